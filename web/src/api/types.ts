@@ -1,0 +1,135 @@
+/** Shapes of the /api/v1 answers the web reads; the server's zod schemas are the source of truth. */
+
+export type Locale = 'zh-CN' | 'en';
+export type CooperationStatus = 'draft' | 'active' | 'suspended' | 'closed';
+export type Visibility = 'side' | 'parties' | 'public';
+export type MembershipRole = 'coordinator' | 'unit' | 'leader' | 'observer';
+export type AgreementKind = 'framework' | 'departmental' | 'district' | 'park' | 'enterprise' | 'other';
+export type ClauseLevel = 'area' | 'direction' | 'measure';
+
+export interface User {
+  id: string;
+  username: string;
+  displayName: string;
+  isAdmin: boolean;
+  locale: Locale;
+}
+
+export interface LoginResult {
+  token: string;
+  user: User;
+}
+
+export interface Membership {
+  cooperationId: string;
+  cooperationName: string;
+  partyId: string;
+  partyName: string;
+  role: MembershipRole;
+}
+
+export interface Me {
+  user: User & { organizationId: string | null };
+  memberships: Membership[];
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface CooperationListItem {
+  id: string;
+  name: string;
+  summary: string | null;
+  status: CooperationStatus;
+  visibility: Visibility;
+  version: number;
+  parties: { id: string; name: string; regionCode: string }[];
+  agreementCount: number;
+}
+
+export interface Party {
+  id: string;
+  name: string;
+  regionCode: string;
+  regionName: string;
+  ordinal: number;
+  version: number;
+  coordinatingOrganization: { id: string; name: string } | null;
+}
+
+export interface Cooperation {
+  id: string;
+  name: string;
+  summary: string | null;
+  principles: string[];
+  status: CooperationStatus;
+  visibility: Visibility;
+  startedOn: string | null;
+  version: number;
+  parties: Party[];
+}
+
+export interface AgreementListItem {
+  id: string;
+  parentId: string | null;
+  kind: AgreementKind;
+  title: string;
+  signedOn: string | null;
+  place: string | null;
+  signatories: string[];
+  currentTextVersion: number;
+  version: number;
+  clauseCount: number;
+}
+
+export interface TextVersionSummary {
+  number: number;
+  note: string | null;
+  createdAt: string;
+}
+
+export interface Agreement {
+  id: string;
+  cooperationId: string;
+  parentId: string | null;
+  kind: AgreementKind;
+  title: string;
+  signedOn: string | null;
+  place: string | null;
+  signatories: string[];
+  source: string | null;
+  currentTextVersion: number;
+  version: number;
+  text: string;
+  textVersions: TextVersionSummary[];
+}
+
+export interface TextVersion {
+  number: number;
+  text: string;
+  note: string | null;
+  createdAt: string;
+}
+
+export interface ClauseNode {
+  id: string;
+  parentId: string | null;
+  level: ClauseLevel;
+  label: string | null;
+  title: string;
+  body: string | null;
+  ordinal: number;
+  /** Offsets into the current text version, in UTF-16 code units as JavaScript strings count them. */
+  spanStart: number | null;
+  spanEnd: number | null;
+  version: number;
+  children: ClauseNode[];
+}
+
+export interface Items<T> {
+  items: T[];
+}

@@ -1,0 +1,67 @@
+import { App as AntApp, ConfigProvider } from 'antd';
+import { lazy, Suspense, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
+import { PageLoading } from './common/page-loading.tsx';
+import { ANTD_LOCALES } from './i18n/antd-locales.ts';
+import { currentLocale } from './i18n/i18n.ts';
+import { AppLayout } from './layout/app-layout.tsx';
+import { SessionProvider, useSession } from './session/session-context.tsx';
+import { theme } from './theme.ts';
+
+const LoginPage = lazy(() => import('./pages/login-page.tsx'));
+const CooperationListPage = lazy(() => import('./pages/cooperation-list-page.tsx'));
+const CooperationPage = lazy(() => import('./pages/cooperation-page.tsx'));
+const AgreementPage = lazy(() => import('./pages/agreement-page.tsx'));
+const NotFoundPage = lazy(() => import('./pages/not-found-page.tsx'));
+
+/** Pages behind it see a signed-in user; everyone else goes to /login and comes back afterwards. */
+function RequireSession({ children }: { children: ReactNode }) {
+  const { session } = useSession();
+  const location = useLocation();
+  if (session.status === 'loading') return <PageLoading />;
+  if (session.status === 'anonymous') {
+    const next = location.pathname + location.search;
+    return <Navigate to={`/login?next=${encodeURIComponent(next)}`} replace />;
+  }
+  return children;
+}
+
+function AppRoutes() {
+  return (
+    <Suspense fallback={<PageLoading />}>
+      <Routes>
+        <Route path="/login" element={<LoginPage />} />
+        <Route
+          element={
+            <RequireSession>
+              <AppLayout />
+            </RequireSession>
+          }
+        >
+          <Route index element={<Navigate to="/cooperations" replace />} />
+          <Route path="/cooperations" element={<CooperationListPage />} />
+          <Route path="/cooperations/:cooperationId" element={<CooperationPage />} />
+          <Route path="/agreements/:agreementId" element={<AgreementPage />} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Routes>
+    </Suspense>
+  );
+}
+
+export function App() {
+  // Subscribing re-renders the providers when the language changes.
+  useTranslation();
+  return (
+    <ConfigProvider locale={ANTD_LOCALES[currentLocale()]} theme={theme}>
+      <AntApp>
+        <SessionProvider>
+          <BrowserRouter>
+            <AppRoutes />
+          </BrowserRouter>
+        </SessionProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}

@@ -1,0 +1,72 @@
+import { ApartmentOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { App, Button, Layout, Menu, Space, Typography } from 'antd';
+import { Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { errorMessage } from '../api/error-message.ts';
+import { PageLoading } from '../common/page-loading.tsx';
+import { useMe, useSession } from '../session/session-context.tsx';
+import { AppMark } from './app-mark.tsx';
+import { LanguageSwitch } from './language-switch.tsx';
+
+const { Header, Sider, Content } = Layout;
+
+/** The section a path belongs to, so that a cooperation's or agreement's page keeps 合作 selected. */
+function sectionOf(pathname: string): string {
+  if (pathname.startsWith('/cooperations') || pathname.startsWith('/agreements')) return 'cooperations';
+  return '';
+}
+
+export function AppLayout() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const { logout } = useSession();
+  const { message } = App.useApp();
+  const location = useLocation();
+  const navigate = useNavigate();
+
+  const onLogout = () => {
+    logout().then(
+      () => navigate('/login'),
+      (error: unknown) => message.error(errorMessage(error, t)),
+    );
+  };
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Header style={{ display: 'flex', alignItems: 'center', gap: 16 }}>
+        <Link to="/" style={{ display: 'flex', alignItems: 'center', gap: 10, color: '#fff' }}>
+          <AppMark size={28} />
+          <span style={{ fontSize: 18, fontWeight: 600, letterSpacing: 1 }}>{t('app.name')}</span>
+          <span style={{ fontSize: 13, opacity: 0.75 }}>{t('app.subtitle')}</span>
+        </Link>
+        <div style={{ flex: 1 }} />
+        <Space size="middle">
+          <LanguageSwitch color="#fff" />
+          <Typography.Text style={{ color: '#fff' }} data-testid="current-user">
+            <UserOutlined /> {me.user.displayName}
+            {me.user.isAdmin ? <span style={{ opacity: 0.7 }}> · {t('session.admin')}</span> : null}
+          </Typography.Text>
+          <Button type="text" icon={<LogoutOutlined />} onClick={onLogout} style={{ color: '#fff' }}>
+            {t('session.logout')}
+          </Button>
+        </Space>
+      </Header>
+      <Layout>
+        <Sider width={184} breakpoint="lg" collapsedWidth={56} style={{ borderRight: '1px solid #e5e8ee' }}>
+          <Menu
+            mode="inline"
+            selectedKeys={[sectionOf(location.pathname)]}
+            style={{ borderInlineEnd: 'none', paddingTop: 8 }}
+            items={[{ key: 'cooperations', icon: <ApartmentOutlined />, label: <Link to="/cooperations">{t('nav.cooperations')}</Link> }]}
+          />
+        </Sider>
+        <Content style={{ padding: 20, minWidth: 0 }}>
+          <Suspense fallback={<PageLoading />}>
+            <Outlet />
+          </Suspense>
+        </Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,29 @@
+import { DownOutlined, GlobalOutlined } from '@ant-design/icons';
+import { Button, Dropdown } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { changeLocale, currentLocale, isLocale, LOCALES } from '../i18n/i18n.ts';
+
+/** Switches the interface language and remembers the choice on this browser. */
+export function LanguageSwitch({ color }: { color?: string }) {
+  const { t } = useTranslation();
+  const locale = currentLocale();
+  return (
+    <Dropdown
+      trigger={['click']}
+      menu={{
+        selectable: true,
+        selectedKeys: [locale],
+        items: LOCALES.map((key) => ({ key, label: t(`language.${key}`), 'data-testid': `language-${key}` })),
+        onClick: ({ key }) => {
+          if (isLocale(key)) void changeLocale(key, true);
+        },
+      }}
+    >
+      <Button type="text" aria-label={t('language.label')} data-testid="language-switch" style={{ color }}>
+        <GlobalOutlined />
+        {t(`language.${locale}`)}
+        <DownOutlined style={{ fontSize: 10 }} />
+      </Button>
+    </Dropdown>
+  );
+}
