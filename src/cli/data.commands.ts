@@ -1,0 +1,62 @@
+import type { Command } from 'commander';
+import { openMigrated } from '../bootstrap.ts';
+import { loadConfig } from '../config.ts';
+import { seedDemo } from '../db/demo/demo.seed.ts';
+import { SYSTEM_ACTOR } from '../modules/access/actor.ts';
+import { createServices } from '../modules/services.ts';
+import { organizationRepository } from '../modules/organization/organization.repository.ts';
+
+async function withServices<T>(work: (services: ReturnType<typeof createServices>) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const database = await openMigrated(config);
+  try {
+    return await work(createServices(database, config));
+  } finally {
+    await database.close();
+  }
+}
+
+export function registerDataCommands(program: Command): void {
+  program
+    .command('seed')
+    .description('load data into the database')
+    .requiredOption('--demo', 'the demo: five cooperations from the seed texts, units and demo users')
+    .action(async () => {
+      const logins = await withServices(seedDemo);
+      console.log('Demo data loaded. Log in as:');
+      for (const login of logins) console.log(`  ${login.username.padEnd(10)} ${login.password}   ${login.displayName}`);
+    });
+
+  const user = program.command('user').description('manage users');
+  user
+    .command('create')
+    .description('create a user (the password is read from LIANDONG_NEW_PASSWORD or --password)')
+    .requiredOption('--username <name>', 'login name')
+    .requiredOption('--display-name <name>', 'name shown in the UI')
+    .option('--password <password>', 'initial password (prefer LIANDONG_NEW_PASSWORD, which stays out of shell history)')
+    .option('--email <email>', 'mail address for notifications')
+    .option('--unit <name>', 'the unit (organization) the user works for, by exact name')
+    .option('--admin', 'platform administrator')
+    .action(async (options: { username: string; displayName: string; password?: string; email?: string; unit?: string; admin?: boolean }) => {
+      const password = options.password ?? process.env.LIANDONG_NEW_PASSWORD;
+      if (!password) throw new Error('give the password with --password or LIANDONG_NEW_PASSWORD');
+      const created = await withServices(async (services) => {
+        let organizationId: string | null = null;
+        if (options.unit) {
+          const { items } = await organizationRepository.list(services.database.db, { q: options.unit, page: 1, pageSize: 50 });
+          const unit = items.find((o) => o.name === options.unit);
+          if (!unit) throw new Error(`no unit named ${options.unit}`);
+          organizationId = unit.id;
+        }
+        return services.user.create(SYSTEM_ACTOR, {
+          username: options.username,
+          displayName: options.displayName,
+          password,
+          email: options.email ?? null,
+          organizationId,
+          isAdmin: options.admin ?? false,
+        });
+      });
+      console.log(`Created user ${created.username} (${created.id}).`);
+    });
+}

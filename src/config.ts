@@ -1,0 +1,55 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: z.string().url().optional(),
+  LIANDONG_DATA_DIR: z.string().default('./data'),
+  LIANDONG_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LIANDONG_SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(120),
+  LIANDONG_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().positive().default(24),
+  LIANDONG_COOKIE_SECURE: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
+  LIANDONG_SMTP_URL: z.string().optional(),
+  LIANDONG_MAIL_FROM: z.string().default('Liandong <noreply@liandong.local>'),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  logLevel: z.infer<typeof envSchema>['LIANDONG_LOG_LEVEL'];
+  session: { idleMinutes: number; absoluteHours: number; cookieSecure: boolean };
+  mail: { smtpUrl: string | undefined; from: string };
+  version: string;
+};
+
+export const APP_VERSION = '0.1.0';
+
+/** Parses the environment once; everything else receives the typed object. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid configuration: ${problems}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: path.resolve(e.LIANDONG_DATA_DIR),
+    logLevel: e.LIANDONG_LOG_LEVEL,
+    session: {
+      idleMinutes: e.LIANDONG_SESSION_IDLE_MINUTES,
+      absoluteHours: e.LIANDONG_SESSION_ABSOLUTE_HOURS,
+      cookieSecure: e.LIANDONG_COOKIE_SECURE,
+    },
+    mail: { smtpUrl: e.LIANDONG_SMTP_URL, from: e.LIANDONG_MAIL_FROM },
+    version: APP_VERSION,
+  };
+}

@@ -1,0 +1,336 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  type AnyPgColumn,
+} from 'drizzle-orm/pg-core';
+
+const id = () => uuid('id').primaryKey().defaultRandom();
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
+/** Optimistic lock: every update must name the version it read. */
+const rowVersion = () => integer('version').notNull().default(1);
+
+/** GB/T 2260 six-digit codes inside China; ISO 3166-1 alpha-2 codes for partner countries. */
+export const REGION_LEVELS = ['country', 'province', 'city', 'county'] as const;
+
+export const regions = pgTable(
+  'regions',
+  {
+    code: text('code').primaryKey(),
+    name: text('name').notNull(),
+    shortName: text('short_name').notNull(),
+    level: text('level', { enum: REGION_LEVELS }).notNull(),
+    parentCode: text('parent_code').references((): AnyPgColumn => regions.code),
+  },
+  (t) => [index('regions_parent_idx').on(t.parentCode), index('regions_name_idx').on(t.name)],
+);
+
+
+export const ORGANIZATION_KINDS = [
+  'government',
+  'department',
+  'district',
+  'park',
+  'enterprise',
+  'university',
+  'institute',
+  'other',
+] as const;
+
+export const organizations = pgTable(
+  'organizations',
+  {
+    id: id(),
+    name: text('name').notNull(),
+    kind: text('kind', { enum: ORGANIZATION_KINDS }).notNull(),
+    regionCode: text('region_code')
+      .notNull()
+      .references(() => regions.code),
+    parentId: uuid('parent_id').references((): AnyPgColumn => organizations.id),
+    leaderUserId: uuid('leader_user_id'),
+    version: rowVersion(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('organizations_region_name_uq').on(t.regionCode, t.name),
+    index('organizations_parent_idx').on(t.parentId),
+  ],
+);
+
+export const users = pgTable('users', {
+  id: id(),
+  username: text('username').notNull().unique(),
+  displayName: text('display_name').notNull(),
+  email: text('email'),
+  passwordHash: text('password_hash').notNull(),
+  organizationId: uuid('organization_id').references(() => organizations.id),
+  isAdmin: boolean('is_admin').notNull().default(false),
+  locale: text('locale', { enum: ['zh-CN', 'en'] })
+    .notNull()
+    .default('zh-CN'),
+  disabled: boolean('disabled').notNull().default(false),
+  version: rowVersion(),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+export const sessions = pgTable(
+  'sessions',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+export const COOPERATION_STATUSES = ['draft', 'active', 'suspended', 'closed'] as const;
+export const VISIBILITIES = ['side', 'parties', 'public'] as const;
+
+export const cooperations = pgTable('cooperations', {
+  id: id(),
+  name: text('name').notNull().unique(),
+  summary: text('summary').notNull().default(''),
+  principles: jsonb('principles').$type<string[]>().notNull().default([]),
+  status: text('status', { enum: COOPERATION_STATUSES }).notNull().default('active'),
+  visibility: text('visibility', { enum: VISIBILITIES }).notNull().default('parties'),
+  startedOn: date('started_on'),
+  version: rowVersion(),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+export const parties = pgTable(
+  'parties',
+  {
+    id: id(),
+    cooperationId: uuid('cooperation_id')
+      .notNull()
+      .references(() => cooperations.id, { onDelete: 'cascade' }),
+    regionCode: text('region_code')
+      .notNull()
+      .references(() => regions.code),
+    /** The name the cooperation uses for this side, e.g. 青岛市. */
+    name: text('name').notNull(),
+    coordinatingOrganizationId: uuid('coordinating_organization_id').references(() => organizations.id),
+    ordinal: integer('ordinal').notNull().default(0),
+    version: rowVersion(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('parties_cooperation_region_uq').on(t.cooperationId, t.regionCode),
+    index('parties_cooperation_idx').on(t.cooperationId),
+  ],
+);
+
+export const MEMBERSHIP_ROLES = ['coordinator', 'unit', 'leader', 'observer'] as const;
+
+/** A user's role in one cooperation, on one side. */
+export const memberships = pgTable(
+  'memberships',
+  {
+    id: id(),
+    cooperationId: uuid('cooperation_id')
+      .notNull()
+      .references(() => cooperations.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    partyId: uuid('party_id')
+      .notNull()
+      .references(() => parties.id, { onDelete: 'cascade' }),
+    role: text('role', { enum: MEMBERSHIP_ROLES }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('memberships_user_coop_role_uq').on(t.userId, t.cooperationId, t.role),
+    index('memberships_cooperation_idx').on(t.cooperationId),
+  ],
+);
+
+export const AGREEMENT_KINDS = ['framework', 'departmental', 'district', 'park', 'enterprise', 'other'] as const;
+
+export const agreements = pgTable(
+  'agreements',
+  {
+    id: id(),
+    cooperationId: uuid('cooperation_id')
+      .notNull()
+      .references(() => cooperations.id, { onDelete: 'cascade' }),
+    parentId: uuid('parent_id').references((): AnyPgColumn => agreements.id),
+    kind: text('kind', { enum: AGREEMENT_KINDS }).notNull(),
+    title: text('title').notNull(),
+    signedOn: date('signed_on'),
+    place: text('place'),
+    signatories: jsonb('signatories').$type<string[]>().notNull().default([]),
+    source: text('source'),
+    visibility: text('visibility', { enum: VISIBILITIES }).notNull().default('parties'),
+    /** Number of the text version in force; older versions stay readable. */
+    currentTextVersion: integer('current_text_version').notNull().default(1),
+    version: rowVersion(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('agreements_cooperation_idx').on(t.cooperationId),
+    index('agreements_parent_idx').on(t.parentId),
+    uniqueIndex('agreements_cooperation_title_uq').on(t.cooperationId, t.title),
+  ],
+);
+
+export const agreementVersions = pgTable(
+  'agreement_versions',
+  {
+    id: id(),
+    cooperationId: uuid('cooperation_id')
+      .notNull()
+      .references(() => cooperations.id, { onDelete: 'cascade' }),
+    agreementId: uuid('agreement_id')
+      .notNull()
+      .references(() => agreements.id, { onDelete: 'cascade' }),
+    number: integer('number').notNull(),
+    text: text('text').notNull().default(''),
+    note: text('note').notNull().default(''),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('agreement_versions_agreement_number_uq').on(t.agreementId, t.number)],
+);
+
+export const CLAUSE_LEVELS = ['area', 'direction', 'measure'] as const;
+
+export const clauses = pgTable(
+  'clauses',
+  {
+    id: id(),
+    cooperationId: uuid('cooperation_id')
+      .notNull()
+      .references(() => cooperations.id, { onDelete: 'cascade' }),
+    agreementId: uuid('agreement_id')
+      .notNull()
+      .references(() => agreements.id, { onDelete: 'cascade' }),
+    parentId: uuid('parent_id').references((): AnyPgColumn => clauses.id, { onDelete: 'cascade' }),
+    level: text('level', { enum: CLAUSE_LEVELS }).notNull(),
+    label: text('label'),
+    title: text('title').notNull(),
+    body: text('body').notNull().default(''),
+    ordinal: integer('ordinal').notNull().default(0),
+    spanStart: integer('span_start'),
+    spanEnd: integer('span_end'),
+    version: rowVersion(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('clauses_agreement_idx').on(t.agreementId, t.parentId, t.ordinal),
+    index('clauses_cooperation_idx').on(t.cooperationId),
+    check('clauses_span_ck', sql`${t.spanStart} is null or (${t.spanStart} >= 0 and ${t.spanEnd} >= ${t.spanStart})`),
+  ],
+);
+
+/** Append-only; each row carries the hash of the previous one, so tampering shows. */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    seq: bigserial('seq', { mode: 'number' }).primaryKey(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    actorId: uuid('actor_id'),
+    cooperationId: uuid('cooperation_id'),
+    action: text('action').notNull(),
+    entity: text('entity').notNull(),
+    entityId: text('entity_id').notNull(),
+    before: jsonb('before'),
+    after: jsonb('after'),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [index('audit_entity_idx').on(t.entity, t.entityId), index('audit_cooperation_idx').on(t.cooperationId, t.seq)],
+);
+
+export const PROJECT_KINDS = ['project', 'platform', 'park', 'centre', 'base', 'other'] as const;
+export const PROJECT_STAGES = ['proposed', 'signed', 'started', 'operating', 'suspended'] as const;
+
+/** Money is numeric with its ISO 4217 currency; 亿元/万元 is only how the UI shows it. */
+export const projects = pgTable(
+  'projects',
+  {
+    id: id(),
+    cooperationId: uuid('cooperation_id')
+      .notNull()
+      .references(() => cooperations.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    kind: text('kind', { enum: PROJECT_KINDS }).notNull().default('project'),
+    investor: text('investor'),
+    hostRegionCode: text('host_region_code').references(() => regions.code),
+    industry: text('industry'),
+    investment: numeric('investment', { precision: 20, scale: 2 }),
+    fundsInPlace: numeric('funds_in_place', { precision: 20, scale: 2 }),
+    currency: text('currency').notNull().default('CNY'),
+    stage: text('stage', { enum: PROJECT_STAGES }).notNull().default('proposed'),
+    visibility: text('visibility', { enum: VISIBILITIES }).notNull().default('parties'),
+    sourceStart: integer('source_start'),
+    sourceEnd: integer('source_end'),
+    version: rowVersion(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('projects_cooperation_idx').on(t.cooperationId), uniqueIndex('projects_cooperation_name_uq').on(t.cooperationId, t.name)],
+);
+
+export const COMPARATORS = ['=', '≈', '>', '>='] as const;
+
+export const indicators = pgTable(
+  'indicators',
+  {
+    id: id(),
+    cooperationId: uuid('cooperation_id')
+      .notNull()
+      .references(() => cooperations.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    unit: text('unit').notNull(),
+    baseline: numeric('baseline', { precision: 20, scale: 2 }),
+    visibility: text('visibility', { enum: VISIBILITIES }).notNull().default('parties'),
+    version: rowVersion(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('indicators_cooperation_name_uq').on(t.cooperationId, t.name, t.unit)],
+);
+
+export const indicatorTargets = pgTable(
+  'indicator_targets',
+  {
+    id: id(),
+    cooperationId: uuid('cooperation_id')
+      .notNull()
+      .references(() => cooperations.id, { onDelete: 'cascade' }),
+    indicatorId: uuid('indicator_id')
+      .notNull()
+      .references(() => indicators.id, { onDelete: 'cascade' }),
+    year: integer('year'),
+    value: numeric('value', { precision: 24, scale: 4 }).notNull(),
+    valueMax: numeric('value_max', { precision: 24, scale: 4 }),
+    comparator: text('comparator', { enum: COMPARATORS }).notNull().default('>='),
+    sourceText: text('source_text'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('indicator_targets_indicator_idx').on(t.indicatorId, t.year)],
+);

@@ -1,0 +1,108 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Services } from '../modules/services.ts';
+import { agreementRoutes } from '../modules/agreement/agreement.routes.ts';
+import { authRoutes } from '../modules/auth/auth.routes.ts';
+import { clauseRoutes } from '../modules/clause/clause.routes.ts';
+import { cooperationRoutes } from '../modules/cooperation/cooperation.routes.ts';
+import { indicatorRoutes } from '../modules/indicator/indicator.routes.ts';
+import { projectRoutes } from '../modules/project/project.routes.ts';
+import { healthRoutes } from '../modules/health/health.routes.ts';
+import { organizationRoutes } from '../modules/organization/organization.routes.ts';
+import { regionRoutes } from '../modules/region/region.routes.ts';
+import { authPlugin } from './auth-plugin.ts';
+import { registerErrorHandler } from './error-handler.ts';
+
+export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+/** Agreement texts are up to a million characters of UTF-8 Chinese (3 bytes each). */
+const BODY_LIMIT = 4 * 1024 * 1024;
+
+export interface AppOptions {
+  services: Services;
+  logger?: boolean;
+}
+
+/** Plugins in a fixed order: errors → security → auth → API docs → routes → web. */
+export async function buildApp({ services, logger = true }: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: logger ? { level: services.config.logLevel } : false,
+    bodyLimit: BODY_LIMIT,
+    requestTimeout: 60_000,
+    // Ids in URLs are UUIDs; anything longer is not ours.
+    routerOptions: { maxParamLength: 200 },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // antd writes its styles at run time.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+      },
+    },
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(authPlugin, { auth: services.auth, cookieSecure: services.config.session.cookieSecure });
+
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Liandong API', description: 'Cross-regional cooperation: agreements, clauses, tasks, reports', version: services.config.version },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, cookie: { type: 'apiKey', in: 'cookie', name: 'ld_session' } } },
+      security: [{ bearer: [] }, { cookie: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  await app.register(
+    async (api) => {
+      for (const routes of [healthRoutes, authRoutes, regionRoutes, organizationRoutes, cooperationRoutes, agreementRoutes, clauseRoutes, projectRoutes, indicatorRoutes]) {
+        await api.register(routes, { services });
+      }
+    },
+    { prefix: '/api/v1' },
+  );
+
+  await registerWeb(app);
+  return app;
+}
+
+/** The SPA: built assets, and index.html for any other GET outside /api so client routes survive a reload. */
+async function registerWeb(app: FastifyInstance): Promise<void> {
+  const indexHtml = path.join(WEB_DIST, 'index.html');
+  if (!fs.existsSync(indexHtml)) return;
+  await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });
+  app.get('/', (_request, reply) => reply.sendFile('index.html'));
+  app.get('/*', (request, reply) => {
+    const urlPath = request.url.split('?')[0] ?? '/';
+    if (urlPath.startsWith('/api/')) {
+      return reply.status(404).send({ error: { code: 'route.not_found', message: `No route GET ${urlPath}` } });
+    }
+    const file = path.join(WEB_DIST, path.normalize(urlPath));
+    if (file.startsWith(WEB_DIST + path.sep) && fs.existsSync(file) && fs.statSync(file).isFile()) {
+      return reply.sendFile(path.relative(WEB_DIST, file));
+    }
+    return reply.sendFile('index.html');
+  });
+}

@@ -1,0 +1,82 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import fp from 'fastify-plugin';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AppError } from '../app-error.ts';
+import type { Actor } from '../modules/access/actor.ts';
+import type { AuthService } from '../modules/auth/auth.service.ts';
+
+export const SESSION_COOKIE = 'ld_session';
+export const CSRF_COOKIE = 'ld_csrf';
+export const CSRF_HEADER = 'x-csrf-token';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | null;
+    /** How the actor was identified; CSRF applies to cookies only. */
+    authMethod: 'cookie' | 'bearer' | null;
+  }
+}
+
+function bearerToken(request: FastifyRequest): string | undefined {
+  const header = request.headers.authorization;
+  if (!header) return undefined;
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  return match?.[1];
+}
+
+function sameSecret(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export interface AuthPluginOptions {
+  auth: AuthService;
+  cookieSecure: boolean;
+}
+
+/** Identifies the actor of every /api request; cookie-authenticated writes must echo the CSRF cookie. */
+export const authPlugin = fp<AuthPluginOptions>(async (app, options) => {
+  app.decorateRequest('actor', null);
+  app.decorateRequest('authMethod', null);
+  app.addHook('onRequest', async (request) => {
+    if (!request.url.startsWith('/api/')) return;
+    const bearer = bearerToken(request);
+    const cookie = request.cookies[SESSION_COOKIE];
+    const token = bearer ?? cookie;
+    if (!token) return;
+    const actor = await options.auth.authenticate(token);
+    if (!actor) return;
+    request.actor = actor;
+    request.authMethod = bearer ? 'bearer' : 'cookie';
+    if (request.authMethod === 'cookie' && !SAFE_METHODS.has(request.method)) {
+      const expected = request.cookies[CSRF_COOKIE];
+      const sent = request.headers[CSRF_HEADER];
+      if (!expected || typeof sent !== 'string' || !sameSecret(expected, sent)) {
+        throw new AppError('auth.csrf', 403, `Cookie-authenticated writes must send the ${CSRF_COOKIE} cookie value in ${CSRF_HEADER}`);
+      }
+    }
+  });
+});
+
+export function setSessionCookies(reply: FastifyReply, token: string, expiresAt: Date, secure: boolean): void {
+  const common = { path: '/', sameSite: 'lax' as const, secure, expires: expiresAt };
+  reply.setCookie(SESSION_COOKIE, token, { ...common, httpOnly: true });
+  reply.setCookie(CSRF_COOKIE, randomBytes(18).toString('base64url'), { ...common, httpOnly: false });
+}
+
+export function clearSessionCookies(reply: FastifyReply): void {
+  reply.clearCookie(SESSION_COOKIE, { path: '/' });
+  reply.clearCookie(CSRF_COOKIE, { path: '/' });
+}
+
+export function requireActor(request: FastifyRequest): Actor {
+  if (!request.actor) throw new AppError('auth.required', 401, 'Please log in');
+  return request.actor;
+}
+
+export function tokenOf(request: FastifyRequest): string | undefined {
+  return bearerToken(request) ?? request.cookies[SESSION_COOKIE];
+}

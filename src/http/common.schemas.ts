@@ -1,0 +1,26 @@
+import { z } from 'zod';
+
+export const uuidParam = z.object({ id: z.uuid() });
+export const pageQuery = {
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+};
+/** Names and titles: short enough for a table cell, long enough for official wording. */
+export const shortText = (max = 200) => z.string().trim().min(1).max(max);
+export const versionField = z.number().int().min(1);
+export const isoDate = z.iso.date();
+
+export const errorSchema = z.object({
+  error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
+});
+
+/** Error answers every route may give, documented once. */
+export const errorResponses = {
+  400: errorSchema,
+  401: errorSchema,
+  403: errorSchema,
+  404: errorSchema,
+  409: errorSchema,
+};
+
+export const noContentResponses = { 204: z.undefined().describe('No content'), ...errorResponses };

@@ -1,0 +1,66 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { AppError } from '../app-error.ts';
+import { isDatabaseUnavailable } from '../db/pg-errors.ts';
+
+export interface ErrorBody {
+  error: { code: string; message: string; details?: unknown };
+}
+
+const body = (code: string, message: string, details?: unknown): ErrorBody => ({
+  error: details === undefined ? { code, message } : { code, message, details },
+});
+
+/** Fastify's own errors for malformed requests, by their stable codes. */
+const FASTIFY_CODES: Record<string, { status: number; code: string; message: string }> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, code: 'request.invalid_json', message: 'The body is not valid JSON' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, code: 'request.empty_body', message: 'The body is empty' },
+  FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, code: 'request.too_large', message: 'The body is too large' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: {
+    status: 415,
+    code: 'request.unsupported_media_type',
+    message: 'This content type is not accepted here',
+  },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: 400, code: 'request.invalid_length', message: 'Content-Length does not match the body' },
+  FST_ERR_CTP_INVALID_TYPE: { status: 400, code: 'request.invalid_content_type', message: 'Invalid Content-Type' },
+};
+
+/** The one place where errors become HTTP answers; nothing else formats them. */
+export function registerErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof AppError) {
+      return reply.status(error.httpStatus).send(body(error.code, error.message, error.details));
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const details = error.validation.map((v) => ({
+        path: `${error.validationContext ?? 'body'}${v.instancePath.replaceAll('/', '.')}`,
+        message: v.message ?? 'invalid',
+      }));
+      return reply.status(400).send(body('request.invalid', 'The request has invalid fields', details));
+    }
+    const known = error.code ? FASTIFY_CODES[error.code] : undefined;
+    if (known) return reply.status(known.status).send(body(known.code, known.message));
+    if (error.statusCode === 429) {
+      return reply.status(429).send(body('request.rate_limited', 'Too many requests; try again later'));
+    }
+    if (isDatabaseUnavailable(error)) {
+      request.log.error({ err: error }, 'database unavailable');
+      return reply
+        .status(503)
+        .header('retry-after', '5')
+        .send(body('database.unavailable', 'The database is not reachable right now; try again shortly'));
+    }
+    if (isResponseSerializationError(error)) {
+      request.log.error({ err: error, cause: error.cause }, 'response did not match its schema');
+    } else if (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500) {
+      return reply.status(error.statusCode).send(body('request.invalid', error.message));
+    } else {
+      request.log.error({ err: error }, 'unhandled error');
+    }
+    return reply.status(500).send(body('internal', 'Something went wrong on our side; it has been logged'));
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    reply.status(404).send(body('route.not_found', `No route ${request.method} ${request.url.split('?')[0]}`));
+  });
+}

@@ -1,0 +1,30 @@
+import type { MEMBERSHIP_ROLES } from '../../db/schema.ts';
+
+export type MembershipRole = (typeof MEMBERSHIP_ROLES)[number];
+
+export interface Membership {
+  cooperationId: string;
+  partyId: string;
+  role: MembershipRole;
+}
+
+/** Who is asking: resolved once per request from the session or API token. */
+export interface Actor {
+  userId: string;
+  username: string;
+  isAdmin: boolean;
+  organizationId: string | null;
+  memberships: Membership[];
+}
+
+/** Writes made by the system itself (seeding, jobs) are audited under no user. */
+export const SYSTEM_ACTOR: Actor = {
+  userId: '00000000-0000-0000-0000-000000000000',
+  username: 'system',
+  isAdmin: true,
+  organizationId: null,
+  memberships: [],
+};
+
+/** The user to record as author; system writes have none. */
+export const authorId = (actor: Actor | null): string | null => (actor && actor !== SYSTEM_ACTOR ? actor.userId : null);

@@ -1,0 +1,97 @@
+import { createHash } from 'node:crypto';
+import { asc, desc, eq, and, gt, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { auditLog } from '../../db/schema.ts';
+
+export interface AuditEntry {
+  actorId: string | null;
+  cooperationId: string | null;
+  action: string;
+  entity: string;
+  entityId: string;
+  before: unknown;
+  after: unknown;
+}
+
+export type AuditRow = typeof auditLog.$inferSelect;
+
+export const GENESIS_HASH = '0'.repeat(64);
+/** Serialises appends so each entry chains to the one before it. */
+const AUDIT_CHAIN_LOCK = 7_353_202;
+
+/** Key order must not change a hash: JSON with sorted keys. */
+function canonical(value: unknown): string {
+  if (value === null || value === undefined) return 'null';
+  if (value instanceof Date) return JSON.stringify(value.toISOString());
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+export function auditHash(prevHash: string, row: Omit<AuditRow, 'seq' | 'hash' | 'prevHash'>): string {
+  return createHash('sha256')
+    .update(prevHash)
+    .update(
+      canonical({
+        at: row.at,
+        actorId: row.actorId,
+        cooperationId: row.cooperationId,
+        action: row.action,
+        entity: row.entity,
+        entityId: row.entityId,
+        before: row.before,
+        after: row.after,
+      }),
+    )
+    .digest('hex');
+}
+
+/** JSON round-trip so the hashed values equal what jsonb gives back. */
+const jsonValue = (v: unknown): unknown => (v === undefined ? null : JSON.parse(canonical(v)));
+
+export const auditRepository = {
+  async append(tx: Db, entry: AuditEntry): Promise<void> {
+    await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
+    const [last] = await tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1);
+    const prevHash = last?.hash ?? GENESIS_HASH;
+    // Milliseconds only: what timestamptz keeps must be what was hashed.
+    const at = new Date();
+    const row = {
+      at,
+      actorId: entry.actorId,
+      cooperationId: entry.cooperationId,
+      action: entry.action,
+      entity: entry.entity,
+      entityId: entry.entityId,
+      before: jsonValue(entry.before),
+      after: jsonValue(entry.after),
+    };
+    await tx.insert(auditLog).values({ ...row, prevHash, hash: auditHash(prevHash, row) });
+  },
+
+  async listPage(db: Db, filter: { afterSeq: number; limit: number; where?: SQL }): Promise<AuditRow[]> {
+    const conditions = [gt(auditLog.seq, filter.afterSeq)];
+    if (filter.where) conditions.push(filter.where);
+    return db
+      .select()
+      .from(auditLog)
+      .where(and(...conditions))
+      .orderBy(asc(auditLog.seq))
+      .limit(filter.limit);
+  },
+
+  async forEntity(db: Db, entity: string, entityId: string, limit: number): Promise<AuditRow[]> {
+    return db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entity, entity), eq(auditLog.entityId, entityId)))
+      .orderBy(desc(auditLog.seq))
+      .limit(limit);
+  },
+};

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { errorResponses, noContentResponses } from '../../http/common.schemas.ts';
+import { clearSessionCookies, requireActor, setSessionCookies, tokenOf } from '../../http/auth-plugin.ts';
+import type { Services } from '../services.ts';
+import { loginBody, loginResponse, meResponse } from './auth.schemas.ts';
+import type { UserRow } from './auth.repository.ts';
+
+const tags = ['auth'];
+
+const presentUser = (u: UserRow) => ({
+  id: u.id,
+  username: u.username,
+  displayName: u.displayName,
+  isAdmin: u.isAdmin,
+  locale: u.locale,
+  organizationId: u.organizationId,
+});
+
+export const authRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
+  app.post(
+    '/auth/login',
+    {
+      schema: { tags, summary: 'Log in: sets the session cookie and returns a bearer token', body: loginBody, response: { 200: loginResponse, ...errorResponses } },
+      // Guessing passwords is slow work: ten tries a minute per address.
+      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+    },
+    async (request, reply) => {
+      const { token, user, expiresAt } = await services.auth.login(request.body.username, request.body.password);
+      setSessionCookies(reply, token, expiresAt, services.config.session.cookieSecure);
+      return { token, user: presentUser(user) };
+    },
+  );
+
+  app.post('/auth/logout', { schema: { tags, response: noContentResponses } }, async (request, reply) => {
+    const token = tokenOf(request);
+    if (token) await services.auth.logout(token);
+    clearSessionCookies(reply);
+    return reply.status(204).send();
+  });
+
+  app.post(
+    '/auth/logout-everywhere',
+    { schema: { tags, summary: 'End every session of the caller', response: { 200: z.object({ ended: z.number().int() }), ...errorResponses } } },
+    async (request, reply) => {
+      const ended = await services.auth.logoutEverywhere(requireActor(request));
+      clearSessionCookies(reply);
+      return { ended };
+    },
+  );
+
+  app.get('/me', { schema: { tags, response: { 200: meResponse, ...errorResponses } } }, async (request) => {
+    const { user, memberships } = await services.auth.me(requireActor(request));
+    return { user: presentUser(user), memberships };
+  });
+};

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { MEMBERSHIP_ROLES } from '../../db/schema.ts';
+
+export const loginBody = z.object({
+  username: z.string().trim().min(1).max(64),
+  password: z.string().min(1).max(256),
+});
+
+export const userSchema = z.object({
+  id: z.uuid(),
+  username: z.string(),
+  displayName: z.string(),
+  isAdmin: z.boolean(),
+  locale: z.enum(['zh-CN', 'en']),
+  organizationId: z.uuid().nullable(),
+});
+
+export const loginResponse = z.object({ token: z.string(), user: userSchema });
+
+export const meResponse = z.object({
+  user: userSchema,
+  memberships: z.array(
+    z.object({
+      cooperationId: z.uuid(),
+      cooperationName: z.string(),
+      partyId: z.uuid(),
+      partyName: z.string(),
+      role: z.enum(MEMBERSHIP_ROLES),
+    }),
+  ),
+});

@@ -1,0 +1,88 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { AppError } from '../../app-error.ts';
+import type { Config } from '../../config.ts';
+import type { Db } from '../../db/client.ts';
+import type { Actor } from '../access/actor.ts';
+import { audit } from '../audit/audit.service.ts';
+import { authRepository, type UserRow } from './auth.repository.ts';
+import { verifyPassword } from './password.ts';
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/** Compared against when the username is unknown, so timing does not reveal which usernames exist. */
+const DUMMY_HASH =
+  'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
+
+export interface LoginResult {
+  token: string;
+  user: UserRow;
+  expiresAt: Date;
+}
+
+export function createAuthService(db: Db, config: Config['session']) {
+  const idleMs = config.idleMinutes * 60_000;
+  const absoluteMs = config.absoluteHours * 3_600_000;
+
+  async function actorFor(user: UserRow): Promise<Actor> {
+    const rows = await authRepository.membershipsOf(db, user.id);
+    return {
+      userId: user.id,
+      username: user.username,
+      isAdmin: user.isAdmin,
+      organizationId: user.organizationId,
+      memberships: rows.map((m) => ({ cooperationId: m.cooperationId, partyId: m.partyId, role: m.role })),
+    };
+  }
+
+  return {
+    async login(username: string, password: string): Promise<LoginResult> {
+      const user = await authRepository.findUserByUsername(db, username);
+      const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
+      if (!user || !ok || user.disabled) {
+        throw new AppError('auth.invalid_credentials', 401, 'Wrong username or password');
+      }
+      const token = randomBytes(32).toString('base64url');
+      const expiresAt = new Date(Date.now() + absoluteMs);
+      await db.transaction(async (tx) => {
+        await authRepository.createSession(tx, hashToken(token), user.id, expiresAt);
+        await audit(tx, null, { cooperationId: null, action: 'login', entity: 'user', entityId: user.id });
+      });
+      return { token, user, expiresAt };
+    },
+
+    /** Resolves a bearer or cookie token to the acting user, enforcing idle and absolute timeouts. */
+    async authenticate(token: string): Promise<Actor | null> {
+      const tokenHash = hashToken(token);
+      const found = await authRepository.findSession(db, tokenHash);
+      if (!found || found.user.disabled) return null;
+      const now = Date.now();
+      if (found.session.expiresAt.getTime() <= now || found.session.lastSeenAt.getTime() + idleMs <= now) {
+        await authRepository.deleteSession(db, tokenHash);
+        return null;
+      }
+      // Writing lastSeenAt on every request is wasteful; once a minute keeps the idle clock honest.
+      if (now - found.session.lastSeenAt.getTime() > 60_000) await authRepository.touchSession(db, tokenHash, new Date(now));
+      return actorFor(found.user);
+    },
+
+    async logout(token: string): Promise<void> {
+      await authRepository.deleteSession(db, hashToken(token));
+    },
+
+    async logoutEverywhere(actor: Actor): Promise<number> {
+      return db.transaction(async (tx) => {
+        const count = await authRepository.deleteSessionsOfUser(tx, actor.userId);
+        await audit(tx, actor, { cooperationId: null, action: 'logout_everywhere', entity: 'user', entityId: actor.userId });
+        return count;
+      });
+    },
+
+    async me(actor: Actor) {
+      const user = await authRepository.findUserByUsername(db, actor.username);
+      if (!user) throw new AppError('auth.required', 401, 'Please log in');
+      return { user, memberships: await authRepository.membershipsOf(db, actor.userId) };
+    },
+  };
+}
+
+export type AuthService = ReturnType<typeof createAuthService>;

@@ -1,0 +1,162 @@
+import { and, asc, count, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { agreements, cooperations, memberships, organizations, parties, regions, users } from '../../db/schema.ts';
+import { updateIfVersion } from '../../db/versioned-update.ts';
+import type { CooperationScope } from '../access/policy.ts';
+import { escapeLike } from '../organization/organization.repository.ts';
+
+export type CooperationRow = typeof cooperations.$inferSelect;
+export type NewCooperation = typeof cooperations.$inferInsert;
+export type PartyRow = typeof parties.$inferSelect;
+export type NewParty = typeof parties.$inferInsert;
+export type MembershipRow = typeof memberships.$inferSelect;
+
+/** The visibility rule as SQL, so lists never fetch what the actor may not see. */
+export function scopeCondition(scope: CooperationScope): SQL | undefined {
+  if (scope.memberOf === null) return undefined;
+  const parts: SQL[] = [];
+  if (scope.includePublic) parts.push(eq(cooperations.visibility, 'public'));
+  if (scope.memberOf.length) parts.push(inArray(cooperations.id, scope.memberOf));
+  return parts.length ? or(...parts) : sql`false`;
+}
+
+export const cooperationRepository = {
+  async list(db: Db, scope: CooperationScope, filter: { q?: string | undefined; status?: CooperationRow['status'] | undefined; page: number; pageSize: number }) {
+    const where: (SQL | undefined)[] = [scopeCondition(scope)];
+    if (filter.q) where.push(ilike(cooperations.name, `%${escapeLike(filter.q)}%`));
+    if (filter.status) where.push(eq(cooperations.status, filter.status));
+    const condition = and(...where);
+    const [rows, [total]] = await Promise.all([
+      db
+        .select()
+        .from(cooperations)
+        .where(condition)
+        .orderBy(asc(cooperations.name))
+        .limit(filter.pageSize)
+        .offset((filter.page - 1) * filter.pageSize),
+      db.select({ n: sql<number>`count(*)::int` }).from(cooperations).where(condition),
+    ]);
+    const ids = rows.map((r) => r.id);
+    const [partyRows, agreementCounts] = ids.length
+      ? await Promise.all([
+          db
+            .select({ id: parties.id, cooperationId: parties.cooperationId, name: parties.name, regionCode: parties.regionCode })
+            .from(parties)
+            .where(inArray(parties.cooperationId, ids))
+            .orderBy(asc(parties.ordinal), asc(parties.name)),
+          db
+            .select({ cooperationId: agreements.cooperationId, n: count() })
+            .from(agreements)
+            .where(inArray(agreements.cooperationId, ids))
+            .groupBy(agreements.cooperationId),
+        ])
+      : [[], []];
+    return {
+      total: total?.n ?? 0,
+      items: rows.map((r) => ({
+        ...r,
+        parties: partyRows.filter((p) => p.cooperationId === r.id).map(({ id, name, regionCode }) => ({ id, name, regionCode })),
+        agreementCount: agreementCounts.find((a) => a.cooperationId === r.id)?.n ?? 0,
+      })),
+    };
+  },
+
+  async get(db: Db, id: string): Promise<CooperationRow | undefined> {
+    const [row] = await db.select().from(cooperations).where(eq(cooperations.id, id)).limit(1);
+    return row;
+  },
+
+  async findByName(db: Db, name: string): Promise<CooperationRow | undefined> {
+    const [row] = await db.select().from(cooperations).where(eq(cooperations.name, name)).limit(1);
+    return row;
+  },
+
+  async partiesOf(db: Db, cooperationId: string) {
+    return db
+      .select({
+        id: parties.id,
+        name: parties.name,
+        regionCode: parties.regionCode,
+        regionName: regions.name,
+        ordinal: parties.ordinal,
+        version: parties.version,
+        coordinatingOrganizationId: parties.coordinatingOrganizationId,
+        coordinatingOrganizationName: organizations.name,
+      })
+      .from(parties)
+      .innerJoin(regions, eq(regions.code, parties.regionCode))
+      .leftJoin(organizations, eq(organizations.id, parties.coordinatingOrganizationId))
+      .where(eq(parties.cooperationId, cooperationId))
+      .orderBy(asc(parties.ordinal), asc(parties.name));
+  },
+
+  async getParty(db: Db, cooperationId: string, partyId: string): Promise<PartyRow | undefined> {
+    const [row] = await db
+      .select()
+      .from(parties)
+      .where(and(eq(parties.id, partyId), eq(parties.cooperationId, cooperationId)))
+      .limit(1);
+    return row;
+  },
+
+  async insert(db: Db, values: NewCooperation): Promise<CooperationRow> {
+    const [row] = await db.insert(cooperations).values(values).returning();
+    if (!row) throw new Error('insert returned no row');
+    return row;
+  },
+
+  update: (db: Db, id: string, version: number, patch: Partial<NewCooperation>) => updateIfVersion(db, cooperations, id, version, patch),
+
+  async delete(db: Db, id: string, version: number): Promise<CooperationRow | undefined> {
+    const [row] = await db.delete(cooperations).where(and(eq(cooperations.id, id), eq(cooperations.version, version))).returning();
+    return row;
+  },
+
+  async insertParty(db: Db, values: NewParty): Promise<PartyRow> {
+    const [row] = await db.insert(parties).values(values).returning();
+    if (!row) throw new Error('insert returned no row');
+    return row;
+  },
+
+  updateParty: (db: Db, id: string, version: number, patch: Partial<NewParty>) => updateIfVersion(db, parties, id, version, patch),
+
+  async deleteParty(db: Db, id: string, version: number): Promise<PartyRow | undefined> {
+    const [row] = await db.delete(parties).where(and(eq(parties.id, id), eq(parties.version, version))).returning();
+    return row;
+  },
+
+  async countParties(db: Db, cooperationId: string): Promise<number> {
+    const [row] = await db.select({ n: count() }).from(parties).where(eq(parties.cooperationId, cooperationId));
+    return row?.n ?? 0;
+  },
+
+  async membershipsOf(db: Db, cooperationId: string) {
+    return db
+      .select({
+        id: memberships.id,
+        userId: memberships.userId,
+        username: users.username,
+        displayName: users.displayName,
+        partyId: memberships.partyId,
+        role: memberships.role,
+      })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(eq(memberships.cooperationId, cooperationId))
+      .orderBy(asc(memberships.partyId), asc(memberships.role), asc(users.username));
+  },
+
+  async insertMembership(db: Db, values: typeof memberships.$inferInsert): Promise<MembershipRow> {
+    const [row] = await db.insert(memberships).values(values).returning();
+    if (!row) throw new Error('insert returned no row');
+    return row;
+  },
+
+  async deleteMembership(db: Db, cooperationId: string, id: string): Promise<MembershipRow | undefined> {
+    const [row] = await db
+      .delete(memberships)
+      .where(and(eq(memberships.id, id), eq(memberships.cooperationId, cooperationId)))
+      .returning();
+    return row;
+  },
+};

@@ -1,0 +1,104 @@
+import { z } from 'zod';
+import { COOPERATION_STATUSES, MEMBERSHIP_ROLES, VISIBILITIES } from '../../db/schema.ts';
+import { regionCode } from '../region/region.schemas.ts';
+import { isoDate, pageQuery, shortText, versionField } from '../../http/common.schemas.ts';
+
+export const cooperationStatus = z.enum(COOPERATION_STATUSES);
+export const visibility = z.enum(VISIBILITIES);
+
+export const partySchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  regionCode: z.string(),
+  regionName: z.string(),
+  ordinal: z.number().int(),
+  version: z.number().int(),
+  coordinatingOrganization: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+});
+
+export const cooperationSummarySchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  summary: z.string(),
+  status: cooperationStatus,
+  visibility,
+  version: z.number().int(),
+  parties: z.array(z.object({ id: z.uuid(), name: z.string(), regionCode: z.string() })),
+  agreementCount: z.number().int(),
+});
+
+export const cooperationSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  summary: z.string(),
+  principles: z.array(z.string()),
+  status: cooperationStatus,
+  visibility,
+  startedOn: z.string().nullable(),
+  version: z.number().int(),
+  parties: z.array(partySchema),
+});
+
+export const cooperationListQuery = z.object({
+  q: z.string().trim().max(100).optional(),
+  status: cooperationStatus.optional(),
+  ...pageQuery,
+});
+
+export const cooperationListResponse = z.object({
+  items: z.array(cooperationSummarySchema),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+
+export const partyInput = z.object({
+  regionCode,
+  name: shortText(100).optional(),
+  coordinatingOrganizationId: z.uuid().nullable().optional(),
+});
+
+export const createCooperationBody = z.object({
+  name: shortText(200),
+  summary: z.string().max(5000).default(''),
+  principles: z.array(shortText(100)).max(50).default([]),
+  status: cooperationStatus.default('active'),
+  visibility: visibility.default('parties'),
+  startedOn: isoDate.nullable().optional(),
+  parties: z.array(partyInput).min(2, 'a cooperation has at least two parties').max(20),
+});
+
+export const updateCooperationBody = z.object({
+  version: versionField,
+  name: shortText(200).optional(),
+  summary: z.string().max(5000).optional(),
+  principles: z.array(shortText(100)).max(50).optional(),
+  status: cooperationStatus.optional(),
+  visibility: visibility.optional(),
+  startedOn: isoDate.nullable().optional(),
+});
+
+export const addPartyBody = partyInput;
+export const updatePartyBody = z.object({
+  version: versionField,
+  name: shortText(100).optional(),
+  coordinatingOrganizationId: z.uuid().nullable().optional(),
+  ordinal: z.number().int().min(0).max(1000).optional(),
+});
+
+export const partyParams = z.object({ id: z.uuid(), partyId: z.uuid() });
+
+export const membershipSchema = z.object({
+  id: z.uuid(),
+  userId: z.uuid(),
+  username: z.string(),
+  displayName: z.string(),
+  partyId: z.uuid(),
+  role: z.enum(MEMBERSHIP_ROLES),
+});
+export const addMembershipBody = z.object({
+  username: shortText(64),
+  partyId: z.uuid(),
+  role: z.enum(MEMBERSHIP_ROLES),
+});
+export const membershipParams = z.object({ id: z.uuid(), membershipId: z.uuid() });

@@ -1,0 +1,224 @@
+import { AppError, notFound, staleVersion } from '../../app-error.ts';
+import type { Db } from '../../db/client.ts';
+import { writeTransaction } from '../../db/write-transaction.ts';
+import type { Actor, MembershipRole } from '../access/actor.ts';
+import { assertAdmin, assertCanManageCooperation, assertCanReadCooperation, assertCanRegister, visibleCooperationScope } from '../access/policy.ts';
+import { audit } from '../audit/audit.service.ts';
+import { authRepository } from '../auth/auth.repository.ts';
+import { organizationRepository } from '../organization/organization.repository.ts';
+import { regionRepository } from '../region/region.repository.ts';
+import { cooperationRepository, type CooperationRow, type NewCooperation, type NewParty } from './cooperation.repository.ts';
+
+const ENTITY = 'cooperation';
+
+export interface PartyInput {
+  regionCode: string;
+  name?: string | undefined;
+  coordinatingOrganizationId?: string | null | undefined;
+}
+
+export interface CreateCooperationInput {
+  name: string;
+  summary: string;
+  principles: string[];
+  status: CooperationRow['status'];
+  visibility: CooperationRow['visibility'];
+  startedOn?: string | null | undefined;
+  parties: PartyInput[];
+}
+
+/** A city-level unit belongs to the party of its city even when registered at a district. */
+const cityOf = (code: string) => `${code.slice(0, 4)}00`;
+
+export function createCooperationService(db: Db) {
+  async function load(actor: Actor | null, id: string): Promise<CooperationRow> {
+    const row = await cooperationRepository.get(db, id);
+    if (!row) throw notFound(ENTITY, id);
+    assertCanReadCooperation(actor, row);
+    return row;
+  }
+
+  async function loadForManagement(tx: Db, actor: Actor, id: string): Promise<CooperationRow> {
+    const row = await cooperationRepository.get(tx, id);
+    if (!row) throw notFound(ENTITY, id);
+    assertCanManageCooperation(actor, row);
+    return row;
+  }
+
+  async function present(row: CooperationRow) {
+    const partyRows = await cooperationRepository.partiesOf(db, row.id);
+    return {
+      id: row.id,
+      name: row.name,
+      summary: row.summary,
+      principles: row.principles,
+      status: row.status,
+      visibility: row.visibility,
+      startedOn: row.startedOn,
+      version: row.version,
+      parties: partyRows.map((p) => ({
+        id: p.id,
+        name: p.name,
+        regionCode: p.regionCode,
+        regionName: p.regionName,
+        ordinal: p.ordinal,
+        version: p.version,
+        coordinatingOrganization:
+          p.coordinatingOrganizationId && p.coordinatingOrganizationName
+            ? { id: p.coordinatingOrganizationId, name: p.coordinatingOrganizationName }
+            : null,
+      })),
+    };
+  }
+
+  async function partyValues(tx: Db, cooperationId: string, input: PartyInput, ordinal: number): Promise<NewParty> {
+    const region = await regionRepository.get(tx, input.regionCode);
+    if (!region) throw notFound('region', input.regionCode);
+    if (input.coordinatingOrganizationId && !(await organizationRepository.get(tx, input.coordinatingOrganizationId))) {
+      throw notFound('organization', input.coordinatingOrganizationId);
+    }
+    return {
+      cooperationId,
+      regionCode: region.code,
+      name: input.name ?? region.name,
+      coordinatingOrganizationId: input.coordinatingOrganizationId ?? null,
+      ordinal,
+    };
+  }
+
+  return {
+    async list(actor: Actor | null, filter: Parameters<typeof cooperationRepository.list>[2]) {
+      return cooperationRepository.list(db, visibleCooperationScope(actor), filter);
+    },
+
+    async get(actor: Actor | null, id: string) {
+      return present(await load(actor, id));
+    },
+
+    /** Used by other services: the cooperation row after the read check. */
+    load,
+    loadForManagement,
+
+    async create(actor: Actor, input: CreateCooperationInput) {
+      assertCanRegister(actor);
+      const codes = input.parties.map((p) => p.regionCode);
+      if (new Set(codes).size !== codes.length) {
+        throw new AppError('cooperation.duplicate_party', 400, 'The same region is named twice as a party');
+      }
+      const row = await writeTransaction(db, ENTITY, async (tx) => {
+        const { parties: partyInputs, ...fields } = input;
+        const created = await cooperationRepository.insert(tx, { ...fields, startedOn: fields.startedOn ?? null });
+        const createdParties = [];
+        for (const [ordinal, party] of partyInputs.entries()) {
+          createdParties.push(await cooperationRepository.insertParty(tx, await partyValues(tx, created.id, party, ordinal)));
+        }
+        if (!actor.isAdmin) {
+          // The creating office must be able to keep working on what it registered.
+          const organization = actor.organizationId ? await organizationRepository.get(tx, actor.organizationId) : undefined;
+          const own =
+            (organization && createdParties.find((p) => cityOf(p.regionCode) === cityOf(organization.regionCode))) ?? createdParties[0];
+          if (own) await cooperationRepository.insertMembership(tx, { cooperationId: created.id, userId: actor.userId, partyId: own.id, role: 'coordinator' });
+        }
+        await audit(tx, actor, { cooperationId: created.id, action: 'create', entity: ENTITY, entityId: created.id, after: { ...created, parties: createdParties } });
+        return created;
+      });
+      return present(row);
+    },
+
+    async update(actor: Actor, id: string, version: number, patch: Partial<NewCooperation>) {
+      const row = await writeTransaction(db, ENTITY, async (tx) => {
+        const before = await loadForManagement(tx, actor, id);
+        const after = await cooperationRepository.update(tx, id, version, patch);
+        if (!after) throw staleVersion(ENTITY, before.version);
+        await audit(tx, actor, { cooperationId: id, action: 'update', entity: ENTITY, entityId: id, before, after });
+        return after;
+      });
+      return present(row);
+    },
+
+    async delete(actor: Actor, id: string, version: number) {
+      assertAdmin(actor);
+      await writeTransaction(db, ENTITY, async (tx) => {
+        const before = await loadForManagement(tx, actor, id);
+        if (!(await cooperationRepository.delete(tx, id, version))) throw staleVersion(ENTITY, before.version);
+        await audit(tx, actor, { cooperationId: id, action: 'delete', entity: ENTITY, entityId: id, before });
+      });
+    },
+
+    async addParty(actor: Actor, cooperationId: string, input: PartyInput) {
+      await writeTransaction(db, 'party', async (tx) => {
+        await loadForManagement(tx, actor, cooperationId);
+        const ordinal = await cooperationRepository.countParties(tx, cooperationId);
+        const party = await cooperationRepository.insertParty(tx, await partyValues(tx, cooperationId, input, ordinal));
+        await audit(tx, actor, { cooperationId, action: 'create', entity: 'party', entityId: party.id, after: party });
+      });
+      return present(await load(actor, cooperationId));
+    },
+
+    async updateParty(
+      actor: Actor,
+      cooperationId: string,
+      partyId: string,
+      version: number,
+      patch: Partial<Pick<NewParty, 'name' | 'coordinatingOrganizationId' | 'ordinal'>>,
+    ) {
+      await writeTransaction(db, 'party', async (tx) => {
+        await loadForManagement(tx, actor, cooperationId);
+        const before = await cooperationRepository.getParty(tx, cooperationId, partyId);
+        if (!before) throw notFound('party', partyId);
+        if (patch.coordinatingOrganizationId && !(await organizationRepository.get(tx, patch.coordinatingOrganizationId))) {
+          throw notFound('organization', patch.coordinatingOrganizationId);
+        }
+        const after = await cooperationRepository.updateParty(tx, partyId, version, patch);
+        if (!after) throw staleVersion('party', before.version);
+        await audit(tx, actor, { cooperationId, action: 'update', entity: 'party', entityId: partyId, before, after });
+      });
+      return present(await load(actor, cooperationId));
+    },
+
+    async removeParty(actor: Actor, cooperationId: string, partyId: string, version: number) {
+      await writeTransaction(db, 'party', async (tx) => {
+        await loadForManagement(tx, actor, cooperationId);
+        const before = await cooperationRepository.getParty(tx, cooperationId, partyId);
+        if (!before) throw notFound('party', partyId);
+        if ((await cooperationRepository.countParties(tx, cooperationId)) <= 2) {
+          throw new AppError('party.last_two', 409, 'A cooperation keeps at least two parties');
+        }
+        if (!(await cooperationRepository.deleteParty(tx, partyId, version))) throw staleVersion('party', before.version);
+        await audit(tx, actor, { cooperationId, action: 'delete', entity: 'party', entityId: partyId, before });
+      });
+    },
+
+    async memberships(actor: Actor, cooperationId: string) {
+      await load(actor, cooperationId);
+      return cooperationRepository.membershipsOf(db, cooperationId);
+    },
+
+    async addMembership(actor: Actor, cooperationId: string, input: { username: string; partyId: string; role: MembershipRole }) {
+      const id = await writeTransaction(db, 'membership', async (tx) => {
+        await loadForManagement(tx, actor, cooperationId);
+        const user = await authRepository.findUserByUsername(tx, input.username);
+        if (!user) throw notFound('user', input.username);
+        if (!(await cooperationRepository.getParty(tx, cooperationId, input.partyId))) throw notFound('party', input.partyId);
+        const row = await cooperationRepository.insertMembership(tx, { cooperationId, userId: user.id, partyId: input.partyId, role: input.role });
+        await audit(tx, actor, { cooperationId, action: 'create', entity: 'membership', entityId: row.id, after: row });
+        return row.id;
+      });
+      const rows = await cooperationRepository.membershipsOf(db, cooperationId);
+      const created = rows.find((m) => m.id === id);
+      if (!created) throw notFound('membership', id);
+      return created;
+    },
+
+    async removeMembership(actor: Actor, cooperationId: string, membershipId: string) {
+      await writeTransaction(db, 'membership', async (tx) => {
+        await loadForManagement(tx, actor, cooperationId);
+        const before = await cooperationRepository.deleteMembership(tx, cooperationId, membershipId);
+        if (!before) throw notFound('membership', membershipId);
+        await audit(tx, actor, { cooperationId, action: 'delete', entity: 'membership', entityId: membershipId, before });
+      });
+    },
+  };
+}
+
+export type CooperationService = ReturnType<typeof createCooperationService>;

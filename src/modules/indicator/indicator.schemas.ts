@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { COMPARATORS } from '../../db/schema.ts';
+import { shortText } from '../../http/common.schemas.ts';
+import { visibility } from '../cooperation/cooperation.schemas.ts';
+
+const decimal = z.string().regex(/^-?\d{1,20}(\.\d{1,4})?$/, 'a decimal number');
+
+export const targetSchema = z.object({
+  id: z.uuid(),
+  year: z.number().int().nullable(),
+  value: z.string(),
+  valueMax: z.string().nullable(),
+  comparator: z.enum(COMPARATORS),
+  sourceText: z.string().nullable(),
+});
+
+export const indicatorSchema = z.object({
+  id: z.uuid(),
+  cooperationId: z.uuid(),
+  name: z.string(),
+  unit: z.string(),
+  baseline: z.string().nullable(),
+  visibility,
+  version: z.number().int(),
+  targets: z.array(targetSchema),
+});
+
+export const createIndicatorBody = z.object({
+  name: shortText(200),
+  unit: shortText(20),
+  baseline: decimal.nullable().optional(),
+  visibility: visibility.default('parties'),
+  targets: z
+    .array(
+      z.object({
+        year: z.number().int().min(1949).max(2100).nullable(),
+        value: decimal,
+        valueMax: decimal.nullable().optional(),
+        comparator: z.enum(COMPARATORS).default('>='),
+        sourceText: z.string().max(500).nullable().optional(),
+      }),
+    )
+    .max(50)
+    .default([]),
+});

@@ -1,0 +1,85 @@
+import { and, asc, eq, ilike, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { organizations, regions } from '../../db/schema.ts';
+import { updateIfVersion } from '../../db/versioned-update.ts';
+
+export type OrganizationRow = typeof organizations.$inferSelect;
+export type NewOrganization = typeof organizations.$inferInsert;
+
+const columns = {
+  id: organizations.id,
+  name: organizations.name,
+  kind: organizations.kind,
+  regionCode: organizations.regionCode,
+  regionName: regions.name,
+  parentId: organizations.parentId,
+  version: organizations.version,
+};
+
+export interface OrganizationFilter {
+  q?: string | undefined;
+  regionCode?: string | undefined;
+  kind?: OrganizationRow['kind'] | undefined;
+  page: number;
+  pageSize: number;
+}
+
+export const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+export const organizationRepository = {
+  async list(db: Db, filter: OrganizationFilter) {
+    const where: SQL[] = [];
+    if (filter.q) where.push(ilike(organizations.name, `%${escapeLike(filter.q)}%`));
+    if (filter.regionCode) where.push(eq(organizations.regionCode, filter.regionCode));
+    if (filter.kind) where.push(eq(organizations.kind, filter.kind));
+    const condition = where.length ? and(...where) : undefined;
+    const [items, [total]] = await Promise.all([
+      db
+        .select(columns)
+        .from(organizations)
+        .innerJoin(regions, eq(regions.code, organizations.regionCode))
+        .where(condition)
+        .orderBy(asc(organizations.regionCode), asc(organizations.name))
+        .limit(filter.pageSize)
+        .offset((filter.page - 1) * filter.pageSize),
+      db.select({ n: sql<number>`count(*)::int` }).from(organizations).where(condition),
+    ]);
+    return { items, total: total?.n ?? 0 };
+  },
+
+  async get(db: Db, id: string) {
+    const [row] = await db
+      .select(columns)
+      .from(organizations)
+      .innerJoin(regions, eq(regions.code, organizations.regionCode))
+      .where(eq(organizations.id, id))
+      .limit(1);
+    return row;
+  },
+
+  async findByName(db: Db, regionCode: string, name: string): Promise<OrganizationRow | undefined> {
+    const [row] = await db
+      .select()
+      .from(organizations)
+      .where(and(eq(organizations.regionCode, regionCode), eq(organizations.name, name)))
+      .limit(1);
+    return row;
+  },
+
+  async insert(db: Db, values: NewOrganization): Promise<OrganizationRow> {
+    const [row] = await db.insert(organizations).values(values).returning();
+    if (!row) throw new Error('insert returned no row');
+    return row;
+  },
+
+  update: (db: Db, id: string, version: number, patch: Partial<NewOrganization>) =>
+    updateIfVersion(db, organizations, id, version, patch),
+
+  async delete(db: Db, id: string, version: number): Promise<OrganizationRow | undefined> {
+    const [row] = await db
+      .delete(organizations)
+      .where(and(eq(organizations.id, id), eq(organizations.version, version)))
+      .returning();
+    return row;
+  },
+};

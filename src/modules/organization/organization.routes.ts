@@ -1,0 +1,59 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { errorResponses, noContentResponses, uuidParam } from '../../http/common.schemas.ts';
+import { requireActor } from '../../http/auth-plugin.ts';
+import type { Services } from '../services.ts';
+import {
+  createOrganizationBody,
+  deleteQuery,
+  organizationListQuery,
+  organizationListResponse,
+  organizationSchema,
+  updateOrganizationBody,
+} from './organization.schemas.ts';
+
+const tags = ['organizations'];
+
+export const organizationRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
+  app.get(
+    '/organizations',
+    { schema: { tags, querystring: organizationListQuery, response: { 200: organizationListResponse, ...errorResponses } } },
+    async (request) => {
+      requireActor(request);
+      const { items, total } = await services.organization.list(request.query);
+      return { items, total, page: request.query.page, pageSize: request.query.pageSize };
+    },
+  );
+
+  app.get(
+    '/organizations/:id',
+    { schema: { tags, params: uuidParam, response: { 200: organizationSchema, ...errorResponses } } },
+    async (request) => {
+      requireActor(request);
+      return services.organization.get(request.params.id);
+    },
+  );
+
+  app.post(
+    '/organizations',
+    { schema: { tags, body: createOrganizationBody, response: { 201: organizationSchema, ...errorResponses } } },
+    async (request, reply) => reply.status(201).send(await services.organization.create(requireActor(request), request.body)),
+  );
+
+  app.patch(
+    '/organizations/:id',
+    { schema: { tags, params: uuidParam, body: updateOrganizationBody, response: { 200: organizationSchema, ...errorResponses } } },
+    async (request) => {
+      const { version, ...patch } = request.body;
+      return services.organization.update(requireActor(request), request.params.id, version, patch);
+    },
+  );
+
+  app.delete(
+    '/organizations/:id',
+    { schema: { tags, params: uuidParam, querystring: deleteQuery, response: noContentResponses } },
+    async (request, reply) => {
+      await services.organization.delete(requireActor(request), request.params.id, request.query.version);
+      return reply.status(204).send();
+    },
+  );
+};

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { PROJECT_KINDS, PROJECT_STAGES } from '../../db/schema.ts';
+import { shortText } from '../../http/common.schemas.ts';
+import { visibility } from '../cooperation/cooperation.schemas.ts';
+import { regionCode } from '../region/region.schemas.ts';
+
+const money = z.string().regex(/^\d{1,18}(\.\d{1,2})?$/, 'a decimal amount');
+
+export const projectSchema = z.object({
+  id: z.uuid(),
+  cooperationId: z.uuid(),
+  name: z.string(),
+  kind: z.enum(PROJECT_KINDS),
+  investor: z.string().nullable(),
+  hostRegionCode: z.string().nullable(),
+  industry: z.string().nullable(),
+  investment: z.string().nullable(),
+  fundsInPlace: z.string().nullable(),
+  currency: z.string(),
+  stage: z.enum(PROJECT_STAGES),
+  visibility,
+  version: z.number().int(),
+});
+
+export const createProjectBody = z.object({
+  name: shortText(300),
+  kind: z.enum(PROJECT_KINDS).default('project'),
+  investor: z.string().trim().max(300).nullable().optional(),
+  hostRegionCode: regionCode.nullable().optional(),
+  industry: z.string().trim().max(100).nullable().optional(),
+  investment: money.nullable().optional(),
+  fundsInPlace: money.nullable().optional(),
+  currency: z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code').default('CNY'),
+  stage: z.enum(PROJECT_STAGES).default('proposed'),
+  visibility: visibility.default('parties'),
+});

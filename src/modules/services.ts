@@ -1,0 +1,33 @@
+import type { Config } from '../config.ts';
+import type { Database } from '../db/client.ts';
+import { createAgreementService } from './agreement/agreement.service.ts';
+import { createAuthService } from './auth/auth.service.ts';
+import { createClauseService } from './clause/clause.service.ts';
+import { createIndicatorService } from './indicator/indicator.service.ts';
+import { createProjectService } from './project/project.service.ts';
+import { createCooperationService } from './cooperation/cooperation.service.ts';
+import { createOrganizationService } from './organization/organization.service.ts';
+import { createRegionService } from './region/region.service.ts';
+import { createUserService } from './user/user.service.ts';
+
+/** Every service, wired once; routes, the CLI and tests all take them from here. */
+export function createServices(database: Database, config: Config) {
+  const { db } = database;
+  const cooperation = createCooperationService(db);
+  const agreement = createAgreementService(db, cooperation);
+  return {
+    database,
+    config,
+    auth: createAuthService(db, config.session),
+    user: createUserService(db),
+    region: createRegionService(db),
+    organization: createOrganizationService(db),
+    cooperation,
+    agreement,
+    clause: createClauseService(db, agreement, cooperation),
+    project: createProjectService(db, cooperation),
+    indicator: createIndicatorService(db, cooperation),
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;
