@@ -1,0 +1,127 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { chromiumAvailable, launchBrowser } from './browser.ts';
+import { screenshot } from './screenshots.ts';
+import { startServer, type RunningServer } from './server-harness.ts';
+
+const DEMO_PASSWORD = 'liandong-demo';
+
+describe.skipIf(!chromiumAvailable())('the web app in Chromium', () => {
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  const pageErrors = new WeakMap<Page, string[]>();
+
+  /** A page in a fresh context (no cookies, no stored language), as a first visit would be. */
+  async function newPage(): Promise<Page> {
+    if (!browser || !server) throw new Error('the server or the browser did not start');
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', baseURL: server.baseUrl });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    pageErrors.set(page, errors);
+    return page;
+  }
+
+  /** Every flow ends here: the page threw nothing uncaught along the way. */
+  async function finish(page: Page): Promise<void> {
+    await finish(page);
+    expect(pageErrors.get(page)).toEqual([]);
+  }
+
+  async function logIn(page: Page, username: string, password: string): Promise<void> {
+    await page.goto('/login');
+    await page.getByLabel('用户名').fill(username);
+    await page.getByLabel('密码').fill(password);
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+  }
+
+  it('shows the error message when the password is wrong and stays on the login page', async () => {
+    const page = await newPage();
+    await logIn(page, 'qd.fgw', 'not-the-password');
+    const error = page.getByTestId('login-error');
+    await error.waitFor();
+    expect(await error.innerText()).toContain('用户名或密码错误');
+    expect(new URL(page.url()).pathname).toBe('/login');
+    await finish(page);
+  });
+
+  it('sends a visitor who is not logged in to the login page', async () => {
+    const page = await newPage();
+    await page.goto('/cooperations');
+    await page.getByLabel('用户名').waitFor();
+    const url = new URL(page.url());
+    expect(url.pathname).toBe('/login');
+    expect(url.searchParams.get('next')).toBe('/cooperations');
+    await screenshot(page, 'login');
+    await finish(page);
+  });
+
+  it('lets the Qingdao cooperation office open 青岛–深圳, its framework agreement and its 16 directions, in Chinese and in English', async () => {
+    const page = await newPage();
+    await logIn(page, 'qd.fgw', DEMO_PASSWORD);
+
+    await page.getByTestId('current-user').waitFor();
+    expect(await page.getByTestId('current-user').innerText()).toContain('青岛市发改委协调办');
+    const cooperationLink = page.getByRole('link', { name: /青岛.*深圳/ });
+    await cooperationLink.waitFor();
+    await screenshot(page, 'cooperation-list');
+
+    await cooperationLink.click();
+    await page.getByTestId('cooperation-name').waitFor();
+    const parties = page.getByTestId('party-table');
+    await parties.getByText('深圳市', { exact: true }).waitFor();
+    expect(await parties.innerText()).toContain('青岛市');
+    const frameworkRow = page.locator('tr', { has: page.getByText('框架协议', { exact: true }) });
+    await frameworkRow.first().waitFor();
+    await screenshot(page, 'cooperation');
+
+    await frameworkRow.first().getByRole('link').click();
+    const directions = page.locator('[data-testid=clause-tree] [data-level=direction]');
+    await directions.first().waitFor();
+    expect(await directions.count()).toBe(16);
+    expect(await page.locator('[data-testid=clause-tree] [data-level=area]').count()).toBe(5);
+
+    const seventh = directions.nth(6);
+    await seventh.click();
+    const highlight = page.getByTestId('clause-highlight');
+    await highlight.waitFor();
+    const highlighted = (await highlight.innerText()).trim();
+    expect(highlighted.length).toBeGreaterThan(0);
+    expect(await seventh.innerText()).toContain(highlighted);
+    await screenshot(page, 'agreement-zh');
+
+    await page.getByTestId('language-switch').click();
+    await page.getByRole('menuitem', { name: 'English' }).click();
+    await page.getByText('Agreement text', { exact: true }).waitFor();
+    expect(await page.getByTestId('clause-summary').innerText()).toMatch(/^5 areas, 16 directions/);
+    expect(await page.getByRole('link', { name: 'Cooperations' }).first().isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: /Log out/ }).isVisible()).toBe(true);
+    expect(await directions.count()).toBe(16);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await screenshot(page, 'agreement-en');
+    await finish(page);
+  });
+
+  it('logs out back to the login page, after which pages ask for a login again', async () => {
+    const page = await newPage();
+    await logIn(page, 'sz.fgw', DEMO_PASSWORD);
+    await page.getByTestId('current-user').waitFor();
+    await page.getByRole('button', { name: /退出登录/ }).click();
+    await page.getByLabel('用户名').waitFor();
+    await page.goto('/cooperations');
+    await page.getByLabel('用户名').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/login');
+    await finish(page);
+  });
+});
