@@ -9,11 +9,10 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
-import * as schema from './schema.ts';
 import { acquireDataDirLock } from './data-dir-lock.ts';
 
-export type Schema = typeof schema;
-export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+/** Repositories use the query builder only, so the database type needs no schema map. */
+export type Db = PgDatabase<PgQueryResultHKT>;
 export type DatabaseKind = 'pglite' | 'postgres';
 
 export interface Database {
@@ -45,13 +44,13 @@ async function openPglite(dataDir: string): Promise<Database> {
     const client = await PGlite.create(inMemory ? dataDir : path.join(dataDir, 'pglite'), {
       extensions: { pg_trgm },
     });
-    const db = drizzlePglite(client, { schema }) as unknown as Db;
+    const db = drizzlePglite(client);
     return {
       db,
       kind: 'pglite',
       migrate: async () => {
         await client.exec('create extension if not exists pg_trgm');
-        await migratePglite(drizzlePglite(client, { schema }), { migrationsFolder });
+        await migratePglite(drizzlePglite(client), { migrationsFolder });
       },
       ping: async () => {
         await client.query('select 1');
@@ -71,7 +70,7 @@ async function openPostgres(databaseUrl: string): Promise<Database> {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 10, connectionTimeoutMillis: 5000 });
   // An idle client losing its server must not crash the process; the next query reports it.
   pool.on('error', () => undefined);
-  const db = drizzlePg(pool, { schema }) as unknown as Db;
+  const db = drizzlePg(pool);
   return {
     db,
     kind: 'postgres',
@@ -81,7 +80,7 @@ async function openPostgres(databaseUrl: string): Promise<Database> {
         // Two app instances starting together must not both run the migrations.
         await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
         await client.query('create extension if not exists pg_trgm');
-        await migratePg(drizzlePg(client, { schema }), { migrationsFolder });
+        await migratePg(drizzlePg(client), { migrationsFolder });
       } finally {
         await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
         client.release();

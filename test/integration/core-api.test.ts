@@ -28,7 +28,10 @@ describe.each(databaseFlavours())('core API on %s', (flavour) => {
 
   beforeAll(async () => {
     t = await startTestApp(flavour);
-    [admin, qd, sz, unit] = await Promise.all(['admin', 'qd.fgw', 'sz.fgw', 'qd.kj'].map((u) => t.login(u)));
+    admin = await t.login('admin');
+    qd = await t.login('qd.fgw');
+    sz = await t.login('sz.fgw');
+    unit = await t.login('qd.kj');
     const list = (await t.call('GET', '/api/v1/cooperations?q=青岛—深圳', { token: qd })).json<CooperationList>();
     const found = list.items[0];
     if (!found) throw new Error('demo cooperation 青岛—深圳 missing');

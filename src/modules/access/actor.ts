@@ -1,4 +1,4 @@
-import type { MEMBERSHIP_ROLES } from '../../db/schema.ts';
+import type { MEMBERSHIP_ROLES } from '../../db/schema/core.ts';
 
 export type MembershipRole = (typeof MEMBERSHIP_ROLES)[number];
 

@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { agreements, agreementVersions, clauses } from '../../db/schema.ts';
+import { agreements, agreementVersions, clauses } from '../../db/schema/core.ts';
 import { updateIfVersion } from '../../db/versioned-update.ts';
 
 export type AgreementRow = typeof agreements.$inferSelect;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AGREEMENT_KINDS } from '../../db/schema.ts';
+import { AGREEMENT_KINDS } from '../../db/schema/core.ts';
 import { isoDate, shortText, versionField } from '../../http/common.schemas.ts';
 import { visibility } from '../cooperation/cooperation.schemas.ts';
 

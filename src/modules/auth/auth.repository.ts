@@ -1,6 +1,6 @@
 import { and, eq, lt } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { cooperations, memberships, parties, sessions, users } from '../../db/schema.ts';
+import { cooperations, memberships, parties, sessions, users } from '../../db/schema/core.ts';
 
 export type UserRow = typeof users.$inferSelect;
 

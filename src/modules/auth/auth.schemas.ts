@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MEMBERSHIP_ROLES } from '../../db/schema.ts';
+import { MEMBERSHIP_ROLES } from '../../db/schema/core.ts';
 
 export const loginBody = z.object({
   username: z.string().trim().min(1).max(64),

@@ -1,6 +1,6 @@
 import { and, asc, eq, isNull, max, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { clauses } from '../../db/schema.ts';
+import { clauses } from '../../db/schema/core.ts';
 import { updateIfVersion } from '../../db/versioned-update.ts';
 
 export type ClauseRow = typeof clauses.$inferSelect;

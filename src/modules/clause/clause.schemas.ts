@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CLAUSE_LEVELS } from '../../db/schema.ts';
+import { CLAUSE_LEVELS } from '../../db/schema/core.ts';
 import { shortText, versionField } from '../../http/common.schemas.ts';
 
 export const clauseLevel = z.enum(CLAUSE_LEVELS);

@@ -1,6 +1,6 @@
 import { and, asc, count, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { agreements, cooperations, memberships, organizations, parties, regions, users } from '../../db/schema.ts';
+import { agreements, cooperations, memberships, organizations, parties, regions, users } from '../../db/schema/core.ts';
 import { updateIfVersion } from '../../db/versioned-update.ts';
 import type { CooperationScope } from '../access/policy.ts';
 import { escapeLike } from '../organization/organization.repository.ts';

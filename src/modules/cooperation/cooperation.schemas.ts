@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { COOPERATION_STATUSES, MEMBERSHIP_ROLES, VISIBILITIES } from '../../db/schema.ts';
+import { COOPERATION_STATUSES, MEMBERSHIP_ROLES, VISIBILITIES } from '../../db/schema/core.ts';
 import { regionCode } from '../region/region.schemas.ts';
 import { isoDate, pageQuery, shortText, versionField } from '../../http/common.schemas.ts';
 

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { indicators, indicatorTargets } from '../../db/schema.ts';
+import { indicators, indicatorTargets } from '../../db/schema/core.ts';
 
 export type IndicatorRow = typeof indicators.$inferSelect;
 export type NewIndicator = typeof indicators.$inferInsert;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { COMPARATORS } from '../../db/schema.ts';
+import { COMPARATORS } from '../../db/schema/core.ts';
 import { shortText } from '../../http/common.schemas.ts';
 import { visibility } from '../cooperation/cooperation.schemas.ts';
 

@@ -1,6 +1,6 @@
 import { and, asc, eq, ilike, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { organizations, regions } from '../../db/schema.ts';
+import { organizations, regions } from '../../db/schema/core.ts';
 import { updateIfVersion } from '../../db/versioned-update.ts';
 
 export type OrganizationRow = typeof organizations.$inferSelect;

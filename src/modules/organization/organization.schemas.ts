@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ORGANIZATION_KINDS } from '../../db/schema.ts';
+import { ORGANIZATION_KINDS } from '../../db/schema/core.ts';
 import { regionCode } from '../region/region.schemas.ts';
 import { pageQuery, shortText, versionField } from '../../http/common.schemas.ts';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PROJECT_KINDS, PROJECT_STAGES } from '../../db/schema.ts';
+import { PROJECT_KINDS, PROJECT_STAGES } from '../../db/schema/core.ts';
 import { shortText } from '../../http/common.schemas.ts';
 import { visibility } from '../cooperation/cooperation.schemas.ts';
 import { regionCode } from '../region/region.schemas.ts';

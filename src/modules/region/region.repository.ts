@@ -1,6 +1,6 @@
 import { and, asc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { regions } from '../../db/schema.ts';
+import { regions } from '../../db/schema/core.ts';
 
 export type RegionRow = typeof regions.$inferSelect;
 export type NewRegion = typeof regions.$inferInsert;

@@ -16,11 +16,11 @@ import {
   type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
 
-const id = () => uuid('id').primaryKey().defaultRandom();
-const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
-const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
+export const id = () => uuid('id').primaryKey().defaultRandom();
+export const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+export const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
 /** Optimistic lock: every update must name the version it read. */
-const rowVersion = () => integer('version').notNull().default(1);
+export const rowVersion = () => integer('version').notNull().default(1);
 
 /** GB/T 2260 six-digit codes inside China; ISO 3166-1 alpha-2 codes for partner countries. */
 export const REGION_LEVELS = ['country', 'province', 'city', 'county'] as const;
@@ -82,6 +82,9 @@ export const users = pgTable('users', {
     .notNull()
     .default('zh-CN'),
   disabled: boolean('disabled').notNull().default(false),
+  /** Lockout after repeated wrong passwords; cleared by a successful login. */
+  failedLogins: integer('failed_logins').notNull().default(0),
+  lockedUntil: timestamp('locked_until', { withTimezone: true }),
   version: rowVersion(),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
