@@ -8,6 +8,7 @@ import { createProjectService } from './project/project.service.ts';
 import { createCooperationService } from './cooperation/cooperation.service.ts';
 import { createOrganizationService } from './organization/organization.service.ts';
 import { createRegionService } from './region/region.service.ts';
+import { createTaskService } from './task/task.service.ts';
 import { createUserService } from './user/user.service.ts';
 
 /** Every service, wired once; routes, the CLI and tests all take them from here. */
@@ -27,6 +28,7 @@ export function createServices(database: Database, config: Config) {
     clause: createClauseService(db, agreement, cooperation),
     project: createProjectService(db, cooperation),
     indicator: createIndicatorService(db, cooperation),
+    task: createTaskService(db, cooperation),
   };
 }
 

@@ -63,3 +63,23 @@ export function assertCanRegister(actor: Actor | null): void {
 export function canReadRow(actor: Actor | null, cooperationId: string, rowVisibility: string): boolean {
   return rowVisibility === 'public' || isMember(actor, cooperationId);
 }
+
+/** Whether the actor is on the given side of a cooperation, in any role. */
+export function isOnSide(actor: Actor | null, cooperationId: string, partyId: string): boolean {
+  return !!actor && actor.memberships.some((m) => m.cooperationId === cooperationId && m.partyId === partyId);
+}
+
+/**
+ * Tasks: shared with the parties by default; a one-sided task marked 'side'
+ * is seen only by its owner side (and platform admins).
+ */
+export function canReadTask(
+  actor: Actor | null,
+  task: { cooperationId: string; visibility: string; joint: boolean; ownerPartyId: string | null },
+): boolean {
+  if (task.visibility === 'side') {
+    if (actor?.isAdmin) return true;
+    return !!task.ownerPartyId && isOnSide(actor, task.cooperationId, task.ownerPartyId);
+  }
+  return canReadRow(actor, task.cooperationId, task.visibility);
+}
