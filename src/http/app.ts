@@ -16,6 +16,7 @@ import { clauseRoutes } from '../modules/clause/clause.routes.ts';
 import { cooperationRoutes } from '../modules/cooperation/cooperation.routes.ts';
 import { indicatorRoutes } from '../modules/indicator/indicator.routes.ts';
 import { projectRoutes } from '../modules/project/project.routes.ts';
+import { ingestRoutes } from '../modules/ingest/ingest.routes.ts';
 import { healthRoutes } from '../modules/health/health.routes.ts';
 import { organizationRoutes } from '../modules/organization/organization.routes.ts';
 import { regionRoutes } from '../modules/region/region.routes.ts';
@@ -77,7 +78,7 @@ export async function buildApp({ services, logger = true }: AppOptions): Promise
 
   await app.register(
     async (api) => {
-      for (const routes of [healthRoutes, authRoutes, regionRoutes, organizationRoutes, cooperationRoutes, agreementRoutes, clauseRoutes, projectRoutes, indicatorRoutes]) {
+      for (const routes of [healthRoutes, authRoutes, regionRoutes, organizationRoutes, cooperationRoutes, agreementRoutes, clauseRoutes, projectRoutes, indicatorRoutes, ingestRoutes]) {
         await api.register(routes, { services });
       }
     },

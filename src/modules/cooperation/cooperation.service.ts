@@ -99,30 +99,33 @@ export function createCooperationService(db: Db) {
     load,
     loadForManagement,
 
-    async create(actor: Actor, input: CreateCooperationInput) {
+    /** Inside the caller's transaction, so ingestion can create a cooperation with everything else at once. */
+    async createIn(tx: Db, actor: Actor, input: CreateCooperationInput): Promise<CooperationRow> {
       assertCanRegister(actor);
       const codes = input.parties.map((p) => p.regionCode);
       if (new Set(codes).size !== codes.length) {
         throw new AppError('cooperation.duplicate_party', 400, 'The same region is named twice as a party');
       }
-      const row = await writeTransaction(db, ENTITY, async (tx) => {
-        const { parties: partyInputs, ...fields } = input;
-        const created = await cooperationRepository.insert(tx, { ...fields, startedOn: fields.startedOn ?? null });
-        const createdParties = [];
-        for (const [ordinal, party] of partyInputs.entries()) {
-          createdParties.push(await cooperationRepository.insertParty(tx, await partyValues(tx, created.id, party, ordinal)));
-        }
-        if (!actor.isAdmin) {
-          // The creating office must be able to keep working on what it registered.
-          const organization = actor.organizationId ? await organizationRepository.get(tx, actor.organizationId) : undefined;
-          const own =
-            (organization && createdParties.find((p) => cityOf(p.regionCode) === cityOf(organization.regionCode))) ?? createdParties[0];
-          if (own) await cooperationRepository.insertMembership(tx, { cooperationId: created.id, userId: actor.userId, partyId: own.id, role: 'coordinator' });
-        }
-        await audit(tx, actor, { cooperationId: created.id, action: 'create', entity: ENTITY, entityId: created.id, after: { ...created, parties: createdParties } });
-        return created;
-      });
-      return present(row);
+      if (codes.length < 2) throw new AppError('cooperation.parties_required', 400, 'A cooperation has at least two parties');
+      const { parties: partyInputs, ...fields } = input;
+      const created = await cooperationRepository.insert(tx, { ...fields, startedOn: fields.startedOn ?? null });
+      const createdParties = [];
+      for (const [ordinal, party] of partyInputs.entries()) {
+        createdParties.push(await cooperationRepository.insertParty(tx, await partyValues(tx, created.id, party, ordinal)));
+      }
+      if (!actor.isAdmin) {
+        // The creating office must be able to keep working on what it registered.
+        const organization = actor.organizationId ? await organizationRepository.get(tx, actor.organizationId) : undefined;
+        const own =
+          (organization && createdParties.find((p) => cityOf(p.regionCode) === cityOf(organization.regionCode))) ?? createdParties[0];
+        if (own) await cooperationRepository.insertMembership(tx, { cooperationId: created.id, userId: actor.userId, partyId: own.id, role: 'coordinator' });
+      }
+      await audit(tx, actor, { cooperationId: created.id, action: 'create', entity: ENTITY, entityId: created.id, after: { ...created, parties: createdParties } });
+      return created;
+    },
+
+    async create(actor: Actor, input: CreateCooperationInput) {
+      return present(await writeTransaction(db, ENTITY, (tx) => this.createIn(tx, actor, input)));
     },
 
     async update(actor: Actor, id: string, version: number, patch: Partial<NewCooperation>) {

@@ -1,0 +1,103 @@
+import { z } from 'zod';
+import { AGREEMENT_KINDS, COMPARATORS } from '../../db/schema/core.ts';
+import { isoDate, shortText } from '../../http/common.schemas.ts';
+import { agreementText } from '../agreement/agreement.schemas.ts';
+import { visibility } from '../cooperation/cooperation.schemas.ts';
+import { regionCode } from '../region/region.schemas.ts';
+
+export const ingestBody = z.object({ text: z.string() });
+
+const span = { start: z.number().int().min(0).optional(), end: z.number().int().min(0).optional() };
+
+/** The ingestion contract of DESIGN.md; extra keys pass through untouched. */
+export const ingestResultSchema = z
+  .object({
+    title: z.string().nullable(),
+    signed_on: z.string().nullable(),
+    parties: z.array(z.string()),
+    agreement: z.string().nullable(),
+    areas: z.array(z.looseObject({ label: z.string().nullable(), title: z.string().nullable(), items: z.array(z.looseObject({ label: z.string().nullable(), title: z.string() })) })),
+    amounts: z.array(z.looseObject({ text: z.string(), value: z.number(), unit: z.string(), qualifier: z.string().nullable(), value_max: z.number().nullable() })),
+    targets: z.array(
+      z.looseObject({ text: z.string(), year: z.number().nullable(), indicator: z.string(), value: z.number(), value_max: z.number().nullable(), unit: z.string(), comparator: z.string() }),
+    ),
+    sub_agreements: z.array(z.string()),
+    projects: z.array(z.string()),
+    counts: z.array(z.looseObject({ text: z.string(), value: z.number(), unit: z.string() })),
+  })
+  .loose();
+
+export interface CommitItem {
+  label?: string | null | undefined;
+  title: string;
+  start?: number | undefined;
+  end?: number | undefined;
+  items?: CommitItem[] | undefined;
+}
+
+const commitItem: z.ZodType<CommitItem> = z.lazy(() =>
+  z.object({
+    label: z.string().trim().max(20).nullable().optional(),
+    title: shortText(1000),
+    ...span,
+    items: z.array(commitItem).max(200).optional(),
+  }),
+);
+
+/** What the person saved after checking the proposal: a new cooperation, or an existing one to add to. */
+export const commitBody = z
+  .object({
+    cooperationId: z.uuid().optional(),
+    cooperation: z
+      .object({
+        name: shortText(200),
+        summary: z.string().max(5000).default(''),
+        visibility: visibility.default('parties'),
+      })
+      .optional(),
+    parties: z.array(z.object({ regionCode, name: shortText(100).optional() })).max(20).default([]),
+    agreement: z.object({
+      title: shortText(300),
+      kind: z.enum(AGREEMENT_KINDS).default('framework'),
+      signedOn: isoDate.nullable().optional(),
+      place: z.string().trim().max(200).nullable().optional(),
+      text: agreementText,
+      parentId: z.uuid().nullable().optional(),
+    }),
+    areas: z
+      .array(
+        z.object({
+          label: z.string().trim().max(20).nullable().optional(),
+          title: z.string().trim().max(1000).nullable(),
+          ...span,
+          items: z.array(commitItem).max(200).default([]),
+        }),
+      )
+      .max(200)
+      .default([]),
+    sub_agreements: z.array(shortText(300)).max(100).default([]),
+    projects: z.array(z.object({ name: shortText(300), ...span })).max(200).default([]),
+    targets: z
+      .array(
+        z.object({
+          text: z.string().max(500).optional(),
+          year: z.number().int().min(1949).max(2100).nullable(),
+          indicator: shortText(200),
+          value: z.number().finite(),
+          value_max: z.number().finite().nullable().optional(),
+          unit: shortText(20),
+          comparator: z.enum(COMPARATORS).default('>='),
+        }),
+      )
+      .max(100)
+      .default([]),
+  })
+  .refine((b) => !!b.cooperationId !== !!b.cooperation, { message: 'give either cooperationId or cooperation', path: ['cooperation'] });
+
+export type CommitInput = z.infer<typeof commitBody>;
+
+export const commitResponse = z.object({
+  cooperationId: z.uuid(),
+  agreementId: z.uuid(),
+  created: z.object({ clauses: z.number().int(), subAgreements: z.number().int(), projects: z.number().int(), indicators: z.number().int() }),
+});
