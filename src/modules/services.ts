@@ -3,6 +3,7 @@ import type { Database } from '../db/client.ts';
 import { createAgreementService } from './agreement/agreement.service.ts';
 import { createAuthService } from './auth/auth.service.ts';
 import { createClauseService } from './clause/clause.service.ts';
+import { createIngestService } from './ingest/ingest.service.ts';
 import { createIndicatorService } from './indicator/indicator.service.ts';
 import { createProjectService } from './project/project.service.ts';
 import { createCooperationService } from './cooperation/cooperation.service.ts';
@@ -16,6 +17,9 @@ export function createServices(database: Database, config: Config) {
   const { db } = database;
   const cooperation = createCooperationService(db);
   const agreement = createAgreementService(db, cooperation);
+  const clause = createClauseService(db, agreement, cooperation);
+  const project = createProjectService(db, cooperation);
+  const indicator = createIndicatorService(db, cooperation);
   return {
     database,
     config,
@@ -25,9 +29,10 @@ export function createServices(database: Database, config: Config) {
     organization: createOrganizationService(db),
     cooperation,
     agreement,
-    clause: createClauseService(db, agreement, cooperation),
-    project: createProjectService(db, cooperation),
-    indicator: createIndicatorService(db, cooperation),
+    clause,
+    project,
+    indicator,
+    ingest: createIngestService(db, { cooperation, agreement, clause, project, indicator }),
     task: createTaskService(db, cooperation),
   };
 }
