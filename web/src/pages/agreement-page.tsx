@@ -14,7 +14,12 @@ import { PageLoading } from '../common/page-loading.tsx';
 import { formatDate, formatDateTime } from '../format/date.ts';
 import { currentLocale } from '../i18n/i18n.ts';
 
-const PANEL_HEIGHT = 'calc(100vh - 300px)';
+/**
+ * Tree and text side by side fill the rest of the window below the header, the breadcrumb and the agreement's
+ * details, so both scroll on their own; the text panel gives up one line to the selected clause's caption.
+ */
+const TREE_HEIGHT = 'calc(100vh - 318px)';
+const TEXT_HEIGHT = 'calc(100vh - 366px)';
 
 function isHttpUrl(value: string): boolean {
   return /^https?:\/\//i.test(value);
@@ -42,10 +47,7 @@ function Clauses({
         </Typography.Text>
       }
     >
-      <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginBottom: 8 }}>
-        {t('agreement.clausesHint')}
-      </Typography.Paragraph>
-      <div style={{ height: PANEL_HEIGHT, minHeight: 360, overflowY: 'auto' }} data-testid="clause-tree">
+      <div style={{ height: TREE_HEIGHT, minHeight: 408, overflowY: 'auto' }} data-testid="clause-tree">
         {clauses.length > 0 ? (
           <ClauseTree clauses={clauses} selectedId={selectedId} onSelect={onSelect} />
         ) : (
@@ -74,7 +76,7 @@ function TextPanel({ agreement, selected }: { agreement: Agreement; selected: Cl
   if (error) body = <LoadError error={error} onRetry={reload} />;
   else if (loading) body = <PageLoading />;
   else if (!text) body = <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('agreement.noText')} />;
-  else body = <AgreementText text={text} highlight={highlight} height={PANEL_HEIGHT} />;
+  else body = <AgreementText text={text} highlight={highlight} height={TEXT_HEIGHT} />;
 
   return (
     <Card
@@ -99,6 +101,11 @@ function TextPanel({ agreement, selected }: { agreement: Agreement; selected: Cl
       }
     >
       {!isCurrent ? <Alert type="warning" showIcon title={t('agreement.olderVersionNotice')} style={{ marginBottom: 8 }} /> : null}
+      {isCurrent && !selected ? (
+        <Typography.Paragraph type="secondary" style={{ height: 40, margin: '0 0 8px', lineHeight: '40px' }}>
+          {t('agreement.clausesHint')}
+        </Typography.Paragraph>
+      ) : null}
       {isCurrent && selected ? (
         <Alert
           type={highlight ? 'info' : 'warning'}
@@ -111,7 +118,7 @@ function TextPanel({ agreement, selected }: { agreement: Agreement; selected: Cl
               {highlight ? null : <Typography.Text type="secondary"> — {t('agreement.noSpan')}</Typography.Text>}
             </span>
           }
-          description={selected.body ?? undefined}
+          description={selected.body || undefined}
         />
       ) : null}
       {body}
@@ -161,6 +168,7 @@ export default function AgreementPage() {
         ]}
       />
       <Card
+        size="small"
         title={
           <Space>
             <span data-testid="agreement-title">{agreement.title}</span>
@@ -168,17 +176,17 @@ export default function AgreementPage() {
           </Space>
         }
       >
-        <Descriptions size="small" column={{ xs: 1, md: 3 }} bordered>
+        <Descriptions size="small" column={{ xs: 1, md: 2, xl: 4 }}>
           <Descriptions.Item label={t('agreement.signedOn')}>{formatDate(agreement.signedOn, locale) ?? t('common.none')}</Descriptions.Item>
           <Descriptions.Item label={t('agreement.place')}>{agreement.place ?? t('common.none')}</Descriptions.Item>
+          <Descriptions.Item label={t('agreement.signatories')}>
+            {agreement.signatories.length > 0 ? agreement.signatories.join(t('common.listSeparator')) : t('common.none')}
+          </Descriptions.Item>
           <Descriptions.Item label={t('agreement.textVersion')}>
             {t('agreement.versionOption', { number: agreement.currentTextVersion })}
           </Descriptions.Item>
-          <Descriptions.Item label={t('agreement.signatories')} span={3}>
-            {agreement.signatories.length > 0 ? agreement.signatories.join('、') : t('common.none')}
-          </Descriptions.Item>
           {agreement.source ? (
-            <Descriptions.Item label={t('agreement.source')} span={3}>
+            <Descriptions.Item label={t('agreement.source')} span="filled">
               {isHttpUrl(agreement.source) ? (
                 <a href={agreement.source} target="_blank" rel="noreferrer">
                   {agreement.source}

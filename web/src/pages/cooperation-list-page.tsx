@@ -60,7 +60,7 @@ export default function CooperationListPage() {
       title: t('cooperationList.parties'),
       key: 'parties',
       width: 260,
-      render: (_, row) => row.parties.map((party) => party.name).join(' – '),
+      render: (_, row) => row.parties.map((party) => party.name).join(t('common.listSeparator')),
     },
     { title: t('cooperationList.agreementCount'), dataIndex: 'agreementCount', width: 100, align: 'right' },
     {
