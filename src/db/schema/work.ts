@@ -35,6 +35,8 @@ export const tasks = pgTable(
     doneAt: timestamp('done_at', { withTimezone: true }),
     /** Set when closing was proposed; each side's approval is in `approvals`. */
     closeRequestedAt: timestamp('close_requested_at', { withTimezone: true }),
+    /** Approval round of the closing request; a returned request is re-requested in the next round. */
+    closeRound: integer('close_round').notNull().default(0),
     visibility: text('visibility', { enum: VISIBILITIES }).notNull().default('parties'),
     createdBy: uuid('created_by').references(() => users.id),
     version: rowVersion(),

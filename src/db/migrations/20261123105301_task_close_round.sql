@@ -1,0 +1,1 @@
+ALTER TABLE "tasks" ADD COLUMN "close_round" integer DEFAULT 0 NOT NULL;
