@@ -186,6 +186,8 @@ export const agreements = pgTable(
     signatories: jsonb('signatories').$type<string[]>().notNull().default([]),
     source: text('source'),
     visibility: text('visibility', { enum: VISIBILITIES }).notNull().default('parties'),
+    /** The side a `side`-visible row belongs to; also who registered it. */
+    ownerPartyId: uuid('owner_party_id').references(() => parties.id, { onDelete: 'set null' }),
     /** Number of the text version in force; older versions stay readable. */
     currentTextVersion: integer('current_text_version').notNull().default(1),
     version: rowVersion(),
@@ -289,6 +291,8 @@ export const projects = pgTable(
     currency: text('currency').notNull().default('CNY'),
     stage: text('stage', { enum: PROJECT_STAGES }).notNull().default('proposed'),
     visibility: text('visibility', { enum: VISIBILITIES }).notNull().default('parties'),
+    /** The side a `side`-visible row belongs to; also who registered it. */
+    ownerPartyId: uuid('owner_party_id').references(() => parties.id, { onDelete: 'set null' }),
     sourceStart: integer('source_start'),
     sourceEnd: integer('source_end'),
     version: rowVersion(),
@@ -311,6 +315,8 @@ export const indicators = pgTable(
     unit: text('unit').notNull(),
     baseline: numeric('baseline', { precision: 20, scale: 2 }),
     visibility: text('visibility', { enum: VISIBILITIES }).notNull().default('parties'),
+    /** The side a `side`-visible row belongs to; also who registered it. */
+    ownerPartyId: uuid('owner_party_id').references(() => parties.id, { onDelete: 'set null' }),
     version: rowVersion(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
