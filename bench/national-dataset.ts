@@ -1,0 +1,64 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '../src/db/client.ts';
+
+export interface DatasetSize {
+  cooperations: number;
+  tasks: number;
+  unitsPerSide: number;
+}
+
+/**
+ * A synthetic national dataset: cooperations between prefecture-level cities
+ * all over China, units on each side, and tasks with a lead unit per side,
+ * spread over statuses, priorities and three years of due dates. Built with
+ * generate_series so 200,000 tasks take seconds, not minutes.
+ */
+export async function generateNationalDataset(db: Db, size: DatasetSize): Promise<void> {
+  await db.execute(sql`
+    create temporary table bench_cities as
+      select code, name, row_number() over (order by code) as n from regions where level = 'city'`);
+  await db.execute(sql`
+    insert into cooperations (name, summary, status, visibility)
+    select 'bench合作' || g, '基准测试合作 ' || g, 'active', case when g % 5 = 0 then 'public' else 'parties' end
+    from generate_series(1, ${size.cooperations}) g`);
+  await db.execute(sql`
+    insert into parties (cooperation_id, region_code, name, ordinal)
+    select c.id, city.code, city.name, side
+    from (select id, row_number() over (order by name) as n from cooperations where name like 'bench合作%') c
+    cross join generate_series(0, 1) side
+    join bench_cities city on city.n = 1 + ((c.n * 7 + side * 131) % (select count(*) from bench_cities))`);
+  await db.execute(sql`
+    insert into organizations (name, kind, region_code)
+    select distinct on (p.region_code, u) p.name || '基准单位' || u, 'department', p.region_code
+    from parties p join cooperations c on c.id = p.cooperation_id and c.name like 'bench合作%'
+    cross join generate_series(1, ${size.unitsPerSide}) u
+    on conflict do nothing`);
+  const perCooperation = Math.ceil(size.tasks / size.cooperations);
+  await db.execute(sql`
+    insert into tasks (cooperation_id, title, description, source, joint, priority, status, percent, start_on, due_on, tags)
+    select c.id,
+           '重点任务 ' || c.n || '-' || t,
+           '基准测试任务',
+           'clause',
+           t % 10 <> 0,
+           (array['low','normal','normal','high','urgent'])[1 + t % 5],
+           (array['not_started','in_progress','in_progress','done','blocked','cancelled'])[1 + (t * 7 + c.n) % 6],
+           (t * 13) % 101,
+           date '2025-01-01' + (t % 700),
+           date '2025-03-01' + ((t * 37 + c.n) % 1000),
+           jsonb_build_array('标签' || (t % 12))
+    from (select id, row_number() over (order by name) as n from cooperations where name like 'bench合作%') c
+    cross join generate_series(1, ${perCooperation}) t`);
+  await db.execute(sql`
+    insert into task_units (cooperation_id, task_id, party_id, organization_id, role)
+    select t.cooperation_id, t.id, p.id, o.id, 'lead'
+    from tasks t
+    join parties p on p.cooperation_id = t.cooperation_id
+    join lateral (
+      select id from organizations o
+      where o.region_code = p.region_code and o.name like '%基准单位%'
+      order by o.name offset (abs(hashtext(t.id::text)) % ${size.unitsPerSide}) limit 1
+    ) o on true
+    where t.description = '基准测试任务'`);
+  await db.execute(sql`analyze`);
+}
