@@ -15,6 +15,8 @@ const envSchema = z.object({
     .transform((v) => v === 'true'),
   LIANDONG_SMTP_URL: z.string().optional(),
   LIANDONG_MAIL_FROM: z.string().default('Liandong <noreply@liandong.local>'),
+  /** Due dates and "overdue" are judged by the calendar day in this zone. */
+  LIANDONG_TIME_ZONE: z.string().default('Asia/Shanghai'),
 });
 
 export type Config = {
@@ -25,6 +27,7 @@ export type Config = {
   logLevel: z.infer<typeof envSchema>['LIANDONG_LOG_LEVEL'];
   session: { idleMinutes: number; absoluteHours: number; cookieSecure: boolean };
   mail: { smtpUrl: string | undefined; from: string };
+  timeZone: string;
   version: string;
 };
 
@@ -50,6 +53,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       cookieSecure: e.LIANDONG_COOKIE_SECURE,
     },
     mail: { smtpUrl: e.LIANDONG_SMTP_URL, from: e.LIANDONG_MAIL_FROM },
+    timeZone: e.LIANDONG_TIME_ZONE,
     version: APP_VERSION,
   };
 }
