@@ -8,6 +8,8 @@ export interface Membership {
   role: MembershipRole;
 }
 
+export type ApiTokenScope = 'read' | 'write';
+
 /** Who is asking: resolved once per request from the session or API token. */
 export interface Actor {
   userId: string;
@@ -15,6 +17,8 @@ export interface Actor {
   isAdmin: boolean;
   organizationId: string | null;
   memberships: Membership[];
+  /** Set when the request came with an API token: it reaches only this cooperation, and `read` cannot write. */
+  token?: { id: string; cooperationId: string; scope: ApiTokenScope };
 }
 
 /** Writes made by the system itself (seeding, jobs) are audited under no user. */

@@ -1,4 +1,6 @@
-import { forbidden, notFound } from '../../app-error.ts';
+import { and, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
+import { badRequest, forbidden, notFound } from '../../app-error.ts';
 import type { Actor, MembershipRole } from './actor.ts';
 
 /**
@@ -15,6 +17,8 @@ export interface CooperationScope {
 
 export function visibleCooperationScope(actor: Actor | null): CooperationScope {
   if (!actor) return { memberOf: [], includePublic: true };
+  // An API token reaches its own cooperation and nothing else, public or not.
+  if (actor.token) return { memberOf: [actor.token.cooperationId], includePublic: false };
   if (actor.isAdmin) return { memberOf: null, includePublic: true };
   return { memberOf: [...new Set(actor.memberships.map((m) => m.cooperationId))], includePublic: true };
 }
@@ -33,7 +37,8 @@ export function assertCanReadCooperation(
   actor: Actor | null,
   cooperation: { id: string; visibility: string },
 ): void {
-  if (cooperation.visibility === 'public' || isMember(actor, cooperation.id)) return;
+  const tokenElsewhere = !!actor?.token && actor.token.cooperationId !== cooperation.id;
+  if (!tokenElsewhere && (cooperation.visibility === 'public' || isMember(actor, cooperation.id))) return;
   // Not revealing that the cooperation exists.
   throw notFound('cooperation', cooperation.id);
 }
@@ -51,17 +56,97 @@ export function assertAdmin(actor: Actor | null): void {
 
 /** Creating cooperations and units: admins, and coordinators of any cooperation (who register new agreements). */
 export function assertCanRegister(actor: Actor | null): void {
+  if (actor?.token) throw forbidden('An API token works inside its cooperation only');
   if (actor?.isAdmin) return;
   if (actor?.memberships.some((m) => m.role === 'coordinator')) return;
   throw forbidden('Only a cooperation office or an administrator may register this');
 }
 
 /**
- * A row inside a visible cooperation: members see what is shared with the
- * parties; everyone else sees only rows marked public.
+ * A row inside a visible cooperation: everyone sees rows marked public,
+ * members see what is shared with the parties, and a 'side' row is seen by
+ * its owning side only (never by observers; an owner-less side row by admins only).
  */
-export function canReadRow(actor: Actor | null, cooperationId: string, rowVisibility: string): boolean {
-  return rowVisibility === 'public' || isMember(actor, cooperationId);
+export function canReadRow(actor: Actor | null, cooperationId: string, rowVisibility: string, ownerPartyId?: string | null): boolean {
+  if (rowVisibility === 'public') return true;
+  if (rowVisibility === 'side') return !!actor?.isAdmin || (!!ownerPartyId && seesSide(actor, cooperationId, ownerPartyId));
+  return isMember(actor, cooperationId);
+}
+
+/** Whether the actor sees one side's own ('side') rows: admins, and that side's members except observers. */
+export function seesSide(actor: Actor | null, cooperationId: string, partyId: string): boolean {
+  if (actor?.isAdmin) return true;
+  return !!actor && actor.memberships.some((m) => m.cooperationId === cooperationId && m.partyId === partyId && m.role !== 'observer');
+}
+
+/** The sides of a cooperation whose 'side' rows the actor sees. */
+export function sidesSeen(actor: Actor | null, cooperationId: string): string[] {
+  if (!actor) return [];
+  return [...new Set(actor.memberships.filter((m) => m.cooperationId === cooperationId && m.role !== 'observer').map((m) => m.partyId))];
+}
+
+/** What rows of one cooperation the actor sees, as data: `canReadRow` for lists. */
+export interface RowScope {
+  all: boolean;
+  member: boolean;
+  sides: string[];
+}
+
+export function rowScope(actor: Actor | null, cooperationId: string): RowScope {
+  return { all: !!actor?.isAdmin, member: isMember(actor, cooperationId), sides: sidesSeen(actor, cooperationId) };
+}
+
+/** `canReadRow` as an SQL condition on a table's visibility and owner columns; undefined means every row. */
+export function rowScopeCondition(scope: RowScope, columns: { visibility: PgColumn; ownerPartyId: PgColumn }): SQL | undefined {
+  if (scope.all) return undefined;
+  const parts: SQL[] = [eq(columns.visibility, 'public')];
+  if (scope.member) parts.push(eq(columns.visibility, 'parties'));
+  if (scope.sides.length) parts.push(and(eq(columns.visibility, 'side'), inArray(columns.ownerPartyId, scope.sides)) ?? sql`false`);
+  return or(...parts);
+}
+
+/** A row the actor must be able to see: otherwise it answers 404, as if it did not exist. */
+export function assertCanReadRow(
+  actor: Actor | null,
+  entity: string,
+  row: { id: string; cooperationId: string; visibility: string; ownerPartyId?: string | null },
+): void {
+  if (!canReadRow(actor, row.cooperationId, row.visibility, row.ownerPartyId)) throw notFound(entity, row.id);
+}
+
+/**
+ * The side a new row is registered for: the one asked for (a party where the
+ * actor is a coordinator, or any party for an admin), else the actor's own
+ * coordinating side. A 'side' row without a side would be seen by no one.
+ */
+export function ownerPartyForNewRow(
+  actor: Actor,
+  cooperation: { id: string; partyIds: string[] },
+  requested: string | null | undefined,
+  visibility: string,
+): string | null {
+  const own = actor.memberships.filter((m) => m.cooperationId === cooperation.id && m.role === 'coordinator').map((m) => m.partyId);
+  if (requested) {
+    if (!cooperation.partyIds.includes(requested)) throw notFound('party', requested);
+    if (!actor.isAdmin && !own.includes(requested)) throw forbidden('A cooperation office registers rows for its own side only');
+    return requested;
+  }
+  const owner = own[0] ?? null;
+  if (!owner && visibility === 'side') throw badRequest('visibility.owner_required', "Name the side (ownerPartyId) a 'side' row belongs to");
+  return owner;
+}
+
+/** One side's own settings (its party record, its members) are changed by that side's office or an admin. */
+export function assertCanManageSide(actor: Actor | null, cooperation: { id: string; visibility: string }, partyId: string): void {
+  assertCanManageCooperation(actor, cooperation);
+  if (actor?.isAdmin) return;
+  if (actor?.memberships.some((m) => m.cooperationId === cooperation.id && m.partyId === partyId && m.role === 'coordinator')) return;
+  throw forbidden("Only that side's cooperation office may change this");
+}
+
+/** Read-only API tokens never write, whatever the user behind them may do. */
+export function assertTokenMayWrite(actor: Actor | null): void {
+  if (actor?.token && actor.token.scope !== 'write') throw forbidden('This API token is read-only');
 }
 
 /** Whether the actor is on the given side of a cooperation, in any role. */
@@ -77,9 +162,43 @@ export function canReadTask(
   actor: Actor | null,
   task: { cooperationId: string; visibility: string; joint: boolean; ownerPartyId: string | null },
 ): boolean {
-  if (task.visibility === 'side') {
-    if (actor?.isAdmin) return true;
-    return !!task.ownerPartyId && isOnSide(actor, task.cooperationId, task.ownerPartyId);
+  return canReadRow(actor, task.cooperationId, task.visibility, task.ownerPartyId);
+}
+
+/**
+ * What a notification is about (a task, a report, …): the same rule as for
+ * tasks, so a reminder never tells someone about a row they could not open.
+ */
+export function canReadSubject(
+  actor: Actor | null,
+  cooperationId: string,
+  subject: { visibility: string; partyId?: string | null | undefined },
+): boolean {
+  return canReadTask(actor, { cooperationId, visibility: subject.visibility, joint: subject.visibility !== 'side', ownerPartyId: subject.partyId ?? null });
+}
+
+/** The audit trail of a cooperation: its cooperation offices and leaders, and platform admins. */
+export function assertCanReadCooperationAudit(actor: Actor | null, cooperation: { id: string; visibility: string }): void {
+  assertCanReadCooperation(actor, cooperation);
+  if (actor?.isAdmin) return;
+  const roles = rolesIn(actor, cooperation.id);
+  if (roles.includes('coordinator') || roles.includes('leader')) return;
+  throw forbidden('Only the cooperation offices, leaders and administrators may read the audit trail');
+}
+
+/**
+ * An audit entry about a one-sided row ('side') shows its before/after only to
+ * that side; the owning side is the row's ownerPartyId or partyId.
+ */
+export function canReadAuditEntry(actor: Actor | null, cooperationId: string | null, before: unknown, after: unknown): boolean {
+  if (actor?.isAdmin) return true;
+  if (!cooperationId) return false;
+  for (const state of [before, after]) {
+    if (state === null || typeof state !== 'object') continue;
+    const row = state as { visibility?: unknown; ownerPartyId?: unknown; partyId?: unknown };
+    if (row.visibility !== 'side') continue;
+    const side = typeof row.ownerPartyId === 'string' ? row.ownerPartyId : typeof row.partyId === 'string' ? row.partyId : null;
+    if (!side || !isOnSide(actor, cooperationId, side)) return false;
   }
-  return canReadRow(actor, task.cooperationId, task.visibility);
+  return true;
 }
