@@ -17,6 +17,15 @@ const envSchema = z.object({
   LIANDONG_MAIL_FROM: z.string().default('Liandong <noreply@liandong.local>'),
   /** Due dates and "overdue" are judged by the calendar day in this zone. */
   LIANDONG_TIME_ZONE: z.string().default('Asia/Shanghai'),
+  /** Where users open the app; links in mails and robot messages point here. */
+  LIANDONG_PUBLIC_URL: z.string().url().optional(),
+  LIANDONG_REMIND_DAYS_BEFORE: z.coerce.number().int().min(1).max(60).default(3),
+  LIANDONG_ESCALATE_DAYS_OVERDUE: z.coerce.number().int().min(1).max(365).default(7),
+  /** The server runs the background job worker unless this is false (e.g. a web-only instance). */
+  LIANDONG_JOB_WORKER: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
 });
 
 export type Config = {
@@ -28,6 +37,8 @@ export type Config = {
   session: { idleMinutes: number; absoluteHours: number; cookieSecure: boolean };
   mail: { smtpUrl: string | undefined; from: string };
   timeZone: string;
+  notifications: { publicUrl: string; remindDaysBefore: number; escalateDaysOverdue: number };
+  jobs: { worker: boolean };
   version: string;
 };
 
@@ -54,6 +65,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     mail: { smtpUrl: e.LIANDONG_SMTP_URL, from: e.LIANDONG_MAIL_FROM },
     timeZone: e.LIANDONG_TIME_ZONE,
+    notifications: {
+      publicUrl: (e.LIANDONG_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+      remindDaysBefore: e.LIANDONG_REMIND_DAYS_BEFORE,
+      escalateDaysOverdue: e.LIANDONG_ESCALATE_DAYS_OVERDUE,
+    },
+    jobs: { worker: e.LIANDONG_JOB_WORKER },
     version: APP_VERSION,
   };
 }

@@ -1,10 +1,12 @@
 import type { Config } from '../config.ts';
 import type { Database } from '../db/client.ts';
+import { createJobQueue } from '../jobs/job-queue.ts';
 import { createAgreementService } from './agreement/agreement.service.ts';
 import { createAuthService } from './auth/auth.service.ts';
 import { createClauseService } from './clause/clause.service.ts';
 import { createIngestService } from './ingest/ingest.service.ts';
 import { createIndicatorService } from './indicator/indicator.service.ts';
+import { createNotificationService } from './notification/notification.service.ts';
 import { createProjectService } from './project/project.service.ts';
 import { createCooperationService } from './cooperation/cooperation.service.ts';
 import { createOrganizationService } from './organization/organization.service.ts';
@@ -20,6 +22,8 @@ export function createServices(database: Database, config: Config) {
   const clause = createClauseService(db, agreement, cooperation);
   const project = createProjectService(db, cooperation);
   const indicator = createIndicatorService(db, cooperation);
+  const jobs = createJobQueue(db);
+  const notification = createNotificationService(db, { jobs, config });
   return {
     database,
     config,
@@ -34,6 +38,8 @@ export function createServices(database: Database, config: Config) {
     indicator,
     ingest: createIngestService(db, { cooperation, agreement, clause, project, indicator }),
     task: createTaskService(db, cooperation),
+    jobs,
+    notification,
   };
 }
 

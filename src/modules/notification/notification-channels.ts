@@ -1,0 +1,81 @@
+import nodemailer from 'nodemailer';
+
+/** Queues of the delivery jobs `notify` schedules; the handlers are in src/jobs/notification-delivery.jobs.ts. */
+export const DELIVERY_QUEUES = {
+  email: 'notification.email',
+  wecom: 'notification.wecom',
+  dingtalk: 'notification.dingtalk',
+} as const;
+
+export interface OutgoingMessage {
+  title: string;
+  body: string;
+  /** Absolute URL of the page the notification is about. */
+  url: string | null;
+}
+
+const WEBHOOK_TIMEOUT_MS = 10_000;
+
+function markdownOf(message: OutgoingMessage): string {
+  const lines = [`### ${message.title}`, '', message.body];
+  if (message.url) lines.push('', `[在联动中查看](${message.url})`);
+  return lines.join('\n');
+}
+
+/** WeCom (企业微信) group robot: https://developer.work.weixin.qq.com/document/path/91770 */
+export function wecomPayload(message: OutgoingMessage) {
+  return { msgtype: 'markdown', markdown: { content: markdownOf(message) } };
+}
+
+/** DingTalk (钉钉) custom robot: the title shows in the chat list, the text in the chat. */
+export function dingtalkPayload(message: OutgoingMessage) {
+  return { msgtype: 'markdown', markdown: { title: message.title, text: markdownOf(message) } };
+}
+
+export function mailText(message: OutgoingMessage): string {
+  return message.url ? `${message.body}\n\n在联动中查看：${message.url}\n` : `${message.body}\n`;
+}
+
+/**
+ * Posts a robot message; throws on a non-2xx answer or an `errcode` other
+ * than 0 (both robots answer 200 with an error code), so the queue retries.
+ */
+export async function postWebhook(url: string, payload: unknown): Promise<void> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json; charset=utf-8' },
+    body: JSON.stringify(payload),
+    signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
+    redirect: 'error',
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`webhook answered ${response.status}: ${text.slice(0, 200)}`);
+  let answer: unknown = null;
+  try {
+    answer = JSON.parse(text);
+  } catch {
+    return;
+  }
+  if (answer && typeof answer === 'object' && 'errcode' in answer && answer.errcode !== 0) {
+    const errmsg = 'errmsg' in answer ? String(answer.errmsg) : '';
+    throw new Error(`webhook refused the message: errcode ${String(answer.errcode)} ${errmsg}`.trim());
+  }
+}
+
+export interface Mailer {
+  send(mail: { to: string; subject: string; text: string }): Promise<void>;
+  close(): void;
+}
+
+/** SMTP through nodemailer; one transport per sender so connections are reused. */
+export function createMailer(smtpUrl: string, from: string): Mailer {
+  const transport = nodemailer.createTransport(smtpUrl);
+  return {
+    async send(mail) {
+      await transport.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text });
+    },
+    close() {
+      transport.close();
+    },
+  };
+}

@@ -1,0 +1,134 @@
+import { and, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { memberships, users } from '../../db/schema/core.ts';
+import { notificationPreferences, notifications } from '../../db/schema/platform.ts';
+import type { MembershipRole } from '../access/actor.ts';
+
+export type NotificationRow = typeof notifications.$inferSelect;
+export type NewNotification = typeof notifications.$inferInsert;
+export type PreferenceRow = typeof notificationPreferences.$inferSelect;
+
+/** A possible recipient with what the policy needs to judge them and the channels to reach them. */
+export interface RecipientCandidate {
+  userId: string;
+  username: string;
+  email: string | null;
+  isAdmin: boolean;
+  organizationId: string | null;
+  memberships: { cooperationId: string; partyId: string; role: MembershipRole }[];
+  preferences: Pick<PreferenceRow, 'inApp' | 'email' | 'wecomWebhook' | 'dingtalkWebhook'> | null;
+}
+
+export const notificationRepository = {
+  /** Users holding one of `roles` in the cooperation, on one side when `partyId` is given. */
+  async memberIdsWithRoles(db: Db, cooperationId: string, roles: MembershipRole[], partyId?: string): Promise<string[]> {
+    if (!roles.length) return [];
+    const where: SQL[] = [eq(memberships.cooperationId, cooperationId), inArray(memberships.role, roles)];
+    if (partyId) where.push(eq(memberships.partyId, partyId));
+    const rows = await db.selectDistinct({ userId: memberships.userId }).from(memberships).where(and(...where));
+    return rows.map((r) => r.userId);
+  },
+
+  /** Enabled users among `userIds`, with their memberships in this one cooperation and their channel settings. */
+  async candidates(db: Db, cooperationId: string, userIds: string[]): Promise<RecipientCandidate[]> {
+    if (!userIds.length) return [];
+    const [userRows, membershipRows] = await Promise.all([
+      db
+        .select({
+          userId: users.id,
+          username: users.username,
+          email: users.email,
+          isAdmin: users.isAdmin,
+          organizationId: users.organizationId,
+          inApp: notificationPreferences.inApp,
+          emailOn: notificationPreferences.email,
+          wecomWebhook: notificationPreferences.wecomWebhook,
+          dingtalkWebhook: notificationPreferences.dingtalkWebhook,
+        })
+        .from(users)
+        .leftJoin(notificationPreferences, eq(notificationPreferences.userId, users.id))
+        .where(and(inArray(users.id, userIds), eq(users.disabled, false))),
+      db
+        .select({ userId: memberships.userId, cooperationId: memberships.cooperationId, partyId: memberships.partyId, role: memberships.role })
+        .from(memberships)
+        .where(and(eq(memberships.cooperationId, cooperationId), inArray(memberships.userId, userIds))),
+    ]);
+    return userRows.map((u) => ({
+      userId: u.userId,
+      username: u.username,
+      email: u.email,
+      isAdmin: u.isAdmin,
+      organizationId: u.organizationId,
+      memberships: membershipRows.filter((m) => m.userId === u.userId).map(({ userId: _userId, ...m }) => m),
+      preferences:
+        u.inApp === null || u.emailOn === null
+          ? null
+          : { inApp: u.inApp, email: u.emailOn, wecomWebhook: u.wecomWebhook, dingtalkWebhook: u.dingtalkWebhook },
+    }));
+  },
+
+  async insertMany(db: Db, rows: NewNotification[]): Promise<NotificationRow[]> {
+    if (!rows.length) return [];
+    return db.insert(notifications).values(rows).returning();
+  },
+
+  async inbox(db: Db, userId: string, filter: { unread: boolean; page: number; pageSize: number }) {
+    const mine = eq(notifications.userId, userId);
+    const condition = filter.unread ? and(mine, isNull(notifications.readAt)) : mine;
+    const [items, [total], [unread]] = await Promise.all([
+      db
+        .select()
+        .from(notifications)
+        .where(condition)
+        .orderBy(desc(notifications.createdAt), desc(notifications.id))
+        .limit(filter.pageSize)
+        .offset((filter.page - 1) * filter.pageSize),
+      db.select({ n: sql<number>`count(*)::int` }).from(notifications).where(condition),
+      db.select({ n: sql<number>`count(*)::int` }).from(notifications).where(and(mine, isNull(notifications.readAt))),
+    ]);
+    return { items, total: total?.n ?? 0, unreadCount: unread?.n ?? 0 };
+  },
+
+  async unreadCount(db: Db, userId: string): Promise<number> {
+    const [row] = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(notifications)
+      .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
+    return row?.n ?? 0;
+  },
+
+  /** Reading twice keeps the first read time; `undefined` when it is not this user's notification. */
+  async markRead(db: Db, userId: string, id: string, at: Date): Promise<NotificationRow | undefined> {
+    const [row] = await db
+      .update(notifications)
+      .set({ readAt: sql`coalesce(${notifications.readAt}, ${at.toISOString()}::timestamptz)` })
+      .where(and(eq(notifications.id, id), eq(notifications.userId, userId)))
+      .returning();
+    return row;
+  },
+
+  async markAllRead(db: Db, userId: string, at: Date): Promise<number> {
+    const rows = await db
+      .update(notifications)
+      .set({ readAt: at })
+      .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))
+      .returning({ id: notifications.id });
+    return rows.length;
+  },
+
+  async preferences(db: Db, userId: string): Promise<PreferenceRow | undefined> {
+    const [row] = await db.select().from(notificationPreferences).where(eq(notificationPreferences.userId, userId)).limit(1);
+    return row;
+  },
+
+  async savePreferences(db: Db, values: Omit<PreferenceRow, 'updatedAt'>, at: Date): Promise<PreferenceRow> {
+    const { userId, ...settings } = values;
+    const [row] = await db
+      .insert(notificationPreferences)
+      .values({ ...values, updatedAt: at })
+      .onConflictDoUpdate({ target: notificationPreferences.userId, set: { ...settings, updatedAt: at } })
+      .returning();
+    if (!row) throw new Error(`saving preferences of ${userId} returned no row`);
+    return row;
+  },
+};
