@@ -19,7 +19,7 @@ export function createServices(database: Database, config: Config) {
   const { db } = database;
   const cooperation = createCooperationService(db);
   const agreement = createAgreementService(db, cooperation);
-  const clause = createClauseService(db, agreement, cooperation);
+  const clause = createClauseService(db, agreement);
   const project = createProjectService(db, cooperation);
   const indicator = createIndicatorService(db, cooperation);
   const jobs = createJobQueue(db);

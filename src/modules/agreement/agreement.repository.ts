@@ -2,17 +2,18 @@ import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { agreements, agreementVersions, clauses } from '../../db/schema/core.ts';
 import { updateIfVersion } from '../../db/versioned-update.ts';
+import { rowScopeCondition, type RowScope } from '../access/policy.ts';
 
 export type AgreementRow = typeof agreements.$inferSelect;
 export type NewAgreement = typeof agreements.$inferInsert;
 export type AgreementVersionRow = typeof agreementVersions.$inferSelect;
 
 export const agreementRepository = {
-  async listByCooperation(db: Db, cooperationId: string) {
+  async listByCooperation(db: Db, cooperationId: string, scope: RowScope) {
     const rows = await db
       .select()
       .from(agreements)
-      .where(eq(agreements.cooperationId, cooperationId))
+      .where(and(eq(agreements.cooperationId, cooperationId), rowScopeCondition(scope, agreements)))
       .orderBy(asc(agreements.signedOn), asc(agreements.createdAt), asc(agreements.title));
     const ids = rows.map((r) => r.id);
     const counts = ids.length

@@ -17,6 +17,7 @@ export const agreementSummarySchema = z.object({
   place: z.string().nullable(),
   signatories: z.array(z.string()),
   visibility,
+  ownerPartyId: z.uuid().nullable(),
   currentTextVersion: z.number().int(),
   version: z.number().int(),
   clauseCount: z.number().int(),
@@ -41,6 +42,8 @@ export const createAgreementBody = z.object({
   signatories: z.array(shortText(100)).max(50).default([]),
   source: z.string().trim().max(2000).nullable().optional(),
   visibility: visibility.default('parties'),
+  /** The side the agreement belongs to; defaults to the caller's own side. */
+  ownerPartyId: z.uuid().nullable().optional(),
   text: agreementText.default(''),
 });
 

@@ -2,9 +2,10 @@ import { AppError, notFound, staleVersion } from '../../app-error.ts';
 import type { Db } from '../../db/client.ts';
 import { writeTransaction } from '../../db/write-transaction.ts';
 import { authorId, type Actor } from '../access/actor.ts';
-import { canReadRow } from '../access/policy.ts';
+import { assertCanManageCooperation, assertCanReadCooperation, assertCanReadRow, ownerPartyForNewRow, rowScope } from '../access/policy.ts';
 import { audit } from '../audit/audit.service.ts';
 import type { CooperationService } from '../cooperation/cooperation.service.ts';
+import { cooperationRepository } from '../cooperation/cooperation.repository.ts';
 import { agreementRepository, type AgreementRow, type NewAgreement } from './agreement.repository.ts';
 
 const ENTITY = 'agreement';
@@ -12,6 +13,12 @@ const ENTITY = 'agreement';
 export type CreateAgreementInput = Omit<NewAgreement, 'id' | 'cooperationId' | 'currentTextVersion' | 'version' | 'createdAt' | 'updatedAt'> & {
   text: string;
 };
+
+/** The side a new or newly one-sided agreement belongs to, checked against the cooperation's parties. */
+async function ownerFor(tx: Db, actor: Actor, cooperationId: string, requested: string | null | undefined, visibility: string) {
+  const partyIds = (await cooperationRepository.partiesOf(tx, cooperationId)).map((p) => p.id);
+  return ownerPartyForNewRow(actor, { id: cooperationId, partyIds }, requested, visibility);
+}
 
 const presentVersion = (v: { number: number; note: string; createdAt: Date }) => ({
   number: v.number,
@@ -24,15 +31,28 @@ export function createAgreementService(db: Db, cooperations: CooperationService)
     const row = await agreementRepository.get(db, id);
     if (!row) throw notFound(ENTITY, id);
     await cooperations.load(actor, row.cooperationId);
-    if (!canReadRow(actor, row.cooperationId, row.visibility)) throw notFound(ENTITY, id);
+    assertCanReadRow(actor, ENTITY, row);
     return row;
   }
 
-  async function assertParentValid(tx: Db, cooperationId: string, parentId: string | null | undefined, selfId?: string) {
+  /** An agreement to change: unseen ones answer 404 before the office check answers 403. */
+  async function loadManageable(tx: Db, actor: Actor, id: string): Promise<AgreementRow> {
+    const row = await agreementRepository.get(tx, id);
+    if (!row) throw notFound(ENTITY, id);
+    const cooperation = await cooperationRepository.get(tx, row.cooperationId);
+    if (!cooperation) throw notFound(ENTITY, id);
+    assertCanReadCooperation(actor, cooperation);
+    assertCanReadRow(actor, ENTITY, row);
+    assertCanManageCooperation(actor, cooperation);
+    return row;
+  }
+
+  async function assertParentValid(tx: Db, actor: Actor, cooperationId: string, parentId: string | null | undefined, selfId?: string) {
     if (!parentId) return;
     if (parentId === selfId) throw new AppError('agreement.parent_cycle', 400, 'An agreement cannot be its own parent');
     const parent = await agreementRepository.get(tx, parentId);
     if (!parent || parent.cooperationId !== cooperationId) throw notFound('agreement', parentId);
+    assertCanReadRow(actor, 'agreement', parent);
     // 1+N is one level deep in practice; walking up still guards against cycles.
     let cursor: AgreementRow | undefined = parent;
     for (let depth = 0; cursor?.parentId && depth < 20; depth++) {
@@ -52,11 +72,11 @@ export function createAgreementService(db: Db, cooperations: CooperationService)
 
   return {
     loadReadable,
+    loadManageable,
 
     async list(actor: Actor | null, cooperationId: string) {
       await cooperations.load(actor, cooperationId);
-      const rows = await agreementRepository.listByCooperation(db, cooperationId);
-      return rows.filter((r) => canReadRow(actor, cooperationId, r.visibility));
+      return agreementRepository.listByCooperation(db, cooperationId, rowScope(actor, cooperationId));
     },
 
     async get(actor: Actor | null, id: string) {
@@ -73,9 +93,10 @@ export function createAgreementService(db: Db, cooperations: CooperationService)
     /** Inside the caller's transaction, so ingestion can create agreements with everything else at once. */
     async createIn(tx: Db, actor: Actor, cooperationId: string, input: CreateAgreementInput): Promise<AgreementRow> {
       await cooperations.loadForManagement(tx, actor, cooperationId);
-      await assertParentValid(tx, cooperationId, input.parentId);
+      await assertParentValid(tx, actor, cooperationId, input.parentId);
       const { text, ...fields } = input;
-      const row = await agreementRepository.insert(tx, { ...fields, cooperationId, currentTextVersion: 1 });
+      const ownerPartyId = await ownerFor(tx, actor, cooperationId, input.ownerPartyId, input.visibility ?? 'parties');
+      const row = await agreementRepository.insert(tx, { ...fields, ownerPartyId, cooperationId, currentTextVersion: 1 });
       await agreementRepository.insertVersion(tx, { cooperationId, agreementId: row.id, number: 1, text, note: '', createdBy: authorId(actor) });
       await audit(tx, actor, { cooperationId, action: 'create', entity: ENTITY, entityId: row.id, after: { ...row, textLength: text.length } });
       return row;
@@ -88,11 +109,11 @@ export function createAgreementService(db: Db, cooperations: CooperationService)
 
     async update(actor: Actor, id: string, version: number, patch: Partial<NewAgreement>) {
       const row = await writeTransaction(db, ENTITY, async (tx) => {
-        const before = await agreementRepository.get(tx, id);
-        if (!before) throw notFound(ENTITY, id);
-        await cooperations.loadForManagement(tx, actor, before.cooperationId);
-        if (patch.parentId !== undefined) await assertParentValid(tx, before.cooperationId, patch.parentId, id);
-        const after = await agreementRepository.update(tx, id, version, patch);
+        const before = await loadManageable(tx, actor, id);
+        // Made one-sided without a side yet: it becomes the changing office's own.
+        const owner = patch.visibility === 'side' && !before.ownerPartyId ? { ownerPartyId: await ownerFor(tx, actor, before.cooperationId, null, 'side') } : {};
+        if (patch.parentId !== undefined) await assertParentValid(tx, actor, before.cooperationId, patch.parentId, id);
+        const after = await agreementRepository.update(tx, id, version, { ...patch, ...owner });
         if (!after) throw staleVersion(ENTITY, before.version);
         await audit(tx, actor, { cooperationId: before.cooperationId, action: 'update', entity: ENTITY, entityId: id, before, after });
         return after;
@@ -103,9 +124,7 @@ export function createAgreementService(db: Db, cooperations: CooperationService)
     /** An amendment is a new text version; the earlier versions stay readable. */
     async amend(actor: Actor, id: string, version: number, text: string, note: string) {
       const row = await writeTransaction(db, ENTITY, async (tx) => {
-        const before = await agreementRepository.get(tx, id);
-        if (!before) throw notFound(ENTITY, id);
-        await cooperations.loadForManagement(tx, actor, before.cooperationId);
+        const before = await loadManageable(tx, actor, id);
         const number = before.currentTextVersion + 1;
         const after = await agreementRepository.update(tx, id, version, { currentTextVersion: number });
         if (!after) throw staleVersion(ENTITY, before.version);
@@ -118,9 +137,7 @@ export function createAgreementService(db: Db, cooperations: CooperationService)
 
     async delete(actor: Actor, id: string, version: number) {
       await writeTransaction(db, ENTITY, async (tx) => {
-        const before = await agreementRepository.get(tx, id);
-        if (!before) throw notFound(ENTITY, id);
-        await cooperations.loadForManagement(tx, actor, before.cooperationId);
+        const before = await loadManageable(tx, actor, id);
         if (await agreementRepository.hasChildren(tx, id)) {
           throw new AppError('agreement.has_children', 409, 'Delete or move the agreements signed under this one first');
         }

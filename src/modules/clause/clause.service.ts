@@ -4,8 +4,6 @@ import { writeTransaction } from '../../db/write-transaction.ts';
 import type { Actor } from '../access/actor.ts';
 import type { AgreementService } from '../agreement/agreement.service.ts';
 import { audit } from '../audit/audit.service.ts';
-import type { CooperationService } from '../cooperation/cooperation.service.ts';
-import { agreementRepository } from '../agreement/agreement.repository.ts';
 import { buildClauseTree, wouldCycle } from './clause-tree.ts';
 import { clauseRepository, type ClauseRow, type NewClause } from './clause.repository.ts';
 
@@ -38,13 +36,10 @@ const strip = (row: ClauseRow) => ({
   version: row.version,
 });
 
-export function createClauseService(db: Db, agreements: AgreementService, cooperations: CooperationService) {
+export function createClauseService(db: Db, agreements: AgreementService) {
   /** The agreement the clause belongs to, after checking the actor may change it. */
   async function manageable(tx: Db, actor: Actor, agreementId: string) {
-    const agreement = await agreementRepository.get(tx, agreementId);
-    if (!agreement) throw notFound('agreement', agreementId);
-    await cooperations.loadForManagement(tx, actor, agreement.cooperationId);
-    return agreement;
+    return agreements.loadManageable(tx, actor, agreementId);
   }
 
   async function loadClause(tx: Db, actor: Actor, id: string) {

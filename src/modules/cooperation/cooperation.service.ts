@@ -2,7 +2,7 @@ import { AppError, notFound, staleVersion } from '../../app-error.ts';
 import type { Db } from '../../db/client.ts';
 import { writeTransaction } from '../../db/write-transaction.ts';
 import type { Actor, MembershipRole } from '../access/actor.ts';
-import { assertAdmin, assertCanManageCooperation, assertCanReadCooperation, assertCanRegister, visibleCooperationScope } from '../access/policy.ts';
+import { assertAdmin, assertCanManageCooperation, assertCanManageSide, assertCanReadCooperation, assertCanRegister, visibleCooperationScope } from '../access/policy.ts';
 import { audit } from '../audit/audit.service.ts';
 import { authRepository } from '../auth/auth.repository.ts';
 import { organizationRepository } from '../organization/organization.repository.ts';
@@ -166,9 +166,10 @@ export function createCooperationService(db: Db) {
       patch: Partial<Pick<NewParty, 'name' | 'coordinatingOrganizationId' | 'ordinal'>>,
     ) {
       await writeTransaction(db, 'party', async (tx) => {
-        await loadForManagement(tx, actor, cooperationId);
+        const cooperation = await loadForManagement(tx, actor, cooperationId);
         const before = await cooperationRepository.getParty(tx, cooperationId, partyId);
         if (!before) throw notFound('party', partyId);
+        assertCanManageSide(actor, cooperation, partyId);
         if (patch.coordinatingOrganizationId && !(await organizationRepository.get(tx, patch.coordinatingOrganizationId))) {
           throw notFound('organization', patch.coordinatingOrganizationId);
         }
@@ -181,9 +182,10 @@ export function createCooperationService(db: Db) {
 
     async removeParty(actor: Actor, cooperationId: string, partyId: string, version: number) {
       await writeTransaction(db, 'party', async (tx) => {
-        await loadForManagement(tx, actor, cooperationId);
+        const cooperation = await loadForManagement(tx, actor, cooperationId);
         const before = await cooperationRepository.getParty(tx, cooperationId, partyId);
         if (!before) throw notFound('party', partyId);
+        assertCanManageSide(actor, cooperation, partyId);
         if ((await cooperationRepository.countParties(tx, cooperationId)) <= 2) {
           throw new AppError('party.last_two', 409, 'A cooperation keeps at least two parties');
         }
@@ -199,10 +201,12 @@ export function createCooperationService(db: Db) {
 
     async addMembership(actor: Actor, cooperationId: string, input: { username: string; partyId: string; role: MembershipRole }) {
       const id = await writeTransaction(db, 'membership', async (tx) => {
-        await loadForManagement(tx, actor, cooperationId);
+        const cooperation = await loadForManagement(tx, actor, cooperationId);
+        if (!(await cooperationRepository.getParty(tx, cooperationId, input.partyId))) throw notFound('party', input.partyId);
+        // A side grants roles on its own side only; otherwise it could let itself see the other side's own rows.
+        assertCanManageSide(actor, cooperation, input.partyId);
         const user = await authRepository.findUserByUsername(tx, input.username);
         if (!user) throw notFound('user', input.username);
-        if (!(await cooperationRepository.getParty(tx, cooperationId, input.partyId))) throw notFound('party', input.partyId);
         const row = await cooperationRepository.insertMembership(tx, { cooperationId, userId: user.id, partyId: input.partyId, role: input.role });
         await audit(tx, actor, { cooperationId, action: 'create', entity: 'membership', entityId: row.id, after: row });
         return row.id;
@@ -215,9 +219,10 @@ export function createCooperationService(db: Db) {
 
     async removeMembership(actor: Actor, cooperationId: string, membershipId: string) {
       await writeTransaction(db, 'membership', async (tx) => {
-        await loadForManagement(tx, actor, cooperationId);
+        const cooperation = await loadForManagement(tx, actor, cooperationId);
         const before = await cooperationRepository.deleteMembership(tx, cooperationId, membershipId);
         if (!before) throw notFound('membership', membershipId);
+        assertCanManageSide(actor, cooperation, before.partyId);
         await audit(tx, actor, { cooperationId, action: 'delete', entity: 'membership', entityId: membershipId, before });
       });
     },

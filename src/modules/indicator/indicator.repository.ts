@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { indicators, indicatorTargets } from '../../db/schema/core.ts';
+import { rowScopeCondition, type RowScope } from '../access/policy.ts';
 
 export type IndicatorRow = typeof indicators.$inferSelect;
 export type NewIndicator = typeof indicators.$inferInsert;
@@ -8,8 +9,12 @@ export type IndicatorTargetRow = typeof indicatorTargets.$inferSelect;
 export type NewIndicatorTarget = typeof indicatorTargets.$inferInsert;
 
 export const indicatorRepository = {
-  async listByCooperation(db: Db, cooperationId: string) {
-    const rows = await db.select().from(indicators).where(eq(indicators.cooperationId, cooperationId)).orderBy(asc(indicators.createdAt));
+  async listByCooperation(db: Db, cooperationId: string, scope: RowScope) {
+    const rows = await db
+      .select()
+      .from(indicators)
+      .where(and(eq(indicators.cooperationId, cooperationId), rowScopeCondition(scope, indicators)))
+      .orderBy(asc(indicators.createdAt));
     const ids = rows.map((r) => r.id);
     const targets = ids.length
       ? await db.select().from(indicatorTargets).where(inArray(indicatorTargets.indicatorId, ids)).orderBy(asc(indicatorTargets.year))

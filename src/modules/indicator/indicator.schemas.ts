@@ -21,6 +21,7 @@ export const indicatorSchema = z.object({
   unit: z.string(),
   baseline: z.string().nullable(),
   visibility,
+  ownerPartyId: z.uuid().nullable(),
   version: z.number().int(),
   targets: z.array(targetSchema),
 });
@@ -30,6 +31,8 @@ export const createIndicatorBody = z.object({
   unit: shortText(20),
   baseline: decimal.nullable().optional(),
   visibility: visibility.default('parties'),
+  /** The side the indicator belongs to; defaults to the caller's own side. */
+  ownerPartyId: z.uuid().nullable().optional(),
   targets: z
     .array(
       z.object({

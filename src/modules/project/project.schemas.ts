@@ -19,6 +19,7 @@ export const projectSchema = z.object({
   currency: z.string(),
   stage: z.enum(PROJECT_STAGES),
   visibility,
+  ownerPartyId: z.uuid().nullable(),
   version: z.number().int(),
 });
 
@@ -33,4 +34,6 @@ export const createProjectBody = z.object({
   currency: z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code').default('CNY'),
   stage: z.enum(PROJECT_STAGES).default('proposed'),
   visibility: visibility.default('parties'),
+  /** The side the project belongs to; defaults to the caller's own side. */
+  ownerPartyId: z.uuid().nullable().optional(),
 });
