@@ -38,10 +38,16 @@ export async function startServer(config: Config, options: { demoWhenEmpty: bool
   }
   const app = await buildApp({ services, logger: options.logger ?? true });
   await app.listen({ port: config.port, host: config.host });
+  if (config.jobs.worker) {
+    services.worker.start({
+      onJobError: (job, error) => app.log.warn({ err: error, jobId: job.id, queue: job.queue, attempt: job.attempts }, 'background job failed'),
+      onLoopError: (error) => app.log.error({ err: error }, 'job worker could not poll'),
+    });
+  }
   let stopping: Promise<void> | null = null;
   const stop = () => {
-    // app.close() lets in-flight requests finish before the database goes away.
-    stopping ??= app.close().then(() => database.close());
+    // app.close() lets in-flight requests finish, and the worker its current job, before the database goes away.
+    stopping ??= Promise.all([app.close(), services.worker.stop()]).then(() => database.close());
     return stopping;
   };
   return { app, services, demoLogins, stop };

@@ -13,6 +13,10 @@ export interface JobWorkerOptions {
   clock?: () => Date;
   /** Runs before each poll: periodic scheduling (the daily reminder sweep). */
   onTick?: (now: Date) => Promise<void>;
+}
+
+/** Where a running worker reports what went wrong (the server's log). */
+export interface JobWorkerHooks {
   onJobError?: (job: JobRow, error: unknown) => void;
   onLoopError?: (error: unknown) => void;
 }
@@ -51,6 +55,7 @@ export function createJobWorker(db: Db, definitions: readonly JobDefinition[], o
   let loop: Promise<void> | null = null;
   let stopping = false;
   let wake: (() => void) | null = null;
+  let hooks: JobWorkerHooks = {};
 
   async function execute(job: JobRow, now: Date): Promise<void> {
     const definition = byQueue.get(job.queue);
@@ -66,7 +71,7 @@ export function createJobWorker(db: Db, definitions: readonly JobDefinition[], o
     try {
       await execute(job, now);
     } catch (error) {
-      options.onJobError?.(job, error);
+      hooks.onJobError?.(job, error);
       const finishedAt = at();
       if (job.attempts >= job.maxAttempts) {
         await jobRepository.markFailed(db, job, finishedAt, errorText(error));
@@ -102,7 +107,7 @@ export function createJobWorker(db: Db, definitions: readonly JobDefinition[], o
         if ((await runOne(clock)) === null && !stopping) await sleep(pollMs);
       } catch (error) {
         // A lost database connection must not end the loop; the next poll tries again.
-        options.onLoopError?.(error);
+        hooks.onLoopError?.(error);
         if (!stopping) await sleep(pollMs);
       }
     }
@@ -120,8 +125,9 @@ export function createJobWorker(db: Db, definitions: readonly JobDefinition[], o
       }
     },
 
-    start(): void {
+    start(reportTo: JobWorkerHooks = {}): void {
       if (loop) return;
+      hooks = reportTo;
       stopping = false;
       loop = runLoop();
     },
@@ -132,10 +138,6 @@ export function createJobWorker(db: Db, definitions: readonly JobDefinition[], o
       wake?.();
       await loop;
       loop = null;
-    },
-
-    get running(): boolean {
-      return loop !== null;
     },
   };
 }

@@ -1,7 +1,9 @@
 import type { Config } from '../config.ts';
 import type { Database } from '../db/client.ts';
+import { createBackgroundJobs } from '../jobs/background-jobs.ts';
 import { createJobQueue } from '../jobs/job-queue.ts';
 import { createAgreementService } from './agreement/agreement.service.ts';
+import { createApiTokenService } from './api-token/api-token.service.ts';
 import { createAuthService } from './auth/auth.service.ts';
 import { createClauseService } from './clause/clause.service.ts';
 import { createIngestService } from './ingest/ingest.service.ts';
@@ -24,10 +26,12 @@ export function createServices(database: Database, config: Config) {
   const indicator = createIndicatorService(db, cooperation);
   const jobs = createJobQueue(db);
   const notification = createNotificationService(db, { jobs, config });
+  const background = createBackgroundJobs(db, { jobs, notification, config });
   return {
     database,
     config,
     auth: createAuthService(db, config.session),
+    apiToken: createApiTokenService(db, cooperation),
     user: createUserService(db),
     region: createRegionService(db),
     organization: createOrganizationService(db),
@@ -40,6 +44,8 @@ export function createServices(database: Database, config: Config) {
     task: createTaskService(db, cooperation),
     jobs,
     notification,
+    reminders: background.reminders,
+    worker: background.worker,
   };
 }
 

@@ -1,0 +1,29 @@
+import type { Config } from '../config.ts';
+import type { Db } from '../db/client.ts';
+import type { NotificationService } from '../modules/notification/notification.service.ts';
+import type { JobQueue } from './job-queue.ts';
+import { createJobWorker, type JobWorkerOptions } from './job-worker.ts';
+import { notificationDeliveryJobs } from './notification-delivery.jobs.ts';
+import { createReminderSweep } from './reminder-sweep.ts';
+
+/** Every kind of background work and the worker that runs it; the server starts the worker, tests and the CLI drive it by hand. */
+export function createBackgroundJobs(db: Db, deps: { jobs: JobQueue; notification: NotificationService; config: Config }, options: JobWorkerOptions = {}) {
+  const reminders = createReminderSweep(db, deps);
+  const delivery = notificationDeliveryJobs(deps.config.mail);
+  const worker = createJobWorker(db, [...delivery.definitions, ...reminders.definitions], {
+    onTick: (now) => reminders.schedule(now),
+    ...options,
+  });
+  return {
+    reminders,
+    worker: {
+      ...worker,
+      async stop(): Promise<void> {
+        await worker.stop();
+        delivery.close();
+      },
+    },
+  };
+}
+
+export type BackgroundJobs = ReturnType<typeof createBackgroundJobs>;

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import type { Config } from '../config.ts';
+import { createMailer, DELIVERY_QUEUES, postWebhook, type Mailer } from '../modules/notification/notification-channels.ts';
+import { defineJob, type JobDefinition } from './job-definition.ts';
+
+const webhookPayload = z.object({ url: z.url({ protocol: /^https?$/ }), body: z.record(z.string(), z.unknown()) });
+
+/**
+ * Sending what `notify` queued: one mail per address, one robot message per
+ * group. A failure throws, and the queue retries with backoff.
+ */
+export function notificationDeliveryJobs(mail: Config['mail']): { definitions: JobDefinition[]; close(): void } {
+  let mailer: Mailer | null = null;
+  const mailerFor = (smtpUrl: string) => (mailer ??= createMailer(smtpUrl, mail.from));
+
+  const definitions = [
+    defineJob({
+      queue: DELIVERY_QUEUES.email,
+      payload: z.object({ to: z.string().min(3), subject: z.string(), text: z.string() }),
+      async handle(payload) {
+        if (!mail.smtpUrl) throw new Error('LIANDONG_SMTP_URL is not set; the mail stays queued until it is');
+        await mailerFor(mail.smtpUrl).send(payload);
+      },
+    }),
+    defineJob({
+      queue: DELIVERY_QUEUES.wecom,
+      payload: webhookPayload,
+      handle: (payload) => postWebhook(payload.url, payload.body),
+    }),
+    defineJob({
+      queue: DELIVERY_QUEUES.dingtalk,
+      payload: webhookPayload,
+      handle: (payload) => postWebhook(payload.url, payload.body),
+    }),
+  ];
+  return {
+    definitions,
+    close() {
+      mailer?.close();
+      mailer = null;
+    },
+  };
+}
