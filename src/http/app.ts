@@ -11,6 +11,8 @@ import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Services } from '../modules/services.ts';
 import { agreementRoutes } from '../modules/agreement/agreement.routes.ts';
+import { auditRoutes } from '../modules/audit/audit.routes.ts';
+import { apiTokenRoutes } from '../modules/api-token/api-token.routes.ts';
 import { authRoutes } from '../modules/auth/auth.routes.ts';
 import { clauseRoutes } from '../modules/clause/clause.routes.ts';
 import { cooperationRoutes } from '../modules/cooperation/cooperation.routes.ts';
@@ -18,6 +20,7 @@ import { indicatorRoutes } from '../modules/indicator/indicator.routes.ts';
 import { projectRoutes } from '../modules/project/project.routes.ts';
 import { ingestRoutes } from '../modules/ingest/ingest.routes.ts';
 import { healthRoutes } from '../modules/health/health.routes.ts';
+import { notificationRoutes } from '../modules/notification/notification.routes.ts';
 import { organizationRoutes } from '../modules/organization/organization.routes.ts';
 import { regionRoutes } from '../modules/region/region.routes.ts';
 import { authPlugin } from './auth-plugin.ts';
@@ -64,7 +67,7 @@ export async function buildApp({ services, logger = true }: AppOptions): Promise
   });
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
-  await app.register(authPlugin, { auth: services.auth, cookieSecure: services.config.session.cookieSecure });
+  await app.register(authPlugin, { auth: services.auth, apiTokens: services.apiToken, cookieSecure: services.config.session.cookieSecure });
 
   await app.register(swagger, {
     openapi: {
@@ -78,7 +81,7 @@ export async function buildApp({ services, logger = true }: AppOptions): Promise
 
   await app.register(
     async (api) => {
-      for (const routes of [healthRoutes, authRoutes, regionRoutes, organizationRoutes, cooperationRoutes, agreementRoutes, clauseRoutes, projectRoutes, indicatorRoutes, ingestRoutes]) {
+      for (const routes of [healthRoutes, authRoutes, regionRoutes, organizationRoutes, cooperationRoutes, agreementRoutes, clauseRoutes, projectRoutes, indicatorRoutes, ingestRoutes, apiTokenRoutes, notificationRoutes, auditRoutes]) {
         await api.register(routes, { services });
       }
     },

@@ -3,6 +3,8 @@ import fp from 'fastify-plugin';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../app-error.ts';
 import type { Actor } from '../modules/access/actor.ts';
+import { assertTokenMayWrite } from '../modules/access/policy.ts';
+import { API_TOKEN_PREFIX, type ApiTokenService } from '../modules/api-token/api-token.service.ts';
 import type { AuthService } from '../modules/auth/auth.service.ts';
 
 export const SESSION_COOKIE = 'ld_session';
@@ -13,7 +15,7 @@ declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor | null;
     /** How the actor was identified; CSRF applies to cookies only. */
-    authMethod: 'cookie' | 'bearer' | null;
+    authMethod: 'cookie' | 'bearer' | 'api_token' | null;
   }
 }
 
@@ -34,6 +36,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export interface AuthPluginOptions {
   auth: AuthService;
+  apiTokens: ApiTokenService;
   cookieSecure: boolean;
 }
 
@@ -44,6 +47,14 @@ export const authPlugin = fp<AuthPluginOptions>(async (app, options) => {
   app.addHook('onRequest', async (request) => {
     if (!request.url.startsWith('/api/')) return;
     const bearer = bearerToken(request);
+    if (bearer?.startsWith(API_TOKEN_PREFIX)) {
+      const actor = await options.apiTokens.authenticate(bearer);
+      if (!actor) return;
+      request.actor = actor;
+      request.authMethod = 'api_token';
+      if (!SAFE_METHODS.has(request.method)) assertTokenMayWrite(actor);
+      return;
+    }
     const cookie = request.cookies[SESSION_COOKIE];
     const token = bearer ?? cookie;
     if (!token) return;

@@ -4,6 +4,7 @@ import { createBackgroundJobs } from '../jobs/background-jobs.ts';
 import { createJobQueue } from '../jobs/job-queue.ts';
 import { createAgreementService } from './agreement/agreement.service.ts';
 import { createApiTokenService } from './api-token/api-token.service.ts';
+import { createApiTokenService } from './api-token/api-token.service.ts';
 import { createAuthService } from './auth/auth.service.ts';
 import { createClauseService } from './clause/clause.service.ts';
 import { createIngestService } from './ingest/ingest.service.ts';
@@ -31,6 +32,7 @@ export function createServices(database: Database, config: Config) {
     database,
     config,
     auth: createAuthService(db, config.session),
+    apiToken: createApiTokenService(db, cooperation),
     apiToken: createApiTokenService(db, cooperation),
     user: createUserService(db),
     region: createRegionService(db),

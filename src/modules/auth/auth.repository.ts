@@ -1,4 +1,4 @@
-import { and, eq, lt } from 'drizzle-orm';
+import { and, eq, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { cooperations, memberships, parties, sessions, users } from '../../db/schema/core.ts';
 
@@ -8,6 +8,24 @@ export const authRepository = {
   async findUserByUsername(db: Db, username: string): Promise<UserRow | undefined> {
     const [row] = await db.select().from(users).where(eq(users.username, username)).limit(1);
     return row;
+  },
+
+  /** Counts one more wrong password, atomically, so parallel guesses are all counted. */
+  async recordFailedLogin(db: Db, userId: string): Promise<number> {
+    const [row] = await db
+      .update(users)
+      .set({ failedLogins: sql`${users.failedLogins} + 1` })
+      .where(eq(users.id, userId))
+      .returning({ failedLogins: users.failedLogins });
+    return row?.failedLogins ?? 0;
+  },
+
+  async lockUser(db: Db, userId: string, until: Date): Promise<void> {
+    await db.update(users).set({ lockedUntil: until, failedLogins: 0 }).where(eq(users.id, userId));
+  },
+
+  async clearFailedLogins(db: Db, userId: string): Promise<void> {
+    await db.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, userId));
   },
 
   async createSession(db: Db, tokenHash: string, userId: string, expiresAt: Date): Promise<void> {

@@ -13,6 +13,12 @@ const hashToken = (token: string) => createHash('sha256').update(token).digest('
 const DUMMY_HASH =
   'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
 
+/** Per-account guessing limit, on top of the per-address rate limit: five wrong passwords lock the account for 15 minutes. */
+export const LOCKOUT_THRESHOLD = 5;
+export const LOCKOUT_MS = 15 * 60_000;
+
+const invalidCredentials = () => new AppError('auth.invalid_credentials', 401, 'Wrong username or password');
+
 export interface LoginResult {
   token: string;
   user: UserRow;
@@ -38,12 +44,23 @@ export function createAuthService(db: Db, config: Config['session']) {
     async login(username: string, password: string): Promise<LoginResult> {
       const user = await authRepository.findUserByUsername(db, username);
       const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
-      if (!user || !ok || user.disabled) {
-        throw new AppError('auth.invalid_credentials', 401, 'Wrong username or password');
+      if (!user || user.disabled) throw invalidCredentials();
+      // A locked account answers exactly like a wrong password, so guessing learns nothing, not even that it is locked.
+      if (user.lockedUntil && user.lockedUntil.getTime() > Date.now()) throw invalidCredentials();
+      if (!ok) {
+        await db.transaction(async (tx) => {
+          const failures = await authRepository.recordFailedLogin(tx, user.id);
+          if (failures < LOCKOUT_THRESHOLD) return;
+          const until = new Date(Date.now() + LOCKOUT_MS);
+          await authRepository.lockUser(tx, user.id, until);
+          await audit(tx, null, { cooperationId: null, action: 'lockout', entity: 'user', entityId: user.id, after: { failedLogins: failures, lockedUntil: until.toISOString() } });
+        });
+        throw invalidCredentials();
       }
       const token = randomBytes(32).toString('base64url');
       const expiresAt = new Date(Date.now() + absoluteMs);
       await db.transaction(async (tx) => {
+        if (user.failedLogins > 0 || user.lockedUntil) await authRepository.clearFailedLogins(tx, user.id);
         await authRepository.createSession(tx, hashToken(token), user.id, expiresAt);
         await audit(tx, null, { cooperationId: null, action: 'login', entity: 'user', entityId: user.id });
       });
