@@ -5,6 +5,7 @@ import { createJobQueue } from '../jobs/job-queue.ts';
 import { createAgreementService } from './agreement/agreement.service.ts';
 import { createApiTokenService } from './api-token/api-token.service.ts';
 import { createApiTokenService } from './api-token/api-token.service.ts';
+import { createAuditService } from './audit/audit.service.ts';
 import { createAuthService } from './auth/auth.service.ts';
 import { createClauseService } from './clause/clause.service.ts';
 import { createIngestService } from './ingest/ingest.service.ts';
@@ -47,6 +48,7 @@ export function createServices(database: Database, config: Config) {
     jobs,
     notification,
     reminders: background.reminders,
+    audit: createAuditService(db, cooperation),
     worker: background.worker,
   };
 }

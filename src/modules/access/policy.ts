@@ -187,18 +187,14 @@ export function assertCanReadCooperationAudit(actor: Actor | null, cooperation: 
 }
 
 /**
- * An audit entry about a one-sided row ('side') shows its before/after only to
- * that side; the owning side is the row's ownerPartyId or partyId.
+ * Audit entries of a cooperation about a one-sided ('side') row are seen
+ * only by that side: `rowScope` as a condition on the logged before/after
+ * states, whose owning side is their ownerPartyId or partyId.
  */
-export function canReadAuditEntry(actor: Actor | null, cooperationId: string | null, before: unknown, after: unknown): boolean {
-  if (actor?.isAdmin) return true;
-  if (!cooperationId) return false;
-  for (const state of [before, after]) {
-    if (state === null || typeof state !== 'object') continue;
-    const row = state as { visibility?: unknown; ownerPartyId?: unknown; partyId?: unknown };
-    if (row.visibility !== 'side') continue;
-    const side = typeof row.ownerPartyId === 'string' ? row.ownerPartyId : typeof row.partyId === 'string' ? row.partyId : null;
-    if (!side || !isOnSide(actor, cooperationId, side)) return false;
-  }
-  return true;
+export function auditScopeCondition(scope: RowScope, columns: { before: PgColumn; after: PgColumn }): SQL | undefined {
+  if (scope.all) return undefined;
+  const sides = sql`array[${sql.join([sql`''`, ...scope.sides.map((s) => sql`${s}`)], sql`, `)}]::text[]`;
+  const seen = (state: PgColumn) =>
+    sql`((${state} ->> 'visibility') is distinct from 'side' or coalesce(${state} ->> 'ownerPartyId', ${state} ->> 'partyId') = any(${sides}))`;
+  return and(seen(columns.before), seen(columns.after));
 }

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { asc, desc, eq, and, gt, type SQL } from 'drizzle-orm';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { auditLog } from '../../db/schema/core.ts';
+import { auditLog, users } from '../../db/schema/core.ts';
+import { auditScopeCondition, type RowScope } from '../access/policy.ts';
 
 export interface AuditEntry {
   actorId: string | null;
@@ -84,6 +85,33 @@ export const auditRepository = {
       .where(and(...conditions))
       .orderBy(asc(auditLog.seq))
       .limit(filter.limit);
+  },
+
+  /** Newest first, with the actor's username; one cooperation's entries within what `scope` lets the reader see, or all. */
+  async listForView(
+    db: Db,
+    filter: { cooperation?: { id: string; scope: RowScope } | undefined; entity?: string | undefined; entityId?: string | undefined; page: number; pageSize: number },
+  ) {
+    const conditions: (SQL | undefined)[] = [];
+    if (filter.cooperation) {
+      conditions.push(eq(auditLog.cooperationId, filter.cooperation.id));
+      conditions.push(auditScopeCondition(filter.cooperation.scope, { before: auditLog.before, after: auditLog.after }));
+    }
+    if (filter.entity) conditions.push(eq(auditLog.entity, filter.entity));
+    if (filter.entityId) conditions.push(eq(auditLog.entityId, filter.entityId));
+    const where = and(...conditions);
+    const [items, [total]] = await Promise.all([
+      db
+        .select({ entry: auditLog, actorUsername: users.username })
+        .from(auditLog)
+        .leftJoin(users, eq(users.id, auditLog.actorId))
+        .where(where)
+        .orderBy(desc(auditLog.seq))
+        .limit(filter.pageSize)
+        .offset((filter.page - 1) * filter.pageSize),
+      db.select({ n: sql<number>`count(*)::int` }).from(auditLog).where(where),
+    ]);
+    return { items, total: total?.n ?? 0 };
   },
 
   async forEntity(db: Db, entity: string, entityId: string, limit: number): Promise<AuditRow[]> {

@@ -1,5 +1,7 @@
 import type { Db } from '../../db/client.ts';
 import { authorId, type Actor } from '../access/actor.ts';
+import { assertAdmin, assertCanReadCooperationAudit, rowScope } from '../access/policy.ts';
+import type { CooperationService } from '../cooperation/cooperation.service.ts';
 import { auditRepository, auditHash, GENESIS_HASH, type AuditRow } from './audit.repository.ts';
 
 export interface AuditedChange {
@@ -51,3 +53,44 @@ export async function verifyAuditChain(db: Db, pageSize = 5000): Promise<ChainVe
     if (page.length < pageSize) return { ok: true, checked, firstBreak: null };
   }
 }
+
+export interface AuditFilter {
+  entity?: string | undefined;
+  entityId?: string | undefined;
+  page: number;
+  pageSize: number;
+}
+
+const presentEntry = ({ entry, actorUsername }: { entry: AuditRow; actorUsername: string | null }) => ({
+  seq: entry.seq,
+  at: entry.at.toISOString(),
+  actorId: entry.actorId,
+  /** null: written by the system (seeding, jobs). */
+  actorUsername,
+  cooperationId: entry.cooperationId,
+  action: entry.action,
+  entity: entry.entity,
+  entityId: entry.entityId,
+  before: entry.before,
+  after: entry.after,
+});
+
+/** Reading the audit trail: one cooperation's for its offices and leaders, everything for admins. */
+export function createAuditService(db: Db, cooperations: CooperationService) {
+  return {
+    async forCooperation(actor: Actor, cooperationId: string, filter: AuditFilter) {
+      const cooperation = await cooperations.load(actor, cooperationId);
+      assertCanReadCooperationAudit(actor, cooperation);
+      const { items, total } = await auditRepository.listForView(db, { ...filter, cooperation: { id: cooperationId, scope: rowScope(actor, cooperationId) } });
+      return { items: items.map(presentEntry), total };
+    },
+
+    async all(actor: Actor, filter: AuditFilter) {
+      assertAdmin(actor);
+      const { items, total } = await auditRepository.listForView(db, filter);
+      return { items: items.map(presentEntry), total };
+    },
+  };
+}
+
+export type AuditService = ReturnType<typeof createAuditService>;

@@ -4,7 +4,7 @@ import type { Db } from '../../db/client.ts';
 import { writeTransaction } from '../../db/write-transaction.ts';
 import type { JobQueue } from '../../jobs/job-queue.ts';
 import type { Actor, MembershipRole } from '../access/actor.ts';
-import { canReadRow, canReadSubject } from '../access/policy.ts';
+import { assertTokenMayWrite, canReadRow, canReadSubject } from '../access/policy.ts';
 import { audit } from '../audit/audit.service.ts';
 import { cooperationRepository } from '../cooperation/cooperation.repository.ts';
 import { DELIVERY_QUEUES, dingtalkPayload, mailText, wecomPayload, type OutgoingMessage } from './notification-channels.ts';
@@ -58,6 +58,17 @@ const actorOf = (c: RecipientCandidate): Actor => ({
   isAdmin: c.isAdmin,
   organizationId: c.organizationId,
   memberships: c.memberships,
+});
+
+const presentNotification = (row: NotificationRow) => ({
+  id: row.id,
+  cooperationId: row.cooperationId,
+  kind: row.kind,
+  title: row.title,
+  body: row.body,
+  link: row.link,
+  readAt: row.readAt?.toISOString() ?? null,
+  createdAt: row.createdAt.toISOString(),
 });
 
 const presentPreferences = (row: PreferenceRow | undefined): PreferencesInput =>
@@ -133,7 +144,8 @@ export function createNotificationService(db: Db, deps: { jobs: JobQueue; config
     },
 
     async inbox(actor: Actor, filter: { unread: boolean; page: number; pageSize: number }) {
-      return notificationRepository.inbox(db, actor.userId, filter);
+      const result = await notificationRepository.inbox(db, actor.userId, filter);
+      return { ...result, items: result.items.map(presentNotification) };
     },
 
     async unreadCount(actor: Actor): Promise<number> {
@@ -141,13 +153,15 @@ export function createNotificationService(db: Db, deps: { jobs: JobQueue; config
     },
 
     /** Someone else's notification is answered as missing. */
-    async markRead(actor: Actor, id: string): Promise<NotificationRow> {
+    async markRead(actor: Actor, id: string) {
+      assertTokenMayWrite(actor);
       const row = await notificationRepository.markRead(db, actor.userId, id, clock());
       if (!row) throw notFound('notification', id);
-      return row;
+      return presentNotification(row);
     },
 
     async markAllRead(actor: Actor): Promise<number> {
+      assertTokenMayWrite(actor);
       return notificationRepository.markAllRead(db, actor.userId, clock());
     },
 
@@ -156,6 +170,7 @@ export function createNotificationService(db: Db, deps: { jobs: JobQueue; config
     },
 
     async updatePreferences(actor: Actor, input: PreferencesInput): Promise<PreferencesInput> {
+      assertTokenMayWrite(actor);
       return writeTransaction(db, 'notification_preferences', async (tx) => {
         const before = presentPreferences(await notificationRepository.preferences(tx, actor.userId));
         const after = presentPreferences(await notificationRepository.savePreferences(tx, { userId: actor.userId, ...input }, clock()));
