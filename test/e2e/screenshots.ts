@@ -10,9 +10,11 @@ const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
  * LIANDONG_UPDATE_SCREENSHOTS=1, so an ordinary test run leaves the documentation untouched.
  */
 export async function screenshot(page: Page, name: string): Promise<void> {
-  // Spinners and tag fade-ins would otherwise be caught half-way.
   await page.waitForFunction(() => document.querySelector('.ant-spin-spinning') === null);
   await page.evaluate(() => document.fonts.ready);
+  // antd fades a table in after loading; without this the picture catches it half-way. Removed again afterwards,
+  // because antd's menus wait for their animations to end before they show.
+  const stillness = await page.addStyleTag({ content: '*, *::before, *::after { transition: none !important; animation: none !important; }' });
   const folders = ['test-results/screenshots'];
   if (process.env.LIANDONG_UPDATE_SCREENSHOTS === '1') folders.push('docs/screenshots');
   for (const folder of folders) {
@@ -20,4 +22,5 @@ export async function screenshot(page: Page, name: string): Promise<void> {
     await mkdir(directory, { recursive: true });
     await page.screenshot({ path: path.join(directory, `${name}.png`) });
   }
+  await stillness.evaluate((element) => element.remove());
 }

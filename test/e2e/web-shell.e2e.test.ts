@@ -35,7 +35,7 @@ describe.skipIf(!chromiumAvailable())('the web app in Chromium', () => {
 
   /** Every flow ends here: the page threw nothing uncaught along the way. */
   async function finish(page: Page): Promise<void> {
-    await finish(page);
+    await page.context().close();
     expect(pageErrors.get(page)).toEqual([]);
   }
 
@@ -102,7 +102,9 @@ describe.skipIf(!chromiumAvailable())('the web app in Chromium', () => {
     await screenshot(page, 'agreement-zh');
 
     await page.getByTestId('language-switch').click();
-    await page.getByRole('menuitem', { name: 'English' }).click();
+    const english = page.getByRole('menuitem', { name: 'English' });
+    await english.click();
+    await english.waitFor({ state: 'hidden' });
     await page.getByText('Agreement text', { exact: true }).waitFor();
     expect(await page.getByTestId('clause-summary').innerText()).toMatch(/^5 areas, 16 directions/);
     expect(await page.getByRole('link', { name: 'Cooperations' }).first().isVisible()).toBe(true);
