@@ -1,0 +1,227 @@
+import type { InlineList } from './inline-list-extractor.ts';
+import type { NamedItem } from './ingest-result.ts';
+import { scanPlaces } from './place-mentions.ts';
+import type { RegionDictionary } from './region-dictionary.ts';
+import type { Sentence } from './sentence-splitter.ts';
+import { pieceOf, type SourcePiece } from './text-normaliser.ts';
+
+/** A signing written in a sentence: who signed (the words before the verb) and what. */
+export interface SigningEvent {
+  readonly sentence: Sentence;
+  /** Offsets in the block view. */
+  readonly subjectStart: number;
+  readonly verbStart: number;
+  readonly names: readonly NameMention[];
+}
+
+interface NameMention {
+  readonly piece: SourcePiece;
+  readonly bracketed: boolean;
+  readonly sentence: Sentence;
+  /** Offsets of the name in the block view. */
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface AgreementFindings {
+  readonly main: { readonly piece: SourcePiece; readonly events: readonly SigningEvent[] } | null;
+  readonly subAgreements: readonly NamedItem[];
+  /** Every signing in the text, in order, for dating when there is no main agreement. */
+  readonly events: readonly SigningEvent[];
+}
+
+const TAIL = '框架协议|合作协议|协议书|协议|协定|备忘录|意向书|合作书|协作书|合同|议定书';
+const AGREEMENT_NAME = new RegExp(`(${TAIL})$`);
+const DOCUMENT_NAME = new RegExp(`(${TAIL}|方案|规划|计划|纲要|意见|办法|决定|通知|框架|宣言|倡议|倡议书|章程|共识)$`);
+const SIGN_VERB = /签署|签订|签下|缔结|共签|签约/g;
+const BARE_NAME = new RegExp(`^(?:了|完成)?\\s?((?:“[^”]{0,30}”)?[^，,。；;、《》\\s:：!?！？]{0,24}?(?:${TAIL}))`);
+const BRACKETED = /《([^《》\n]{1,80})》/g;
+const QUOTED_AGREEMENT = new RegExp(`“([^“”]{2,40}(?:${TAIL}))”`, 'g');
+const ALIAS = /《([^《》]{1,80})》\s?[(（]\s?以下简称\s?[《“"]([^》”"]{1,20})[》”"]\s?[)）]/g;
+const CLAUSE_START = /[，,。；;：:！？!?]/;
+// Who signs for a government, and who signs for a department, association or firm.
+const GOVERNMENT = /政府|市长|省长|区长|县长|州长|书记|市委|省委|两市|两省|两地|两区|两县|双方|主要领导|党政/;
+const GOVERNMENT_PERSON = /政府|市长|省长|区长|县长|州长|书记/;
+const DEPARTMENT = /局|厅|委员会|发改委|办公室|协会|商会|学会|公司|集团|企业|大学|学院|研究院|银行|联谊会|律协|中心|医院|园区|管委会|部门|机构/;
+// Signings reported as this event, not as background: dated to the day, or 会上/现场/此次.
+const EVENT_MARKER = /会上|会议上|仪式上|大会上|现场|当天|当日|同日|此次|本次|期间|\d{1,2}月\d{1,2}日/;
+const GENERIC_NAME = /^(战略)?(合作)?(框架)?(协议|协定|备忘录|意向书)$/;
+const SHORT_SUBJECT = 12;
+
+/** A name reduced to what tells agreements apart: no parties, governments, quotes or particles. */
+export function agreementCore(name: string, dictionary: RegionDictionary): string {
+  let text = name.replace(/[《》“”"'‘’()（）\s]/g, '');
+  const places = scanPlaces(text, dictionary);
+  for (let k = places.length - 1; k >= 0; k--) {
+    const p = places[k];
+    if (p) text = text.slice(0, p.start) + text.slice(p.end);
+  }
+  return text.replace(/人民政府|政府|两市|双方|关于|之间|[市省区县与和、及的]/g, '');
+}
+
+function subjectStart(text: string, verb: number, floor: number): number {
+  for (let k = verb - 1; k >= floor; k--) if (CLAUSE_START.test(text.charAt(k))) return k + 1;
+  return floor;
+}
+
+function isGovernmentSubject(subject: string, dictionary: RegionDictionary): boolean {
+  if (DEPARTMENT.test(subject) && !GOVERNMENT_PERSON.test(subject)) return false;
+  return GOVERNMENT.test(subject) || scanPlaces(subject, dictionary).length >= 2;
+}
+
+interface Group {
+  readonly core: string;
+  readonly mentions: NameMention[];
+  readonly events: SigningEvent[];
+  government: boolean;
+}
+
+/**
+ * The main agreement and those signed alongside it. The main one is signed by
+ * the governments (A市政府与B市政府签署…, or named 《A市人民政府与B市人民政府…》),
+ * or else is the document the text is about (《总体方案》, named three times
+ * or more). Sub-agreements are the others signed at the event, and the items
+ * of lists such as "A、B等6个…协议".
+ */
+export function extractAgreements(sentences: readonly Sentence[], lists: readonly InlineList[], dictionary: RegionDictionary): AgreementFindings {
+  const groups = new Map<string, Group>();
+  const aliases = new Map<string, string>();
+  const events: SigningEvent[] = [];
+  const groupOf = (name: string): Group => {
+    const core = agreementCore(aliases.get(name) ?? name, dictionary);
+    let group = groups.get(core);
+    if (!group) {
+      group = { core, mentions: [], events: [], government: false };
+      groups.set(core, group);
+    }
+    return group;
+  };
+  const mention = (sentence: Sentence, start: number, end: number, bracketed: boolean): NameMention => ({
+    piece: pieceOf(sentence.block.view, sentence.start + start, sentence.start + end),
+    bracketed,
+    sentence,
+    start: sentence.start + start,
+    end: sentence.start + end,
+  });
+
+  for (const sentence of sentences) {
+    for (const m of sentence.text.matchAll(ALIAS)) if (m[1] && m[2]) aliases.set(m[2], m[1]);
+  }
+  const subCandidates: Array<{ item: NamedItem; core: string }> = [];
+  for (const sentence of sentences) {
+    const text = sentence.text;
+    const bracketed: NameMention[] = [];
+    for (const m of text.matchAll(BRACKETED)) {
+      const name = m[1] ?? '';
+      if (!DOCUMENT_NAME.test(aliases.get(name) ?? name)) continue;
+      const found = mention(sentence, m.index + 1, m.index + 1 + name.length, true);
+      bracketed.push(found);
+      groupOf(name).mentions.push(found);
+    }
+    for (const m of text.matchAll(QUOTED_AGREEMENT)) {
+      const name = m[1] ?? '';
+      groupOf(name).mentions.push(mention(sentence, m.index + 1, m.index + 1 + name.length, false));
+    }
+    const sentenceEvents: SigningEvent[] = [];
+    for (const v of text.matchAll(SIGN_VERB)) {
+      const after = v.index + v[0].length;
+      const names = chainedNames(text, after, sentence.start, bracketed);
+      const bare = names.length > 0 ? null : BARE_NAME.exec(text.slice(after));
+      const bareName = bare?.[1];
+      if (bare && bareName && !/^“?[\d一二三四五六七八九十两]/.test(bareName)) {
+        const start = after + bare[0].length - bareName.length;
+        names.push(mention(sentence, start, start + bareName.length, false));
+      }
+      const subject = subjectStart(text, v.index, 0);
+      const event: SigningEvent = { sentence, subjectStart: sentence.start + subject, verbStart: sentence.start + v.index, names };
+      sentenceEvents.push(event);
+      const government = isGovernmentSubject(text.slice(subject, v.index), dictionary);
+      for (const n of names) {
+        const group = groupOf(n.piece.text);
+        if (!n.bracketed) group.mentions.push(n);
+        group.events.push(event);
+        if (government) group.government = true;
+        const core = group.core;
+        if (n.bracketed || EVENT_MARKER.test(text)) {
+          const generic = GENERIC_NAME.test(core) && !n.bracketed && v.index - subject <= SHORT_SUBJECT && v.index > subject;
+          const start = generic ? sentence.start + subject : n.start;
+          subCandidates.push({ item: { ...pieceOfItem(sentence, start, n.end) }, core });
+        }
+      }
+    }
+    events.push(...sentenceEvents);
+    // 《…》签约仪式 and the like: a bracketed agreement in a sentence about signing.
+    if (sentenceEvents.length > 0) {
+      for (const b of bracketed) {
+        if (!AGREEMENT_NAME.test(b.piece.text)) continue;
+        subCandidates.push({ item: { name: b.piece.text, start: b.piece.start, end: b.piece.end }, core: agreementCore(b.piece.text, dictionary) });
+      }
+    }
+  }
+  for (const group of groups.values()) {
+    if (group.mentions.some((m) => /政府/.test(m.piece.text))) group.government = true;
+  }
+
+  const main = chooseMain([...groups.values()]);
+  const mainCore = main?.core ?? null;
+  const subs: NamedItem[] = [];
+  const seen = new Set<string>(mainCore ? [mainCore] : []);
+  const addSub = (item: NamedItem, core: string) => {
+    if (seen.has(core) || core.length === 0) return;
+    seen.add(core);
+    subs.push(item);
+  };
+  const listItems = lists
+    .filter((l) => l.kind === 'agreement')
+    .flatMap((l) => l.items.map((r) => pieceOf(l.sentence.block.view, r.start, r.end)));
+  const ordered = [
+    ...subCandidates.map((c) => ({ item: c.item, core: c.core })),
+    ...listItems.map((p) => ({ item: { name: p.text, start: p.start, end: p.end }, core: `list:${p.text}` })),
+  ].sort((a, b) => a.item.start - b.item.start);
+  for (const { item, core } of ordered) addSub(item, core);
+
+  const first = main?.mentions.slice().sort((a, b) => a.piece.start - b.piece.start)[0];
+  return {
+    main: main && first ? { piece: first.piece, events: main.events } : null,
+    subAgreements: subs,
+    events,
+  };
+}
+
+/** 签署了《A》、《B》和《C》: the bracketed names right after the verb. */
+function chainedNames(text: string, after: number, offset: number, bracketed: readonly NameMention[]): NameMention[] {
+  const names: NameMention[] = [];
+  let at = after;
+  const skip = (pattern: RegExp) => {
+    const m = pattern.exec(text.slice(at));
+    if (m) at += m[0].length;
+  };
+  skip(/^(了|完成)?\s*/);
+  for (;;) {
+    const next = bracketed.find((b) => b.start - offset === at + 1);
+    if (text.charAt(at) !== '《' || !next) return names;
+    names.push(next);
+    at = next.end - offset + 1;
+    skip(/^\s*(、|和|及|以及|与)?\s*/);
+  }
+}
+
+function pieceOfItem(sentence: Sentence, start: number, end: number): NamedItem {
+  const piece = pieceOf(sentence.block.view, start, end);
+  return { name: piece.text, start: piece.start, end: piece.end };
+}
+
+function chooseMain(groups: readonly Group[]): Group | null {
+  const rank = (g: Group) => [g.mentions.some((m) => m.bracketed) ? 1 : 0, g.mentions.length, -Math.min(...g.mentions.map((m) => m.piece.start))];
+  const better = (a: Group, b: Group) => {
+    const ra = rank(a);
+    const rb = rank(b);
+    for (let k = 0; k < ra.length; k++) if ((ra[k] ?? 0) !== (rb[k] ?? 0)) return (ra[k] ?? 0) > (rb[k] ?? 0);
+    return false;
+  };
+  const pick = (candidates: readonly Group[]) => candidates.reduce<Group | null>((best, g) => (!best || better(g, best) ? g : best), null);
+  const signed = groups.filter((g) => g.government && g.mentions.length > 0 && g.mentions.some((m) => AGREEMENT_NAME.test(m.piece.text)));
+  if (signed.length > 0) return pick(signed);
+  // A plan or agreement the whole text discusses (《总体方案》 and its full title).
+  return pick(groups.filter((g) => g.mentions.filter((m) => m.bracketed).length >= 3));
+}

@@ -1,0 +1,80 @@
+import type { InlineList } from './inline-list-extractor.ts';
+import type { Area, AreaItem } from './ingest-result.ts';
+import type { NumberedNode } from './numbered-list-extractor.ts';
+import { pieceOf } from './text-normaliser.ts';
+
+const PUNCTUATION = /[\s"'“”‘’《》〈〉「」『』()（）【】[\]、,，。.:：;；!！?？·\-—]/g;
+
+function comparable(text: string): string {
+  return text.replace(PUNCTUATION, '');
+}
+
+/** The same wording, or one containing the other and nearly as long. */
+function sameWording(a: string, b: string): boolean {
+  const x = comparable(a);
+  const y = comparable(b);
+  if (!x || !y) return false;
+  if (x === y) return true;
+  const [shorter, longer] = x.length <= y.length ? [x, y] : [y, x];
+  return longer.includes(shorter) && shorter.length / longer.length >= 0.7;
+}
+
+function itemOf(node: NumberedNode): AreaItem {
+  const children = node.children.map(itemOf);
+  return {
+    label: node.label.text.trim(),
+    title: node.title.text,
+    start: node.title.start,
+    end: node.title.end,
+    ...(children.length > 0 ? { items: children } : {}),
+  };
+}
+
+function areaOfNode(node: NumberedNode): Area {
+  return { label: node.label.text.trim(), title: node.title.text, items: node.children.map(itemOf), start: node.title.start, end: node.title.end };
+}
+
+/** Whether an inline list is one of the cooperation's areas rather than an incidental enumeration. */
+function isAreaList(list: InlineList): boolean {
+  return list.kind === 'area' && (list.count !== null || list.emphasised || list.title !== null);
+}
+
+/**
+ * Areas, directions, tasks and measures: every numbered list, and the inline
+ * lists the text counts ("等五个方面", "五大重点任务") or puts in focus ("重点在…等领域").
+ * A list that mostly restates items already found (a summary of the numbered
+ * outline, a later paragraph repeating the tasks) adds only its new items,
+ * and nothing when at least half of it is repetition.
+ */
+export function extractAreas(numbered: readonly NumberedNode[], inline: readonly InlineList[]): Area[] {
+  const areas: Area[] = numbered.map(areaOfNode);
+  const known: string[] = [];
+  const remember = (a: Area) => {
+    if (a.title) known.push(a.title);
+    const walk = (items: readonly AreaItem[]) => {
+      for (const i of items) {
+        known.push(i.title);
+        walk(i.items ?? []);
+      }
+    };
+    walk(a.items);
+  };
+  areas.forEach(remember);
+  for (const list of [...inline].filter(isAreaList).sort((a, b) => a.start - b.start)) {
+    const view = list.sentence.block.view;
+    const items = list.items.map((r) => pieceOf(view, r.start, r.end));
+    const fresh = items.filter((p) => !known.some((k) => sameWording(k, p.text)));
+    if (fresh.length * 2 <= items.length || fresh.length < 2) continue;
+    const title = list.title ? pieceOf(view, list.title.start, list.title.end) : null;
+    const area: Area = {
+      label: null,
+      title: title?.text ?? null,
+      items: fresh.map((p) => ({ label: null, title: p.text, start: p.start, end: p.end })),
+      start: title?.start ?? fresh[0]?.start ?? 0,
+      end: title ? title.end : (fresh[fresh.length - 1]?.end ?? 0),
+    };
+    areas.push(area);
+    remember(area);
+  }
+  return areas.sort((a, b) => a.start - b.start);
+}

@@ -1,0 +1,233 @@
+import { parseNumber } from './chinese-number.ts';
+import type { Sentence } from './sentence-splitter.ts';
+import { tagWords } from './word-segmenter.ts';
+
+/** What the words closing a list say its items are. */
+export type ListKind = 'area' | 'agreement' | 'project' | 'other';
+
+export interface ViewRange {
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * An enumeration written inside a sentence: "从A、B、C等五个方面着手",
+ * "A、B等6个…协议", or a colon list "以下六个方面工作：A，…；B，…". All
+ * offsets are in the view of the sentence's block.
+ */
+export interface InlineList {
+  readonly sentence: Sentence;
+  readonly items: readonly ViewRange[];
+  readonly kind: ListKind;
+  /** The number the text gives ("等五个方面" → 5), if any. */
+  readonly count: number | null;
+  /** Written under a heading of its own (a colon list's lead, or 五大重点任务). */
+  readonly title: ViewRange | null;
+  /** Introduced as the focus of the cooperation: 重点在…, 合作领域包括…. */
+  readonly emphasised: boolean;
+  readonly start: number;
+  readonly end: number;
+}
+
+const CLAUSE_BREAK = /[，,；;。！？!?：:]/;
+const CN_COUNT = '[一二三四五六七八九十两]{1,3}';
+const COUNT = `(?:\\d{1,3}|${CN_COUNT})`;
+// The nouns that make a counted list a list of cooperation areas or tasks.
+const AREA_NOUN = /^(?:个|项|大|类|件)?(?:重点|主要|关键|专项)?(?:合作)?(?:方面|领域|任务|工作|件事|事项|方向|举措|措施|行动|板块|重点)/;
+const AGREEMENT_NOUN = /协议|协定|备忘录|合同|意向书/;
+const PROJECT_NOUN = /^(?:个|项|批)?(?:重大|重点|领军|签约|合作|产业|标志性)?项目/;
+const COUNTED_CLOSER = new RegExp(`^等?(${COUNT})(?=个|项|大|类|件|方面|领域|家|所|份|批)`);
+const UNCOUNTED_CLOSER = new RegExp(`(${COUNT})(大|项|个)(?:重点|主要|关键)?(?:任务|方面|领域|工作|方向|举措|措施)`);
+const EMPHASIS = /重点\s*(?:在|围绕|聚焦|推进|包括|是|为|就|从|做好|抓好)?$/;
+const AREA_HEAD = /(?:合作领域|合作内容|合作重点|重点领域|重点任务|主要任务|重点工作|合作事项|主要内容)(?:主要|重点)?(?:包括|涵盖|涉及|有|为|是)$/;
+const COLON_HEAD = new RegExp(`(?:(?:以下|如下)?${COUNT}(?:个|项|大|方面)|包括|如下|主要有|分别是|重点是|主要是|任务是|重点任务|主要任务|合作内容|合作领域)`);
+
+// Words that introduce a list's first item (在A、B…, 围绕A、B…, 重点做好A、B…).
+const OPENERS = new Set([
+  '从', '在', '围绕', '聚焦', '包括', '涵盖', '涉及', '重点', '做好', '抓好', '分别是', '是', '有', '赋予', '提出', '明确', '即', '就', '对',
+  '如', '涉足', '覆盖', '着眼', '瞄准', '立足', '针对',
+]);
+
+// Verbs that open the items of a list of measures in official texts.
+const LEAD_VERBS = new Set(
+  ('加强 深化 推进 推动 建设 共建 打造 构建 开展 促进 优化 完善 建立 健全 鼓励 支持 提升 提高 扩大 培育 发展 强化 拓展 探索 实施 落实 ' +
+    '协同 共促 共推 联合 创新 引导 引进 搭建 组建 设立 谋划 做强 做大 加快 共同 携手 参与 服务 融入 对接 保障 统筹 助力 深入 全面 ' +
+    '积极 持续 互学 共享 共育 共创 共拓 加大 增强 夯实 畅通 密切 做好 抓好 用好 发挥 推广 复制 启动 筹建 组织 举办 开拓 培养 吸引 ' +
+    '招引 承接 布局 延伸 壮大 拓宽 实现 形成 巩固 构筑 营造 深耕 聚焦 围绕 规划 互派 共推 共办 共抓 合力 协作').split(' '),
+);
+
+export function startsWithLeadVerb(phrase: string): boolean {
+  return LEAD_VERBS.has(phrase.slice(0, 2));
+}
+
+function trimRange(text: string, start: number, end: number): ViewRange {
+  let s = start;
+  let e = end;
+  while (s < e && /\s/.test(text.charAt(s))) s++;
+  while (e > s && /[\s的]/.test(text.charAt(e - 1))) e--;
+  return { start: s, end: e };
+}
+
+/**
+ * Where the first item begins in the text before the first 、: after the last
+ * introducing word (在, 围绕, 重点做好…), and, when the other items are
+ * measures opening with a verb, at the first such verb (赋予示范区加强… → 加强…).
+ */
+function firstItemStart(text: string, from: number, to: number, verbLed: boolean): number {
+  const windowStart = Math.max(from, to - 40);
+  const words = tagWords(text.slice(windowStart, to));
+  let start = windowStart;
+  for (let k = words.length - 1; k >= 0; k--) {
+    const w = words[k];
+    if (w && OPENERS.has(w.word) && k < words.length - 1) {
+      start = windowStart + w.end;
+      break;
+    }
+  }
+  if (verbLed && !startsWithLeadVerb(text.slice(start, to))) {
+    const verb = words.find((w) => windowStart + w.start > start && startsWithLeadVerb(text.slice(windowStart + w.start, to)));
+    if (verb) start = windowStart + verb.start;
+  }
+  return start;
+}
+
+function classify(noun: string): ListKind {
+  if (AGREEMENT_NOUN.test(noun)) return 'agreement';
+  if (PROJECT_NOUN.test(noun)) return 'project';
+  if (AREA_NOUN.test(noun)) return 'area';
+  return 'other';
+}
+
+/** Lists joined by 、 inside one clause of the sentence. */
+function listsInClause(sentence: Sentence, text: string, cs: number, ce: number, afterColon: boolean): InlineList[] {
+  const found: InlineList[] = [];
+  let from = cs;
+  while (from < ce) {
+    const firstSep = text.indexOf('、', from);
+    if (firstSep < 0 || firstSep >= ce) break;
+    const etc = text.indexOf('等', firstSep);
+    let listEnd: number;
+    let closerStart: number | null = null;
+    let count: number | null = null;
+    let kind: ListKind = 'other';
+    let title: ViewRange | null = null;
+    if (etc >= 0 && etc < ce) {
+      listEnd = etc;
+      closerStart = etc + 1;
+      const counted = COUNTED_CLOSER.exec(text.slice(etc, ce));
+      if (counted?.[1]) count = parseNumber(counted[1]);
+      const nounStart = etc + (counted?.[0].length ?? 1);
+      kind = classify(text.slice(nounStart, ce));
+    } else {
+      const bare = UNCOUNTED_CLOSER.exec(text.slice(firstSep, ce));
+      if (bare?.[1]) {
+        listEnd = firstSep + bare.index;
+        closerStart = listEnd;
+        count = parseNumber(bare[1]);
+        kind = 'area';
+        title = { start: listEnd, end: listEnd + bare[0].length };
+      } else if (afterColon) {
+        listEnd = ce;
+        kind = 'area';
+      } else break;
+    }
+    const seps: number[] = [];
+    for (let k = firstSep; k < listEnd; k++) if (text.charAt(k) === '、') seps.push(k);
+    const rest: ViewRange[] = [];
+    for (let k = 0; k < seps.length; k++) {
+      const s = (seps[k] ?? 0) + 1;
+      const e = seps[k + 1] ?? listEnd;
+      rest.push(trimRange(text, s, e));
+    }
+    splitLastItem(text, rest);
+    const verbLed = rest.filter((r) => startsWithLeadVerb(text.slice(r.start, r.end))).length * 2 > rest.length;
+    const firstStart = firstItemStart(text, from, firstSep, verbLed);
+    const items = [trimRange(text, firstStart, firstSep), ...rest];
+    const before = text.slice(cs, firstStart);
+    const sane = items.every((r) => r.end - r.start >= 1 && r.end - r.start <= 40 && !text.slice(r.start, r.end).includes('等'));
+    // Without 等, a count only closes the list when it counts exactly its items (五大重点任务).
+    const countFits = closerStart !== listEnd || text.charAt(listEnd) === '等' || count === items.length;
+    if (sane && items.length >= 2 && countFits) {
+      found.push({
+        sentence,
+        items: items.map((r) => ({ start: sentence.start + r.start, end: sentence.start + r.end })),
+        kind,
+        count,
+        title: title ? { start: sentence.start + title.start, end: sentence.start + title.end } : null,
+        emphasised: EMPHASIS.test(before) || AREA_HEAD.test(before),
+        start: sentence.start + (items[0]?.start ?? firstStart),
+        end: sentence.start + ce,
+      });
+    }
+    from = ce;
+  }
+  return found;
+}
+
+/** "A、B和C": the last piece holds two items when its first part is as long as the others. */
+function splitLastItem(text: string, rest: ViewRange[]): void {
+  const last = rest[rest.length - 1];
+  if (!last || rest.length < 1) return;
+  const piece = text.slice(last.start, last.end);
+  const m = /(以及|和|及)/.exec(piece);
+  if (!m || m.index < 2 || piece.length - m.index - m[0].length < 2) return;
+  const longest = Math.max(...rest.slice(0, -1).map((r) => r.end - r.start), 2);
+  if (m.index > longest * 1.5) return;
+  rest.splice(rest.length - 1, 1, { start: last.start, end: last.start + m.index }, { start: last.start + m.index + m[0].length, end: last.end });
+}
+
+/** "以下六个方面工作：A，…；B，…；C，…": items are the lead clauses of the semicolon parts. */
+function colonList(sentence: Sentence): InlineList | null {
+  const text = sentence.text;
+  const colon = text.search(/[:：]/);
+  if (colon < 4) return null;
+  const head = text.slice(0, colon);
+  if (!COLON_HEAD.test(head.slice(-14)) || AGREEMENT_NOUN.test(head)) return null;
+  const parts: ViewRange[] = [];
+  let s = colon + 1;
+  for (let k = s; k <= text.length; k++) {
+    if (k === text.length || /[；;]/.test(text.charAt(k))) {
+      parts.push({ start: s, end: k });
+      s = k + 1;
+    }
+  }
+  if (parts.length < 2) return null;
+  const items = parts.map((p) => {
+    const body = text.slice(p.start, p.end);
+    const comma = body.search(/[，,。]/);
+    const end = comma > 0 ? p.start + comma : p.end;
+    return trimRange(text, p.start, Math.min(end, p.start + 40));
+  });
+  if (items.some((r) => r.end - r.start < 2)) return null;
+  const countMatch = new RegExp(`(${COUNT})(?:个|项|大|方面)`).exec(head);
+  const headStart = head.search(/\S/);
+  return {
+    sentence,
+    items: items.map((r) => ({ start: sentence.start + r.start, end: sentence.start + r.end })),
+    kind: 'area',
+    count: countMatch?.[1] ? parseNumber(countMatch[1]) : null,
+    title: { start: sentence.start + Math.max(0, headStart), end: sentence.start + colon },
+    emphasised: true,
+    start: sentence.start,
+    end: sentence.start + text.length,
+  };
+}
+
+/** Every inline list of a sentence, left to right. */
+export function extractInlineLists(sentence: Sentence): InlineList[] {
+  const text = sentence.text;
+  const colon = colonList(sentence);
+  if (colon) return [colon];
+  const lists: InlineList[] = [];
+  let cs = 0;
+  let afterColon = false;
+  for (let k = 0; k <= text.length; k++) {
+    const ch = text.charAt(k);
+    if (k === text.length || CLAUSE_BREAK.test(ch)) {
+      if (k > cs) lists.push(...listsInClause(sentence, text, cs, k, afterColon));
+      afterColon = ch === ':' || ch === '：';
+      cs = k + 1;
+    }
+  }
+  return lists;
+}

@@ -1,0 +1,173 @@
+import type { Block } from './document-layout.ts';
+import type { PartyDetail } from './ingest-result.ts';
+import { findPairs, placeKey, resolveMention, scanPlaces, type Place } from './place-mentions.ts';
+import type { RegionDictionary } from './region-dictionary.ts';
+import { pieceOf, type TextView } from './text-normaliser.ts';
+
+/** A range of a view: the headline, or the sentence of the main signing. */
+export interface ViewRange {
+  readonly view: TextView;
+  readonly start: number;
+  readonly end: number;
+}
+
+interface Seen {
+  readonly place: Place;
+  readonly start: number;
+  readonly end: number;
+}
+
+interface Occurrence {
+  readonly place: Place;
+  count: number;
+  first: Seen;
+}
+
+const COOPERATION_SENTENCE = /合作|协作|协议|签署|签订|签约|结对|对口|联动|携手|共建|帮扶/;
+const JOINED_PAIR = /^(与|和|同|及|、)$/;
+
+function parentChain(place: Place, dictionary: RegionDictionary): Set<string> {
+  const codes = new Set<string>();
+  if (place.kind !== 'region') return codes;
+  for (let code = place.region.parentCode; code; code = dictionary.byCode.get(code)?.parentCode ?? null) codes.add(code);
+  return codes;
+}
+
+/** Drops a province or city when a region inside it is also a party (广东 深圳 → 深圳). */
+function withoutContainers(places: readonly Seen[], dictionary: RegionDictionary): Seen[] {
+  const ancestors = new Set(places.flatMap((p) => [...parentChain(p.place, dictionary)]));
+  const unique = new Map<string, Seen>();
+  for (const p of places) if (!ancestors.has(placeKey(p.place)) && !unique.has(placeKey(p.place))) unique.set(placeKey(p.place), p);
+  return [...unique.values()];
+}
+
+function toDetail(seen: Seen, view: TextView): PartyDetail {
+  const piece = pieceOf(view, seen.start, seen.end);
+  const { place } = seen;
+  return place.kind === 'region'
+    ? { name: place.region.name, code: place.region.code, level: place.region.level, start: piece.start, end: piece.end }
+    : { name: place.country.name, code: place.country.code, level: 'country', start: piece.start, end: piece.end };
+}
+
+/**
+ * The cooperating regions. The headline names them in most news (青深合作,
+ * 深圳汕头签署…, 青岛打造中日合作…); otherwise the subject of the main signing
+ * (A市政府与B市政府签署); otherwise the pair most often joined by 与/和 in
+ * sentences about cooperation.
+ */
+export function extractParties(
+  dictionary: RegionDictionary,
+  blocks: readonly Block[],
+  title: ViewRange | null,
+  signing: ViewRange | null,
+): PartyDetail[] {
+  const views = new Map<TextView, ReturnType<typeof scanPlaces>>();
+  const allViews = [...blocks.map((b) => b.view), ...(title ? [title.view] : []), ...(signing ? [signing.view] : [])];
+  for (const view of allViews) if (!views.has(view)) views.set(view, scanPlaces(view.text, dictionary));
+
+  const namedCodes = new Set<string>();
+  for (const mentions of views.values()) {
+    for (const m of mentions) {
+      const [only] = m.regions;
+      if (m.regions.length === 1 && only) namedCodes.add(only.code);
+      if (m.country) namedCodes.add(m.country.code);
+    }
+  }
+  const occurrences = new Map<string, Occurrence>();
+  const resolved = new Map<TextView, Seen[]>();
+  const blockViews = new Set(blocks.map((b) => b.view));
+  for (const [view, mentions] of views) {
+    const list: Seen[] = [];
+    for (const m of mentions) {
+      const place = resolveMention(m, namedCodes);
+      if (!place) continue;
+      const seen = { place, start: m.start, end: m.end };
+      list.push(seen);
+      if (blockViews.has(view)) {
+        const key = placeKey(place);
+        const o = occurrences.get(key);
+        if (o) o.count++;
+        else occurrences.set(key, { place, count: 1, first: seen });
+      }
+    }
+    resolved.set(view, list);
+  }
+
+  const abbreviations = abbreviationTable(occurrences, dictionary);
+  const namedCountries = new Set([...occurrences.values()].filter((o) => o.place.kind === 'country').map((o) => placeKey(o.place)));
+  const placesIn = (range: ViewRange): Seen[] => {
+    const named = (resolved.get(range.view) ?? []).filter((s) => s.start >= range.start && s.end <= range.end);
+    const pairs = findPairs(range.view.text.slice(range.start, range.end), abbreviations, namedCountries).flatMap((p) =>
+      p.places.map((place) => ({ place, start: range.start + p.start, end: range.start + p.end })),
+    );
+    return [...named, ...pairs].sort((a, b) => a.start - b.start);
+  };
+
+  const fromTitle = title ? withoutContainers(placesIn(title), dictionary) : [];
+  if (title && fromTitle.length >= 2) return fromTitle.map((s) => toDetail(s, title.view));
+  const fromSigning = signing ? withoutContainers(placesIn(signing), dictionary) : [];
+  const combined = [...fromTitle.map((s) => ({ seen: s, view: title?.view })), ...fromSigning.map((s) => ({ seen: s, view: signing?.view }))];
+  const keys = new Set<string>();
+  const details: PartyDetail[] = [];
+  for (const { seen, view } of combined) {
+    if (!view || keys.has(placeKey(seen.place))) continue;
+    keys.add(placeKey(seen.place));
+    details.push(toDetail(seen, view));
+  }
+  if (details.length >= 2) return details;
+  return mostJoinedPair(blocks, resolved, details);
+}
+
+/** One-character abbreviations of the places a text names: 青 → 青岛, 沪 → 上海. */
+function abbreviationTable(occurrences: ReadonlyMap<string, Occurrence>, dictionary: RegionDictionary): Map<string, Place> {
+  const byChar = new Map<string, Occurrence[]>();
+  for (const o of occurrences.values()) {
+    if (o.place.kind !== 'region' || o.place.region.level === 'county') continue;
+    const char = o.place.region.shortName.charAt(0);
+    byChar.set(char, [...(byChar.get(char) ?? []), o]);
+  }
+  const table = new Map<string, Place>();
+  for (const [char, list] of byChar) {
+    const sorted = [...list].sort((a, b) => b.count - a.count);
+    const [top, second] = sorted;
+    // Two named places sharing a first character: only a clear favourite counts.
+    if (top && (!second || top.count >= 3 * second.count)) table.set(char, top.place);
+  }
+  for (const o of occurrences.values()) {
+    if (o.place.kind !== 'region' || o.place.region.level !== 'province') continue;
+    for (const char of '京津冀晋蒙辽吉黑沪申苏浙皖闽赣鲁豫鄂湘粤桂琼渝川蜀黔贵滇云藏陕秦甘陇青宁新港澳台') {
+      if (!table.has(char) && dictionary.abbreviation(char)?.code === o.place.region.code) table.set(char, o.place);
+    }
+  }
+  return table;
+}
+
+/** The two places most often written as "A与B" in sentences about cooperation. */
+function mostJoinedPair(blocks: readonly Block[], resolved: ReadonlyMap<TextView, Seen[]>, already: PartyDetail[]): PartyDetail[] {
+  const pairs = new Map<string, { count: number; a: Seen; b: Seen; view: TextView }>();
+  for (const block of blocks) {
+    const seen = resolved.get(block.view) ?? [];
+    for (let k = 0; k + 1 < seen.length; k++) {
+      const a = seen[k];
+      const b = seen[k + 1];
+      if (!a || !b || placeKey(a.place) === placeKey(b.place)) continue;
+      const between = block.view.text.slice(a.end, b.start).replace(/(市|省)?(人民)?政府/g, '');
+      if (!JOINED_PAIR.test(between)) continue;
+      const sentenceEnd = block.view.text.slice(b.end).search(/[。！？!?]/);
+      const sentence = block.view.text.slice(a.start, sentenceEnd < 0 ? undefined : b.end + sentenceEnd);
+      if (!COOPERATION_SENTENCE.test(sentence)) continue;
+      const key = [placeKey(a.place), placeKey(b.place)].sort().join('+');
+      const entry = pairs.get(key);
+      if (entry) entry.count++;
+      else pairs.set(key, { count: 1, a, b, view: block.view });
+    }
+  }
+  // A party already known from the headline keeps its place in the pair.
+  const known = new Set(already.map((d) => d.code));
+  const all = [...pairs.values()].sort((x, y) => y.count - x.count);
+  const best = all.find((p) => known.has(placeKey(p.a.place)) || known.has(placeKey(p.b.place))) ?? all[0];
+  if (!best) return already;
+  const details = [toDetail(best.a, best.view), toDetail(best.b, best.view)];
+  const chosen = new Set(details.map((d) => d.code));
+  return [...details, ...already.filter((d) => !chosen.has(d.code))];
+}

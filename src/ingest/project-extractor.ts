@@ -1,0 +1,90 @@
+import type { InlineList } from './inline-list-extractor.ts';
+import type { NamedItem } from './ingest-result.ts';
+import { scanPlaces } from './place-mentions.ts';
+import type { RegionDictionary } from './region-dictionary.ts';
+import type { Sentence } from './sentence-splitter.ts';
+import { pieceOf } from './text-normaliser.ts';
+
+// What a named project, platform or park is called at its end.
+const SUFFIX =
+  '产业园区|产业园|科技园|工业园|物流园|创新园|软件园|园区|生产基地|产业基地|示范基地|研发基地|基地|创新中心|研究中心|服务中心|交流中心|交易中心|' +
+  '运营中心|合作中心|中心|合作平台|服务平台|交流平台|互动平台|平台|示范区|合作区|先行区|试验区|实验区|研究院|实验室|联盟|铁路|高铁|飞地|孵化器|加速器';
+const NAME_CHARS = '[^，,。；;、：:！？!?\\s“”《》的]';
+// Creating a project: 共建X中心, 打造X平台, 发起成立X联盟.
+const CREATED = new RegExp(`(?:共建|合建|建设|打造|建立|设立|成立|组建|筹建|搭建|启动建设|引进|谋划建设)(${NAME_CHARS}{2,28}?(?:${SUFFIX}))(?=$|[，,。；;、\\s)和与及等])`, 'g');
+// A project reaching a stage: X揭牌, X启动建设, X已于…开工.
+const STAGED = new RegExp(`(?:^|[，,；;:：“”、\\s])(“?${NAME_CHARS}{2,30}?(?:${SUFFIX})”?)(?:[^，,。；;等]{0,10}?)(?:揭牌|启动建设|投入运营|开工|正式运营|挂牌|开园|启用|落地运营)`, 'g');
+// Quoted names in a clause about creating something: 建立“…平台”“…平台”.
+const QUOTED = new RegExp(`“(${NAME_CHARS}{2,30}(?:${SUFFIX}))”`, 'g');
+const CREATION_WORD = /共建|合建|建设|打造|建立|设立|成立|组建|筹建|搭建|推出|揭牌|启动/;
+const LEADING_FILLER = /^(?:全国首个|国内首个|全省首个|首个|首家|一个|一批|一座|了|新的|新)/;
+const MIN_SPECIFIC_LENGTH = 10;
+
+function isSpecific(name: string, dictionary: RegionDictionary, quoted: boolean): boolean {
+  if (quoted || /[A-Za-z]/.test(name) || name.length >= MIN_SPECIFIC_LENGTH) return true;
+  return scanPlaces(name, dictionary).length > 0;
+}
+
+/**
+ * Named projects, platforms, parks, centres and bases the cooperation creates
+ * or brings in: named right after a verb of creating, named as reaching a
+ * stage (揭牌, 开工, 投入运营), quoted where something is set up, or listed as
+ * "A、B等重大项目". Generic names (研发中心, 科技创新合作平台) are left out.
+ */
+export function extractProjects(
+  sentences: readonly Sentence[],
+  lists: readonly InlineList[],
+  dictionary: RegionDictionary,
+  exclude: string | null,
+): NamedItem[] {
+  const found: Array<NamedItem & { quoted: boolean }> = [];
+  const add = (sentence: Sentence, start: number, end: number, quoted: boolean) => {
+    let s = start;
+    const text = sentence.text;
+    const filler = LEADING_FILLER.exec(text.slice(s, end));
+    if (filler) s += filler[0].length;
+    if (end - s < 4) return;
+    const piece = pieceOf(sentence.block.view, sentence.start + s, sentence.start + end);
+    found.push({ name: piece.text, start: piece.start, end: piece.end, quoted });
+  };
+  for (const sentence of sentences) {
+    const text = sentence.text;
+    for (const m of text.matchAll(CREATED)) {
+      const name = m[1] ?? '';
+      add(sentence, m.index + m[0].length - name.length, m.index + m[0].length, false);
+    }
+    for (const m of text.matchAll(STAGED)) {
+      const raw = m[1] ?? '';
+      const start = m.index + m[0].indexOf(raw);
+      const quoted = raw.startsWith('“') && raw.endsWith('”');
+      add(sentence, quoted ? start + 1 : start, quoted ? start + raw.length - 1 : start + raw.length, quoted);
+    }
+    if (CREATION_WORD.test(text)) {
+      for (const m of text.matchAll(QUOTED)) add(sentence, m.index + 1, m.index + 1 + (m[1]?.length ?? 0), true);
+    }
+  }
+  for (const list of lists) {
+    if (list.kind !== 'project') continue;
+    for (const item of list.items) {
+      const piece = pieceOf(list.sentence.block.view, item.start, item.end);
+      found.push({ name: piece.text, start: piece.start, end: piece.end, quoted: true });
+    }
+  }
+  const key = (name: string) => name.replace(/[“”"'\s]/g, '');
+  const excluded = exclude ? key(exclude) : null;
+  const kept: NamedItem[] = [];
+  for (const item of found.sort((a, b) => a.start - b.start)) {
+    const k = key(item.name);
+    if (!isSpecific(k, dictionary, item.quoted)) continue;
+    if (excluded?.includes(k)) continue;
+    const duplicate = kept.findIndex((p) => key(p.name).includes(k) || k.includes(key(p.name)));
+    if (duplicate >= 0) {
+      // Keep the fuller name of the two (青岛市城市治理智联盟 over 城市治理智联盟).
+      const other = kept[duplicate];
+      if (other && k.length > key(other.name).length) kept[duplicate] = { name: item.name, start: item.start, end: item.end };
+      continue;
+    }
+    kept.push({ name: item.name, start: item.start, end: item.end });
+  }
+  return kept;
+}

@@ -1,0 +1,92 @@
+import type { Block } from './document-layout.ts';
+import type { Target } from './ingest-result.ts';
+import { findQuantities, type Quantity } from './quantity-parser.ts';
+import type { Sentence } from './sentence-splitter.ts';
+import { pieceOf } from './text-normaliser.ts';
+
+// "到2025年", "力争到2025年底", "2035年前": a goal's horizon; 截至2025年 is a report date instead.
+const HORIZON = /(?<!截)(?:到|至|力争到?|争取到?|预计到?|计划到?|确保到?|目标到?)\s?(\d{4})\s?年(?:底|末)?|(\d{4})\s?年(?:底|末)?(?:前|以前)(?!后)/g;
+// Without a year, only words that state a goal make a figure a target.
+const GOAL_WORD = /力争|争取|确保|目标(?:是|为)?|预计/;
+const CLAUSE_START = /[，,；;。:：!?！？]/;
+const LEADING = /^(?:其中|并且?|且|同时|力争|争取|确保|实现|达到|预计|计划|目标是|目标为|将)+/;
+const TRAILING_VERB = /(?:达到|达|超过|为|实现|增长|增加|提高到|提升到|提高至|提升至|保持在|稳定在|控制在|完成)+$/;
+const POST_NOUN = /^[^，,。；;：:！？!?\s]{2,15}/;
+
+interface Horizon {
+  readonly at: number;
+  readonly year: number;
+}
+
+function horizonsOf(block: Block): Horizon[] {
+  const found: Horizon[] = [];
+  for (const m of block.view.text.matchAll(HORIZON)) {
+    const year = Number(m[1] ?? m[2]);
+    if (year >= 1990 && year <= 2100) found.push({ at: m.index, year });
+  }
+  return found;
+}
+
+function clauseBounds(text: string, start: number, end: number): { from: number; to: number } {
+  let from = start;
+  while (from > 0 && !CLAUSE_START.test(text.charAt(from - 1))) from--;
+  let to = end;
+  while (to < text.length && !CLAUSE_START.test(text.charAt(to))) to++;
+  return { from, to };
+}
+
+/**
+ * The thing a figure measures: the noun phrase after a classifier (建成2-3个
+ * 百亿级产业集群 → 百亿级产业集群), else the words before the figure in its
+ * clause without connectives and verbs (其中世界500强企业2-3家 → 世界500强企业).
+ */
+function indicatorOf(text: string, q: Quantity): { start: number; end: number } {
+  const { from, to } = clauseBounds(text, q.start, q.end);
+  const after = POST_NOUN.exec(text.slice(q.end, to));
+  if (!q.money && q.unit !== '%' && after) return { start: q.end, end: q.end + after[0].length };
+  const before = text.slice(from, q.start);
+  const lead = LEADING.exec(before)?.[0].length ?? 0;
+  const trail = TRAILING_VERB.exec(before.slice(lead))?.[0].length ?? 0;
+  return { start: from + lead, end: q.start - trail };
+}
+
+/**
+ * Quantitative goals. A horizon ("到2025年", "2035年前") governs the figures
+ * after it up to the next horizon or the end of its paragraph; a figure with
+ * no horizon is a target only after a goal word (力争, 确保, 目标) in its clause.
+ */
+export function extractTargets(blocks: readonly Block[], sentencesOf: (block: Block) => readonly Sentence[]): Target[] {
+  const targets: Target[] = [];
+  for (const block of blocks) {
+    const horizons = horizonsOf(block);
+    const text = block.view.text;
+    for (const sentence of sentencesOf(block)) {
+      for (const q of findQuantities(sentence.text)) {
+        const start = sentence.start + q.start;
+        const end = sentence.start + q.end;
+        const horizon = [...horizons].reverse().find((h) => h.at < start);
+        const at = { ...q, start, end };
+        if (!horizon) {
+          const { from } = clauseBounds(text, start, end);
+          if (!GOAL_WORD.test(text.slice(from, start))) continue;
+        }
+        const indicator = indicatorOf(text, at);
+        const { from } = clauseBounds(text, start, end);
+        const source = pieceOf(block.view, Math.min(from, indicator.start), Math.max(end, indicator.end));
+        const name = pieceOf(block.view, indicator.start, indicator.end).text;
+        targets.push({
+          text: source.text,
+          year: horizon?.year ?? null,
+          indicator: name,
+          value: q.value,
+          value_max: q.valueMax,
+          unit: q.unit,
+          comparator: q.comparator,
+          start: source.start,
+          end: source.end,
+        });
+      }
+    }
+  }
+  return targets;
+}

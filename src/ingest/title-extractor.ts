@@ -1,0 +1,38 @@
+import type { DocumentLayout, Line } from './document-layout.ts';
+import { buildView, cleanSource, type TextView } from './text-normaliser.ts';
+
+export interface TitleFinding {
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+  readonly view: TextView;
+}
+
+const CONTENT_KINDS = new Set(['heading', 'body']);
+const LIST_LABEL = /^(\(?[一二三四五六七八九十\d]{1,3}[)、.]|第[一二三四五六七八九十]+[条,、]|[①-⑳])/;
+const MAX_TITLE = 100;
+
+function isHeadline(line: Line | undefined): line is Line {
+  return line !== undefined && line.kind === 'heading' && !LIST_LABEL.test(line.text);
+}
+
+function toFinding(layout: DocumentLayout, line: Line): TitleFinding {
+  return { text: cleanSource(layout.original.slice(line.start, line.end)), start: line.start, end: line.end, view: buildView(layout.original, line.start, line.end) };
+}
+
+/**
+ * The headline, not site chrome: the first line of content when it reads as
+ * a headline (no full stop); otherwise — when the page opens with body text,
+ * as reposts do — the first headline that has its subtitle under it (主题 +
+ * 副题). Null when the text has neither.
+ */
+export function extractTitle(layout: DocumentLayout): TitleFinding | null {
+  const content = layout.lines.filter((l) => CONTENT_KINDS.has(l.kind));
+  const [first] = content;
+  if (first && !first.text.includes('。') && first.text.length <= MAX_TITLE && !LIST_LABEL.test(first.text)) return toFinding(layout, first);
+  for (let k = 0; k + 1 < content.length; k++) {
+    const line = content[k];
+    if (isHeadline(line) && isHeadline(content[k + 1])) return toFinding(layout, line);
+  }
+  return null;
+}
