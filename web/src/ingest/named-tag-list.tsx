@@ -8,8 +8,8 @@ import { issueMessage } from './issue-message.ts';
 import { useTextFocus } from './text-focus.tsx';
 
 /**
- * Names as tags (sub-agreements, projects): click a tag to rename it, × to drop it, "+" to add one. An empty
- * name on rename drops the tag, as clearing a name means it should not be there.
+ * Names as tags (sub-agreements, projects): double-click a tag to rename it (a click shows it in the text),
+ * × to drop it, "+" to add one. Clearing a name on rename drops the tag.
  */
 export function NamedTagList({
   items,
