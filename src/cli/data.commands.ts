@@ -6,7 +6,8 @@ import { SYSTEM_ACTOR } from '../modules/access/actor.ts';
 import { createServices } from '../modules/services.ts';
 import { organizationRepository } from '../modules/organization/organization.repository.ts';
 
-async function withServices<T>(work: (services: ReturnType<typeof createServices>) => Promise<T>): Promise<T> {
+/** Opens and migrates the configured database, runs `work` with the services, and closes it again. */
+export async function withServices<T>(work: (services: ReturnType<typeof createServices>) => Promise<T>): Promise<T> {
   const config = loadConfig();
   const database = await openMigrated(config);
   try {

@@ -2,8 +2,10 @@ import { Command } from 'commander';
 import { startServer, openMigrated } from '../bootstrap.ts';
 import { loadConfig } from '../config.ts';
 import { DataDirLockedError } from '../db/data-dir-lock.ts';
+import { registerAuditCommands } from './audit.commands.ts';
 import { registerDataCommands } from './data.commands.ts';
 import { registerIngestCommand } from './ingest.command.ts';
+import { registerJobsCommands } from './jobs.commands.ts';
 
 const program = new Command()
   .name('liandong')
@@ -44,6 +46,8 @@ program
 
 registerDataCommands(program);
 registerIngestCommand(program);
+registerJobsCommands(program);
+registerAuditCommands(program);
 
 program.parseAsync().catch((error: unknown) => {
   if (error instanceof DataDirLockedError) {
