@@ -40,8 +40,9 @@ export interface TestContext {
   close(): Promise<void>;
 }
 
-export async function openTestServices(flavour: DatabaseFlavour): Promise<TestContext> {
-  const config = testConfig(await freshDatabaseUrl(flavour));
+/** `env` adds settings as the environment would (e.g. LIANDONG_SMTP_URL of a test mail server). */
+export async function openTestServices(flavour: DatabaseFlavour, env: Record<string, string> = {}): Promise<TestContext> {
+  const config = testConfig(await freshDatabaseUrl(flavour), env);
   const database = await openMigrated(config);
   return { services: createServices(database, config), config, close: () => database.close() };
 }
