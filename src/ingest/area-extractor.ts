@@ -34,9 +34,16 @@ function areaOfNode(node: NumberedNode): Area {
   return { label: node.label.text.trim(), title: node.title.text, items: node.children.map(itemOf), start: node.title.start, end: node.title.end };
 }
 
-/** Whether an inline list is one of the cooperation's areas rather than an incidental enumeration. */
+const COOPERATION = /合作|协作|协议|共建|联动|携手|对接|一体化|对口|结对|帮扶|双方|两地|两市|两省/;
+
+/**
+ * Whether an inline list is one of the cooperation's areas rather than an
+ * incidental enumeration: counted or put in focus, in a sentence about the cooperation.
+ */
 function isAreaList(list: InlineList): boolean {
-  return list.kind === 'area' && (list.count !== null || list.emphasised || list.title !== null);
+  if (list.kind !== 'area') return false;
+  if (list.emphasised) return true;
+  return (list.count !== null || list.title !== null) && COOPERATION.test(list.sentence.text);
 }
 
 /**
@@ -60,7 +67,8 @@ export function extractAreas(numbered: readonly NumberedNode[], inline: readonly
     walk(a.items);
   };
   areas.forEach(remember);
-  for (const list of [...inline].filter(isAreaList).sort((a, b) => a.start - b.start)) {
+  const origin = (l: InlineList) => l.sentence.block.view.map[l.start] ?? 0;
+  for (const list of [...inline].filter(isAreaList).sort((a, b) => origin(a) - origin(b))) {
     const view = list.sentence.block.view;
     const items = list.items.map((r) => pieceOf(view, r.start, r.end));
     const fresh = items.filter((p) => !known.some((k) => sameWording(k, p.text)));

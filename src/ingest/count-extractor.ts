@@ -6,8 +6,16 @@ import { pieceOf } from './text-normaliser.ts';
 
 const COUNT_CLASSIFIERS = new Set(['个', '项', '家', '所', '座', '条', '批', '件', '份', '类']);
 // What cooperation texts count: directions, areas, projects, agreements, partners.
-const COUNTED_THING =
-  /^[^，,。；;、：:！？!?\s的和与及等在为是将]{0,8}?(方向|领域|方面|项目|协议|任务|企业|平台|园区|基地|中心|机构|城市|部门|商协会|协会|单位|产业集群|事项|举措|措施|工程|专项|行动|院所|高校|片区|县|区|市)/;
+const COUNTED_RUN = /^[^，,。；;、：:！？!?\s的和与及等在为是将已]{1,12}/;
+const COUNTED_HEAD = /(方向|领域|方面|项目|协议|任务|企业|平台|园区|基地|中心|机构|城市|部门|商协会|协会|单位|产业集群|事项|举措|措施|工程|专项|行动|院所|高校|片区|区县|县|区|市)/g;
+
+/** The counted noun after a classifier: the longest run ending in a word for something cooperation counts. */
+function countedThing(rest: string): string | null {
+  const run = COUNTED_RUN.exec(rest)?.[0] ?? '';
+  let end = -1;
+  for (const m of run.matchAll(COUNTED_HEAD)) end = m.index + m[0].length;
+  return end > 0 ? run.slice(0, end) : null;
+}
 const BIG_COUNT = /([一二三四五六七八九十两]{1,3}|\d{1,2})大([^，,。；;、：:！？!?\s的和与及等]{1,6}?)(?=[，,。；;、：:！？!?\s的和与及等”]|$)/g;
 const BIG_THING = /(方向|领域|方面|任务|板块|平台|工程|行动|中心|产业|片区|集群|机制|举措)$/;
 
@@ -18,11 +26,11 @@ export function extractCounts(sentences: readonly Sentence[]): Count[] {
     const text = sentence.text;
     for (const q of findQuantities(text)) {
       if (q.money || !COUNT_CLASSIFIERS.has(q.unit) || q.valueMax !== null) continue;
-      const thing = COUNTED_THING.exec(text.slice(q.end));
+      const thing = countedThing(text.slice(q.end));
       if (!thing) continue;
       const numberStart = q.start + Math.max(0, text.slice(q.start, q.end).search(/[\d一二三四五六七八九十两]/));
-      const piece = pieceOf(sentence.block.view, sentence.start + numberStart, sentence.start + q.end + thing[0].length);
-      counts.push({ text: piece.text, value: q.value, unit: `${q.unit}${thing[0]}`, start: piece.start, end: piece.end });
+      const piece = pieceOf(sentence.block.view, sentence.start + numberStart, sentence.start + q.end + thing.length);
+      counts.push({ text: piece.text, value: q.value, unit: `${q.unit}${thing}`, start: piece.start, end: piece.end });
     }
     for (const m of text.matchAll(BIG_COUNT)) {
       const thing = m[2] ?? '';
@@ -33,5 +41,6 @@ export function extractCounts(sentences: readonly Sentence[]): Count[] {
       counts.push({ text: piece.text, value, unit: `大${thing}`, start: piece.start, end: piece.end });
     }
   }
-  return counts.sort((a, b) => a.start - b.start);
+  const seen = new Set<string>();
+  return counts.sort((a, b) => a.start - b.start).filter((c) => !seen.has(c.text) && seen.add(c.text));
 }

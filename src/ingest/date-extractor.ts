@@ -107,16 +107,26 @@ export function resolveDate(text: string, dateline: CalendarDate | null): { star
 
 const SAME_EVENT = /会上|会议上|仪式上|活动上|当天|当日|同日|期间|现场/;
 
+/** The part of a sentence between the semicolons around a position: one reported fact. */
+function clauseAround(text: string, at: number): { start: number; end: number } {
+  const before = Math.max(text.lastIndexOf(';', at), text.lastIndexOf('；', at));
+  const after = text.slice(at).search(/[;；]/);
+  return { start: before + 1, end: after < 0 ? text.length : at + after };
+}
+
 /**
- * The date of a signing, read from the signing sentence or, when it says
- * only 会上/当天, from the sentences just before it in the same paragraph.
+ * The date of a signing, read from the clause of the signing verb or, when it
+ * says only 会上/当天, from the sentences just before it in the same paragraph.
  */
-export function signingDate(sentence: Sentence, before: readonly Sentence[], dateline: CalendarDate | null): SigningDate | null {
-  const candidates = [sentence, ...(SAME_EVENT.test(sentence.text) ? [...before].reverse().slice(0, 2) : [])];
-  for (const s of candidates) {
-    const found = resolveDate(s.text, dateline);
+export function signingDate(sentence: Sentence, verbAt: number, before: readonly Sentence[], dateline: CalendarDate | null): SigningDate | null {
+  const clause = clauseAround(sentence.text, verbAt - sentence.start);
+  const own = sentence.text.slice(clause.start, clause.end);
+  const candidates = [{ s: sentence, from: clause.start, text: own }];
+  if (SAME_EVENT.test(own)) for (const s of [...before].reverse().slice(0, 2)) candidates.push({ s, from: 0, text: s.text });
+  for (const { s, from, text } of candidates) {
+    const found = resolveDate(text, dateline);
     if (!found) continue;
-    const piece = pieceOf(s.block.view, s.start + found.start, s.start + found.end);
+    const piece = pieceOf(s.block.view, s.start + from + found.start, s.start + from + found.end);
     return { iso: toIso(found.date), piece };
   }
   return null;

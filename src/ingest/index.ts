@@ -62,7 +62,7 @@ function dateOfSigning(events: readonly SigningEvent[], sentencesOf: (b: Block) 
   for (const event of events) {
     const all = sentencesOf(event.sentence.block);
     const before = all.filter((s) => s.end <= event.sentence.start);
-    const found = signingDate(event.sentence, before, dateline);
+    const found = signingDate(event.sentence, event.verbStart, before, dateline);
     if (found) return found;
   }
   return null;
@@ -89,7 +89,8 @@ function run(text: string): IngestResult {
   const agreements = extractAgreements(sentences, lists, dictionary);
   const mainEvents = agreements.main?.events ?? [];
   const dateline = findDateline(layout);
-  const signed = dateOfSigning(mainEvents.length > 0 ? mainEvents : agreements.events, sentencesOf, dateline);
+  const signings = mainEvents.length > 0 ? mainEvents : agreements.events.filter((e) => e.names.length > 0);
+  const signed = dateOfSigning(signings, sentencesOf, dateline);
   const [firstMain] = mainEvents;
   const signing: ViewRange | null = firstMain ? { view: firstMain.sentence.block.view, start: firstMain.sentence.start, end: firstMain.sentence.end } : null;
   const titleRange: ViewRange | null = title ? { view: title.view, start: 0, end: title.view.text.length } : null;

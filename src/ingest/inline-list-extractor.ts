@@ -33,7 +33,7 @@ const CLAUSE_BREAK = /[，,；;。！？!?：:]/;
 const CN_COUNT = '[一二三四五六七八九十两]{1,3}';
 const COUNT = `(?:\\d{1,3}|${CN_COUNT})`;
 // The nouns that make a counted list a list of cooperation areas or tasks.
-const AREA_NOUN = /^(?:个|项|大|类|件)?(?:重点|主要|关键|专项)?(?:合作)?(?:方面|领域|任务|工作|件事|事项|方向|举措|措施|行动|板块|重点)/;
+const AREA_NOUN = /^(?:个|项|大|类|件)?(?:重点|主要|关键|专项)?(?:合作)?(?:方面|领域|任务|工作|件事|事项|方向|举措|措施|行动|重点)/;
 const AGREEMENT_NOUN = /协议|协定|备忘录|合同|意向书/;
 const PROJECT_NOUN = /^(?:个|项|批)?(?:重大|重点|领军|签约|合作|产业|标志性)?项目/;
 const COUNTED_CLOSER = new RegExp(`^等?(${COUNT})(?=个|项|大|类|件|方面|领域|家|所|份|批)`);
@@ -84,6 +84,9 @@ function firstItemStart(text: string, from: number, to: number, verbLed: boolean
       break;
     }
   }
+  // 吸引了A、B…: the verb and its 了 are not part of the first item.
+  const perfective = /^[\u4e00-\u9fff]{1,3}了/.exec(text.slice(start, to));
+  if (perfective) start += perfective[0].length;
   if (verbLed && !startsWithLeadVerb(text.slice(start, to))) {
     const verb = words.find((w) => windowStart + w.start > start && startsWithLeadVerb(text.slice(windowStart + w.start, to)));
     if (verb) start = windowStart + verb.start;

@@ -98,7 +98,11 @@ export function extractParties(
   const placesIn = (range: ViewRange): Seen[] => {
     const named = (resolved.get(range.view) ?? []).filter((s) => s.start >= range.start && s.end <= range.end);
     const pairs = findPairs(range.view.text.slice(range.start, range.end), abbreviations, namedCountries).flatMap((p) =>
-      p.places.map((place) => ({ place, start: range.start + p.start, end: range.start + p.end })),
+      // Each place of a pair is its own character: 青深 → 青, 深; 中日 → 日.
+      p.places.map((place, k) => {
+        const at = range.start + p.end - p.places.length + k;
+        return { place, start: at, end: at + 1 };
+      }),
     );
     return [...named, ...pairs].sort((a, b) => a.start - b.start);
   };

@@ -1,3 +1,4 @@
+import { countryByAbbreviation } from './country-names.ts';
 import type { InlineList } from './inline-list-extractor.ts';
 import type { NamedItem } from './ingest-result.ts';
 import { scanPlaces } from './place-mentions.ts';
@@ -13,15 +14,19 @@ const NAME_CHARS = '[^，,。；;、：:！？!?\\s“”《》的]';
 // Creating a project: 共建X中心, 打造X平台, 发起成立X联盟.
 const CREATED = new RegExp(`(?:共建|合建|建设|打造|建立|设立|成立|组建|筹建|搭建|启动建设|引进|谋划建设)(${NAME_CHARS}{2,28}?(?:${SUFFIX}))(?=$|[，,。；;、\\s)和与及等])`, 'g');
 // A project reaching a stage: X揭牌, X启动建设, X已于…开工.
-const STAGED = new RegExp(`(?:^|[，,；;:：“”、\\s])(“?${NAME_CHARS}{2,30}?(?:${SUFFIX})”?)(?:[^，,。；;等]{0,10}?)(?:揭牌|启动建设|投入运营|开工|正式运营|挂牌|开园|启用|落地运营)`, 'g');
+const STAGED = new RegExp(`(?:^|[，,；;:：“”、\\s])(“?${NAME_CHARS}{2,30}(?:${SUFFIX})”?)(?:[^，,。；;等]{0,10}?)(?:揭牌|启动建设|投入运营|开工|正式运营|挂牌|开园|启用|落地运营)`, 'g');
 // Quoted names in a clause about creating something: 建立“…平台”“…平台”.
 const QUOTED = new RegExp(`“(${NAME_CHARS}{2,30}(?:${SUFFIX}))”`, 'g');
 const CREATION_WORD = /共建|合建|建设|打造|建立|设立|成立|组建|筹建|搭建|推出|揭牌|启动/;
-const LEADING_FILLER = /^(?:全国首个|国内首个|全省首个|首个|首家|一个|一批|一座|了|新的|新)/;
+const LEADING_FILLER = /^(?:全国首个|国内首个|全省首个|首个|首家|一个|一批|一座|了|新的|新|共建|建设|打造|建立|设立|成立|组建|筹建|搭建)/;
+// A project's name is words: not a slogan such as “核+副中心”.
+const NAME_SHAPE = /^[\u4e00-\u9fffA-Za-z0-9()（）·“”-]+$/;
 const MIN_SPECIFIC_LENGTH = 10;
 
 function isSpecific(name: string, dictionary: RegionDictionary, quoted: boolean): boolean {
   if (quoted || /[A-Za-z]/.test(name) || name.length >= MIN_SPECIFIC_LENGTH) return true;
+  // 中日韩创新合作中心, 中德生态园: named after the partner countries.
+  if (name.startsWith('中') && countryByAbbreviation(name.charAt(1)) !== null) return true;
   return scanPlaces(name, dictionary).length > 0;
 }
 
@@ -43,7 +48,7 @@ export function extractProjects(
     const text = sentence.text;
     const filler = LEADING_FILLER.exec(text.slice(s, end));
     if (filler) s += filler[0].length;
-    if (end - s < 4) return;
+    if (end - s < 4 || !NAME_SHAPE.test(text.slice(s, end))) return;
     const piece = pieceOf(sentence.block.view, sentence.start + s, sentence.start + end);
     found.push({ name: piece.text, start: piece.start, end: piece.end, quoted });
   };
@@ -70,7 +75,7 @@ export function extractProjects(
       found.push({ name: piece.text, start: piece.start, end: piece.end, quoted: true });
     }
   }
-  const key = (name: string) => name.replace(/[“”"'\s]/g, '');
+  const key = (name: string) => name.replace(/\([^()]*\)|（[^（）]*）/g, '').replace(/[“”"'\s]/g, '');
   const excluded = exclude ? key(exclude) : null;
   const kept: NamedItem[] = [];
   for (const item of found.sort((a, b) => a.start - b.start)) {

@@ -68,6 +68,11 @@ function rejected(text: string, m: RegExpExecArray, unit: string, a: string, mag
   return false;
 }
 
+/** value × a power of ten without binary rounding (544.8 × 1e8 is 54480000000, not …99.99999). */
+function scaled(value: number, scale: number): number {
+  return scale === 1 ? value : Number(`${value}e${Math.round(Math.log10(scale))}`);
+}
+
 /** Every money amount and counted quantity in the text, left to right. */
 export function findQuantities(text: string): Quantity[] {
   const out: Quantity[] = [];
@@ -93,8 +98,8 @@ export function findQuantities(text: string): Quantity[] {
     out.push({
       start: m.index,
       end: m.index + m[0].length,
-      value: first * firstScale,
-      valueMax: second !== null ? second * shared : null,
+      value: scaled(first, firstScale),
+      valueMax: second !== null ? scaled(second, shared) : null,
       unit: money ? (CURRENCY_CODES.get(unitWord) ?? 'CNY') : unitWord,
       money,
       qualifier,
