@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+const STILLNESS_ID = 'e2e-screenshot-stillness';
+const STILLNESS_CSS = '*, *::before, *::after { transition: none !important; animation: none !important; }';
 
 /**
  * Screenshots for people to look at: always under test-results/, and into docs/screenshots/ only when
@@ -14,7 +16,15 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.evaluate(() => document.fonts.ready);
   // antd fades a table in after loading; without this the picture catches it half-way. Removed again afterwards,
   // because antd's menus wait for their animations to end before they show.
-  const stillness = await page.addStyleTag({ content: '*, *::before, *::after { transition: none !important; animation: none !important; }' });
+  await page.evaluate(
+    ({ id, css }) => {
+      const style = document.createElement('style');
+      style.id = id;
+      style.textContent = css;
+      document.head.append(style);
+    },
+    { id: STILLNESS_ID, css: STILLNESS_CSS },
+  );
   const folders = ['test-results/screenshots'];
   if (process.env.LIANDONG_UPDATE_SCREENSHOTS === '1') folders.push('docs/screenshots');
   for (const folder of folders) {
@@ -22,5 +32,5 @@ export async function screenshot(page: Page, name: string): Promise<void> {
     await mkdir(directory, { recursive: true });
     await page.screenshot({ path: path.join(directory, `${name}.png`) });
   }
-  await stillness.evaluate((element) => element.remove());
+  await page.evaluate((id) => document.getElementById(id)?.remove(), STILLNESS_ID);
 }
