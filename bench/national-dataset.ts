@@ -20,7 +20,7 @@ export async function generateNationalDataset(db: Db, size: DatasetSize): Promis
   await db.execute(sql`
     insert into cooperations (name, summary, status, visibility)
     select 'bench合作' || g, '基准测试合作 ' || g, 'active', case when g % 5 = 0 then 'public' else 'parties' end
-    from generate_series(1, ${size.cooperations}) g`);
+    from generate_series(1, ${size.cooperations}::int) g`);
   await db.execute(sql`
     insert into parties (cooperation_id, region_code, name, ordinal)
     select c.id, city.code, city.name, side
@@ -31,7 +31,7 @@ export async function generateNationalDataset(db: Db, size: DatasetSize): Promis
     insert into organizations (name, kind, region_code)
     select distinct on (p.region_code, u) p.name || '基准单位' || u, 'department', p.region_code
     from parties p join cooperations c on c.id = p.cooperation_id and c.name like 'bench合作%'
-    cross join generate_series(1, ${size.unitsPerSide}) u
+    cross join generate_series(1, ${size.unitsPerSide}::int) u
     on conflict do nothing`);
   const perCooperation = Math.ceil(size.tasks / size.cooperations);
   await db.execute(sql`
@@ -42,13 +42,13 @@ export async function generateNationalDataset(db: Db, size: DatasetSize): Promis
            'clause',
            t % 10 <> 0,
            (array['low','normal','normal','high','urgent'])[1 + t % 5],
-           (array['not_started','in_progress','in_progress','done','blocked','cancelled'])[1 + (t * 7 + c.n) % 6],
+           (array['not_started','in_progress','in_progress','done','blocked','cancelled'])[1 + ((t * 7 + c.n) % 6)::int],
            (t * 13) % 101,
            date '2025-01-01' + (t % 700),
-           date '2025-03-01' + ((t * 37 + c.n) % 1000),
+           date '2025-03-01' + ((t * 37 + c.n) % 1000)::int,
            jsonb_build_array('标签' || (t % 12))
     from (select id, row_number() over (order by name) as n from cooperations where name like 'bench合作%') c
-    cross join generate_series(1, ${perCooperation}) t`);
+    cross join generate_series(1, ${perCooperation}::int) t`);
   await db.execute(sql`
     insert into task_units (cooperation_id, task_id, party_id, organization_id, role)
     select t.cooperation_id, t.id, p.id, o.id, 'lead'

@@ -1,0 +1,73 @@
+import { eq, sql } from 'drizzle-orm';
+import { cooperations } from '../src/db/schema/core.ts';
+import { taskUnits } from '../src/db/schema/work.ts';
+import { openMigrated } from '../src/bootstrap.ts';
+import { loadConfig } from '../src/config.ts';
+import type { Actor } from '../src/modules/access/actor.ts';
+import { createServices } from '../src/modules/services.ts';
+import type { LedgerQuery } from '../src/modules/task/task.service.ts';
+import { startThrowawayPostgres } from '../test/setup/throwaway-postgres.ts';
+import { generateNationalDataset } from './national-dataset.ts';
+import { ms, time } from './stats.ts';
+
+const TASKS = Number(process.env.BENCH_TASKS ?? 200_000);
+const COOPERATIONS = 300;
+const BUDGET_P95_MS = 15;
+
+/**
+ * Ledger page of 50 for one cooperation, with each kind of filter, on
+ * PostgreSQL holding the national dataset. Reported as p95 and as a ratio to
+ * a primary-key lookup measured in the same run, since absolute times on a
+ * shared machine drift from run to run.
+ */
+export async function benchLedger(): Promise<string[]> {
+  const external = process.env.BENCH_DATABASE_URL;
+  const pg = external ? null : await startThrowawayPostgres();
+  const config = loadConfig({ DATABASE_URL: external ?? pg?.url, LIANDONG_LOG_LEVEL: 'silent', LIANDONG_DATA_DIR: 'memory://' });
+  const database = await openMigrated(config);
+  try {
+    const services = createServices(database, config);
+    const started = Date.now();
+    await generateNationalDataset(database.db, { cooperations: COOPERATIONS, tasks: TASKS, unitsPerSide: 5 });
+    const lines = [`national dataset: ${COOPERATIONS} cooperations, ${TASKS.toLocaleString('en')} tasks generated in ${((Date.now() - started) / 1000).toFixed(1)} s`];
+
+    const [sample] = await database.db
+      .select({ cooperationId: taskUnits.cooperationId, partyId: taskUnits.partyId, organizationId: taskUnits.organizationId, taskId: taskUnits.taskId })
+      .from(taskUnits)
+      .innerJoin(cooperations, eq(cooperations.id, taskUnits.cooperationId))
+      .where(eq(cooperations.name, 'bench合作150'))
+      .limit(1);
+    if (!sample) throw new Error('dataset has no bench合作150');
+    const coordinator: Actor = {
+      userId: '00000000-0000-4000-8000-000000000001',
+      username: 'bench',
+      isAdmin: false,
+      organizationId: null,
+      memberships: [{ cooperationId: sample.cooperationId, partyId: sample.partyId, role: 'coordinator' }],
+    };
+    const base: LedgerQuery = { sort: 'dueOn', order: 'asc', page: 1, pageSize: 50 };
+    const cases: [string, Partial<LedgerQuery>][] = [
+      ['no filter', {}],
+      ['status in progress', { status: ['in_progress'] }],
+      ['overdue', { overdue: true }],
+      ['side', { side: sample.partyId }],
+      ['unit', { unit: sample.organizationId }],
+      ['due range', { dueFrom: '2026-01-01', dueTo: '2026-06-30' }],
+      ['title search', { q: '任务 150-1' }],
+      ['priority urgent, newest first', { priority: ['urgent'], sort: 'createdAt', order: 'desc' }],
+      ['page 5', { page: 5 }],
+    ];
+    const pkLookup = await time(() => database.db.execute(sql`select id, title from tasks where id = ${sample.taskId}`), 200);
+    lines.push(`reference: primary-key lookup p95 ${ms(pkLookup.p95)}`);
+    for (const [name, filter] of cases) {
+      const timing = await time(() => services.task.ledger(coordinator, sample.cooperationId, { ...base, ...filter }), 100);
+      lines.push(
+        `ledger ${name.padEnd(30)} p95 ${ms(timing.p95).padStart(9)}  = ${(timing.p95 / pkLookup.p95).toFixed(1).padStart(5)}× a PK lookup, ${(timing.p95 / BUDGET_P95_MS).toFixed(2)}× the 15 ms budget`,
+      );
+    }
+    return lines;
+  } finally {
+    await database.close();
+    pg?.remove();
+  }
+}

@@ -1,0 +1,13 @@
+import { benchIngest } from './ingest.bench.ts';
+import { benchLedger } from './ledger.bench.ts';
+
+/** `npm run bench`: every benchmark in one run, so the ratios compare like with like. */
+const sections: [string, () => Promise<string[]>][] = [
+  ['ingestion', benchIngest],
+  ['task ledger on PostgreSQL', benchLedger],
+];
+
+for (const [name, run] of sections) {
+  console.log(`\n== ${name}`);
+  for (const line of await run()) console.log(`  ${line}`);
+}
