@@ -23,6 +23,7 @@ import { healthRoutes } from '../modules/health/health.routes.ts';
 import { notificationRoutes } from '../modules/notification/notification.routes.ts';
 import { organizationRoutes } from '../modules/organization/organization.routes.ts';
 import { regionRoutes } from '../modules/region/region.routes.ts';
+import { invalidatePortalOnWrites, portalRoutes } from '../modules/portal/portal.routes.ts';
 import { authPlugin } from './auth-plugin.ts';
 import { registerErrorHandler } from './error-handler.ts';
 
@@ -87,6 +88,9 @@ export async function buildApp({ services, logger = true }: AppOptions): Promise
     },
     { prefix: '/api/v1' },
   );
+
+  invalidatePortalOnWrites(app, services.portal);
+  await app.register(portalRoutes, { services });
 
   await registerWeb(app);
   return app;

@@ -51,6 +51,7 @@ export function createJobWorker(db: Db, definitions: readonly JobDefinition[], o
   const backoffMaxMs = options.backoffMaxMs ?? 60 * 60_000;
   const clock = options.clock ?? (() => new Date());
   const byQueue = new Map(definitions.map((d) => [d.queue, d]));
+  const queues = [...byQueue.keys()];
 
   let loop: Promise<void> | null = null;
   let stopping = false;
@@ -66,7 +67,7 @@ export function createJobWorker(db: Db, definitions: readonly JobDefinition[], o
   /** Runs one due job if there is one; `null` when nothing was due. `at` tells the time for this run. */
   async function runOne(at: () => Date): Promise<keyof RunSummary | null> {
     const now = at();
-    const [job] = await jobRepository.claim(db, { now, leaseUntil: new Date(now.getTime() + leaseMs), limit: 1 });
+    const [job] = await jobRepository.claim(db, { now, leaseUntil: new Date(now.getTime() + leaseMs), limit: 1, queues });
     if (!job) return null;
     try {
       await execute(job, now);

@@ -16,15 +16,19 @@ export const jobRepository = {
    * Takes up to `limit` due jobs for this worker: pending ones whose time has
    * come, and running ones whose lease ran out because their worker died.
    * SKIP LOCKED lets two servers claim at once without ever taking the same row.
+   * Only `queues` the worker can handle: a job kind newer than this server waits for one that knows it.
    */
-  async claim(db: Db, options: { now: Date; leaseUntil: Date; limit: number }): Promise<JobRow[]> {
+  async claim(db: Db, options: { now: Date; leaseUntil: Date; limit: number; queues: string[] }): Promise<JobRow[]> {
     const due = db
       .select({ id: jobs.id })
       .from(jobs)
       .where(
-        or(
-          and(eq(jobs.status, 'pending'), lte(jobs.runAt, options.now)),
-          and(eq(jobs.status, 'running'), lt(jobs.lockedUntil, options.now)),
+        and(
+          inArray(jobs.queue, options.queues),
+          or(
+            and(eq(jobs.status, 'pending'), lte(jobs.runAt, options.now)),
+            and(eq(jobs.status, 'running'), lt(jobs.lockedUntil, options.now)),
+          ),
         ),
       )
       .orderBy(asc(jobs.runAt), asc(jobs.id))
