@@ -4,7 +4,7 @@ import { createBackgroundJobs } from '../jobs/background-jobs.ts';
 import { createJobQueue } from '../jobs/job-queue.ts';
 import { createAgreementService } from './agreement/agreement.service.ts';
 import { createApiTokenService } from './api-token/api-token.service.ts';
-import { createApiTokenService } from './api-token/api-token.service.ts';
+import { createPortalService } from './portal/portal.service.ts';
 import { createAuditService } from './audit/audit.service.ts';
 import { createAuthService } from './auth/auth.service.ts';
 import { createClauseService } from './clause/clause.service.ts';
@@ -34,7 +34,7 @@ export function createServices(database: Database, config: Config) {
     config,
     auth: createAuthService(db, config.session),
     apiToken: createApiTokenService(db, cooperation),
-    apiToken: createApiTokenService(db, cooperation),
+    portal: createPortalService(db),
     user: createUserService(db),
     region: createRegionService(db),
     organization: createOrganizationService(db),
