@@ -13,6 +13,8 @@ const envSchema = z.object({
     .enum(['true', 'false'])
     .default('false')
     .transform((v) => v === 'true'),
+  /** A request whose body has not arrived in this time is answered 408, so slow clients cannot hold connections open. */
+  LIANDONG_REQUEST_TIMEOUT_SECONDS: z.coerce.number().int().positive().max(3600).default(60),
   LIANDONG_SMTP_URL: z.string().optional(),
   LIANDONG_MAIL_FROM: z.string().default('Liandong <noreply@liandong.local>'),
   /** Due dates and "overdue" are judged by the calendar day in this zone. */
@@ -35,6 +37,7 @@ export type Config = {
   dataDir: string;
   logLevel: z.infer<typeof envSchema>['LIANDONG_LOG_LEVEL'];
   session: { idleMinutes: number; absoluteHours: number; cookieSecure: boolean };
+  http: { requestTimeoutMs: number };
   mail: { smtpUrl: string | undefined; from: string };
   timeZone: string;
   notifications: { publicUrl: string; remindDaysBefore: number; escalateDaysOverdue: number };
@@ -63,6 +66,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       absoluteHours: e.LIANDONG_SESSION_ABSOLUTE_HOURS,
       cookieSecure: e.LIANDONG_COOKIE_SECURE,
     },
+    http: { requestTimeoutMs: e.LIANDONG_REQUEST_TIMEOUT_SECONDS * 1000 },
     mail: { smtpUrl: e.LIANDONG_SMTP_URL, from: e.LIANDONG_MAIL_FROM },
     timeZone: e.LIANDONG_TIME_ZONE,
     notifications: {

@@ -41,7 +41,7 @@ export async function buildApp({ services, logger = true }: AppOptions): Promise
   const app = Fastify({
     logger: logger ? { level: services.config.logLevel } : false,
     bodyLimit: BODY_LIMIT,
-    requestTimeout: 60_000,
+    requestTimeout: services.config.http.requestTimeoutMs,
     // Ids in URLs are UUIDs; anything longer is not ours.
     routerOptions: { maxParamLength: 200 },
   }).withTypeProvider<ZodTypeProvider>();
