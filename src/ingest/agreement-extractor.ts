@@ -220,7 +220,8 @@ function chooseMain(groups: readonly Group[]): Group | null {
     return false;
   };
   const pick = (candidates: readonly Group[]) => candidates.reduce<Group | null>((best, g) => (!best || better(g, best) ? g : best), null);
-  const signed = groups.filter((g) => g.government && g.mentions.length > 0 && g.mentions.some((m) => AGREEMENT_NAME.test(m.piece.text)));
+  // Signed by the governments: an agreement by name, or any named document (《…工作方案》).
+  const signed = groups.filter((g) => g.government && g.events.length > 0 && g.mentions.some((m) => m.bracketed || AGREEMENT_NAME.test(m.piece.text)));
   if (signed.length > 0) return pick(signed);
   // A plan or agreement the whole text discusses (《总体方案》 and its full title).
   return pick(groups.filter((g) => g.mentions.filter((m) => m.bracketed).length >= 3));

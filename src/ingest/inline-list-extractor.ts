@@ -35,17 +35,27 @@ const COUNT = `(?:\\d{1,3}|${CN_COUNT})`;
 // The nouns that make a counted list a list of cooperation areas or tasks.
 const AREA_NOUN = /^(?:个|项|大|类|件)?(?:重点|主要|关键|专项)?(?:合作)?(?:方面|领域|任务|工作|件事|事项|方向|举措|措施|行动|重点)/;
 const AGREEMENT_NOUN = /协议|协定|备忘录|合同|意向书/;
-const PROJECT_NOUN = /^(?:个|项|批)?(?:重大|重点|领军|签约|合作|产业|标志性)?项目/;
+const PROJECT_NOUN = /^(?:个|项|批|家)?(?:重大|重点|领军|签约|合作|产业|标志性|功能|创新)?(?:项目|平台|园区|基地|示范区|合作区|先行区)/;
+// Things a list of projects is said to be created or brought in by.
+const PROJECT_CONTEXT = /共建|合建|新建|建设|打造|引进|落户|落地|签约|开工|投产|揭牌|启动/;
 const COUNTED_CLOSER = new RegExp(`^等?(${COUNT})(?=个|项|大|类|件|方面|领域|家|所|份|批)`);
 const UNCOUNTED_CLOSER = new RegExp(`(${COUNT})(大|项|个)(?:重点|主要|关键)?(?:任务|方面|领域|工作|方向|举措|措施)`);
 const EMPHASIS = /重点\s*(?:在|围绕|聚焦|推进|包括|是|为|就|从|做好|抓好)?$/;
+// A sentence that reports what the agreement itself says (根据协议，双方将在…等方面开展合作).
+const AGREEMENT_CONTENT = /^(?:根据|按照|依据)(?:协议|框架协议|合作协议|方案)|协议(?:明确|提出|约定|指出|规定)/;
+const PLAIN_AREA_CLOSER = /^(?:方面|领域)/;
 const AREA_HEAD = /(?:合作领域|合作内容|合作重点|重点领域|重点任务|主要任务|重点工作|合作事项|主要内容)(?:主要|重点)?(?:包括|涵盖|涉及|有|为|是)$/;
 const COLON_HEAD = new RegExp(`(?:(?:以下|如下)?${COUNT}(?:个|项|大|方面)|包括|如下|主要有|分别是|重点是|主要是|任务是|重点任务|主要任务|合作内容|合作领域)`);
 
-// Words that introduce a list's first item (在A、B…, 围绕A、B…, 重点做好A、B…).
+// Words that introduce a list's first item (在A、B…, 围绕A、B…, 包括A、B…).
 const OPENERS = new Set([
-  '从', '在', '围绕', '聚焦', '包括', '涵盖', '涉及', '重点', '做好', '抓好', '分别是', '是', '有', '赋予', '提出', '明确', '即', '就', '对',
-  '如', '涉足', '覆盖', '着眼', '瞄准', '立足', '针对',
+  '从', '在', '围绕', '聚焦', '包括', '包含', '涵盖', '涉及', '重点', '分别是', '分别为', '是', '有', '即', '就', '对', '如', '涉足', '覆盖',
+  '着眼', '瞄准', '立足', '针对',
+]);
+// Verbs whose object is the list (重点做好A、B…, 签订了A、B等协议, 共建A、B等平台);
+// they do not introduce a list of measures that themselves open with verbs.
+const VERB_OPENERS = new Set([
+  '做好', '抓好', '赋予', '提出', '明确', '签署', '签订', '签下', '共建', '合建', '建设', '打造', '引进', '确定', '推出', '设立', '布局',
 ]);
 
 // Verbs that open the items of a list of measures in official texts.
@@ -79,13 +89,16 @@ function firstItemStart(text: string, from: number, to: number, verbLed: boolean
   let start = windowStart;
   for (let k = words.length - 1; k >= 0; k--) {
     const w = words[k];
-    if (w && OPENERS.has(w.word) && k < words.length - 1) {
+    if (w && (OPENERS.has(w.word) || (!verbLed && VERB_OPENERS.has(w.word))) && k < words.length - 1) {
       start = windowStart + w.end;
       break;
     }
   }
-  // 吸引了A、B…: the verb and its 了 are not part of the first item.
-  const perfective = /^[\u4e00-\u9fff]{1,3}了/.exec(text.slice(start, to));
+  // 《方案》及A、B…: the named document before the conjunction is not an item.
+  const closing = text.lastIndexOf('》', to - 1);
+  if (closing >= start) start = closing + 1 + (/^(以及|及|和|与|、)/.exec(text.slice(closing + 1, to))?.[0].length ?? 0);
+  // 吸引了A、B… and 签订了A、B…: the verb and its 了 are not part of the first item.
+  const perfective = /^[\u4e00-\u9fff]{0,3}了/.exec(text.slice(start, to));
   if (perfective) start += perfective[0].length;
   if (verbLed && !startsWithLeadVerb(text.slice(start, to))) {
     const verb = words.find((w) => windowStart + w.start > start && startsWithLeadVerb(text.slice(windowStart + w.start, to)));
@@ -114,6 +127,7 @@ function listsInClause(sentence: Sentence, text: string, cs: number, ce: number,
     let count: number | null = null;
     let kind: ListKind = 'other';
     let title: ViewRange | null = null;
+    let plainArea = false;
     if (etc >= 0 && etc < ce) {
       listEnd = etc;
       closerStart = etc + 1;
@@ -121,6 +135,7 @@ function listsInClause(sentence: Sentence, text: string, cs: number, ce: number,
       if (counted?.[1]) count = parseNumber(counted[1]);
       const nounStart = etc + (counted?.[0].length ?? 1);
       kind = classify(text.slice(nounStart, ce));
+      plainArea = !counted && PLAIN_AREA_CLOSER.test(text.slice(nounStart, ce));
     } else {
       const bare = UNCOUNTED_CLOSER.exec(text.slice(firstSep, ce));
       if (bare?.[1]) {
@@ -147,6 +162,7 @@ function listsInClause(sentence: Sentence, text: string, cs: number, ce: number,
     const firstStart = firstItemStart(text, from, firstSep, verbLed);
     const items = [trimRange(text, firstStart, firstSep), ...rest];
     const before = text.slice(cs, firstStart);
+    if (kind === 'project' && !PROJECT_CONTEXT.test(text.slice(cs, ce))) kind = 'other';
     const sane = items.every((r) => r.end - r.start >= 1 && r.end - r.start <= 40 && !text.slice(r.start, r.end).includes('等'));
     // Without 等, a count only closes the list when it counts exactly its items (五大重点任务).
     const countFits = closerStart !== listEnd || text.charAt(listEnd) === '等' || count === items.length;
@@ -157,7 +173,7 @@ function listsInClause(sentence: Sentence, text: string, cs: number, ce: number,
         kind,
         count,
         title: title ? { start: sentence.start + title.start, end: sentence.start + title.end } : null,
-        emphasised: EMPHASIS.test(before) || AREA_HEAD.test(before),
+        emphasised: EMPHASIS.test(before) || AREA_HEAD.test(before) || (plainArea && AGREEMENT_CONTENT.test(text)),
         start: sentence.start + (items[0]?.start ?? firstStart),
         end: sentence.start + ce,
       });

@@ -81,8 +81,8 @@ function findUnits(block: Block): NumberedUnit[] {
 }
 
 /**
- * The lead phrase of an item: "加强产业合作。双方将…" gives 加强产业合作, and a
- * long item without a full stop gives its first clause.
+ * The lead phrase of an item: "加强产业合作。双方将…" and "加强产业合作，推动…"
+ * both give 加强产业合作; an item without punctuation is its own title.
  */
 function leadPhrase(text: string, from: number, to: number): { start: number; end: number } {
   let start = from;
@@ -90,11 +90,9 @@ function leadPhrase(text: string, from: number, to: number): { start: number; en
   const body = text.slice(start, to);
   const stop = body.search(/[。；;：:!?！？]/);
   let end = stop >= 0 ? start + stop : to;
-  if (end - start > 40) {
-    const comma = body.search(/[，,]/);
-    if (comma > 0 && comma <= 40) end = start + comma;
-    else end = Math.min(end, start + 60);
-  }
+  const comma = body.search(/[，,]/);
+  if (comma >= 4 && start + comma < end) end = start + comma;
+  if (end - start > 60) end = start + 60;
   while (end > start && /[\s,，、*#]/.test(text.charAt(end - 1))) end--;
   return { start, end };
 }

@@ -18,7 +18,8 @@ const STAGED = new RegExp(`(?:^|[，,；;:：“”、\\s])(“?${NAME_CHARS}{2,
 // Quoted names in a clause about creating something: 建立“…平台”“…平台”.
 const QUOTED = new RegExp(`“(${NAME_CHARS}{2,30}(?:${SUFFIX}))”`, 'g');
 const CREATION_WORD = /共建|合建|建设|打造|建立|设立|成立|组建|筹建|搭建|推出|揭牌|启动/;
-const LEADING_FILLER = /^(?:全国首个|国内首个|全省首个|首个|首家|一个|一批|一座|了|新的|新|共建|建设|打造|建立|设立|成立|组建|筹建|搭建)/;
+const LEADING_FILLER =
+  /^(?:全国首个|国内首个|全省首个|首个|首家|一个|一批|一座|了|新的|新|(?:共同|联合|携手|积极|全力|加快|推动|推进|争取|力争|共建|建设|打造|建立|设立|成立|组建|筹建|搭建)+)/;
 // A project's name is words: not a slogan such as “核+副中心”.
 const NAME_SHAPE = /^[\u4e00-\u9fffA-Za-z0-9()（）·“”-]+$/;
 const MIN_SPECIFIC_LENGTH = 10;
