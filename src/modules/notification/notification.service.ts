@@ -10,7 +10,7 @@ import { cooperationRepository } from '../cooperation/cooperation.repository.ts'
 import { DELIVERY_QUEUES, dingtalkPayload, mailText, wecomPayload, type OutgoingMessage } from './notification-channels.ts';
 import { notificationRepository, type NotificationRow, type PreferenceRow, type RecipientCandidate } from './notification.repository.ts';
 
-/** What a notification is about; recipients who may not see it are dropped. */
+/** What a notification is about; recipients who may not see it are dropped. Without one, only members are told. */
 export interface NotificationSubject {
   type: string;
   id: string;
@@ -106,7 +106,8 @@ export function createNotificationService(db: Db, deps: { jobs: JobQueue; config
       for (const candidate of candidates) {
         const actor = actorOf(candidate);
         const seesCooperation = canReadRow(actor, cooperation.id, cooperation.visibility);
-        const seesSubject = !request.subject || canReadSubject(actor, cooperation.id, request.subject);
+        // Without a subject the message is about the cooperation's shared work: for its members only.
+        const seesSubject = canReadSubject(actor, cooperation.id, request.subject ?? { visibility: 'parties' });
         if (seesCooperation && seesSubject) allowed.push(candidate);
         else withheld.push(candidate.userId);
       }
