@@ -13,6 +13,7 @@ const LoginPage = lazy(() => import('./pages/login-page.tsx'));
 const CooperationListPage = lazy(() => import('./pages/cooperation-list-page.tsx'));
 const CooperationPage = lazy(() => import('./pages/cooperation-page.tsx'));
 const AgreementPage = lazy(() => import('./pages/agreement-page.tsx'));
+const ImportPage = lazy(() => import('./pages/import-page.tsx'));
 const NotFoundPage = lazy(() => import('./pages/not-found-page.tsx'));
 
 /** Pages behind it see a signed-in user; everyone else goes to /login and comes back afterwards. */
@@ -43,6 +44,7 @@ function AppRoutes() {
           <Route path="/cooperations" element={<CooperationListPage />} />
           <Route path="/cooperations/:cooperationId" element={<CooperationPage />} />
           <Route path="/agreements/:agreementId" element={<AgreementPage />} />
+          <Route path="/import" element={<ImportPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

@@ -1,4 +1,4 @@
-import { ApartmentOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, FileSearchOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { App, Button, Layout, Menu, Space, Typography } from 'antd';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,6 +14,7 @@ const { Header, Sider, Content } = Layout;
 /** The section a path belongs to, so that a cooperation's or agreement's page keeps 合作 selected. */
 function sectionOf(pathname: string): string {
   if (pathname.startsWith('/cooperations') || pathname.startsWith('/agreements')) return 'cooperations';
+  if (pathname.startsWith('/import')) return 'import';
   return '';
 }
 
@@ -58,7 +59,10 @@ export function AppLayout() {
             mode="inline"
             selectedKeys={[sectionOf(location.pathname)]}
             style={{ borderInlineEnd: 'none', paddingTop: 8 }}
-            items={[{ key: 'cooperations', icon: <ApartmentOutlined />, label: <Link to="/cooperations">{t('nav.cooperations')}</Link> }]}
+            items={[
+              { key: 'cooperations', icon: <ApartmentOutlined />, label: <Link to="/cooperations">{t('nav.cooperations')}</Link> },
+              { key: 'import', icon: <FileSearchOutlined />, label: <Link to="/import">{t('import.nav')}</Link> },
+            ]}
           />
         </Sider>
         <Content style={{ padding: 20, minWidth: 0 }}>
