@@ -63,11 +63,11 @@ const BY_ABBREVIATION: ReadonlyMap<string, Country> = new Map(
   COUNTRIES.filter((c) => c.abbreviation !== null).map((c) => [c.abbreviation ?? '', c] as const),
 );
 const LONGEST_NAME = Math.max(...[...BY_WRITTEN_NAME.keys()].map((n) => n.length));
-const FIRST_CHARS = new Set([...BY_WRITTEN_NAME.keys()].map((n) => n.charAt(0)));
+const FIRST_CODES = new Set([...BY_WRITTEN_NAME.keys()].map((n) => n.charCodeAt(0)));
 
 /** The longest country name written at text[at], if any. */
 export function countryAt(text: string, at: number): { length: number; country: Country } | null {
-  if (!FIRST_CHARS.has(text.charAt(at))) return null;
+  if (!FIRST_CODES.has(text.charCodeAt(at))) return null;
   for (let length = Math.min(LONGEST_NAME, text.length - at); length >= 2; length--) {
     const country = BY_WRITTEN_NAME.get(text.slice(at, at + length));
     if (country) return { length, country };

@@ -1,6 +1,6 @@
 import { parseNumber } from './chinese-number.ts';
 import type { Sentence } from './sentence-splitter.ts';
-import { tagWords } from './word-segmenter.ts';
+import { segmentWords } from './word-segmenter.ts';
 
 /** What the words closing a list say its items are. */
 export type ListKind = 'area' | 'agreement' | 'project' | 'other';
@@ -85,7 +85,7 @@ function trimRange(text: string, start: number, end: number): ViewRange {
  */
 function firstItemStart(text: string, from: number, to: number, verbLed: boolean): number {
   const windowStart = Math.max(from, to - 40);
-  const words = tagWords(text.slice(windowStart, to));
+  const words = segmentWords(text.slice(windowStart, to));
   let start = windowStart;
   for (let k = words.length - 1; k >= 0; k--) {
     const w = words[k];

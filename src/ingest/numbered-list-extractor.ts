@@ -47,7 +47,11 @@ export interface NumberedNode {
   readonly children: NumberedNode[];
 }
 
-const BOUNDARY_BEFORE = /[。;；:：,，\s]$/;
+// An inline label follows a clause boundary: "…；二是…", "…。（二）…".
+const INLINE_LABELS = LABELS.filter((l) => l.inline).map((l) => ({
+  style: l.style,
+  pattern: new RegExp(`(?<=[。;；:：,，\\s])${l.pattern.source.slice(1)}`, 'g'),
+}));
 
 function findUnits(block: Block): NumberedUnit[] {
   const text = block.view.text;
@@ -60,18 +64,14 @@ function findUnits(block: Block): NumberedUnit[] {
     }
   }
   // Inline items: a style that numbers 1, 2, 3… after clause boundaries within the paragraph.
-  for (const { style, pattern, inline } of LABELS) {
-    if (!inline) continue;
+  for (const { style, pattern } of INLINE_LABELS) {
     const run: Array<Omit<NumberedUnit, 'textEnd'>> = [];
     const first = found[0];
     let expected = first?.style === style ? first.value + 1 : 1;
-    for (let i = 1; i < text.length; i++) {
-      if (!BOUNDARY_BEFORE.test(text.charAt(i - 1))) continue;
-      const m = pattern.exec(text.slice(i, i + 8));
-      if (!m?.[1] || labelValue(style, m[1]) !== expected) continue;
-      run.push({ style, value: expected, block, labelStart: i, labelEnd: i + m[0].length });
+    for (const m of text.matchAll(pattern)) {
+      if (!m[1] || labelValue(style, m[1]) !== expected) continue;
+      run.push({ style, value: expected, block, labelStart: m.index, labelEnd: m.index + m[0].length });
       expected++;
-      i += m[0].length - 1;
     }
     const continuesFirst = first?.style === style && run.length >= 1;
     if (run.length >= 2 || continuesFirst) found.push(...run);

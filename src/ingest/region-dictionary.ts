@@ -111,7 +111,7 @@ const PROVINCE_ABBREVIATIONS: Readonly<Record<string, string>> = {
 };
 
 interface TrieNode {
-  children: Map<string, TrieNode>;
+  children: Map<number, TrieNode>;
   regions: Region[] | null;
 }
 
@@ -169,11 +169,12 @@ function buildDictionary(): RegionDictionary {
   const root: TrieNode = { children: new Map(), regions: null };
   for (const [name, list] of byName) {
     let node = root;
-    for (const ch of name) {
-      let next = node.children.get(ch);
+    for (let k = 0; k < name.length; k++) {
+      const code = name.charCodeAt(k);
+      let next = node.children.get(code);
       if (!next) {
         next = { children: new Map(), regions: null };
-        node.children.set(ch, next);
+        node.children.set(code, next);
       }
       node = next;
     }
@@ -190,7 +191,7 @@ function buildDictionary(): RegionDictionary {
       let node: TrieNode | undefined = root;
       let best: { length: number; regions: readonly Region[] } | null = null;
       for (let i = at; i < text.length && node; i++) {
-        node = node.children.get(text.charAt(i));
+        node = node.children.get(text.charCodeAt(i));
         if (node?.regions) best = { length: i - at + 1, regions: node.regions };
       }
       return best;

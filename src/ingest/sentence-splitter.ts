@@ -12,6 +12,8 @@ export interface Sentence {
 // Longer runs without a full stop are cut, so no pattern ever sees more.
 const MAX_SENTENCE = 600;
 
+const SENTENCE_END = /[。！？!?]+[”’")）」』]*/g;
+
 export function splitSentences(block: Block): Sentence[] {
   const text = block.view.text;
   const sentences: Sentence[] = [];
@@ -22,35 +24,27 @@ export function splitSentences(block: Block): Sentence[] {
     while (e > s && /\s/.test(text.charAt(e - 1))) e--;
     if (e > s) sentences.push({ block, start: s, end: e, text: text.slice(s, e) });
   };
-  let start = 0;
-  let i = 0;
-  while (i < text.length) {
-    const ch = text.charAt(i);
-    if ('。！？!?'.includes(ch)) {
-      let end = i + 1;
-      while (end < text.length && '。！？!?”’")）」』'.includes(text.charAt(end))) end++;
-      push(start, end);
-      start = end;
-      i = end;
-      continue;
-    }
-    if (i - start >= MAX_SENTENCE) {
-      // Prefer to cut a runaway sentence at a clause boundary.
-      let cut = i;
-      for (let k = i; k > start + MAX_SENTENCE / 2; k--) {
+  // A runaway stretch without a full stop is cut, preferably at a clause boundary.
+  const pushBounded = (start: number, end: number) => {
+    let s = start;
+    while (end - s > MAX_SENTENCE) {
+      let cut = s + MAX_SENTENCE;
+      for (let k = cut; k > s + MAX_SENTENCE / 2; k--) {
         if ('；;，,'.includes(text.charAt(k))) {
           cut = k + 1;
           break;
         }
       }
-      push(start, cut);
-      start = cut;
-      i = cut;
-      continue;
+      push(s, cut);
+      s = cut;
     }
-    i++;
+    push(s, end);
+  };
+  let start = 0;
+  for (const m of text.matchAll(SENTENCE_END)) {
+    pushBounded(start, m.index + m[0].length);
+    start = m.index + m[0].length;
   }
-  push(start, text.length);
+  pushBounded(start, text.length);
   return sentences;
 }
-

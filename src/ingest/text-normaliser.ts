@@ -37,30 +37,58 @@ function isLineBreak(code: number): boolean {
   return code === 0x0a || code === 0x0d || code === 0x2028 || code === 0x2029;
 }
 
+function normalisedCode(code: number, variants: ReadonlyMap<string, string>): number {
+  // Full-width ASCII forms (，：；（）０-９ and friends) become half-width.
+  if (code >= 0xff01 && code <= 0xff5e) return code - 0xfee0;
+  if (isBlank(code) && code !== 0x09) return 0x20;
+  switch (code) {
+    case 0xff61:
+      return 0x3002;
+    case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015: case 0x2212:
+      return 0x2d;
+    case 0x301c:
+      return 0x7e;
+    case 0x3014: case 0xfe5d:
+      return 0x28;
+    case 0x3015: case 0xfe5e:
+      return 0x29;
+    case 0x300c: case 0x300e:
+      return 0x201c;
+    case 0x300d: case 0x300f:
+      return 0x201d;
+    case 0x3008:
+      return 0x300a;
+    case 0x3009:
+      return 0x300b;
+    default:
+      return variants.get(String.fromCharCode(code))?.charCodeAt(0) ?? code;
+  }
+}
+
+// One entry per UTF-16 unit, built once: normalising a text is a table lookup per character.
+const TABLE: Uint16Array = (() => {
+  const table = new Uint16Array(0x10000);
+  for (let code = 0; code < 0x10000; code++) table[code] = normalisedCode(code, VARIANTS);
+  return table;
+})();
+
 /** Normalises one UTF-16 unit to exactly one UTF-16 unit. */
 export function normaliseUnit(ch: string): string {
-  const code = ch.charCodeAt(0);
-  // Full-width ASCII forms (，：；（）０-９ and friends) become half-width.
-  if (code >= 0xff01 && code <= 0xff5e) return String.fromCharCode(code - 0xfee0);
-  if (code === 0x3000 || code === 0x00a0 || (code >= 0x2002 && code <= 0x200a) || code === 0x202f || code === 0x205f) return ' ';
-  if (code === 0x3001) return '、';
-  if (code === 0xff61) return '。';
-  if (code === 0x2010 || code === 0x2011 || code === 0x2012 || code === 0x2013 || code === 0x2014 || code === 0x2015 || code === 0x2212) return '-';
-  if (code === 0x301c) return '~';
-  if (code === 0x3014 || code === 0xfe5d) return '(';
-  if (code === 0x3015 || code === 0xfe5e) return ')';
-  if (code === 0x300c || code === 0x300e) return '“';
-  if (code === 0x300d || code === 0x300f) return '”';
-  if (code === 0x3008) return '《';
-  if (code === 0x3009) return '》';
-  return VARIANTS.get(ch) ?? ch;
+  return String.fromCharCode(TABLE[ch.charCodeAt(0)] ?? ch.charCodeAt(0));
 }
 
 /** Normalises a whole string; the result has the same length as the input. */
 export function normaliseText(text: string): string {
-  let out = '';
-  for (let i = 0; i < text.length; i++) out += normaliseUnit(text.charAt(i));
-  return out;
+  const codes = new Uint16Array(text.length);
+  for (let i = 0; i < text.length; i++) codes[i] = TABLE[text.charCodeAt(i)] ?? 0;
+  return decodeUnits(codes, codes.length);
+}
+
+const UTF16 = new TextDecoder('utf-16le');
+
+/** Text of UTF-16 units; a lone surrogate (junk input) becomes U+FFFD, one unit for one. */
+function decodeUnits(codes: Uint16Array, length: number): string {
+  return UTF16.decode(codes.subarray(0, length));
 }
 
 /**
@@ -81,32 +109,28 @@ export interface TextView {
  * the line breaks (with surrounding blanks) between the given joined lines.
  */
 export function buildView(original: string, start: number, end: number): TextView {
-  const units: string[] = [];
-  const offsets: number[] = [];
+  const codes = new Uint16Array(Math.max(0, end - start));
+  const map = new Int32Array(codes.length + 1);
+  let n = 0;
   let i = start;
   while (i < end) {
-    const ch = original.charAt(i);
-    const code = ch.charCodeAt(0);
+    const code = original.charCodeAt(i);
     if (isLineBreak(code)) {
       // A soft line break inside a paragraph: drop it with the blanks around it.
-      while (offsets.length > 0 && isBlank(original.charCodeAt(offsets[offsets.length - 1] ?? 0))) {
-        units.pop();
-        offsets.pop();
-      }
+      while (n > 0 && isBlank(original.charCodeAt(map[n - 1] ?? 0))) n--;
       i++;
       while (i < end && (isBlank(original.charCodeAt(i)) || isLineBreak(original.charCodeAt(i)))) i++;
       continue;
     }
     if (!isIgnorable(code)) {
-      units.push(normaliseUnit(ch));
-      offsets.push(i);
+      codes[n] = TABLE[code] ?? code;
+      map[n] = i;
+      n++;
     }
     i++;
   }
-  const map = new Int32Array(offsets.length + 1);
-  for (let k = 0; k < offsets.length; k++) map[k] = offsets[k] ?? start;
-  map[offsets.length] = end;
-  return { source: original, text: units.join(''), map };
+  map[n] = end;
+  return { source: original, text: decodeUnits(codes, n), map: map.subarray(0, n + 1) };
 }
 
 /** Maps a half-open range of a view back to the original text. */

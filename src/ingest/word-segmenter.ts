@@ -1,36 +1,38 @@
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
 
-/** A word of a segmented phrase with its part of speech (jieba's ICTCLAS tags: v verb, n noun, p preposition…). */
-export interface TaggedWord {
+/** A word of a segmented phrase, with its offsets in the phrase. */
+export interface Word {
   readonly word: string;
-  readonly tag: string;
   readonly start: number;
   readonly end: number;
 }
 
 let jieba: Jieba | null = null;
+const cache = new Map<string, Word[]>();
 
 // Longer phrases are never list items; they are not segmented.
 const MAX_PHRASE = 80;
+const CACHE_SIZE = 4096;
 
-/** Segments a short phrase into tagged words with offsets; loads the dictionary on first use. */
-export function tagWords(phrase: string): TaggedWord[] {
+/**
+ * Segments a short phrase into dictionary words (jieba), so that a list's
+ * first item starts at a word boundary; loads the dictionary on first use.
+ */
+export function segmentWords(phrase: string): Word[] {
   if (phrase.length === 0 || phrase.length > MAX_PHRASE) return [];
+  const cached = cache.get(phrase);
+  if (cached) return cached;
   jieba ??= Jieba.withDict(dict);
-  const words: TaggedWord[] = [];
+  const words: Word[] = [];
   let at = 0;
-  for (const { word, tag } of jieba.tag(phrase, true)) {
+  for (const word of jieba.cut(phrase, false)) {
     const start = phrase.indexOf(word, at);
     if (start < 0) break;
-    words.push({ word, tag, start, end: start + word.length });
+    words.push({ word, start, end: start + word.length });
     at = start + word.length;
   }
+  if (cache.size >= CACHE_SIZE) cache.clear();
+  cache.set(phrase, words);
   return words;
-}
-
-/** True when a phrase starts with a verb, as items of a list of measures do (加强…, 推进…). */
-export function startsWithVerb(phrase: string): boolean {
-  const [first] = tagWords(phrase);
-  return first !== undefined && first.tag.startsWith('v') && first.tag !== 'vn';
 }
