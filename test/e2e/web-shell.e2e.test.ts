@@ -92,10 +92,17 @@ describe.skipIf(!chromiumAvailable())('the web app in Chromium', () => {
     expect(await directions.count()).toBe(16);
     expect(await page.locator('[data-testid=clause-tree] [data-level=area]').count()).toBe(5);
 
+    const highlight = page.getByTestId('clause-highlight');
+    await directions.last().click();
+    await highlight.waitFor();
+    const panel = await page.getByTestId('agreement-text').boundingBox();
+    const mark = await highlight.boundingBox();
+    expect(panel && mark && mark.y >= panel.y && mark.y + mark.height <= panel.y + panel.height).toBe(true);
+
+    const lastMarked = await highlight.innerText();
     const seventh = directions.nth(6);
     await seventh.click();
-    const highlight = page.getByTestId('clause-highlight');
-    await highlight.waitFor();
+    await expect.poll(() => highlight.innerText()).not.toBe(lastMarked);
     const highlighted = (await highlight.innerText()).trim();
     expect(highlighted.length).toBeGreaterThan(0);
     expect(await seventh.innerText()).toContain(highlighted);

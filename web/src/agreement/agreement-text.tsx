@@ -20,7 +20,7 @@ export function AgreementText({
     const container = containerRef.current;
     const mark = markRef.current;
     if (!container || !mark) return;
-    container.scrollTo({ top: Math.max(0, mark.offsetTop - container.clientHeight / 4), behavior: 'smooth' });
+    container.scrollTo({ top: Math.max(0, mark.offsetTop - container.clientHeight / 4) });
   }, [highlight?.start, highlight?.end]);
 
   return (
