@@ -158,6 +158,7 @@ export function extractAgreements(sentences: readonly Sentence[], lists: readonl
       }
     }
   }
+  mergeShortReferences(groups);
   for (const group of groups.values()) {
     if (group.mentions.some((m) => /政府/.test(m.piece.text))) group.government = true;
   }
@@ -180,7 +181,9 @@ export function extractAgreements(sentences: readonly Sentence[], lists: readonl
   ].sort((a, b) => a.item.start - b.item.start);
   for (const { item, core } of ordered) addSub(item, core);
 
-  const first = main?.mentions.slice().sort((a, b) => a.piece.start - b.piece.start)[0];
+  // The name as the text gives it in full: in brackets, else in the body rather than a headline.
+  const byPosition = main?.mentions.slice().sort((a, b) => a.piece.start - b.piece.start) ?? [];
+  const first = byPosition.find((m) => m.bracketed) ?? byPosition.find((m) => m.sentence.block.kind === 'body') ?? byPosition[0];
   return {
     main: main && first ? { piece: first.piece, events: main.events } : null,
     subAgreements: subs,
@@ -211,8 +214,32 @@ function pieceOfItem(sentence: Sentence, start: number, end: number): NamedItem 
   return { name: piece.text, start: piece.start, end: piece.end };
 }
 
+/**
+ * A headline's "签署合作协议" refers to the body's "战略合作框架协议": a
+ * generic name contained in exactly one longer name is merged into it.
+ */
+function mergeShortReferences(groups: Map<string, Group>): void {
+  for (const [core, group] of [...groups]) {
+    if (!GENERIC_NAME.test(core)) continue;
+    const wider = [...groups.values()].filter((g) => g !== group && g.core.includes(core.replace(/^(战略)?(合作)?(框架)?/, '')) && g.core.length > core.length);
+    const [target] = wider;
+    if (wider.length !== 1 || !target) continue;
+    target.mentions.push(...group.mentions);
+    target.events.push(...group.events.filter((e) => !target.events.includes(e)));
+    target.events.sort((a, b) => (a.sentence.block.view.map[a.verbStart] ?? 0) - (b.sentence.block.view.map[b.verbStart] ?? 0));
+    target.government ||= group.government;
+    groups.delete(core);
+  }
+}
+
 function chooseMain(groups: readonly Group[]): Group | null {
-  const rank = (g: Group) => [g.mentions.some((m) => m.bracketed) ? 1 : 0, g.mentions.length, -Math.min(...g.mentions.map((m) => m.piece.start))];
+  // Named in brackets, then signed in the body rather than only in a headline, then most mentioned, then first.
+  const rank = (g: Group) => [
+    g.mentions.some((m) => m.bracketed) ? 1 : 0,
+    g.events.some((e) => e.sentence.block.kind === 'body') ? 1 : 0,
+    g.mentions.length,
+    -Math.min(...g.mentions.map((m) => m.piece.start)),
+  ];
   const better = (a: Group, b: Group) => {
     const ra = rank(a);
     const rb = rank(b);

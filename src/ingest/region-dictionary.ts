@@ -140,7 +140,8 @@ function buildDictionary(): RegionDictionary {
     regions.push({ code, name: c.name, shortName: shortFormOf(c.name), level: 'city', parentCode: provinceCode(code) });
   }
   for (const a of areas) {
-    if (!/^\d{6}$/.test(a.code)) continue;
+    // Cities without counties (东莞, 中山, 儋州) are listed again as their own county.
+    if (!/^\d{6}$/.test(a.code) || cityCodes.has(a.code)) continue;
     const cityCode = `${a.code.slice(0, 4)}00`;
     const parentCode = cityCodes.has(cityCode) ? cityCode : provinceCode(a.code);
     regions.push({ code: a.code, name: a.name, shortName: shortFormOf(a.name), level: 'county', parentCode });

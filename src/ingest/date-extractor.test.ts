@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { resolveDate } from './date-extractor.ts';
+import { ingest } from './index.ts';
+
+const dateline = { year: 2023, month: 6, day: 12 };
+const resolved = (text: string, line = dateline) => {
+  const found = resolveDate(text, line);
+  return found?.date ? `${found.date.year}-${found.date.month}-${found.date.day}` : null;
+};
+
+describe('date extractor', () => {
+  it('reads a full date on its own', () => {
+    expect(resolved('2021年3月8日，两市签署协议', null)).toBe('2021-3-8');
+    expect(resolved('二〇二一年三月八日签署', null)).toBe('2021-3-8');
+  });
+
+  it('takes the year of a bare month and day from the dateline', () => {
+    expect(resolved('6月10日，双方签署框架协议')).toBe('2023-6-10');
+    expect(resolved('今年5月，双方签署')).toBeNull();
+  });
+
+  it('puts a month and day later than the dateline in the year before', () => {
+    expect(resolved('12月28日，双方签署')).toBe('2022-12-28');
+    expect(resolved('去年9月3日，两市签署')).toBe('2022-9-3');
+  });
+
+  it('reads 今天 and 昨天 against the dateline', () => {
+    expect(resolved('今天上午，两市签署协议')).toBe('2023-6-12');
+    expect(resolved('昨天，两市签署协议', { year: 2023, month: 3, day: 1 })).toBe('2023-2-28');
+  });
+
+  it('never gives a day for 日前 or 近日', () => {
+    expect(resolved('日前，两市签署协议')).toBeNull();
+    expect(resolved('近日，两市签署协议')).toBeNull();
+  });
+
+  it('gives no complete date for a month and day without a dateline', () => {
+    expect(resolved('11月26日，两市签署协议', null)).toBeNull();
+  });
+
+  it('dates the signing from the dateline of a news page', () => {
+    const text = '两市签署合作协议\n\n2022-04-20 09:12 来源：某某日报\n\n本报讯 昨天，甲市人民政府与乙市人民政府签署战略合作协议。';
+    const result = ingest(text.replace('甲市', '南京市').replace('乙市', '合肥市'));
+    expect(result.signed_on).toBe('2022-04-19');
+    expect(result.signed_on_text).toBe('昨天');
+  });
+
+  it('keeps the words of an incomplete signing date', () => {
+    const result = ingest('两市签署合作协议\n\n9月5日，南京市人民政府与合肥市人民政府签署战略合作协议。');
+    expect(result.signed_on).toBeNull();
+    expect(result.signed_on_text).toBe('9月5日');
+  });
+});

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { buildView, cleanSource, normaliseText, pieceOf } from './text-normaliser.ts';
+
+describe('text normaliser', () => {
+  it('keeps the length of the text so offsets stay valid', () => {
+    const text = '青島市（一）２０２５年，合作協議';
+    const normal = normaliseText(text);
+    expect(normal).toHaveLength(text.length);
+    expect(normal).toBe('青岛市(一)2025年,合作协议');
+  });
+
+  it('joins a sentence broken across lines and maps view offsets back to the original', () => {
+    const original = '双方将共建产业\n\n  园区，推动合作。';
+    const view = buildView(original, 0, original.length);
+    expect(view.text).toBe('双方将共建产业园区,推动合作。');
+    const start = view.text.indexOf('产业园区');
+    const piece = pieceOf(view, start, start + 4);
+    expect(original.slice(piece.start, piece.end)).toBe('产业\n\n  园区');
+    expect(piece.text).toBe('产业园区');
+  });
+
+  it('drops zero-width characters from views but not from spans', () => {
+    const original = '深\u200b圳';
+    const view = buildView(original, 0, original.length);
+    expect(view.text).toBe('深圳');
+    expect(pieceOf(view, 0, 2)).toEqual({ start: 0, end: 3, text: '深圳' });
+  });
+
+  it('cleans a source span the way views read it', () => {
+    expect(cleanSource('签署战略 \n 合作协议')).toBe('签署战略合作协议');
+  });
+});
