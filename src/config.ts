@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -28,6 +29,9 @@ const envSchema = z.object({
     .enum(['true', 'false'])
     .default('true')
     .transform((v) => v === 'true'),
+  /** Evidence files; defaults to <data dir>/uploads. */
+  LIANDONG_UPLOAD_DIR: z.string().optional(),
+  LIANDONG_UPLOAD_MAX_MB: z.coerce.number().int().positive().max(1024).default(20),
 });
 
 export type Config = {
@@ -42,6 +46,7 @@ export type Config = {
   timeZone: string;
   notifications: { publicUrl: string; remindDaysBefore: number; escalateDaysOverdue: number };
   jobs: { worker: boolean };
+  uploads: { dir: string; maxBytes: number };
   version: string;
 };
 
@@ -59,7 +64,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
-    dataDir: path.resolve(e.LIANDONG_DATA_DIR),
+    // memory:// keeps PGlite in memory (tests); anything else is a directory.
+    dataDir: e.LIANDONG_DATA_DIR.startsWith('memory://') ? e.LIANDONG_DATA_DIR : path.resolve(e.LIANDONG_DATA_DIR),
     logLevel: e.LIANDONG_LOG_LEVEL,
     session: {
       idleMinutes: e.LIANDONG_SESSION_IDLE_MINUTES,
@@ -75,6 +81,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       escalateDaysOverdue: e.LIANDONG_ESCALATE_DAYS_OVERDUE,
     },
     jobs: { worker: e.LIANDONG_JOB_WORKER },
+    uploads: { dir: uploadDir(e.LIANDONG_UPLOAD_DIR, e.LIANDONG_DATA_DIR), maxBytes: e.LIANDONG_UPLOAD_MAX_MB * 1024 * 1024 },
     version: APP_VERSION,
   };
+}
+
+/** An in-memory database (tests) has no data directory to keep files beside, so they go to the temp directory. */
+function uploadDir(explicit: string | undefined, dataDir: string): string {
+  if (explicit) return path.resolve(explicit);
+  if (dataDir.startsWith('memory://')) return path.join(os.tmpdir(), 'liandong-uploads');
+  return path.join(path.resolve(dataDir), 'uploads');
 }

@@ -9,23 +9,57 @@ export const ingestBody = z.object({ text: z.string() });
 
 const span = { start: z.number().int().min(0).optional(), end: z.number().int().min(0).optional() };
 
-/** The ingestion contract of DESIGN.md; extra keys pass through untouched. */
-export const ingestResultSchema = z
-  .object({
-    title: z.string().nullable(),
-    signed_on: z.string().nullable(),
-    parties: z.array(z.string()),
-    agreement: z.string().nullable(),
-    areas: z.array(z.looseObject({ label: z.string().nullable(), title: z.string().nullable(), items: z.array(z.looseObject({ label: z.string().nullable(), title: z.string() })) })),
-    amounts: z.array(z.looseObject({ text: z.string(), value: z.number(), unit: z.string(), qualifier: z.string().nullable(), value_max: z.number().nullable() })),
-    targets: z.array(
-      z.looseObject({ text: z.string(), year: z.number().nullable(), indicator: z.string(), value: z.number(), value_max: z.number().nullable(), unit: z.string(), comparator: z.string() }),
-    ),
-    sub_agreements: z.array(z.string()),
-    projects: z.array(z.string()),
-    counts: z.array(z.looseObject({ text: z.string(), value: z.number(), unit: z.string() })),
-  })
-  .loose();
+const sourceSpan = z.object({ start: z.number().int(), end: z.number().int() });
+const spanned = <T extends z.ZodRawShape>(shape: T) => z.object({ ...shape, start: z.number().int(), end: z.number().int() });
+
+interface AreaItemOut {
+  readonly label: string | null;
+  readonly title: string;
+  readonly start: number;
+  readonly end: number;
+  readonly items?: readonly AreaItemOut[] | undefined;
+}
+const areaItemOut: z.ZodType<AreaItemOut> = z.lazy(() =>
+  spanned({ label: z.string().nullable(), title: z.string(), items: z.array(areaItemOut).readonly().optional() }),
+);
+const namedItem = spanned({ name: z.string() });
+
+/** The ingestion contract of DESIGN.md, with the source span of every item as extra keys. */
+export const ingestResultSchema = z.object({
+  title: z.string().nullable(),
+  title_span: sourceSpan.nullable(),
+  signed_on: z.string().nullable(),
+  signed_on_text: z.string().nullable(),
+  signed_on_span: sourceSpan.nullable(),
+  parties: z.array(z.string()).readonly(),
+  party_details: z
+    .array(spanned({ name: z.string(), code: z.string(), level: z.enum(['country', 'province', 'city', 'county']) }))
+    .readonly(),
+  agreement: z.string().nullable(),
+  agreement_span: sourceSpan.nullable(),
+  areas: z.array(spanned({ label: z.string().nullable(), title: z.string().nullable(), items: z.array(areaItemOut).readonly() })).readonly(),
+  amounts: z
+    .array(spanned({ text: z.string(), value: z.number(), unit: z.string(), qualifier: z.string().nullable(), value_max: z.number().nullable() }))
+    .readonly(),
+  targets: z
+    .array(
+      spanned({
+        text: z.string(),
+        year: z.number().int().nullable(),
+        indicator: z.string(),
+        value: z.number(),
+        value_max: z.number().nullable(),
+        unit: z.string(),
+        comparator: z.enum(COMPARATORS),
+      }),
+    )
+    .readonly(),
+  sub_agreements: z.array(z.string()).readonly(),
+  sub_agreement_details: z.array(namedItem).readonly(),
+  projects: z.array(z.string()).readonly(),
+  project_details: z.array(namedItem).readonly(),
+  counts: z.array(spanned({ text: z.string(), value: z.number(), unit: z.string() })).readonly(),
+});
 
 export interface CommitItem {
   label?: string | null | undefined;
