@@ -97,9 +97,9 @@ function firstItemStart(text: string, from: number, to: number, verbLed: boolean
   // 《方案》及A、B…: the named document before the conjunction is not an item.
   const closing = text.lastIndexOf('》', to - 1);
   if (closing >= start) start = closing + 1 + (/^(以及|及|和|与|、)/.exec(text.slice(closing + 1, to))?.[0].length ?? 0);
-  // 吸引了A、B… and 签订了A、B…: the verb and its 了 are not part of the first item.
-  const perfective = /^[\u4e00-\u9fff]{0,3}了/.exec(text.slice(start, to));
-  if (perfective) start += perfective[0].length;
+  // 吸引了A、B…, 明确了A、B…, 为了A、B…: the list starts after the 了.
+  const perfective = text.lastIndexOf('了', to - 2);
+  if (perfective >= start) start = perfective + 1;
   if (verbLed && !startsWithLeadVerb(text.slice(start, to))) {
     const verb = words.find((w) => windowStart + w.start > start && startsWithLeadVerb(text.slice(windowStart + w.start, to)));
     if (verb) start = windowStart + verb.start;
@@ -157,10 +157,10 @@ function listsInClause(sentence: Sentence, text: string, cs: number, ce: number,
       const e = seps[k + 1] ?? listEnd;
       rest.push(trimRange(text, s, e));
     }
-    splitLastItem(text, rest);
     const verbLed = rest.filter((r) => startsWithLeadVerb(text.slice(r.start, r.end))).length * 2 > rest.length;
     const firstStart = firstItemStart(text, from, firstSep, verbLed);
     const items = [trimRange(text, firstStart, firstSep), ...rest];
+    splitLastItem(text, items);
     const before = text.slice(cs, firstStart);
     if (kind === 'project' && !PROJECT_CONTEXT.test(text.slice(cs, ce))) kind = 'other';
     const sane = items.every((r) => r.end - r.start >= 1 && r.end - r.start <= 40 && !text.slice(r.start, r.end).includes('等'));
@@ -186,7 +186,7 @@ function listsInClause(sentence: Sentence, text: string, cs: number, ce: number,
 /** "A、B和C": the last piece holds two items when its first part is as long as the others. */
 function splitLastItem(text: string, rest: ViewRange[]): void {
   const last = rest[rest.length - 1];
-  if (!last || rest.length < 1) return;
+  if (!last || rest.length < 2) return;
   const piece = text.slice(last.start, last.end);
   const m = /(以及|和|及)/.exec(piece);
   if (!m || m.index < 2 || piece.length - m.index - m[0].length < 2) return;

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { analyseLayout } from './document-layout.ts';
+import { extractInlineLists, type InlineList } from './inline-list-extractor.ts';
+import { splitSentences } from './sentence-splitter.ts';
+
+const listsIn = (text: string) => analyseLayout(text).blocks.flatMap((b) => splitSentences(b)).flatMap(extractInlineLists);
+const itemsOf = (list: InlineList | undefined) =>
+  list ? list.items.map((r) => list.sentence.block.view.text.slice(r.start, r.end)) : [];
+
+describe('inline list extractor', () => {
+  it('reads a counted list of areas after 在', () => {
+    const [list] = listsIn('双方将在人才交流、资金支持、产业合作、文旅融合和乡村振兴等5个方面深化协作。');
+    expect(itemsOf(list)).toEqual(['人才交流', '资金支持', '产业合作', '文旅融合', '乡村振兴']);
+    expect(list?.kind).toBe('area');
+    expect(list?.count).toBe(5);
+  });
+
+  it('starts a list of measures at its first verb', () => {
+    const [list] = listsIn('实施方案明确了推进规划对接、深化产业协作、共建创新平台、共享公共服务四大任务。');
+    expect(itemsOf(list)).toEqual(['推进规划对接', '深化产业协作', '共建创新平台', '共享公共服务']);
+    expect(list?.count).toBe(4);
+  });
+
+  it('reads a list introduced by 围绕 and joined by 和', () => {
+    const [list] = listsIn('两地重点围绕装备制造、生物医药和新材料等领域开展招商合作。');
+    expect(itemsOf(list)).toEqual(['装备制造', '生物医药', '新材料']);
+    expect(list?.emphasised).toBe(true);
+  });
+
+  it('tells agreements and projects apart from areas by the words that close the list', () => {
+    const [agreements] = listsIn('会上，两市有关部门签订了文化旅游、医疗卫生、教育合作等3项专项协议。');
+    expect(itemsOf(agreements)).toEqual(['文化旅游', '医疗卫生', '教育合作']);
+    expect(agreements?.kind).toBe('agreement');
+    const [projects] = listsIn('会上，智能装备产业园、冷链物流基地、数据中心等12个重大项目集中签约。');
+    expect(projects?.kind).toBe('project');
+  });
+
+  it('reads a colon list of semicolon parts by their lead clauses', () => {
+    const [list] = listsIn('协作重点包括以下三个方面：一体推进产业协作，共建飞地园区；深化劳务协作，稳岗就业；加强消费协作，拓宽销售渠道。');
+    expect(itemsOf(list)).toEqual(['一体推进产业协作', '深化劳务协作', '加强消费协作']);
+    expect(list?.title).not.toBeNull();
+  });
+
+  it('ignores enumerations without a closing word', () => {
+    expect(listsIn('会议由市委、市政府主办，市发展改革委、市商务局承办。')).toEqual([]);
+  });
+});
