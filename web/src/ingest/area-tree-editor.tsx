@@ -61,27 +61,36 @@ function NodeEditor({ node, onSave, onCancel }: { node: DraftNode; onSave: (labe
     if (event.key === 'Enter') save();
     if (event.key === 'Escape') onCancel();
   };
+  // Focus moving into the inputs is not the tree's own keyboard focus: left to bubble, the tree would try to
+  // activate and scroll to its first node while this node is being re-rendered as an editor.
   return (
-    <Space.Compact size="small" style={{ width: '100%' }} onClick={(event) => event.stopPropagation()} data-testid="area-node-editor">
-      <Input
-        aria-label={t('import.areas.label')}
-        placeholder={t('import.areas.labelPlaceholder')}
-        value={label}
-        onChange={(event) => setLabel(event.target.value)}
-        onKeyDown={onKeyDown}
-        style={{ width: 72 }}
-      />
-      <Input
-        autoFocus
-        aria-label={t('import.areas.title')}
-        placeholder={t('import.areas.titlePlaceholder')}
-        value={title}
-        onChange={(event) => setTitle(event.target.value)}
-        onKeyDown={onKeyDown}
-      />
-      <Button aria-label={t('import.areas.save')} icon={<CheckOutlined />} onClick={save} type="primary" />
-      <Button aria-label={t('import.areas.cancel')} icon={<CloseOutlined />} onClick={onCancel} />
-    </Space.Compact>
+    <div
+      data-testid="area-node-editor"
+      onClick={(event) => event.stopPropagation()}
+      onFocus={(event) => event.stopPropagation()}
+      onBlur={(event) => event.stopPropagation()}
+    >
+      <Space.Compact size="small" style={{ width: '100%' }}>
+        <Input
+          aria-label={t('import.areas.label')}
+          placeholder={t('import.areas.labelPlaceholder')}
+          value={label}
+          onChange={(event) => setLabel(event.target.value)}
+          onKeyDown={onKeyDown}
+          style={{ width: 72 }}
+        />
+        <Input
+          autoFocus
+          aria-label={t('import.areas.title')}
+          placeholder={t('import.areas.titlePlaceholder')}
+          value={title}
+          onChange={(event) => setTitle(event.target.value)}
+          onKeyDown={onKeyDown}
+        />
+        <Button aria-label={t('import.areas.save')} icon={<CheckOutlined />} onClick={save} type="primary" />
+        <Button aria-label={t('import.areas.cancel')} icon={<CloseOutlined />} onClick={onCancel} />
+      </Space.Compact>
+    </div>
   );
 }
 
