@@ -62,7 +62,7 @@ const BYLINE_START = /^(□|文\s*[/／|]|图\s*[/／|]|文\/图|图\/文|记者
 const FULL_DATE = /(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})/;
 const CJK = /[\u3400-\u9fff]/;
 const TERMINAL = /[。！？!?…；;:]$/;
-const COOPERATION_WORDS = /合作|协作|协议|签约|签署|签订|对口|结对|联席|一体化|共建|携手|联动|双城|援建/g;
+const COOPERATION_WORDS = /合作|协作|协同|协议|签约|签署|签订|对口|结对|联席|一体化|共建|携手|联动|双城|援建/g;
 const ARTICLE_LEAD = /^(本报\S{0,8}讯|(新华社|中新社|人民网|新华网|央视网)\S{0,12}(电|讯))/;
 
 function withoutTrailingQuotes(text: string): string {
@@ -112,8 +112,11 @@ function splitLines(original: string): Line[] {
     const text = normaliseText(original.slice(start, end));
     let kind = classify(text);
     if (markdown && kind !== 'blank' && kind !== 'chrome') kind = 'heading';
-    // Below the headline, a short line with several commas is a sentence cut by layout.
-    else if (kind === 'heading' && sawBody && (text.match(/[，,]/g)?.length ?? 0) >= 2) kind = 'body';
+    else if (kind === 'heading' && sawBody) {
+      // Below the headline, a line with commas is a sentence cut by layout, unless it is short.
+      const commas = text.match(/[，,]/g)?.length ?? 0;
+      if (commas >= 2 || (commas === 1 && text.length > 30)) kind = 'body';
+    }
     if (terminated) kind = kind === 'blank' ? 'blank' : 'chrome';
     else if (sawBody && TRAILER.test(text)) {
       terminated = true;
@@ -173,6 +176,7 @@ function buildBlocks(original: string, lines: readonly Line[]): Array<Omit<Block
  */
 function findSegments(lines: readonly Line[], blocks: ReadonlyArray<Omit<Block, 'segment'>>, length: number): ArticleSegment[] {
   const startLines: number[] = [];
+  let previousTrigger = 0;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     if (!line || !(line.kind === 'byline' || ((line.kind === 'body' || line.kind === 'heading') && ARTICLE_LEAD.test(line.text)))) continue;
@@ -185,13 +189,11 @@ function findSegments(lines: readonly Line[], blocks: ReadonlyArray<Omit<Block, 
       headings++;
       start = k;
     }
-    const previous = startLines[startLines.length - 1] ?? 0;
-    // A byline followed by 本报…讯 is one article start, not two, and the
-    // byline under the page's first headline starts no new article.
-    const bodyBetween = blocks.some(
-      (b) => b.kind === 'body' && b.firstLine >= previous && b.firstLine < start && !ARTICLE_LEAD.test(lines[b.firstLine]?.text ?? ''),
-    );
-    if (bodyBetween) startLines.push(start);
+    // A new article needs content since the last byline or lead: a byline
+    // followed by 本报…讯 is one start, and the page's first byline starts none.
+    const contentBetween = blocks.some((b) => b.kind === 'body' && b.firstLine >= previousTrigger && b.firstLine < start);
+    if (contentBetween) startLines.push(start);
+    previousTrigger = i;
   }
   const offsets = startLines.map((l) => lines[l]?.start ?? 0).filter((o) => o > 0);
   const bounds = [0, ...offsets, length];

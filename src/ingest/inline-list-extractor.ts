@@ -94,9 +94,9 @@ function firstItemStart(text: string, from: number, to: number, verbLed: boolean
       break;
     }
   }
-  // 《方案》及A、B…: the named document before the conjunction is not an item.
-  const closing = text.lastIndexOf('》', to - 1);
-  if (closing >= start) start = closing + 1 + (/^(以及|及|和|与|、)/.exec(text.slice(closing + 1, to))?.[0].length ?? 0);
+  // 《方案》及A、B… and 框架协议及A、B…: the agreement before the conjunction is not an item.
+  const named = [...text.slice(start, to).matchAll(/(?:》|协议|协定|备忘录|方案)(?:以及|及|和|与)?/g)].pop();
+  if (named && start + named.index + named[0].length < to) start += named.index + named[0].length;
   // 吸引了A、B…, 明确了A、B…, 为了A、B…: the list starts after the 了.
   const perfective = text.lastIndexOf('了', to - 2);
   if (perfective >= start) start = perfective + 1;

@@ -122,26 +122,30 @@ export function extractParties(
   return mostJoinedPair(blocks, resolved, details);
 }
 
-/** One-character abbreviations of the places a text names: 青 → 青岛, 沪 → 上海. */
+/**
+ * One-character abbreviations of the places a text names: the official
+ * abbreviation of a named province (沪 → 上海, 苏 → 江苏), else the first
+ * character of a named city or province (青 → 青岛, 汕 → 汕头).
+ */
 function abbreviationTable(occurrences: ReadonlyMap<string, Occurrence>, dictionary: RegionDictionary): Map<string, Place> {
+  const table = new Map<string, Place>();
+  for (const o of occurrences.values()) {
+    if (o.place.kind !== 'region' || o.place.region.level !== 'province') continue;
+    for (const char of '京津冀晋蒙辽吉黑沪申苏浙皖闽赣鲁豫鄂湘粤桂琼渝川蜀黔贵滇云藏陕秦甘陇青宁新港澳台') {
+      if (dictionary.abbreviation(char)?.code === o.place.region.code) table.set(char, o.place);
+    }
+  }
   const byChar = new Map<string, Occurrence[]>();
   for (const o of occurrences.values()) {
     if (o.place.kind !== 'region' || o.place.region.level === 'county') continue;
     const char = o.place.region.shortName.charAt(0);
     byChar.set(char, [...(byChar.get(char) ?? []), o]);
   }
-  const table = new Map<string, Place>();
   for (const [char, list] of byChar) {
-    const sorted = [...list].sort((a, b) => b.count - a.count);
-    const [top, second] = sorted;
+    if (table.has(char)) continue;
+    const [top, second] = [...list].sort((a, b) => b.count - a.count);
     // Two named places sharing a first character: only a clear favourite counts.
     if (top && (!second || top.count >= 3 * second.count)) table.set(char, top.place);
-  }
-  for (const o of occurrences.values()) {
-    if (o.place.kind !== 'region' || o.place.region.level !== 'province') continue;
-    for (const char of '京津冀晋蒙辽吉黑沪申苏浙皖闽赣鲁豫鄂湘粤桂琼渝川蜀黔贵滇云藏陕秦甘陇青宁新港澳台') {
-      if (!table.has(char) && dictionary.abbreviation(char)?.code === o.place.region.code) table.set(char, o.place);
-    }
   }
   return table;
 }

@@ -26,6 +26,8 @@ const MIN_SPECIFIC_LENGTH = 10;
 
 function isSpecific(name: string, dictionary: RegionDictionary, quoted: boolean): boolean {
   if (quoted || /[A-Za-z]/.test(name) || name.length >= MIN_SPECIFIC_LENGTH) return true;
+  // A railway is always a particular line (沪苏湖高铁).
+  if (/(铁路|高铁)$/.test(name)) return true;
   // 中日韩创新合作中心, 中德生态园: named after the partner countries.
   if (name.startsWith('中') && countryByAbbreviation(name.charAt(1)) !== null) return true;
   return scanPlaces(name, dictionary).length > 0;

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { ingest } from './index.ts';
+
+describe('agreement extractor', () => {
+  it('takes the agreement the two governments sign as the main one', () => {
+    const result = ingest(
+      '两市深化合作\n\n3月2日，绍兴市人民政府与嘉兴市人民政府签署《绍兴市 嘉兴市深化一体化发展战略合作协议》，两市商务局同日签订了经贸合作备忘录。',
+    );
+    expect(result.agreement).toBe('绍兴市 嘉兴市深化一体化发展战略合作协议');
+    expect(result.sub_agreements).toEqual(['经贸合作备忘录']);
+  });
+
+  it('reads an unbracketed name after the signing verb', () => {
+    const result = ingest('两市合作\n\n会上，徐州市政府与连云港市政府签署了港产城联动发展框架协议。');
+    expect(result.agreement).toBe('港产城联动发展框架协议');
+  });
+
+  it('lists the bracketed agreements signed alongside, each once', () => {
+    const result = ingest(
+      '签约\n\n当天，两省人民政府签署《战略合作框架协议》，两省交通运输厅签署《交通一体化合作协议》，两省科技厅签署《科技创新协同合作协议》。',
+    );
+    expect(result.agreement).toBe('战略合作框架协议');
+    expect(result.sub_agreements).toEqual(['交通一体化合作协议', '科技创新协同合作协议']);
+  });
+
+  it('reads the items of a 1+N list of special agreements', () => {
+    const result = ingest('两市签署“1+3”合作协议\n\n会上，两市签署战略合作协议及生态环保、教育、医疗等3个专项合作协议。');
+    expect(result.agreement).toBe('战略合作协议');
+    expect(result.sub_agreements).toEqual(['生态环保', '教育', '医疗']);
+  });
+
+  it('takes a plan the text keeps naming as the main document when no agreement is signed', () => {
+    const text =
+      '方案印发\n\n省发展改革委印发《鲁苏毗邻地区协同发展实施方案》（以下简称《实施方案》）。《实施方案》明确了目标。《实施方案》提出三项任务。';
+    expect(ingest(text).agreement).toBe('鲁苏毗邻地区协同发展实施方案');
+  });
+
+  it('leaves the agreement empty when only departments and firms sign', () => {
+    const result = ingest('合作签约\n\n7月3日，市大数据局与5家企业签署战略合作框架协议。');
+    expect(result.agreement).toBeNull();
+    // A generic name is qualified by who signed it when that is short.
+    expect(result.sub_agreements).toEqual(['市大数据局与5家企业签署战略合作框架协议']);
+  });
+
+  it('does not list a signing reported as background', () => {
+    const result = ingest('两市合作\n\n5月8日，宁波市政府与舟山市政府签署战略合作协议。去年，两市港口集团签订了合作框架协议。');
+    expect(result.sub_agreements).toEqual([]);
+  });
+});

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { analyseLayout, relevantBlocks } from './document-layout.ts';
+
+const kinds = (text: string) => analyseLayout(text).lines.filter((l) => l.kind !== 'blank').map((l) => [l.kind, l.text]);
+
+describe('document layout', () => {
+  it('tells page furniture from content', () => {
+    const text = [
+      '首页 > 新闻中心 > 区域合作',
+      '两省签署协作协议',
+      '2023-05-06 10:20 来源：某某日报',
+      '□记者 王明 报道',
+      '■签约现场。',
+      '两省今天签署协作协议，将在多个领域开展合作。',
+      '分享到：微信 微博',
+      '责任编辑：李华',
+    ].join('\n');
+    expect(kinds(text)).toEqual([
+      ['chrome', '首页 > 新闻中心 > 区域合作'],
+      ['heading', '两省签署协作协议'],
+      ['dateline', '2023-05-06 10:20 来源:某某日报'],
+      ['byline', '□记者 王明 报道'],
+      ['caption', '■签约现场。'],
+      ['body', '两省今天签署协作协议,将在多个领域开展合作。'],
+      ['chrome', '分享到:微信 微博'],
+      ['chrome', '责任编辑:李华'],
+    ]);
+  });
+
+  it('drops the other stories a page lists after 相关阅读', () => {
+    const layout = analyseLayout('两市合作\n\n两市签署合作协议。\n\n相关阅读\n\n某地举办农产品展销会，总投资5亿元。');
+    expect(layout.lines.filter((l) => l.kind === 'body').map((l) => l.text)).toEqual(['两市签署合作协议。']);
+  });
+
+  it('joins a sentence that layout broke across lines', () => {
+    const text = '两市合作\n\n两市签署协议。\n\n双方将在人才交流、产业协作、科技创新、文化旅游等方面深化合作，并建立定期会商机\n\n制，共同推进重大项目落地。';
+    const block = analyseLayout(text).blocks[2];
+    expect(block?.view.text).toBe('双方将在人才交流、产业协作、科技创新、文化旅游等方面深化合作,并建立定期会商机制,共同推进重大项目落地。');
+  });
+
+  it('reads only the articles of a newspaper page that are about cooperation', () => {
+    const text = [
+      '两市深化合作',
+      '□记者 甲 报道',
+      '本报讯 两市签署合作协议，将携手推进产业协作。',
+      '全市贷款增长',
+      '□记者 乙 报道',
+      '本报讯 上半年全市贷款余额增加300亿元，存款余额增加200亿元。',
+    ].join('\n\n');
+    const blocks = relevantBlocks(analyseLayout(text)).map((b) => b.view.text);
+    expect(blocks).toContain('本报讯 两市签署合作协议,将携手推进产业协作。');
+    expect(blocks.some((b) => b.includes('贷款'))).toBe(false);
+  });
+});

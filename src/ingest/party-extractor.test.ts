@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { ingest } from './index.ts';
+
+const partiesOf = (text: string) => ingest(text).parties;
+
+describe('party extractor', () => {
+  it('takes the parties named in the headline, as full official names', () => {
+    expect(partiesOf('厦门泉州签署协议 推动厦泉同城化\n\n两市今天签署战略合作协议。')).toEqual(['厦门市', '泉州市']);
+  });
+
+  it('reads a pair of abbreviations in the headline when the text names both places', () => {
+    const text = '沪苏合作再出发\n\n上海市与江苏省在苏州签署合作协议，两省市将深化协作。';
+    expect(partiesOf(text)).toEqual(['上海市', '江苏省']);
+  });
+
+  it('keeps the city and drops the province that contains it', () => {
+    expect(partiesOf('广东深圳与广西南宁携手合作\n\n两市签署了合作协议。')).toEqual(['深圳市', '南宁市']);
+  });
+
+  it('reads a partner country from 中X in the headline', () => {
+    const text = '苏州打造中德合作新高地\n\n苏州与德国巴伐利亚州在产业、科技等领域开展合作，德国企业持续加大投资。';
+    expect(ingest(text).party_details.map((p) => [p.name, p.code, p.level])).toEqual([
+      ['苏州市', '320500', 'city'],
+      ['德国', 'DE', 'country'],
+    ]);
+  });
+
+  it('falls back to the governments that signed when the headline names no place', () => {
+    const text = '跨区域合作迈出新步伐\n\n日前，郑州市人民政府与洛阳市人民政府签署《郑洛协同发展合作协议》。';
+    expect(partiesOf(text)).toEqual(['郑州市', '洛阳市']);
+  });
+
+  it('points every party at a place in the text that names it', () => {
+    const text = '青深两地深化合作\n\n青岛与深圳签署战略合作协议。';
+    for (const party of ingest(text).party_details) {
+      expect(text.slice(party.start, party.end).length).toBeGreaterThan(0);
+    }
+  });
+
+  it('does not read a pair of abbreviations out of everyday words', () => {
+    expect(partiesOf('纵深推进南北合作\n\n会议在南京举行。北京的专家应邀出席。会上签署了合作协议。')).toEqual([]);
+  });
+});

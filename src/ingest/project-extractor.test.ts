@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { ingest } from './index.ts';
+
+const projectsOf = (text: string) => ingest(`两市合作\n\n${text}`).projects;
+
+describe('project extractor', () => {
+  it('reads named projects created by the cooperation', () => {
+    expect(projectsOf('两市将共建杭绍临空经济一体化发展示范区，联合打造长三角数字经济创新中心。')).toEqual([
+      '杭绍临空经济一体化发展示范区',
+      '长三角数字经济创新中心',
+    ]);
+  });
+
+  it('reads projects reaching a stage', () => {
+    expect(projectsOf('签约当天，沪苏湖高铁南浔段正式开工，嘉兴科技城上海创新中心揭牌。')).toEqual(['沪苏湖高铁', '嘉兴科技城上海创新中心']);
+  });
+
+  it('reads quoted platforms where something is set up', () => {
+    expect(projectsOf('双方将建立“川渝科技资源共享服务平台”，实现仪器设备共享。')).toEqual(['川渝科技资源共享服务平台']);
+  });
+
+  it('reads a list of signed projects', () => {
+    expect(projectsOf('会上，宁德时代电池回收项目、福耀玻璃配套产业园、华为云计算中心等重大项目集中签约。')).toEqual([
+      '宁德时代电池回收项目',
+      '福耀玻璃配套产业园',
+      '华为云计算中心',
+    ]);
+  });
+
+  it('leaves out generic names', () => {
+    expect(projectsOf('支持企业设立研发中心，搭建科技创新合作平台。')).toEqual([]);
+  });
+});

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { ingest } from './index.ts';
+
+const targetsOf = (text: string) => ingest(`两市合作\n\n${text}`).targets.map((t) => [t.year, t.indicator, t.value, t.value_max, t.unit, t.comparator]);
+
+describe('target extractor', () => {
+  it('reads the goals under a 到…年 horizon with their indicators', () => {
+    expect(targetsOf('根据合作协议，到2027年，两地共建产业园区3个以上，合作项目投资突破200亿元，引进企业50-80家。')).toEqual([
+      [2027, '两地共建产业园区', 3, null, '个', '>='],
+      [2027, '合作项目投资', 20000000000, null, 'CNY', '>'],
+      [2027, '引进企业', 50, 80, '家', '>='],
+    ]);
+  });
+
+  it('switches horizon at the next year and stops at the end of the paragraph', () => {
+    const text = '两市合作协议提出，到2025年，跨市通勤人数达到5万人；2030年前，合作区生产总值约1000亿元。\n\n2019年两市贸易额为80亿元。';
+    expect(targetsOf(text)).toEqual([
+      [2025, '跨市通勤人数', 50000, null, '人', '='],
+      [2030, '合作区生产总值', 100000000000, null, 'CNY', '≈'],
+    ]);
+  });
+
+  it('reads a goal without a year only after a goal word', () => {
+    expect(targetsOf('两地协作持续深化，力争全年引进项目30个以上。去年引进项目25个。')).toEqual([[null, '全年引进项目', 30, null, '个', '>=']]);
+  });
+
+  it('does not take a report date for a horizon', () => {
+    expect(targetsOf('截至2023年底，两地合作项目累计落地46个。')).toEqual([]);
+  });
+});

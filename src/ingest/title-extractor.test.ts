@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { analyseLayout } from './document-layout.ts';
+import { extractTitle } from './title-extractor.ts';
+
+const titleOf = (text: string) => extractTitle(analyseLayout(text))?.text ?? null;
+
+describe('title extractor', () => {
+  it('takes the first headline under the site chrome', () => {
+    expect(titleOf('网站首页 > 要闻\n\n#  两市签署合作协议\n\n□记者 王明\n\n两市今天签署合作协议。')).toBe('两市签署合作协议');
+  });
+
+  it('takes a headline with its subtitle when the page opens with body text', () => {
+    const text = '5月6日，两市举行合作会议。\n\n会上签署了协议。\n\n携手共进 双城联动\n\n两市合作迈入新阶段\n\n合作内容丰富。';
+    expect(titleOf(text)).toBe('携手共进 双城联动');
+  });
+
+  it('gives no title to text without a headline', () => {
+    expect(titleOf('两市今天签署合作协议。双方将深化合作。')).toBeNull();
+    expect(titleOf('')).toBeNull();
+  });
+});
