@@ -22,6 +22,7 @@ import { ingestRoutes } from '../modules/ingest/ingest.routes.ts';
 import { healthRoutes } from '../modules/health/health.routes.ts';
 import { notificationRoutes } from '../modules/notification/notification.routes.ts';
 import { organizationRoutes } from '../modules/organization/organization.routes.ts';
+import { periodRoutes } from '../modules/period/period.routes.ts';
 import { regionRoutes } from '../modules/region/region.routes.ts';
 import { invalidatePortalOnWrites, portalRoutes } from '../modules/portal/portal.routes.ts';
 import { authPlugin } from './auth-plugin.ts';
@@ -82,7 +83,7 @@ export async function buildApp({ services, logger = true }: AppOptions): Promise
 
   await app.register(
     async (api) => {
-      for (const routes of [healthRoutes, authRoutes, regionRoutes, organizationRoutes, cooperationRoutes, agreementRoutes, clauseRoutes, projectRoutes, indicatorRoutes, ingestRoutes, apiTokenRoutes, notificationRoutes, auditRoutes]) {
+      for (const routes of [healthRoutes, authRoutes, regionRoutes, organizationRoutes, cooperationRoutes, agreementRoutes, clauseRoutes, projectRoutes, indicatorRoutes, ingestRoutes, apiTokenRoutes, notificationRoutes, auditRoutes, periodRoutes]) {
         await api.register(routes, { services });
       }
     },

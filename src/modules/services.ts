@@ -14,6 +14,7 @@ import { createNotificationService } from './notification/notification.service.t
 import { createProjectService } from './project/project.service.ts';
 import { createCooperationService } from './cooperation/cooperation.service.ts';
 import { createOrganizationService } from './organization/organization.service.ts';
+import { createPeriodService } from './period/period.service.ts';
 import { createRegionService } from './region/region.service.ts';
 import { createTaskService } from './task/task.service.ts';
 import { createUserService } from './user/user.service.ts';
@@ -45,6 +46,7 @@ export function createServices(database: Database, config: Config) {
     indicator,
     ingest: createIngestService(db, { cooperation, agreement, clause, project, indicator }),
     task: createTaskService(db, cooperation),
+    period: createPeriodService(db, cooperation),
     jobs,
     notification,
     reminders: background.reminders,
