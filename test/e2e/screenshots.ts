@@ -11,7 +11,7 @@ const STILLNESS_CSS = '*, *::before, *::after { transition: none !important; ani
  * Screenshots for people to look at: always under test-results/, and into docs/screenshots/ only when
  * LIANDONG_UPDATE_SCREENSHOTS=1, so an ordinary test run leaves the documentation untouched.
  */
-export async function screenshot(page: Page, name: string): Promise<void> {
+export async function screenshot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<void> {
   await page.waitForFunction(() => document.querySelector('.ant-spin-spinning') === null);
   await page.evaluate(() => document.fonts.ready);
   // antd fades a table in after loading; without this the picture catches it half-way. Removed again afterwards,
@@ -30,7 +30,7 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   for (const folder of folders) {
     const directory = path.join(repoRoot, folder);
     await mkdir(directory, { recursive: true });
-    await page.screenshot({ path: path.join(directory, `${name}.png`) });
+    await page.screenshot({ path: path.join(directory, `${name}.png`), fullPage: options.fullPage ?? false });
   }
   await page.evaluate((id) => document.getElementById(id)?.remove(), STILLNESS_ID);
 }

@@ -122,6 +122,19 @@ describe.skipIf(!chromiumAvailable())('the web app in Chromium', () => {
     await finish(page);
   });
 
+  it('shows a framework agreement with the fifteen agreements signed under it as one 1+N tree', async () => {
+    const page = await newPage();
+    await logIn(page, 'dl.fgw', DEMO_PASSWORD);
+    await page.getByRole('link', { name: /大连.*烟台/ }).click();
+    const tree = page.getByTestId('agreement-tree');
+    await tree.getByText('框架协议', { exact: true }).waitFor();
+    expect(await tree.locator('tr.ant-table-row-level-0').count()).toBe(1);
+    expect(await tree.locator('tr.ant-table-row-level-1').count()).toBe(15);
+    expect(await tree.locator('tr.ant-table-row-level-0').innerText()).toContain('框架协议');
+    await screenshot(page, 'cooperation-1n', { fullPage: true });
+    await finish(page);
+  });
+
   it('logs out back to the login page, after which pages ask for a login again', async () => {
     const page = await newPage();
     await logIn(page, 'sz.fgw', DEMO_PASSWORD);
