@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { resolveDate } from './date-extractor.ts';
+import { resolveDate, type CalendarDate } from './date-extractor.ts';
 import { ingest } from './index.ts';
 
-const dateline = { year: 2023, month: 6, day: 12 };
-const resolved = (text: string, line = dateline) => {
+const dateline: CalendarDate = { year: 2023, month: 6, day: 12 };
+const resolved = (text: string, line: CalendarDate | null = dateline) => {
   const found = resolveDate(text, line);
   return found?.date ? `${found.date.year}-${found.date.month}-${found.date.day}` : null;
 };

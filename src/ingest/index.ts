@@ -1,19 +1,5 @@
-import { extractAgreements } from './agreement-extractor.ts';
-import { extractAmounts } from './amount-extractor.ts';
-import { extractAreas } from './area-extractor.ts';
-import { extractCounts } from './count-extractor.ts';
-import { findDateline, signingDate, type SigningDate } from './date-extractor.ts';
-import { analyseLayout, relevantBlocks, type Block } from './document-layout.ts';
-import { extractInlineLists } from './inline-list-extractor.ts';
+import { emptyResult, readCooperation } from './cooperation-reader.ts';
 import type { IngestResult } from './ingest-result.ts';
-import { extractNumberedLists } from './numbered-list-extractor.ts';
-import { extractParties, type ViewRange } from './party-extractor.ts';
-import { extractProjects } from './project-extractor.ts';
-import { getRegionDictionary } from './region-dictionary.ts';
-import { splitSentences, type Sentence } from './sentence-splitter.ts';
-import { extractTargets } from './target-extractor.ts';
-import { extractTitle } from './title-extractor.ts';
-import type { SigningEvent } from './agreement-extractor.ts';
 
 export { decodeText } from './text-decoder.ts';
 export { getRegionDictionary } from './region-dictionary.ts';
@@ -32,90 +18,7 @@ export type {
   Target,
 } from './ingest-result.ts';
 
-/** Longest text ingested; callers reject longer uploads (413 ingest.too_large), and ingest reads no further. */
-export const MAX_INGEST_CHARS = 200_000;
-
-function emptyResult(): IngestResult {
-  return {
-    title: null,
-    title_span: null,
-    signed_on: null,
-    signed_on_text: null,
-    signed_on_span: null,
-    parties: [],
-    party_details: [],
-    agreement: null,
-    agreement_span: null,
-    areas: [],
-    amounts: [],
-    targets: [],
-    sub_agreements: [],
-    sub_agreement_details: [],
-    projects: [],
-    project_details: [],
-    counts: [],
-  };
-}
-
-/** The first of the signings that can be dated, read with the paragraph around it. */
-function dateOfSigning(events: readonly SigningEvent[], sentencesOf: (b: Block) => readonly Sentence[], dateline: ReturnType<typeof findDateline>): SigningDate | null {
-  for (const event of events) {
-    const all = sentencesOf(event.sentence.block);
-    const before = all.filter((s) => s.end <= event.sentence.start);
-    const found = signingDate(event.sentence, event.verbStart, before, dateline);
-    if (found) return found;
-  }
-  return null;
-}
-
-function run(text: string): IngestResult {
-  const source = text.length > MAX_INGEST_CHARS ? text.slice(0, MAX_INGEST_CHARS) : text;
-  const layout = analyseLayout(source);
-  const title = extractTitle(layout);
-  const base: IngestResult = {
-    ...emptyResult(),
-    title: title?.text ?? null,
-    title_span: title ? { start: title.start, end: title.end } : null,
-  };
-  const blocks = relevantBlocks(layout);
-  if (blocks.length === 0) return base;
-
-  const sentencesByBlock = new Map<Block, Sentence[]>(blocks.map((b) => [b, splitSentences(b)]));
-  const sentencesOf = (b: Block): readonly Sentence[] => sentencesByBlock.get(b) ?? [];
-  const sentences = blocks.flatMap((b) => sentencesOf(b));
-  const lists = sentences.flatMap(extractInlineLists);
-  const dictionary = getRegionDictionary();
-
-  const agreements = extractAgreements(sentences, lists, dictionary);
-  const mainEvents = agreements.main?.events ?? [];
-  const dateline = findDateline(layout);
-  const signings = mainEvents.length > 0 ? mainEvents : agreements.events.filter((e) => e.names.length > 0);
-  const signed = dateOfSigning(signings, sentencesOf, dateline);
-  const [firstMain] = mainEvents;
-  const signing: ViewRange | null = firstMain ? { view: firstMain.sentence.block.view, start: firstMain.sentence.start, end: firstMain.sentence.end } : null;
-  const titleRange: ViewRange | null = title ? { view: title.view, start: 0, end: title.view.text.length } : null;
-  const parties = extractParties(dictionary, blocks, titleRange, signing);
-  const projects = extractProjects(sentences, lists, dictionary, agreements.main?.piece.text ?? null);
-
-  return {
-    ...base,
-    signed_on: signed?.iso ?? null,
-    signed_on_text: signed?.piece.text ?? null,
-    signed_on_span: signed ? { start: signed.piece.start, end: signed.piece.end } : null,
-    parties: parties.map((p) => p.name),
-    party_details: parties,
-    agreement: agreements.main?.piece.text ?? null,
-    agreement_span: agreements.main ? { start: agreements.main.piece.start, end: agreements.main.piece.end } : null,
-    areas: extractAreas(extractNumberedLists(blocks), lists),
-    amounts: extractAmounts(sentences),
-    targets: extractTargets(blocks, sentencesOf),
-    sub_agreements: agreements.subAgreements.map((s) => s.name),
-    sub_agreement_details: agreements.subAgreements,
-    projects: projects.map((p) => p.name),
-    project_details: projects,
-    counts: extractCounts(sentences),
-  };
-}
+export { MAX_INGEST_CHARS } from './cooperation-reader.ts';
 
 /**
  * Reads a Chinese cooperation text (agreement, news, meeting report) into a
@@ -123,7 +26,7 @@ function run(text: string): IngestResult {
  */
 export function ingest(text: string): IngestResult {
   try {
-    return run(typeof text === 'string' ? text : '');
+    return readCooperation(typeof text === 'string' ? text : '');
   } catch {
     // A defect in one extractor must not fail an upload; the person correcting the draft sees an empty one.
     return emptyResult();
