@@ -79,7 +79,7 @@ export function HighlightedText({
       style={{
         position: 'relative',
         height,
-        minHeight: 360,
+        minHeight: 240,
         overflowY: 'auto',
         padding: '12px 16px',
         background: '#fcfcfd',

@@ -10,8 +10,7 @@ import { StructureForm } from './structure-form.tsx';
 import { useTextFocus } from './text-focus.tsx';
 
 /** Both panes fill the window below the header and the step bar, and scroll on their own. */
-const TEXT_HEIGHT = 'calc(100vh - 262px)';
-const FORM_HEIGHT = 'calc(100vh - 196px)';
+const PANE_HEIGHT = 'calc(100vh - 225px)';
 
 /**
  * Step two: the text with what was read marked on the left, the structure to correct on the right. Pointing at
@@ -33,9 +32,12 @@ export function ReviewPanes({
 
   const showItem = (key: string) => {
     locate(key);
-    const element = formRef.current?.querySelector<HTMLElement>(`[data-draft-key="${CSS.escape(key)}"]`);
-    if (!element) return;
-    element.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    const container = formRef.current;
+    const element = container?.querySelector<HTMLElement>(`[data-draft-key="${CSS.escape(key)}"]`);
+    if (!container || !element) return;
+    // Scrolls the form only: scrollIntoView would move the whole page as well and push the header away.
+    const offset = element.getBoundingClientRect().top - container.getBoundingClientRect().top;
+    container.scrollTo({ top: container.scrollTop + offset - container.clientHeight / 3, behavior: 'smooth' });
     element.animate([{ backgroundColor: '#fff1b8' }, { backgroundColor: 'transparent' }], { duration: 1200, easing: 'ease-out' });
   };
 
@@ -43,15 +45,17 @@ export function ReviewPanes({
     <Row gutter={16}>
       <Col xs={24} lg={11}>
         <Card size="small" title={t('import.text.title')} extra={<Typography.Text type="secondary">{t('import.text.hint')}</Typography.Text>}>
-          <div style={{ marginBottom: 8 }}>
+          <div style={{ height: PANE_HEIGHT, minHeight: 420, display: 'flex', flexDirection: 'column', gap: 8 }}>
             <HighlightLegend highlights={highlights} />
+            <div style={{ flex: 1, minHeight: 0 }}>
+              <HighlightedText text={draft.text} highlights={highlights} height="100%" onMarkClick={showItem} />
+            </div>
           </div>
-          <HighlightedText text={draft.text} highlights={highlights} height={TEXT_HEIGHT} onMarkClick={showItem} />
         </Card>
       </Col>
       <Col xs={24} lg={13}>
         <Card size="small" title={t('import.structure.title')} extra={<Typography.Text type="secondary">{t('import.structure.hint')}</Typography.Text>}>
-          <div ref={formRef} style={{ height: FORM_HEIGHT, minHeight: 420, overflowY: 'auto', paddingRight: 8 }}>
+          <div ref={formRef} style={{ height: PANE_HEIGHT, minHeight: 420, overflowY: 'auto', paddingRight: 8 }}>
             {errors.general.length > 0 ? (
               <Alert
                 type="error"
