@@ -15,7 +15,7 @@ function toTreeData(nodes: ClauseNode[]): TreeDataNode[] {
     .map((node) => ({
       key: node.id,
       title: (
-        <span data-level={node.level} data-clause-id={node.id} style={LEVEL_STYLE[node.level]}>
+        <span data-level={node.level} style={LEVEL_STYLE[node.level]}>
           {node.label ? <span style={{ marginInlineEnd: 4 }}>{node.label}</span> : null}
           {node.title}
         </span>
