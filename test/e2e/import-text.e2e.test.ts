@@ -136,6 +136,7 @@ describe.skipIf(!chromiumAvailable())('the import text page in Chromium', () => 
     expect(await marked(page, 'item')).toHaveLength(6);
     expect(await marked(page, 'item')).not.toContain('共同举办招商推介活动');
     await page.mouse.move(0, 0);
+    await page.getByTestId('section-cooperation').scrollIntoViewIfNeeded();
     await screenshot(page, 'import-review-zh');
 
     await page.getByTestId('language-switch').click();
@@ -144,6 +145,7 @@ describe.skipIf(!chromiumAvailable())('the import text page in Chromium', () => 
     await page.getByRole('menuitem', { name: 'English' }).waitFor({ state: 'hidden' });
     expect(await page.getByTestId('highlight-legend').innerText()).toContain('Party');
     expect(await nodeTitles(page)).toContain(RENAMED);
+    await areaNode(page, RENAMED).scrollIntoViewIfNeeded();
     await screenshot(page, 'import-review-en');
 
     await page.getByTestId('save-import').click();
