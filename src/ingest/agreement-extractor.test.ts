@@ -10,6 +10,11 @@ describe('agreement extractor', () => {
     expect(result.sub_agreements).toEqual(['经贸合作备忘录']);
   });
 
+  it('reads a bracketed agreement whose name ends with its years', () => {
+    const text = '对口合作\n\n两区签订《松江区与东宁市对口合作框架协议（2022-2025年）》。';
+    expect(ingest(text).agreement).toBe('松江区与东宁市对口合作框架协议（2022-2025年）');
+  });
+
   it('reads an unbracketed name after the signing verb', () => {
     const result = ingest('两市合作\n\n会上，徐州市政府与连云港市政府签署了港产城联动发展框架协议。');
     expect(result.agreement).toBe('港产城联动发展框架协议');

@@ -113,7 +113,8 @@ export function extractAgreements(sentences: readonly Sentence[], lists: readonl
     const bracketed: NameMention[] = [];
     for (const m of text.matchAll(BRACKETED)) {
       const name = m[1] ?? '';
-      if (!DOCUMENT_NAME.test(aliases.get(name) ?? name)) continue;
+      // 《…框架协议（2022-2025年）》: the years in brackets do not change what it is.
+      if (!DOCUMENT_NAME.test((aliases.get(name) ?? name).replace(/\([^()]*\)$/, ''))) continue;
       const found = mention(sentence, m.index + 1, m.index + 1 + name.length, true);
       bracketed.push(found);
       groupOf(name).mentions.push(found);

@@ -76,7 +76,9 @@ export function readCooperation(text: string): IngestResult {
   const agreements = extractAgreements(sentences, lists, dictionary);
   const mainEvents = agreements.main?.events ?? [];
   const dateline = findDateline(layout);
-  const signings = mainEvents.length > 0 ? mainEvents : agreements.events.filter((e) => e.names.length > 0);
+  // The main agreement's signing; else a signing of a named agreement; else any signing (签约仪式).
+  const named = agreements.events.filter((e) => e.names.length > 0);
+  const signings = mainEvents.length > 0 ? mainEvents : named.length > 0 ? named : agreements.events;
   const signed = dateOfSigning(signings, sentencesOf, dateline);
   const [firstMain] = mainEvents;
   const signing: ViewRange | null = firstMain ? { view: firstMain.sentence.block.view, start: firstMain.sentence.start, end: firstMain.sentence.end } : null;

@@ -45,6 +45,15 @@ describe('date extractor', () => {
     expect(result.signed_on_text).toBe('昨天');
   });
 
+  it('skips the dispatch date of a news agency lead', () => {
+    expect(resolveDate('新华社成都5月9日电 5月8日，两省签署协议', null)?.start).toBe(12);
+  });
+
+  it('dates a signing by the lead sentence of its paragraph', () => {
+    const text = '论坛举行\n\n2023-09-18 来源：某报\n\n9月17日，区域合作论坛在南宁举行。广西壮族自治区人民政府与广东省人民政府签署了《桂粤合作框架协议》。';
+    expect(ingest(text).signed_on).toBe('2023-09-17');
+  });
+
   it('keeps the words of an incomplete signing date', () => {
     const result = ingest('两市签署合作协议\n\n9月5日，南京市人民政府与合肥市人民政府签署战略合作协议。');
     expect(result.signed_on).toBeNull();

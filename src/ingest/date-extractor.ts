@@ -28,6 +28,7 @@ const DATE_EXPRESSION = new RegExp(
     `(?<![\\d月])(?<od>\\d{1,2})日(?![元本])`,
     `(?<word>今天|今日|昨天|昨日|前天|日前|近日|近期)`,
   ].join('|'),
+  'g',
 );
 
 function valid(year: number, month: number, day: number): CalendarDate | null {
@@ -75,7 +76,9 @@ export function findDateline(layout: DocumentLayout): CalendarDate | null {
  * ago" and never give a day. Without a dateline only a full date is complete.
  */
 export function resolveDate(text: string, dateline: CalendarDate | null): { start: number; end: number; date: CalendarDate | null } | null {
-  const m = DATE_EXPRESSION.exec(text);
+  const all = [...text.matchAll(DATE_EXPRESSION)];
+  // "新华社北京9月18日电 9月17日，…": the dispatch date is not the event's.
+  const m = all.find((x) => !/^[电讯]/.test(text.slice(x.index + x[0].length))) ?? all[0];
   if (!m) return null;
   const g = m.groups ?? {};
   const where = { start: m.index, end: m.index + m[0].length };
@@ -105,8 +108,6 @@ export function resolveDate(text: string, dateline: CalendarDate | null): { star
   return { ...where, date: null };
 }
 
-const SAME_EVENT = /会上|会议上|仪式上|活动上|当天|当日|同日|期间|现场/;
-
 /** The part of a sentence between the semicolons around a position: one reported fact. */
 function clauseAround(text: string, at: number): { start: number; end: number } {
   const before = Math.max(text.lastIndexOf(';', at), text.lastIndexOf('；', at));
@@ -115,14 +116,14 @@ function clauseAround(text: string, at: number): { start: number; end: number } 
 }
 
 /**
- * The date of a signing, read from the clause of the signing verb or, when it
- * says only 会上/当天, from the sentences just before it in the same paragraph.
+ * The date of a signing, read from the clause of the signing verb or, when
+ * it has none, from the two sentences before it in the same paragraph: a news
+ * paragraph dates its event once, in its lead (9月17日，论坛在南宁举行。会上…签署…).
  */
 export function signingDate(sentence: Sentence, verbAt: number, before: readonly Sentence[], dateline: CalendarDate | null): SigningDate | null {
   const clause = clauseAround(sentence.text, verbAt - sentence.start);
-  const own = sentence.text.slice(clause.start, clause.end);
-  const candidates = [{ s: sentence, from: clause.start, text: own }];
-  if (SAME_EVENT.test(own)) for (const s of [...before].reverse().slice(0, 2)) candidates.push({ s, from: 0, text: s.text });
+  const candidates = [{ s: sentence, from: clause.start, text: sentence.text.slice(clause.start, clause.end) }];
+  for (const s of [...before].reverse().slice(0, 2)) candidates.push({ s, from: 0, text: s.text });
   for (const { s, from, text } of candidates) {
     const found = resolveDate(text, dateline);
     if (!found) continue;

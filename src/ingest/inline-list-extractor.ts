@@ -39,11 +39,12 @@ const PROJECT_NOUN = /^(?:个|项|批|家)?(?:重大|重点|领军|签约|合作
 // Things a list of projects is said to be created or brought in by.
 const PROJECT_CONTEXT = /共建|合建|新建|建设|打造|引进|落户|落地|签约|开工|投产|揭牌|启动/;
 const COUNTED_CLOSER = new RegExp(`^等?(${COUNT})(?=个|项|大|类|件|方面|领域|家|所|份|批)`);
-const UNCOUNTED_CLOSER = new RegExp(`(${COUNT})(大|项|个)(?:重点|主要|关键)?(?:任务|方面|领域|工作|方向|举措|措施)`);
+const UNCOUNTED_CLOSER = new RegExp(`(${COUNT})(大|项|个)(?:重点|主要|关键)?(?:任务|方面|领域|工作|方向|举措|措施|重点)`);
 const EMPHASIS = /重点\s*(?:在|围绕|聚焦|推进|包括|是|为|就|从|做好|抓好)?$/;
-// A sentence that reports what the agreement itself says (根据协议，双方将在…等方面开展合作).
-const AGREEMENT_CONTENT = /^(?:根据|按照|依据)(?:协议|框架协议|合作协议|方案)|协议(?:明确|提出|约定|指出|规定)/;
-const PLAIN_AREA_CLOSER = /^(?:方面|领域)/;
+// A sentence that reports the signing or what the agreement itself says
+// (根据协议，双方将在…等方面开展合作; 两省签署协议，将在…等重点领域深化合作).
+const AGREEMENT_CONTENT = /^(?:根据|按照|依据)(?:协议|框架协议|合作协议|方案)|协议(?:明确|提出|约定|指出|规定)|签署|签订/;
+const PLAIN_AREA_CLOSER = /^(?:重点)?(?:方面|领域)/;
 const AREA_HEAD = /(?:合作领域|合作内容|合作重点|重点领域|重点任务|主要任务|重点工作|合作事项|主要内容)(?:主要|重点)?(?:包括|涵盖|涉及|有|为|是)$/;
 const COLON_HEAD = new RegExp(`(?:(?:以下|如下)?${COUNT}(?:个|项|大|方面)|包括|如下|主要有|分别是|重点是|主要是|任务是|重点任务|主要任务|合作内容|合作领域)`);
 

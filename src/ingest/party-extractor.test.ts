@@ -30,6 +30,11 @@ describe('party extractor', () => {
     expect(partiesOf(text)).toEqual(['郑州市', '洛阳市']);
   });
 
+  it('prefers the signatories to a headline that names only the venue', () => {
+    const text = '区域合作论坛在南宁举行\n\n会上，广西壮族自治区人民政府与广东省人民政府签署了《桂粤深化合作框架协议》。';
+    expect(partiesOf(text)).toEqual(['广西壮族自治区', '广东省']);
+  });
+
   it('points every party at a place in the text that names it', () => {
     const text = '青深两地深化合作\n\n青岛与深圳签署战略合作协议。';
     for (const party of ingest(text).party_details) {

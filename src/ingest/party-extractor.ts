@@ -110,6 +110,8 @@ export function extractParties(
   const fromTitle = title ? withoutContainers(placesIn(title), dictionary) : [];
   if (title && fromTitle.length >= 2) return fromTitle.map((s) => toDetail(s, title.view));
   const fromSigning = signing ? withoutContainers(placesIn(signing), dictionary) : [];
+  // The signatories outweigh a single place in the headline, which is often the venue.
+  if (signing && fromSigning.length >= 2) return fromSigning.map((s) => toDetail(s, signing.view));
   const combined = [...fromTitle.map((s) => ({ seen: s, view: title?.view })), ...fromSigning.map((s) => ({ seen: s, view: signing?.view }))];
   const keys = new Set<string>();
   const details: PartyDetail[] = [];
