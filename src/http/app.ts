@@ -25,6 +25,9 @@ import { organizationRoutes } from '../modules/organization/organization.routes.
 import { periodRoutes } from '../modules/period/period.routes.ts';
 import { regionRoutes } from '../modules/region/region.routes.ts';
 import { invalidatePortalOnWrites, portalRoutes } from '../modules/portal/portal.routes.ts';
+import { milestoneRoutes } from '../modules/milestone/milestone.routes.ts';
+import { supervisionRoutes } from '../modules/supervision/supervision.routes.ts';
+import { taskRoutes } from '../modules/task/task.routes.ts';
 import { authPlugin } from './auth-plugin.ts';
 import { registerErrorHandler } from './error-handler.ts';
 
@@ -43,11 +46,6 @@ export async function buildApp({ services, logger = true }: AppOptions): Promise
     logger: logger ? { level: services.config.logLevel } : false,
     bodyLimit: BODY_LIMIT,
     requestTimeout: services.config.http.requestTimeoutMs,
-    // Node enforces the timeout only as precisely as it checks (every 30 s by default), and waits out headersTimeout first.
-    http: {
-      connectionsCheckingInterval: Math.min(30_000, Math.max(100, services.config.http.requestTimeoutMs / 4)),
-      headersTimeout: Math.min(60_000, services.config.http.requestTimeoutMs),
-    },
     // Ids in URLs are UUIDs; anything longer is not ours.
     routerOptions: { maxParamLength: 200 },
   }).withTypeProvider<ZodTypeProvider>();
@@ -88,7 +86,7 @@ export async function buildApp({ services, logger = true }: AppOptions): Promise
 
   await app.register(
     async (api) => {
-      for (const routes of [healthRoutes, authRoutes, regionRoutes, organizationRoutes, cooperationRoutes, agreementRoutes, clauseRoutes, projectRoutes, indicatorRoutes, ingestRoutes, apiTokenRoutes, notificationRoutes, auditRoutes, periodRoutes]) {
+      for (const routes of [healthRoutes, authRoutes, regionRoutes, organizationRoutes, cooperationRoutes, agreementRoutes, clauseRoutes, projectRoutes, indicatorRoutes, ingestRoutes, apiTokenRoutes, notificationRoutes, auditRoutes, periodRoutes, taskRoutes, milestoneRoutes, supervisionRoutes]) {
         await api.register(routes, { services });
       }
     },

@@ -15,8 +15,13 @@ import { createProjectService } from './project/project.service.ts';
 import { createCooperationService } from './cooperation/cooperation.service.ts';
 import { createOrganizationService } from './organization/organization.service.ts';
 import { createPeriodService } from './period/period.service.ts';
+import { createMilestoneService } from './milestone/milestone.service.ts';
 import { createRegionService } from './region/region.service.ts';
+import { businessToday } from './task/business-date.ts';
+import { createTaskClosureService } from './task/task-closure.service.ts';
+import { createTaskNotifications } from './task/task-notifications.ts';
 import { createTaskService } from './task/task.service.ts';
+import { createSupervisionService } from './supervision/supervision.service.ts';
 import { createUserService } from './user/user.service.ts';
 
 /** Every service, wired once; routes, the CLI and tests all take them from here. */
@@ -30,6 +35,10 @@ export function createServices(database: Database, config: Config) {
   const jobs = createJobQueue(db);
   const notification = createNotificationService(db, { jobs, config });
   const background = createBackgroundJobs(db, { jobs, notification, config });
+  const today = () => businessToday(config.timeZone);
+  const taskNotifications = createTaskNotifications(notification);
+  const task = createTaskService(db, cooperation, { today, notifications: taskNotifications });
+  const taskClosure = createTaskClosureService(db, { tasks: task, notifications: taskNotifications });
   return {
     database,
     config,
@@ -45,7 +54,10 @@ export function createServices(database: Database, config: Config) {
     project,
     indicator,
     ingest: createIngestService(db, { cooperation, agreement, clause, project, indicator }),
-    task: createTaskService(db, cooperation),
+    task,
+    taskClosure,
+    milestone: createMilestoneService(db, { tasks: task, closure: taskClosure }),
+    supervision: createSupervisionService(db, { cooperations: cooperation, tasks: task, notifications: taskNotifications, today }),
     period: createPeriodService(db, cooperation),
     jobs,
     notification,

@@ -7,6 +7,7 @@ import { cooperationRepository } from '../../modules/cooperation/cooperation.rep
 import { organizationRepository } from '../../modules/organization/organization.repository.ts';
 import type { Services } from '../../modules/services.ts';
 import { writeTransaction } from '../write-transaction.ts';
+import { seedDemoTasks } from './demo-tasks.ts';
 import { DEMO_COOPERATIONS, DEMO_PASSWORD, DEMO_UNITS, DEMO_USERS, type DemoCooperation } from './demo-cooperations.ts';
 
 const SEEDS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'seeds');
@@ -189,5 +190,6 @@ export async function seedDemo(services: Services): Promise<DemoLogin[]> {
     }
     logins.push({ username: user.username, displayName: user.displayName, password: user.password });
   }
+  await seedDemoTasks(services);
   return logins;
 }

@@ -198,3 +198,136 @@ export function auditScopeCondition(scope: RowScope, columns: { before: PgColumn
     sql`((${state} ->> 'visibility') is distinct from 'side' or coalesce(${state} ->> 'ownerPartyId', ${state} ->> 'partyId') = any(${sides}))`;
   return and(seen(columns.before), seen(columns.after));
 }
+
+/** Tasks across cooperations ("my work"): those of the cooperations the actor belongs to, as far as it sees them there. */
+export function taskScopeAcross(actor: Actor): { cooperationIds: string[] | null; scope: RowScope } {
+  if (actor.token) return { cooperationIds: [actor.token.cooperationId], scope: rowScope(actor, actor.token.cooperationId) };
+  if (actor.isAdmin) return { cooperationIds: null, scope: { all: true, member: true, sides: [] } };
+  const visible = actor.memberships.filter((m) => m.role !== 'observer').map((m) => m.partyId);
+  return { cooperationIds: [...new Set(actor.memberships.map((m) => m.cooperationId))], scope: { all: false, member: true, sides: [...new Set(visible)] } };
+}
+
+/** The sides the actor speaks for as cooperation office (协调办) in a cooperation. */
+export function coordinatedSides(actor: Actor | null, cooperationId: string): string[] {
+  if (!actor) return [];
+  return actor.memberships.filter((m) => m.cooperationId === cooperationId && m.role === 'coordinator').map((m) => m.partyId);
+}
+
+interface TaskOwnership {
+  cooperationId: string;
+  joint: boolean;
+  ownerPartyId: string | null;
+}
+
+/** Why the actor may not manage the task, or null when it may. */
+function taskManagementRefusal(actor: Actor | null, task: TaskOwnership): string | null {
+  if (actor?.token && actor.token.scope !== 'write') return 'This API token is read-only';
+  if (actor?.isAdmin) return null;
+  const sides = coordinatedSides(actor, task.cooperationId);
+  if (!sides.length) return 'Only the cooperation offices may create or change tasks';
+  if (!task.joint && task.ownerPartyId && !sides.includes(task.ownerPartyId)) return "Only the owner side's cooperation office may change a one-sided task";
+  return null;
+}
+
+/** Creating, editing, deleting tasks and issuing 督办: coordinators of any side; of a one-sided task, its owner side's. */
+export function assertCanManageTask(actor: Actor | null, task: TaskOwnership): void {
+  const refusal = taskManagementRefusal(actor, task);
+  if (refusal) throw forbidden(refusal);
+}
+
+export const canManageTask = (actor: Actor | null, task: TaskOwnership): boolean => taskManagementRefusal(actor, task) === null;
+
+/** Progress on a task (status, milestones): those who manage it and the users of its lead and co-operating units. */
+export function canWorkOnTask(actor: Actor | null, task: TaskOwnership, unitOrganizationIds: string[]): boolean {
+  if (!actor || (actor.token && actor.token.scope !== 'write')) return false;
+  if (canManageTask(actor, task)) return true;
+  return rolesIn(actor, task.cooperationId).includes('unit') && !!actor.organizationId && unitOrganizationIds.includes(actor.organizationId);
+}
+
+export function assertCanWorkOnTask(actor: Actor | null, task: TaskOwnership, unitOrganizationIds: string[]): void {
+  if (!canWorkOnTask(actor, task, unitOrganizationIds)) {
+    throw forbidden('Only the cooperation offices and the lead and co-operating units of this task may update its progress');
+  }
+}
+
+/**
+ * Deciding on a closing request or a report: a coordinator of one of the
+ * sides whose approval is needed; answers that side. A platform admin speaks
+ * for no side.
+ */
+export function approvingSide(actor: Actor | null, cooperationId: string, requiredSides: string[]): string {
+  assertTokenMayWrite(actor);
+  const side = coordinatedSides(actor, cooperationId).find((p) => requiredSides.includes(p));
+  if (!side) throw forbidden('Only the cooperation office of a side that must approve may decide this');
+  return side;
+}
+
+/** Acknowledging a 督办 notice: a user of one of the task's units, or the cooperation office of such a unit's side. */
+export function assertCanAcknowledgeNotice(actor: Actor | null, cooperationId: string, units: { organizationId: string; partyId: string }[]): void {
+  assertTokenMayWrite(actor);
+  if (actor && isMember(actor, cooperationId) && actor.organizationId && units.some((u) => u.organizationId === actor.organizationId)) return;
+  const sides = coordinatedSides(actor, cooperationId);
+  if (units.some((u) => sides.includes(u.partyId))) return;
+  throw forbidden('Only the lead and co-operating units of the task, or their cooperation office, may acknowledge this notice');
+}
+
+/** What the report rules need to know about a progress report. */
+export interface ReportAccess {
+  cooperationId: string;
+  partyId: string;
+  organizationId: string;
+  authorId: string | null;
+  status: string;
+}
+
+/** Writing a report (editing a draft, submitting, attaching evidence, revising): its author and the users of its unit on its side. */
+export function canWriteReport(actor: Actor | null, report: ReportAccess): boolean {
+  if (!actor) return false;
+  if (report.authorId === actor.userId) return true;
+  return !!actor.organizationId && actor.organizationId === report.organizationId && isOnSide(actor, report.cooperationId, report.partyId);
+}
+
+export function assertCanWriteReport(actor: Actor | null, report: ReportAccess): void {
+  if (!canWriteReport(actor, report)) throw forbidden('Only the unit that wrote this report may change it');
+}
+
+/** A draft stays with the unit writing it (and admins); once submitted, both sides see it as far as they see the task. */
+export function canReadReport(actor: Actor | null, report: ReportAccess, task: { cooperationId: string; visibility: string; joint: boolean; ownerPartyId: string | null }): boolean {
+  if (!canReadTask(actor, task)) return false;
+  if (report.status !== 'draft') return true;
+  return !!actor?.isAdmin || canWriteReport(actor, report);
+}
+
+/**
+ * The side and unit a new report speaks for: the actor's own organization
+ * when it is a lead or co-operating unit of the task on the actor's side; or,
+ * for a side's cooperation office, the unit it names (default: that side's
+ * lead unit, else the office itself when the side has no unit on the task).
+ */
+export function reportingUnitFor(
+  actor: Actor | null,
+  task: TaskOwnership,
+  units: { partyId: string; organizationId: string; role: string }[],
+  requestedOrganizationId?: string | undefined,
+): { partyId: string; organizationId: string } {
+  const refusal = forbidden("Only the task's lead and co-operating units, or their side's cooperation office, may report on it");
+  if (!actor) throw refusal;
+  const reporting = actor.memberships.filter((m) => m.cooperationId === task.cooperationId && (m.role === 'unit' || m.role === 'coordinator'));
+  if (actor.organizationId && (!requestedOrganizationId || requestedOrganizationId === actor.organizationId)) {
+    const own = units.find((u) => u.organizationId === actor.organizationId && reporting.some((m) => m.partyId === u.partyId));
+    if (own) return { partyId: own.partyId, organizationId: own.organizationId };
+  }
+  for (const side of coordinatedSides(actor, task.cooperationId)) {
+    const sideUnits = units.filter((u) => u.partyId === side);
+    const chosen = requestedOrganizationId ? sideUnits.find((u) => u.organizationId === requestedOrganizationId) : (sideUnits.find((u) => u.role === 'lead') ?? sideUnits[0]);
+    if (chosen) return { partyId: side, organizationId: chosen.organizationId };
+    const sideTakesPart = task.joint || task.ownerPartyId === side;
+    if (!sideUnits.length && sideTakesPart && actor.organizationId && !requestedOrganizationId) return { partyId: side, organizationId: actor.organizationId };
+  }
+  throw refusal;
+}
+
+/** Comments on a task or report: members of the cooperation who see the subject (not the public reading a public cooperation). */
+export function assertCanComment(actor: Actor | null, cooperationId: string): void {
+  if (!actor || !isMember(actor, cooperationId)) throw forbidden('Only members of the cooperation may comment');
+}

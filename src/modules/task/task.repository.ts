@@ -1,13 +1,367 @@
-import { eq } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, ilike, inArray, lt, lte, ne, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { tasks } from '../../db/schema/work.ts';
+import { alias, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { clauses, cooperations, memberships, organizations, parties, users } from '../../db/schema/core.ts';
+import { milestones, supervisionNotices, taskClauses, taskOwners, tasks, taskUnits, type TASK_PRIORITIES, type TASK_STATUSES } from '../../db/schema/work.ts';
+import { updateIfVersion } from '../../db/versioned-update.ts';
+import { rowScopeCondition, type RowScope } from '../access/policy.ts';
+import { escapeLike } from '../organization/organization.repository.ts';
 
 export type TaskRow = typeof tasks.$inferSelect;
 export type NewTask = typeof tasks.$inferInsert;
+export type TaskStatus = (typeof TASK_STATUSES)[number];
+export type TaskPriority = (typeof TASK_PRIORITIES)[number];
+export type TaskUnitInput = Pick<typeof taskUnits.$inferInsert, 'partyId' | 'organizationId' | 'role'>;
+
+const parentClauses = alias(clauses, 'parent_clause');
+
+export const OPEN_STATUSES: TaskStatus[] = ['not_started', 'in_progress', 'blocked'];
+const CLOSED_STATUSES: TaskStatus[] = ['done', 'cancelled'];
+
+export interface LedgerFilter {
+  partyId?: string | undefined;
+  organizationId?: string | undefined;
+  statuses?: TaskStatus[] | undefined;
+  clauseId?: string | undefined;
+  dueFrom?: string | undefined;
+  dueTo?: string | undefined;
+  overdue?: boolean | undefined;
+  ownerUserId?: string | undefined;
+  q?: string | undefined;
+  priorities?: TaskPriority[] | undefined;
+  tag?: string | undefined;
+}
+
+export type LedgerSort = 'dueOn' | 'createdAt' | 'priority' | 'title';
+
+export interface LedgerPage {
+  sort: LedgerSort;
+  order: 'asc' | 'desc';
+  page: number;
+  pageSize: number;
+}
+
+/** The visibility rule as SQL, so a ledger never fetches a task the actor may not see. */
+export const scopeCondition = (scope: RowScope): SQL | undefined =>
+  rowScopeCondition(scope, { visibility: tasks.visibility, ownerPartyId: tasks.ownerPartyId });
+
+/** Tasks of one side: one-sided tasks it owns and tasks where it has a unit. */
+export const sideCondition = (partyId: string): SQL =>
+  or(
+    eq(tasks.ownerPartyId, partyId),
+    sql`exists (select 1 from ${taskUnits} where ${taskUnits.taskId} = ${tasks.id} and ${taskUnits.partyId} = ${partyId})`,
+  ) as SQL;
+
+/** Past due and still open; `today` is the business day, passed in so every query of a request agrees. */
+export const overdueCondition = (today: string): SQL => and(lt(tasks.dueOn, today), notInArray(tasks.status, CLOSED_STATUSES)) as SQL;
+
+const overdueColumn = (today: string) => sql<boolean>`(${tasks.dueOn} < ${today} and ${tasks.status} not in ('done', 'cancelled'))`;
+
+function filterConditions(filter: LedgerFilter, today: string): SQL[] {
+  const where: SQL[] = [];
+  if (filter.partyId) where.push(sideCondition(filter.partyId));
+  if (filter.organizationId) {
+    where.push(sql`exists (select 1 from ${taskUnits} where ${taskUnits.taskId} = ${tasks.id} and ${taskUnits.organizationId} = ${filter.organizationId})`);
+  }
+  if (filter.clauseId) {
+    where.push(sql`exists (select 1 from ${taskClauses} where ${taskClauses.taskId} = ${tasks.id} and ${taskClauses.clauseId} = ${filter.clauseId})`);
+  }
+  if (filter.ownerUserId) {
+    where.push(sql`exists (select 1 from ${taskOwners} where ${taskOwners.taskId} = ${tasks.id} and ${taskOwners.userId} = ${filter.ownerUserId})`);
+  }
+  if (filter.dueFrom) where.push(gte(tasks.dueOn, filter.dueFrom));
+  if (filter.dueTo) where.push(lte(tasks.dueOn, filter.dueTo));
+  if (filter.overdue === true) where.push(overdueCondition(today));
+  if (filter.overdue === false) where.push(sql`(${tasks.dueOn} is null or not ${overdueColumn(today)})`);
+  if (filter.q) where.push(ilike(tasks.title, `%${escapeLike(filter.q)}%`));
+  if (filter.priorities?.length) where.push(inArray(tasks.priority, filter.priorities));
+  if (filter.tag) where.push(sql`${tasks.tags} @> ${JSON.stringify([filter.tag])}::jsonb`);
+  return where;
+}
+
+const priorityRank = sql`case ${tasks.priority} when 'urgent' then 3 when 'high' then 2 when 'normal' then 1 else 0 end`;
+
+function orderBy({ sort, order }: Pick<LedgerPage, 'sort' | 'order'>): SQL[] {
+  const dir = (column: SQL | AnyPgColumn) => (order === 'asc' ? asc(column) : desc(column));
+  const tieBreak = order === 'asc' ? asc(tasks.id) : desc(tasks.id);
+  switch (sort) {
+    case 'dueOn':
+      // Tasks without a due date come last whichever way the dates run.
+      return [order === 'asc' ? sql`${tasks.dueOn} asc nulls last` : sql`${tasks.dueOn} desc nulls last`, tieBreak];
+    case 'createdAt':
+      return [dir(tasks.createdAt), tieBreak];
+    case 'priority':
+      return [dir(priorityRank), sql`${tasks.dueOn} asc nulls last`, tieBreak];
+    case 'title':
+      return [dir(tasks.title), tieBreak];
+  }
+}
+
+const listColumns = (today: string) => ({
+  id: tasks.id,
+  cooperationId: tasks.cooperationId,
+  title: tasks.title,
+  source: tasks.source,
+  joint: tasks.joint,
+  ownerPartyId: tasks.ownerPartyId,
+  priority: tasks.priority,
+  status: tasks.status,
+  percent: tasks.percent,
+  tags: tasks.tags,
+  startOn: tasks.startOn,
+  dueOn: tasks.dueOn,
+  doneAt: tasks.doneAt,
+  closeRequestedAt: tasks.closeRequestedAt,
+  visibility: tasks.visibility,
+  version: tasks.version,
+  createdAt: tasks.createdAt,
+  overdue: overdueColumn(today),
+});
+
+export type LedgerRow = Awaited<ReturnType<typeof taskRepository.ledger>>['items'][number];
 
 export const taskRepository = {
   async get(db: Db, id: string): Promise<TaskRow | undefined> {
     const [row] = await db.select().from(tasks).where(eq(tasks.id, id)).limit(1);
     return row;
+  },
+
+  /** Takes the row lock: decisions on one task (closing approvals) are made one after the other. */
+  async getForUpdate(db: Db, id: string): Promise<TaskRow | undefined> {
+    const [row] = await db.select().from(tasks).where(eq(tasks.id, id)).limit(1).for('update');
+    return row;
+  },
+
+  /**
+   * One page of a cooperation's ledger, its total, and the count per status
+   * under the same filters except the status filter (for the status tabs).
+   */
+  async ledger(db: Db, cooperationId: string, scope: RowScope, filter: LedgerFilter, page: LedgerPage, today: string) {
+    const common = [eq(tasks.cooperationId, cooperationId), scopeCondition(scope), ...filterConditions(filter, today)];
+    const statusFilter = filter.statuses?.length ? inArray(tasks.status, filter.statuses) : undefined;
+    const [items, counts] = await Promise.all([
+      db
+        .select(listColumns(today))
+        .from(tasks)
+        .where(and(...common, statusFilter))
+        .orderBy(...orderBy(page))
+        .limit(page.pageSize)
+        .offset((page.page - 1) * page.pageSize),
+      db
+        .select({ status: tasks.status, n: sql<number>`count(*)::int` })
+        .from(tasks)
+        .where(and(...common))
+        .groupBy(tasks.status),
+    ]);
+    const countsByStatus = Object.fromEntries(counts.map((c) => [c.status, c.n])) as Partial<Record<TaskStatus, number>>;
+    const total = counts.filter((c) => !filter.statuses?.length || filter.statuses.includes(c.status)).reduce((sum, c) => sum + c.n, 0);
+    return { items, total, countsByStatus };
+  },
+
+  /** "My work": tasks I own or my unit leads or co-operates on, across the cooperations in scope. */
+  async mine(
+    db: Db,
+    who: { userId: string; organizationId: string | null },
+    reach: { cooperationIds: string[] | null; scope: RowScope },
+    filter: { statuses?: TaskStatus[] | undefined; overdue?: boolean | undefined },
+    page: { page: number; pageSize: number },
+    today: string,
+  ) {
+    if (reach.cooperationIds?.length === 0) return { items: [], total: 0 };
+    const involvement = or(
+      sql`exists (select 1 from ${taskOwners} where ${taskOwners.taskId} = ${tasks.id} and ${taskOwners.userId} = ${who.userId})`,
+      who.organizationId
+        ? sql`exists (select 1 from ${taskUnits} where ${taskUnits.taskId} = ${tasks.id} and ${taskUnits.organizationId} = ${who.organizationId})`
+        : undefined,
+    );
+    const where = and(
+      involvement,
+      reach.cooperationIds ? inArray(tasks.cooperationId, reach.cooperationIds) : undefined,
+      scopeCondition(reach.scope),
+      filter.statuses?.length ? inArray(tasks.status, filter.statuses) : undefined,
+      filter.overdue ? overdueCondition(today) : undefined,
+    );
+    const [items, [total]] = await Promise.all([
+      db
+        .select({ ...listColumns(today), cooperationName: cooperations.name })
+        .from(tasks)
+        .innerJoin(cooperations, eq(cooperations.id, tasks.cooperationId))
+        .where(where)
+        .orderBy(sql`${tasks.dueOn} asc nulls last`, asc(tasks.id))
+        .limit(page.pageSize)
+        .offset((page.page - 1) * page.pageSize),
+      db.select({ n: sql<number>`count(*)::int` }).from(tasks).where(where),
+    ]);
+    return { items, total: total?.n ?? 0 };
+  },
+
+  /** List rows of the given tasks (just created ones, for instance), in the ledger's default order. */
+  async listByIds(db: Db, ids: string[], today: string) {
+    if (!ids.length) return [];
+    return db
+      .select(listColumns(today))
+      .from(tasks)
+      .where(inArray(tasks.id, ids))
+      .orderBy(...orderBy({ sort: 'dueOn', order: 'asc' }));
+  },
+
+  /** Units of the given tasks with their names and sides, lead before co-operating. */
+  async unitsOf(db: Db, taskIds: string[]) {
+    if (!taskIds.length) return [];
+    return db
+      .select({
+        taskId: taskUnits.taskId,
+        partyId: taskUnits.partyId,
+        partyName: parties.name,
+        organizationId: taskUnits.organizationId,
+        organizationName: organizations.name,
+        role: taskUnits.role,
+      })
+      .from(taskUnits)
+      .innerJoin(organizations, eq(organizations.id, taskUnits.organizationId))
+      .innerJoin(parties, eq(parties.id, taskUnits.partyId))
+      .where(inArray(taskUnits.taskId, taskIds))
+      .orderBy(asc(parties.ordinal), asc(taskUnits.role), asc(organizations.name));
+  },
+
+  /** Milestones done / all per task, for list rows. */
+  async milestoneCounts(db: Db, taskIds: string[]) {
+    if (!taskIds.length) return [];
+    return db
+      .select({
+        taskId: milestones.taskId,
+        total: sql<number>`count(*)::int`,
+        done: sql<number>`count(${milestones.doneAt})::int`,
+      })
+      .from(milestones)
+      .where(inArray(milestones.taskId, taskIds))
+      .groupBy(milestones.taskId);
+  },
+
+  async ownersOf(db: Db, taskId: string) {
+    return db
+      .select({ userId: users.id, username: users.username, displayName: users.displayName })
+      .from(taskOwners)
+      .innerJoin(users, eq(users.id, taskOwners.userId))
+      .where(eq(taskOwners.taskId, taskId))
+      .orderBy(asc(users.username));
+  },
+
+  async clausesOf(db: Db, taskId: string) {
+    return db
+      .select({ id: clauses.id, agreementId: clauses.agreementId, level: clauses.level, label: clauses.label, title: clauses.title })
+      .from(taskClauses)
+      .innerJoin(clauses, eq(clauses.id, taskClauses.clauseId))
+      .where(eq(taskClauses.taskId, taskId))
+      .orderBy(asc(clauses.ordinal));
+  },
+
+  async noticesOf(db: Db, taskId: string) {
+    return db
+      .select()
+      .from(supervisionNotices)
+      .where(eq(supervisionNotices.taskId, taskId))
+      .orderBy(desc(supervisionNotices.createdAt));
+  },
+
+  /** Direction-level clauses of an agreement, with whether a task already serves each. */
+  async directionsOf(db: Db, agreementId: string) {
+    return db
+      .select({
+        id: clauses.id,
+        label: clauses.label,
+        title: clauses.title,
+        hasTask: sql<boolean>`exists (select 1 from ${taskClauses} where ${taskClauses.clauseId} = ${clauses.id})`,
+      })
+      .from(clauses)
+      .leftJoin(parentClauses, eq(parentClauses.id, clauses.parentId))
+      .where(and(eq(clauses.agreementId, agreementId), eq(clauses.level, 'direction')))
+      .orderBy(sql`${parentClauses.ordinal} nulls first`, asc(clauses.ordinal));
+  },
+
+  async clausesIn(db: Db, cooperationId: string, clauseIds: string[]) {
+    if (!clauseIds.length) return [];
+    return db
+      .select({ id: clauses.id, agreementId: clauses.agreementId })
+      .from(clauses)
+      .where(and(eq(clauses.cooperationId, cooperationId), inArray(clauses.id, clauseIds)));
+  },
+
+  async organizationsIn(db: Db, ids: string[]) {
+    if (!ids.length) return [];
+    return db.select({ id: organizations.id, regionCode: organizations.regionCode }).from(organizations).where(inArray(organizations.id, ids));
+  },
+
+  async insert(db: Db, values: NewTask): Promise<TaskRow> {
+    const [row] = await db.insert(tasks).values(values).returning();
+    if (!row) throw new Error('insert returned no row');
+    return row;
+  },
+
+  update: (db: Db, id: string, version: number, patch: Partial<NewTask>) => updateIfVersion(db, tasks, id, version, patch),
+
+  /** A change the system derives (percent from milestones, closing state): applied to the locked row, version bumped. */
+  async updateDerived(db: Db, id: string, patch: Partial<NewTask>): Promise<TaskRow> {
+    const [row] = await db
+      .update(tasks)
+      .set({ ...patch, version: sql`${tasks.version} + 1`, updatedAt: new Date() })
+      .where(eq(tasks.id, id))
+      .returning();
+    if (!row) throw new Error('update returned no row');
+    return row;
+  },
+
+  async delete(db: Db, id: string, version: number): Promise<TaskRow | undefined> {
+    const [row] = await db.delete(tasks).where(and(eq(tasks.id, id), eq(tasks.version, version))).returning();
+    return row;
+  },
+
+  async replaceUnits(db: Db, cooperationId: string, taskId: string, units: TaskUnitInput[]): Promise<void> {
+    await db.delete(taskUnits).where(eq(taskUnits.taskId, taskId));
+    if (units.length) await db.insert(taskUnits).values(units.map((u) => ({ ...u, cooperationId, taskId })));
+  },
+
+  async replaceOwners(db: Db, cooperationId: string, taskId: string, userIds: string[]): Promise<void> {
+    await db.delete(taskOwners).where(eq(taskOwners.taskId, taskId));
+    if (userIds.length) await db.insert(taskOwners).values(userIds.map((userId) => ({ cooperationId, taskId, userId })));
+  },
+
+  async replaceClauses(db: Db, cooperationId: string, taskId: string, clauseIds: string[]): Promise<void> {
+    await db.delete(taskClauses).where(eq(taskClauses.taskId, taskId));
+    if (clauseIds.length) await db.insert(taskClauses).values(clauseIds.map((clauseId) => ({ cooperationId, taskId, clauseId })));
+  },
+
+  /** Which of these users hold a role in the cooperation (task owners must). */
+  async membersAmong(db: Db, cooperationId: string, userIds: string[]): Promise<string[]> {
+    if (!userIds.length) return [];
+    const rows = await db
+      .selectDistinct({ userId: memberships.userId })
+      .from(memberships)
+      .where(and(eq(memberships.cooperationId, cooperationId), inArray(memberships.userId, userIds)));
+    return rows.map((r) => r.userId);
+  },
+
+  /** Users to tell about a task: its owners, and the members of the cooperation who work in its units (or in the given ones). */
+  async involvedUserIds(db: Db, task: { id: string; cooperationId: string }, organizationIds?: string[]): Promise<string[]> {
+    const unitIds = organizationIds ?? (await db.select({ id: taskUnits.organizationId }).from(taskUnits).where(eq(taskUnits.taskId, task.id))).map((u) => u.id);
+    const [owners, unitUsers] = await Promise.all([
+      db.select({ id: taskOwners.userId }).from(taskOwners).where(eq(taskOwners.taskId, task.id)),
+      unitIds.length
+        ? db
+            .selectDistinct({ id: users.id })
+            .from(users)
+            .innerJoin(memberships, and(eq(memberships.userId, users.id), eq(memberships.cooperationId, task.cooperationId)))
+            .where(inArray(users.organizationId, unitIds))
+        : Promise.resolve([]),
+    ]);
+    return [...new Set([...owners, ...unitUsers].map((u) => u.id))];
+  },
+
+  async partiesOf(db: Db, cooperationId: string) {
+    return db
+      .select({ id: parties.id, name: parties.name, regionCode: parties.regionCode, ordinal: parties.ordinal })
+      .from(parties)
+      .where(eq(parties.cooperationId, cooperationId))
+      .orderBy(asc(parties.ordinal));
   },
 };

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { errorResponses, uuidParam } from '../../http/common.schemas.ts';
+import { requireActor } from '../../http/auth-plugin.ts';
+import { deleteQuery } from '../organization/organization.schemas.ts';
+import type { Services } from '../services.ts';
+import { createMilestoneBody, milestoneChangeResponse, milestoneDeleteResponse, milestoneSchema, updateMilestoneBody } from './milestone.schemas.ts';
+
+const tags = ['tasks'];
+
+export const milestoneRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
+  app.get(
+    '/tasks/:id/milestones',
+    { schema: { tags, params: uuidParam, response: { 200: z.object({ items: z.array(milestoneSchema) }), ...errorResponses } } },
+    async (request) => ({ items: await services.milestone.list(requireActor(request), request.params.id) }),
+  );
+
+  app.post(
+    '/tasks/:id/milestones',
+    { schema: { tags, params: uuidParam, body: createMilestoneBody, response: { 201: milestoneChangeResponse, ...errorResponses } } },
+    async (request, reply) => reply.status(201).send(await services.milestone.create(requireActor(request), request.params.id, request.body)),
+  );
+
+  app.patch(
+    '/milestones/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Edit a milestone or mark it reached (done: true); the answer carries the task as it now stands',
+        params: uuidParam,
+        body: updateMilestoneBody,
+        response: { 200: milestoneChangeResponse, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const { version, ...patch } = request.body;
+      return services.milestone.update(requireActor(request), request.params.id, version, patch);
+    },
+  );
+
+  app.delete(
+    '/milestones/:id',
+    { schema: { tags, params: uuidParam, querystring: deleteQuery, response: { 200: milestoneDeleteResponse, ...errorResponses } } },
+    async (request) => services.milestone.delete(requireActor(request), request.params.id, request.query.version),
+  );
+};

@@ -1,0 +1,108 @@
+import { AppError, conflict, notFound, staleVersion } from '../../app-error.ts';
+import type { Db } from '../../db/client.ts';
+import { writeTransaction } from '../../db/write-transaction.ts';
+import type { Actor } from '../access/actor.ts';
+import { assertCanWorkOnTask } from '../access/policy.ts';
+import { audit } from '../audit/audit.service.ts';
+import type { TaskClosureService } from '../task/task-closure.service.ts';
+import { taskRepository, type NewTask, type TaskRow } from '../task/task.repository.ts';
+import { assertMilestoneDate, presentMilestone, presentProgress, type TaskService } from '../task/task.service.ts';
+import { milestoneRepository, type MilestoneRow } from './milestone.repository.ts';
+
+const ENTITY = 'milestone';
+
+export interface MilestonePatch {
+  title?: string | undefined;
+  dueOn?: string | null | undefined;
+  ordinal?: number | undefined;
+  done?: boolean | undefined;
+}
+
+/**
+ * Milestones of a task. The task's percent follows them (share done), its
+ * first reached milestone starts it, and reaching the last one proposes
+ * closing the task to the sides that must approve.
+ */
+export function createMilestoneService(db: Db, deps: { tasks: TaskService; closure: TaskClosureService; now?: () => Date }) {
+  const now = deps.now ?? (() => new Date());
+
+  /** The task, locked so milestone changes on it apply one after another and percent stays true. */
+  async function workableTask(tx: Db, actor: Actor, taskId: string): Promise<TaskRow> {
+    await deps.tasks.loadReadable(actor, taskId, tx);
+    const task = await taskRepository.getForUpdate(tx, taskId);
+    if (!task) throw notFound('task', taskId);
+    const units = await taskRepository.unitsOf(tx, [taskId]);
+    assertCanWorkOnTask(actor, task, units.map((u) => u.organizationId));
+    if (task.status === 'done' || task.status === 'cancelled') throw conflict('task.already_closed', `The task is already ${task.status}`);
+    return task;
+  }
+
+  async function loadMilestone(tx: Db, actor: Actor, id: string): Promise<{ milestone: MilestoneRow; task: TaskRow }> {
+    const milestone = await milestoneRepository.get(tx, id);
+    if (!milestone) throw notFound(ENTITY, id);
+    try {
+      return { milestone, task: await workableTask(tx, actor, milestone.taskId) };
+    } catch (error) {
+      // A milestone of a task the actor cannot see does not exist for them either.
+      if (error instanceof AppError && error.code === 'task.not_found') throw notFound(ENTITY, id);
+      throw error;
+    }
+  }
+
+  /** Brings the task in line with its milestones; `reached` says a milestone was just marked done. */
+  async function settle(tx: Db, actor: Actor, task: TaskRow, reached: boolean): Promise<TaskRow> {
+    const { total, done } = await milestoneRepository.counts(tx, task.id);
+    const patch: Partial<NewTask> = {};
+    if (total > 0) {
+      const percent = Math.round((done * 100) / total);
+      if (percent !== task.percent) patch.percent = percent;
+    }
+    if (done > 0 && task.status === 'not_started') patch.status = 'in_progress';
+    let after = Object.keys(patch).length ? await taskRepository.updateDerived(tx, task.id, patch) : task;
+    if (reached && total > 0 && done === total) after = await deps.closure.propose(tx, actor, after, 'last_milestone');
+    return after;
+  }
+
+  return {
+    async list(actor: Actor | null, taskId: string) {
+      await deps.tasks.loadReadable(actor, taskId);
+      return (await milestoneRepository.listByTask(db, taskId)).map(presentMilestone);
+    },
+
+    async create(actor: Actor, taskId: string, input: { title: string; dueOn?: string | null | undefined; ordinal?: number | undefined }) {
+      return writeTransaction(db, ENTITY, async (tx) => {
+        const task = await workableTask(tx, actor, taskId);
+        assertMilestoneDate(task, input.dueOn);
+        const ordinal = input.ordinal ?? (await milestoneRepository.nextOrdinal(tx, taskId));
+        const milestone = await milestoneRepository.insert(tx, { cooperationId: task.cooperationId, taskId, title: input.title, dueOn: input.dueOn ?? null, ordinal });
+        await audit(tx, actor, { cooperationId: task.cooperationId, action: 'create', entity: ENTITY, entityId: milestone.id, after: milestone });
+        return { milestone: presentMilestone(milestone), task: presentProgress(await settle(tx, actor, task, false)) };
+      });
+    },
+
+    async update(actor: Actor, id: string, version: number, patch: MilestonePatch) {
+      return writeTransaction(db, ENTITY, async (tx) => {
+        const { milestone: before, task } = await loadMilestone(tx, actor, id);
+        if (patch.dueOn !== undefined) assertMilestoneDate(task, patch.dueOn);
+        const { done, ...fields } = patch;
+        const reached = done === true && !before.doneAt;
+        const doneAt = done === undefined ? undefined : done ? (before.doneAt ?? now()) : null;
+        const after = await milestoneRepository.update(tx, id, version, { ...fields, ...(doneAt === undefined ? {} : { doneAt }) });
+        if (!after) throw staleVersion(ENTITY, before.version);
+        await audit(tx, actor, { cooperationId: task.cooperationId, action: reached ? 'reach' : 'update', entity: ENTITY, entityId: id, before, after });
+        return { milestone: presentMilestone(after), task: presentProgress(await settle(tx, actor, task, reached)) };
+      });
+    },
+
+    async delete(actor: Actor, id: string, version: number) {
+      return writeTransaction(db, ENTITY, async (tx) => {
+        const { milestone: before, task } = await loadMilestone(tx, actor, id);
+        if (!(await milestoneRepository.delete(tx, id, version))) throw staleVersion(ENTITY, before.version);
+        await audit(tx, actor, { cooperationId: task.cooperationId, action: 'delete', entity: ENTITY, entityId: id, before });
+        return { task: presentProgress(await settle(tx, actor, task, false)) };
+      });
+    },
+  };
+}
+
+export type MilestoneService = ReturnType<typeof createMilestoneService>;

@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { TASK_STATUSES } from '../../db/schema/work.ts';
+import { isoDate } from '../../http/common.schemas.ts';
+
+export const supervisionNoticeSchema = z.object({
+  id: z.uuid(),
+  taskId: z.uuid(),
+  number: z.string(),
+  deadline: z.string(),
+  body: z.string(),
+  issuedBy: z.uuid().nullable(),
+  issuedPartyId: z.uuid().nullable(),
+  acknowledgedAt: z.string().nullable(),
+  acknowledgedBy: z.uuid().nullable(),
+  version: z.number().int(),
+  createdAt: z.string(),
+});
+
+export const issueNoticeBody = z.object({
+  deadline: isoDate,
+  body: z.string().trim().min(1).max(5000),
+});
+
+export const supervisionQuery = z.object({
+  partyId: z.uuid().optional(),
+  withinDays: z.coerce.number().int().min(0).max(365).default(7),
+});
+
+export const SUPERVISION_REASONS = ['overdue', 'due_soon', 'not_reported', 'returned'] as const;
+
+const counts = z.object({
+  overdue: z.number().int(),
+  dueSoon: z.number().int(),
+  notReported: z.number().int(),
+  returned: z.number().int(),
+});
+
+export const supervisionTaskSchema = z.object({
+  id: z.uuid(),
+  title: z.string(),
+  status: z.enum(TASK_STATUSES),
+  dueOn: z.string().nullable(),
+  /** Days past due (positive) or left (zero or negative), null without a due date. */
+  daysOverdue: z.number().int().nullable(),
+  reasons: z.array(z.enum(SUPERVISION_REASONS)),
+  role: z.enum(['lead', 'co']).nullable(),
+});
+
+export const supervisionResponse = z.object({
+  asOf: z.string(),
+  withinDays: z.number().int(),
+  period: z.object({ id: z.uuid(), label: z.string(), dueOn: z.string() }).nullable(),
+  totals: counts,
+  units: z.array(
+    z.object({
+      organizationId: z.uuid().nullable(),
+      organizationName: z.string().nullable(),
+      partyId: z.uuid().nullable(),
+      partyName: z.string().nullable(),
+      counts,
+      tasks: z.array(supervisionTaskSchema),
+    }),
+  ),
+});

@@ -1,0 +1,196 @@
+import { AppError, badRequest, conflict, notFound } from '../../app-error.ts';
+import type { Db } from '../../db/client.ts';
+import { writeTransaction } from '../../db/write-transaction.ts';
+import { authorId, type Actor } from '../access/actor.ts';
+import { assertCanAcknowledgeNotice, assertCanManageTask, coordinatedSides, rowScope } from '../access/policy.ts';
+import { audit } from '../audit/audit.service.ts';
+import { cooperationRepository } from '../cooperation/cooperation.repository.ts';
+import type { CooperationService } from '../cooperation/cooperation.service.ts';
+import { addDays } from '../task/business-date.ts';
+import type { TaskNotifications } from '../task/task-notifications.ts';
+import { taskRepository, type TaskStatus } from '../task/task.repository.ts';
+import type { TaskService } from '../task/task.service.ts';
+import { presentNotice } from './supervision-notice.presenter.ts';
+import { supervisionRepository } from './supervision.repository.ts';
+import type { SUPERVISION_REASONS } from './supervision.schemas.ts';
+
+const ENTITY = 'supervision_notice';
+
+type Reason = (typeof SUPERVISION_REASONS)[number];
+
+interface UnitGroup {
+  organizationId: string | null;
+  organizationName: string | null;
+  partyId: string | null;
+  partyName: string | null;
+  tasks: Map<string, { id: string; title: string; status: TaskStatus; dueOn: string | null; role: 'lead' | 'co' | null; reasons: Set<Reason> }>;
+}
+
+const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+
+const REASON_COUNT_KEY: Record<Reason, 'overdue' | 'dueSoon' | 'notReported' | 'returned'> = {
+  overdue: 'overdue',
+  due_soon: 'dueSoon',
+  not_reported: 'notReported',
+  returned: 'returned',
+};
+
+function countReasons(taskLists: Iterable<{ reasons: Set<Reason> }>) {
+  const counts = { overdue: 0, dueSoon: 0, notReported: 0, returned: 0 };
+  for (const task of taskLists) for (const reason of task.reasons) counts[REASON_COUNT_KEY[reason]]++;
+  return counts;
+}
+
+/** 督办: what needs chasing, computed from the ledger and reports; and formal notices the units must acknowledge. */
+export function createSupervisionService(
+  db: Db,
+  deps: { cooperations: CooperationService; tasks: TaskService; notifications: TaskNotifications; today(): string; now?: () => Date },
+) {
+  const now = deps.now ?? (() => new Date());
+
+  return {
+    /** Overdue and soon-due tasks, missing and returned reports, grouped by the responsible unit. */
+    async overview(actor: Actor | null, cooperationId: string, query: { partyId?: string | undefined; withinDays: number }) {
+      await deps.cooperations.load(actor, cooperationId);
+      if (query.partyId && !(await cooperationRepository.getParty(db, cooperationId, query.partyId))) throw notFound('party', query.partyId);
+      const today = deps.today();
+      const scope = rowScope(actor, cooperationId);
+      const period = await supervisionRepository.currentPeriod(db, cooperationId, today);
+      const [due, unreported, returned] = await Promise.all([
+        supervisionRepository.dueTasks(db, cooperationId, scope, query.partyId, addDays(today, query.withinDays)),
+        period ? supervisionRepository.unreported(db, cooperationId, scope, query.partyId, period) : Promise.resolve([]),
+        supervisionRepository.returnedNotResubmitted(db, cooperationId, scope, query.partyId),
+      ]);
+      const units = await taskRepository.unitsOf(db, due.map((t) => t.id));
+
+      const groups = new Map<string, UnitGroup>();
+      const mark = (
+        unit: { organizationId: string | null; organizationName: string | null; partyId: string | null; partyName: string | null; role: 'lead' | 'co' | null },
+        task: { id: string; title: string; status: TaskStatus; dueOn: string | null },
+        reason: Reason,
+      ) => {
+        const key = unit.organizationId ?? 'none';
+        let group = groups.get(key);
+        if (!group) {
+          group = { organizationId: unit.organizationId, organizationName: unit.organizationName, partyId: unit.partyId, partyName: unit.partyName, tasks: new Map() };
+          groups.set(key, group);
+        }
+        let entry = group.tasks.get(task.id);
+        if (!entry) {
+          entry = { ...task, role: unit.role, reasons: new Set() };
+          group.tasks.set(task.id, entry);
+        }
+        entry.reasons.add(reason);
+      };
+
+      const unassigned = { organizationId: null, organizationName: null, partyId: null, partyName: null, role: null };
+      for (const task of due) {
+        const reason: Reason = task.dueOn && task.dueOn < today ? 'overdue' : 'due_soon';
+        const leads = units.filter((u) => u.taskId === task.id && u.role === 'lead' && (!query.partyId || u.partyId === query.partyId));
+        if (!leads.length) mark(unassigned, task, reason);
+        for (const lead of leads) mark(lead, task, reason);
+      }
+      for (const row of unreported) mark(row, { id: row.taskId, title: row.title, status: row.status, dueOn: row.dueOn }, 'not_reported');
+      for (const row of returned) mark(row, { id: row.taskId, title: row.title, status: row.status, dueOn: row.dueOn }, 'returned');
+
+      // A task under two sides' lead units is one task in the totals.
+      const distinct = new Map<string, { reasons: Set<Reason> }>();
+      for (const group of groups.values()) {
+        for (const task of group.tasks.values()) {
+          const seen = distinct.get(task.id) ?? { reasons: new Set<Reason>() };
+          for (const r of task.reasons) seen.reasons.add(r);
+          distinct.set(task.id, seen);
+        }
+      }
+
+      const presented = [...groups.values()].map((group) => ({
+        organizationId: group.organizationId,
+        organizationName: group.organizationName,
+        partyId: group.partyId,
+        partyName: group.partyName,
+        counts: countReasons(group.tasks.values()),
+        tasks: [...group.tasks.values()]
+          .sort((a, b) => (a.dueOn ?? '9999').localeCompare(b.dueOn ?? '9999'))
+          .map((t) => ({
+            id: t.id,
+            title: t.title,
+            status: t.status,
+            dueOn: t.dueOn,
+            daysOverdue: t.dueOn ? daysBetween(t.dueOn, today) : null,
+            reasons: [...t.reasons],
+            role: t.role,
+          })),
+      }));
+      presented.sort(
+        (a, b) =>
+          b.counts.overdue - a.counts.overdue ||
+          b.counts.notReported + b.counts.returned - (a.counts.notReported + a.counts.returned) ||
+          (a.partyName ?? '').localeCompare(b.partyName ?? '') ||
+          (a.organizationName ?? '').localeCompare(b.organizationName ?? ''),
+      );
+      return {
+        asOf: today,
+        withinDays: query.withinDays,
+        period: period ? { id: period.id, label: period.label, dueOn: period.dueOn } : null,
+        totals: countReasons(distinct.values()),
+        units: presented,
+      };
+    },
+
+    async listForTask(actor: Actor | null, taskId: string) {
+      await deps.tasks.loadReadable(actor, taskId);
+      return (await taskRepository.noticesOf(db, taskId)).map(presentNotice);
+    },
+
+    /** A formal 督办 notice on a task, numbered per cooperation and year: 督办〔2026〕3号. */
+    async issue(actor: Actor, taskId: string, input: { deadline: string; body: string }) {
+      const row = await writeTransaction(db, ENTITY, async (tx) => {
+        const task = await deps.tasks.loadReadable(actor, taskId, tx);
+        assertCanManageTask(actor, task);
+        if (task.status === 'done' || task.status === 'cancelled') {
+          throw conflict('supervision.task_closed', `The task is already ${task.status}; there is nothing to supervise`);
+        }
+        const today = deps.today();
+        if (input.deadline < today) throw badRequest('supervision.deadline_past', 'The deadline of a notice cannot be in the past', { today });
+        await supervisionRepository.lockNumbering(tx, task.cooperationId);
+        const year = today.slice(0, 4);
+        const sequence = (await supervisionRepository.lastNumberOfYear(tx, task.cooperationId, year)) + 1;
+        const sides = coordinatedSides(actor, task.cooperationId);
+        const notice = await supervisionRepository.insertNotice(tx, {
+          cooperationId: task.cooperationId,
+          taskId,
+          number: `督办〔${year}〕${sequence}号`,
+          deadline: input.deadline,
+          body: input.body,
+          issuedBy: authorId(actor),
+          issuedPartyId: (task.ownerPartyId && sides.includes(task.ownerPartyId) ? task.ownerPartyId : sides[0]) ?? null,
+        });
+        await audit(tx, actor, { cooperationId: task.cooperationId, action: 'create', entity: ENTITY, entityId: notice.id, after: notice });
+        await deps.notifications.noticeIssued(tx, actor, task, notice);
+        return notice;
+      });
+      return presentNotice(row);
+    },
+
+    async acknowledge(actor: Actor, noticeId: string) {
+      const row = await writeTransaction(db, ENTITY, async (tx) => {
+        const notice = await supervisionRepository.getNotice(tx, noticeId);
+        if (!notice) throw notFound(ENTITY, noticeId);
+        const task = await deps.tasks.loadReadable(actor, notice.taskId, tx).catch((error: unknown) => {
+          throw error instanceof AppError && error.httpStatus === 404 ? notFound(ENTITY, noticeId) : error;
+        });
+        assertCanAcknowledgeNotice(actor, task.cooperationId, await taskRepository.unitsOf(tx, [task.id]));
+        const alreadyDone = () => conflict('supervision.already_acknowledged', 'The notice has already been acknowledged');
+        if (notice.acknowledgedAt) throw alreadyDone();
+        const after = await supervisionRepository.acknowledge(tx, noticeId, authorId(actor), now());
+        if (!after) throw alreadyDone();
+        await audit(tx, actor, { cooperationId: task.cooperationId, action: 'acknowledge', entity: ENTITY, entityId: noticeId, before: notice, after });
+        await deps.notifications.noticeAcknowledged(tx, actor, task, after);
+        return after;
+      });
+      return presentNotice(row);
+    },
+  };
+}
+
+export type SupervisionService = ReturnType<typeof createSupervisionService>;
