@@ -1,5 +1,4 @@
-import { Jieba } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict.js';
+import { cut } from 'jieba-wasm';
 
 /** A word of a segmented phrase, with its offsets in the phrase. */
 export interface Word {
@@ -8,7 +7,6 @@ export interface Word {
   readonly end: number;
 }
 
-let jieba: Jieba | null = null;
 const cache = new Map<string, Word[]>();
 
 // Longer phrases are never list items; they are not segmented.
@@ -16,17 +14,17 @@ const MAX_PHRASE = 80;
 const CACHE_SIZE = 4096;
 
 /**
- * Segments a short phrase into dictionary words (jieba), so that a list's
- * first item starts at a word boundary; loads the dictionary on first use.
+ * Segments a short phrase into dictionary words (jieba, as WebAssembly: the
+ * native binding's other-platform builds cannot be locked in package-lock),
+ * so that a list's first item starts at a word boundary.
  */
 export function segmentWords(phrase: string): Word[] {
   if (phrase.length === 0 || phrase.length > MAX_PHRASE) return [];
   const cached = cache.get(phrase);
   if (cached) return cached;
-  jieba ??= Jieba.withDict(dict);
   const words: Word[] = [];
   let at = 0;
-  for (const word of jieba.cut(phrase, false)) {
+  for (const word of cut(phrase, false)) {
     const start = phrase.indexOf(word, at);
     if (start < 0) break;
     words.push({ word, start, end: start + word.length });
