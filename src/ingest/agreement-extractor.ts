@@ -64,9 +64,11 @@ function subjectStart(text: string, verb: number, floor: number): number {
   return floor;
 }
 
-function isGovernmentSubject(subject: string, dictionary: RegionDictionary): boolean {
+function isGovernmentSubject(clause: string, dictionary: RegionDictionary): boolean {
+  // The signatories are the clause's opening noun phrase: 双方就A、B…签订 → 双方.
+  const subject = clause.slice(0, Math.max(0, clause.search(/就|在|将|于|围绕|按照|根据|共同|正式|分别|集中|签/)) || clause.length);
   if (DEPARTMENT.test(subject) && !GOVERNMENT_PERSON.test(subject)) return false;
-  return GOVERNMENT.test(subject) || scanPlaces(subject, dictionary).length >= 2;
+  return GOVERNMENT.test(clause) || scanPlaces(subject, dictionary).length >= 2;
 }
 
 interface Group {
@@ -129,7 +131,8 @@ export function extractAgreements(sentences: readonly Sentence[], lists: readonl
       const names = chainedNames(text, after, sentence.start, bracketed);
       const bare = names.length > 0 ? null : BARE_NAME.exec(text.slice(after));
       const bareName = bare?.[1];
-      if (bare && bareName && !/^“?[\d一二三四五六七八九十两]/.test(bareName)) {
+      // "15项合作协议" and "“1+15”协议" count agreements; they do not name one.
+      if (bare && bareName && !/^“?[\d一二三四五六七八九十两]+(?:个|项|份|批|类|\+)/.test(bareName)) {
         const start = after + bare[0].length - bareName.length;
         names.push(mention(sentence, start, start + bareName.length, false));
       }

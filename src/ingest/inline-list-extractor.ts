@@ -35,6 +35,7 @@ const COUNT = `(?:\\d{1,3}|${CN_COUNT})`;
 // The nouns that make a counted list a list of cooperation areas or tasks.
 const AREA_NOUN = /^(?:个|项|大|类|件)?(?:重点|主要|关键|专项)?(?:合作)?(?:方面|领域|任务|工作|件事|事项|方向|举措|措施|行动|重点)/;
 const AGREEMENT_NOUN = /协议|协定|备忘录|合同|意向书/;
+const AGREEMENT_END = /(?:协议|协定|备忘录|合同|意向书|协议书|合作文件)\s*$/;
 const PROJECT_NOUN = /^(?:个|项|批|家)?(?:重大|重点|领军|签约|合作|产业|标志性|功能|创新)?(?:项目|平台|园区|基地|示范区|合作区|先行区)/;
 // Things a list of projects is said to be created or brought in by.
 const PROJECT_CONTEXT = /共建|合建|新建|建设|打造|引进|落户|落地|签约|开工|投产|揭牌|启动/;
@@ -108,8 +109,9 @@ function firstItemStart(text: string, from: number, to: number, verbLed: boolean
   return start;
 }
 
+/** What the words after 等 say the items are: they end with 协议, or start with 项目 or 方面. */
 function classify(noun: string): ListKind {
-  if (AGREEMENT_NOUN.test(noun)) return 'agreement';
+  if (AGREEMENT_END.test(noun)) return 'agreement';
   if (PROJECT_NOUN.test(noun)) return 'project';
   if (AREA_NOUN.test(noun)) return 'area';
   return 'other';
@@ -160,8 +162,9 @@ function listsInClause(sentence: Sentence, text: string, cs: number, ce: number,
     }
     const verbLed = rest.filter((r) => startsWithLeadVerb(text.slice(r.start, r.end))).length * 2 > rest.length;
     const firstStart = firstItemStart(text, from, firstSep, verbLed);
-    const items = [trimRange(text, firstStart, firstSep), ...rest];
-    splitLastItem(text, items);
+    const split = [trimRange(text, firstStart, firstSep), ...rest];
+    splitLastItem(text, split);
+    const items = count !== null && verbLed ? fitToCount(text, split, count) : split;
     const before = text.slice(cs, firstStart);
     if (kind === 'project' && !PROJECT_CONTEXT.test(text.slice(cs, ce))) kind = 'other';
     const sane = items.every((r) => r.end - r.start >= 1 && r.end - r.start <= 40 && !text.slice(r.start, r.end).includes('等'));
@@ -182,6 +185,22 @@ function listsInClause(sentence: Sentence, text: string, cs: number, ce: number,
     from = ce;
   }
   return found;
+}
+
+/**
+ * "提升基础设施、教育医疗、劳务协作水平…等五个方面": when a list of measures has
+ * more pieces than its count, a piece that opens with no verb continues the
+ * measure before it.
+ */
+function fitToCount(text: string, items: readonly ViewRange[], count: number): ViewRange[] {
+  if (items.length <= count) return [...items];
+  const merged: ViewRange[] = [];
+  for (const item of items) {
+    const previous = merged[merged.length - 1];
+    if (previous && !startsWithLeadVerb(text.slice(item.start, item.end))) merged[merged.length - 1] = { start: previous.start, end: item.end };
+    else merged.push(item);
+  }
+  return merged.length === count ? merged : [...items];
 }
 
 /** "A、B和C": the last piece holds two items when its first part is as long as the others. */

@@ -11,9 +11,11 @@ export interface TitleFinding {
 const CONTENT_KINDS = new Set(['heading', 'body']);
 const LIST_LABEL = /^(\(?[一二三四五六七八九十\d]{1,3}[)、.]|第[一二三四五六七八九十]+[条,、]|[①-⑳])/;
 const MAX_TITLE = 100;
+// Headlines say something: four characters (报料微博, 字号) are page furniture.
+const MIN_TITLE = 6;
 
 function isHeadline(line: Line | undefined): line is Line {
-  return line !== undefined && line.kind === 'heading' && !LIST_LABEL.test(line.text);
+  return line !== undefined && line.kind === 'heading' && line.text.length >= MIN_TITLE && !LIST_LABEL.test(line.text);
 }
 
 function toFinding(layout: DocumentLayout, line: Line): TitleFinding {
@@ -24,15 +26,22 @@ function toFinding(layout: DocumentLayout, line: Line): TitleFinding {
  * The headline, not site chrome: the first line of content when it reads as
  * a headline (no full stop); otherwise — when the page opens with body text,
  * as reposts do — the first headline that has its subtitle under it (主题 +
- * 副题). Null when the text has neither.
+ * 副题), or a headline the page repeats (as the caption of its photo). Null
+ * when the text has none of these.
  */
 export function extractTitle(layout: DocumentLayout): TitleFinding | null {
   const content = layout.lines.filter((l) => CONTENT_KINDS.has(l.kind));
-  const [first] = content;
+  const first = content.find((l) => l.text.length >= MIN_TITLE);
   if (first && !first.text.includes('。') && first.text.length <= MAX_TITLE && !LIST_LABEL.test(first.text)) return toFinding(layout, first);
   for (let k = 0; k + 1 < content.length; k++) {
     const line = content[k];
     if (isHeadline(line) && isHeadline(content[k + 1])) return toFinding(layout, line);
+  }
+  const seen = new Set<string>();
+  for (const line of content) {
+    if (!isHeadline(line)) continue;
+    if (seen.has(line.text)) return toFinding(layout, content.find((l) => l.text === line.text) ?? line);
+    seen.add(line.text);
   }
   return null;
 }
