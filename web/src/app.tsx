@@ -14,6 +14,7 @@ const CooperationListPage = lazy(() => import('./pages/cooperation-list-page.tsx
 const CooperationPage = lazy(() => import('./pages/cooperation-page.tsx'));
 const AgreementPage = lazy(() => import('./pages/agreement-page.tsx'));
 const ImportPage = lazy(() => import('./pages/import-page.tsx'));
+const TaskLedgerPage = lazy(() => import('./pages/task-ledger-page.tsx'));
 const NotFoundPage = lazy(() => import('./pages/not-found-page.tsx'));
 
 /** Pages behind it see a signed-in user; everyone else goes to /login and comes back afterwards. */
@@ -44,6 +45,7 @@ function AppRoutes() {
           <Route path="/cooperations" element={<CooperationListPage />} />
           <Route path="/cooperations/:cooperationId" element={<CooperationPage />} />
           <Route path="/agreements/:agreementId" element={<AgreementPage />} />
+          <Route path="/cooperations/:cooperationId/tasks" element={<TaskLedgerPage />} />
           <Route path="/import" element={<ImportPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>

@@ -13,8 +13,8 @@ import type {
 } from './types.ts';
 
 const BASE = '/api/v1';
-const CSRF_COOKIE = 'ld_csrf';
-const CSRF_HEADER = 'x-csrf-token';
+export const CSRF_COOKIE = 'ld_csrf';
+export const CSRF_HEADER = 'x-csrf-token';
 
 /** An error answer of the API, or a network failure (`status` 0, code `network.unreachable`). */
 export class ApiError extends Error {
@@ -37,7 +37,7 @@ export function setUnauthorizedListener(listener: UnauthorizedListener | null): 
   onUnauthorized = listener;
 }
 
-function readCookie(name: string): string | undefined {
+export function readCookie(name: string): string | undefined {
   for (const part of document.cookie.split(';')) {
     const [key, ...rest] = part.trim().split('=');
     if (key === name) return decodeURIComponent(rest.join('='));

@@ -1,4 +1,5 @@
-import { Breadcrumb, Card, Descriptions, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { UnorderedListOutlined } from '@ant-design/icons';
+import { Breadcrumb, Button, Card, Descriptions, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api } from '../api/client.ts';
@@ -102,6 +103,13 @@ export default function CooperationPage() {
             <span data-testid="cooperation-name">{cooperation.name}</span>
             <StatusTag status={cooperation.status} />
           </Space>
+        }
+        extra={
+          <Link to={`/cooperations/${cooperation.id}/tasks`} data-testid="task-ledger-link">
+            <Button type="primary" icon={<UnorderedListOutlined />}>
+              {t('tasks.nav')}
+            </Button>
+          </Link>
         }
       >
         <Descriptions size="small" column={{ xs: 1, md: 3 }} bordered>

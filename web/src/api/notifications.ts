@@ -1,0 +1,54 @@
+import { request } from './client.ts';
+
+/** Shapes and calls of the notification inbox and the audit trail; src/modules/notification and audit are the source of truth. */
+
+export interface Notification {
+  id: string;
+  cooperationId: string | null;
+  kind: string;
+  title: string;
+  body: string;
+  /** A path inside the web app, such as /tasks/:id. */
+  link: string | null;
+  readAt: string | null;
+  createdAt: string;
+}
+
+export interface NotificationPage {
+  items: Notification[];
+  total: number;
+  unreadCount: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface AuditEntry {
+  seq: number;
+  at: string;
+  actorId: string | null;
+  /** null: written by the system (seeding, background jobs). */
+  actorUsername: string | null;
+  cooperationId: string | null;
+  action: string;
+  entity: string;
+  entityId: string;
+  before: unknown;
+  after: unknown;
+}
+
+export interface AuditPage {
+  items: AuditEntry[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export const notificationsApi = {
+  list: (query: { unread?: boolean; page?: number; pageSize?: number }) =>
+    request<NotificationPage>('GET', '/notifications', undefined, { ...query, unread: query.unread ? 'true' : undefined }),
+  unreadCount: () => request<{ unreadCount: number }>('GET', '/notifications/unread-count'),
+  markRead: (notificationId: string) => request<unknown>('POST', `/notifications/${encodeURIComponent(notificationId)}/read`),
+  markAllRead: () => request<{ marked: number }>('POST', '/notifications/read-all'),
+  audit: (cooperationId: string, query: { entity?: string; page?: number; pageSize?: number }) =>
+    request<AuditPage>('GET', `/cooperations/${encodeURIComponent(cooperationId)}/audit`, undefined, query),
+};

@@ -1,0 +1,203 @@
+import { request } from './client.ts';
+import type { Items } from './types.ts';
+
+/** Shapes and calls of the task ledger, milestones, closing and 督办; src/modules/task, milestone and supervision are the source of truth. */
+
+export const TASK_STATUSES = ['not_started', 'in_progress', 'done', 'blocked', 'cancelled'] as const;
+export const TASK_PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
+export const LEDGER_SORTS = ['dueOn', 'createdAt', 'priority', 'title'] as const;
+
+export type TaskStatus = (typeof TASK_STATUSES)[number];
+export type TaskPriority = (typeof TASK_PRIORITIES)[number];
+export type LedgerSort = (typeof LEDGER_SORTS)[number];
+export type ApprovalDecision = 'approved' | 'returned';
+
+export interface UnitRef {
+  organizationId: string;
+  name: string;
+}
+
+export interface TaskSide {
+  partyId: string;
+  partyName: string;
+  lead: UnitRef | null;
+  co: UnitRef[];
+}
+
+export interface TaskListItem {
+  id: string;
+  cooperationId: string;
+  title: string;
+  source: 'clause' | 'meeting' | 'manual';
+  joint: boolean;
+  ownerPartyId: string | null;
+  priority: TaskPriority;
+  status: TaskStatus;
+  percent: number;
+  tags: string[];
+  startOn: string | null;
+  dueOn: string | null;
+  doneAt: string | null;
+  closeRequested: boolean;
+  version: number;
+  createdAt: string;
+  overdue: boolean;
+  milestoneCounts: { done: number; total: number };
+  sides: TaskSide[];
+}
+
+export interface Ledger {
+  items: TaskListItem[];
+  total: number;
+  countsByStatus: Record<TaskStatus, number>;
+  page: number;
+  pageSize: number;
+}
+
+export interface MyTasks {
+  items: (TaskListItem & { cooperationName: string })[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface Milestone {
+  id: string;
+  taskId: string;
+  title: string;
+  dueOn: string | null;
+  doneAt: string | null;
+  ordinal: number;
+  version: number;
+}
+
+export interface ClosureApproval {
+  round: number;
+  partyId: string;
+  decision: ApprovalDecision;
+  reason: string | null;
+  userId: string | null;
+  createdAt: string;
+}
+
+export interface SupervisionNotice {
+  id: string;
+  taskId: string;
+  number: string;
+  deadline: string;
+  body: string;
+  issuedBy: string | null;
+  issuedPartyId: string | null;
+  acknowledgedAt: string | null;
+  acknowledgedBy: string | null;
+  version: number;
+  createdAt: string;
+}
+
+export interface TaskDetail extends TaskListItem {
+  description: string;
+  agreementId: string | null;
+  updatedAt: string;
+  owners: { userId: string; username: string; displayName: string }[];
+  clauses: { id: string; agreementId: string; label: string | null; title: string }[];
+  milestones: Milestone[];
+  closure: {
+    requestedAt: string | null;
+    round: number;
+    requiredPartyIds: string[];
+    pendingPartyIds: string[];
+    approvals: ClosureApproval[];
+  };
+  supervisionNotices: SupervisionNotice[];
+  can: { edit: boolean; updateProgress: boolean; decideClosure: boolean };
+}
+
+export interface LedgerQuery {
+  side?: string;
+  unit?: string;
+  status?: TaskStatus[];
+  clauseId?: string;
+  dueFrom?: string;
+  dueTo?: string;
+  overdue?: boolean;
+  ownerUserId?: string;
+  q?: string;
+  priority?: TaskPriority[];
+  tag?: string;
+  sort?: LedgerSort;
+  order?: 'asc' | 'desc';
+  page?: number;
+  pageSize?: number;
+}
+
+export type SupervisionReason = 'overdue' | 'due_soon' | 'not_reported' | 'returned';
+
+export interface SupervisionCounts {
+  overdue: number;
+  dueSoon: number;
+  notReported: number;
+  returned: number;
+}
+
+export interface SupervisionTask {
+  id: string;
+  title: string;
+  status: TaskStatus;
+  dueOn: string | null;
+  /** Days past due (positive) or left (zero or negative), null without a due date. */
+  daysOverdue: number | null;
+  reasons: SupervisionReason[];
+  role: 'lead' | 'co' | null;
+}
+
+export interface SupervisionUnit {
+  organizationId: string | null;
+  organizationName: string | null;
+  partyId: string | null;
+  partyName: string | null;
+  counts: SupervisionCounts;
+  tasks: SupervisionTask[];
+}
+
+export interface SupervisionOverview {
+  asOf: string;
+  withinDays: number;
+  period: { id: string; label: string; dueOn: string } | null;
+  totals: SupervisionCounts;
+  units: SupervisionUnit[];
+}
+
+/** Arrays go as "a,b", which the server reads as "a or b"; false flags are left out rather than sent. */
+function ledgerParams(query: LedgerQuery): Record<string, string | number | undefined> {
+  return {
+    ...query,
+    status: query.status?.join(','),
+    priority: query.priority?.join(','),
+    overdue: query.overdue ? 'true' : undefined,
+  };
+}
+
+const id = encodeURIComponent;
+
+export const tasksApi = {
+  ledger: (cooperationId: string, query: LedgerQuery) => request<Ledger>('GET', `/cooperations/${id(cooperationId)}/tasks`, undefined, ledgerParams(query)),
+  mine: (query: { overdue?: boolean; page?: number; pageSize?: number }) =>
+    request<MyTasks>('GET', '/my/tasks', undefined, { ...query, overdue: query.overdue ? 'true' : undefined }),
+  task: (taskId: string) => request<TaskDetail>('GET', `/tasks/${id(taskId)}`),
+  update: (taskId: string, version: number, patch: { status?: TaskStatus; percent?: number; priority?: TaskPriority }) =>
+    request<TaskDetail>('PATCH', `/tasks/${id(taskId)}`, { version, ...patch }),
+  requestClose: (taskId: string) => request<TaskDetail>('POST', `/tasks/${id(taskId)}/close-request`),
+  decideClose: (taskId: string, decision: ApprovalDecision, reason?: string) =>
+    request<TaskDetail>('POST', `/tasks/${id(taskId)}/close-approvals`, { decision, reason }),
+  markMilestone: (milestone: Milestone, done: boolean) =>
+    request<{ milestone: Milestone }>('PATCH', `/milestones/${id(milestone.id)}`, { version: milestone.version, done }),
+  supervision: (cooperationId: string, query: { partyId?: string; withinDays?: number }) =>
+    request<SupervisionOverview>('GET', `/cooperations/${id(cooperationId)}/supervision`, undefined, query),
+  notices: (taskId: string) => request<Items<SupervisionNotice>>('GET', `/tasks/${id(taskId)}/supervision-notices`),
+  issueNotice: (taskId: string, deadline: string, body: string) =>
+    request<SupervisionNotice>('POST', `/tasks/${id(taskId)}/supervision-notices`, { deadline, body }),
+  /** The units of one region, for the ledger's unit filter. */
+  organizationsIn: (regionCode: string) =>
+    request<{ items: { id: string; name: string; regionCode: string }[] }>('GET', '/organizations', undefined, { regionCode, pageSize: 200 }),
+  acknowledgeNotice: (noticeId: string) => request<SupervisionNotice>('POST', `/supervision-notices/${id(noticeId)}/acknowledge`),
+};
