@@ -1,0 +1,153 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays, businessToday } from '../../src/modules/task/business-date.ts';
+import { databaseFlavours } from '../setup/test-database.ts';
+import { startTestApp, type TestApp } from '../setup/test-app.ts';
+import { createTask, expectError, qingdaoShenzhen, type LedgerPage, type QingdaoShenzhen, type TaskDetail } from './task-fixtures.ts';
+
+interface Supervision {
+  asOf: string;
+  period: { label: string } | null;
+  totals: { overdue: number; dueSoon: number; notReported: number; returned: number };
+  units: {
+    organizationId: string | null;
+    organizationName: string | null;
+    partyId: string | null;
+    counts: { overdue: number; dueSoon: number; notReported: number; returned: number };
+    tasks: { id: string; reasons: string[]; daysOverdue: number | null; role: string | null }[];
+  }[];
+}
+
+interface Notice {
+  id: string;
+  number: string;
+  deadline: string;
+  acknowledgedAt: string | null;
+  issuedPartyId: string | null;
+}
+
+describe.each(databaseFlavours())('督办 supervision on %s', (flavour) => {
+  let t: TestApp;
+  let qd: string;
+  let sz: string;
+  let qdUnit: string;
+  let szUnit: string;
+  let leader: string;
+  let c: QingdaoShenzhen;
+  let today: string;
+
+  const supervision = async (query = '', token = qd) => {
+    const res = await t.call('GET', `/api/v1/cooperations/${c.id}/supervision${query}`, { token });
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json<Supervision>();
+  };
+  const issue = (taskId: string, token: string, body: Record<string, unknown>) => t.call('POST', `/api/v1/tasks/${taskId}/supervision-notices`, { token, body });
+
+  beforeAll(async () => {
+    t = await startTestApp(flavour);
+    [qd, sz, qdUnit, szUnit, leader] = await Promise.all([t.login('qd.fgw'), t.login('sz.fgw'), t.login('qd.kj'), t.login('sz.kj'), t.login('qd.leader')]);
+    c = await qingdaoShenzhen(t, qd);
+    today = businessToday(t.config.timeZone);
+  });
+  afterAll(() => t?.close());
+
+  it('lists every overdue task of the ledger under each of its lead units', async () => {
+    const view = await supervision('', leader);
+    const overdue = (await t.call('GET', `/api/v1/cooperations/${c.id}/tasks?overdue=true&pageSize=200`, { token: qd })).json<LedgerPage>();
+    expect(view.asOf).toBe(today);
+    expect(view.totals.overdue).toBe(overdue.total);
+    for (const task of overdue.items) {
+      for (const side of task.sides) {
+        const group = view.units.find((u) => u.organizationId === side.lead?.organizationId);
+        expect(group?.tasks.find((x) => x.id === task.id)?.reasons).toContain('overdue');
+      }
+    }
+    for (const group of view.units) {
+      expect(group.counts.overdue).toBe(group.tasks.filter((x) => x.reasons.includes('overdue')).length);
+      for (const task of group.tasks.filter((x) => x.reasons.includes('overdue'))) expect(task.daysOverdue).toBeGreaterThan(0);
+    }
+  });
+
+  it('counts tasks due within the chosen number of days and narrows to one side', async () => {
+    const soon = await createTask(t, qd, c, { title: '三天内到期', startOn: null, dueOn: addDays(today, 3) });
+    const narrow = await supervision('?withinDays=1');
+    const wide = await supervision('?withinDays=7');
+    expect(narrow.units.flatMap((u) => u.tasks).filter((x) => x.id === soon.id).flatMap((x) => x.reasons)).not.toContain('due_soon');
+    const science = wide.units.find((u) => u.organizationId === c.unit('青岛市科学技术局'));
+    expect(science?.tasks.find((x) => x.id === soon.id)?.reasons).toContain('due_soon');
+    expect(wide.totals.dueSoon).toBeGreaterThan(narrow.totals.dueSoon);
+
+    const shenzhenOnly = await supervision(`?partyId=${c.shenzhen}`);
+    expect(shenzhenOnly.units.length).toBeGreaterThan(0);
+    expect(shenzhenOnly.units.every((u) => u.partyId === c.shenzhen)).toBe(true);
+    expectError(await t.call('GET', `/api/v1/cooperations/${c.id}/supervision?partyId=00000000-0000-4000-8000-000000000001`, { token: qd }), 404, 'party.not_found');
+    expectError(await t.call('GET', `/api/v1/cooperations/${c.id}/supervision?withinDays=-1`, { token: qd }), 400, 'request.invalid');
+  });
+
+  it('flags lead units that have not reported in the current period', async () => {
+    const view = await supervision();
+    if (!view.period) return expect(view.totals.notReported).toBe(0);
+    const fresh = await createTask(t, qd, c, { title: '本期未报送', startOn: null, dueOn: addDays(today, 100) });
+    const after = await supervision();
+    for (const side of fresh.sides) {
+      const group = after.units.find((u) => u.organizationId === side.lead?.organizationId);
+      expect(group?.tasks.find((x) => x.id === fresh.id)?.reasons).toEqual(['not_reported']);
+    }
+  });
+
+  it('numbers notices per cooperation and year, lists them on the task, and lets a lead unit acknowledge once', async () => {
+    const task = await createTask(t, qd, c, { title: '需要督办的任务', startOn: null, dueOn: addDays(today, -1) });
+    const first = await issue(task.id, qd, { deadline: addDays(today, 7), body: '请于一周内报送整改情况。' });
+    expect(first.statusCode, first.body).toBe(201);
+    const year = today.slice(0, 4);
+    const firstNotice = first.json<Notice>();
+    expect(firstNotice.number).toMatch(new RegExp(`^督办〔${year}〕\\d+号$`));
+    expect(firstNotice.issuedPartyId).toBe(c.qingdao);
+    const second = (await issue(task.id, sz, { deadline: addDays(today, 10), body: '再次督办。' })).json<Notice>();
+    const n = (number: string) => Number(/〕(\d+)号/.exec(number)?.[1]);
+    expect(n(second.number)).toBe(n(firstNotice.number) + 1);
+
+    const detail = (await t.call('GET', `/api/v1/tasks/${task.id}`, { token: qdUnit })).json<TaskDetail>();
+    expect(detail.supervisionNotices.map((x) => x.number)).toEqual([second.number, firstNotice.number]);
+
+    const acknowledged = await t.call('POST', `/api/v1/supervision-notices/${firstNotice.id}/acknowledge`, { token: qdUnit });
+    expect(acknowledged.statusCode, acknowledged.body).toBe(200);
+    expect(acknowledged.json<Notice>().acknowledgedAt).not.toBeNull();
+    expectError(await t.call('POST', `/api/v1/supervision-notices/${firstNotice.id}/acknowledge`, { token: szUnit }), 409, 'supervision.already_acknowledged');
+    const byOffice = await t.call('POST', `/api/v1/supervision-notices/${second.id}/acknowledge`, { token: sz });
+    expect(byOffice.statusCode, byOffice.body).toBe(200);
+  });
+
+  it('refuses notices from units and leaders, with a past deadline, or on a closed task; and acknowledgements from outside the task', async () => {
+    const task = await createTask(t, qd, c, {
+      title: '商务局牵头的任务',
+      units: [
+        { partyId: c.qingdao, organizationId: c.unit('青岛市商务局'), role: 'lead' },
+        { partyId: c.shenzhen, organizationId: c.unit('深圳市商务局'), role: 'lead' },
+      ],
+    });
+    const body = { deadline: addDays(today, 5), body: '请加快推进。' };
+    expectError(await issue(task.id, qdUnit, body), 403, 'auth.forbidden');
+    expectError(await issue(task.id, leader, body), 403, 'auth.forbidden');
+    expectError(await issue(task.id, qd, { ...body, deadline: addDays(today, -1) }), 400, 'supervision.deadline_past');
+    expectError(await issue('00000000-0000-4000-8000-000000000005', qd, body), 404, 'task.not_found');
+    const notice = (await issue(task.id, qd, body)).json<Notice>();
+    expectError(await t.call('POST', `/api/v1/supervision-notices/${notice.id}/acknowledge`, { token: qdUnit }), 403, 'auth.forbidden');
+    expectError(await t.call('POST', `/api/v1/supervision-notices/00000000-0000-4000-8000-000000000006/acknowledge`, { token: qdUnit }), 404, 'supervision_notice.not_found');
+    const outsider = await t.login('st.fgw');
+    expectError(await t.call('POST', `/api/v1/supervision-notices/${notice.id}/acknowledge`, { token: outsider }), 404, 'supervision_notice.not_found');
+
+    const closed = await createTask(t, qd, c, { title: '已办结', joint: false, ownerPartyId: c.qingdao, units: [] });
+    await t.call('POST', `/api/v1/tasks/${closed.id}/close-request`, { token: qd });
+    await t.call('POST', `/api/v1/tasks/${closed.id}/close-approvals`, { token: qd, body: { decision: 'approved' } });
+    expectError(await issue(closed.id, qd, body), 409, 'supervision.task_closed');
+  });
+
+  it('gives notices issued at the same instant distinct numbers', async () => {
+    const task = await createTask(t, qd, c, { title: '并发督办' });
+    const body = { deadline: addDays(today, 5), body: '并发。' };
+    const answers = await Promise.all([issue(task.id, qd, body), issue(task.id, sz, body), issue(task.id, qd, body)]);
+    expect(answers.map((a) => a.statusCode)).toEqual([201, 201, 201]);
+    const numbers = answers.map((a) => a.json<Notice>().number);
+    expect(new Set(numbers).size).toBe(3);
+  });
+});
