@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -11,10 +12,12 @@ import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Services } from '../modules/services.ts';
 import { agreementRoutes } from '../modules/agreement/agreement.routes.ts';
+import { attachmentRoutes } from '../modules/attachment/attachment.routes.ts';
 import { auditRoutes } from '../modules/audit/audit.routes.ts';
 import { apiTokenRoutes } from '../modules/api-token/api-token.routes.ts';
 import { authRoutes } from '../modules/auth/auth.routes.ts';
 import { clauseRoutes } from '../modules/clause/clause.routes.ts';
+import { commentRoutes } from '../modules/comment/comment.routes.ts';
 import { cooperationRoutes } from '../modules/cooperation/cooperation.routes.ts';
 import { indicatorRoutes } from '../modules/indicator/indicator.routes.ts';
 import { projectRoutes } from '../modules/project/project.routes.ts';
@@ -24,6 +27,7 @@ import { notificationRoutes } from '../modules/notification/notification.routes.
 import { organizationRoutes } from '../modules/organization/organization.routes.ts';
 import { periodRoutes } from '../modules/period/period.routes.ts';
 import { regionRoutes } from '../modules/region/region.routes.ts';
+import { reportRoutes } from '../modules/report/report.routes.ts';
 import { invalidatePortalOnWrites, portalRoutes } from '../modules/portal/portal.routes.ts';
 import { milestoneRoutes } from '../modules/milestone/milestone.routes.ts';
 import { supervisionRoutes } from '../modules/supervision/supervision.routes.ts';
@@ -71,6 +75,8 @@ export async function buildApp({ services, logger = true }: AppOptions): Promise
     },
   });
   await app.register(cookie);
+  // One evidence file per request; the service enforces the size itself too (one byte more here lets it see the overflow).
+  await app.register(multipart, { limits: { fileSize: services.config.uploads.maxBytes + 1, files: 1, fields: 10, parts: 11 } });
   await app.register(rateLimit, { global: false });
   await app.register(authPlugin, { auth: services.auth, apiTokens: services.apiToken, cookieSecure: services.config.session.cookieSecure });
 
@@ -86,7 +92,7 @@ export async function buildApp({ services, logger = true }: AppOptions): Promise
 
   await app.register(
     async (api) => {
-      for (const routes of [healthRoutes, authRoutes, regionRoutes, organizationRoutes, cooperationRoutes, agreementRoutes, clauseRoutes, projectRoutes, indicatorRoutes, ingestRoutes, apiTokenRoutes, notificationRoutes, auditRoutes, periodRoutes, taskRoutes, milestoneRoutes, supervisionRoutes]) {
+      for (const routes of [healthRoutes, authRoutes, regionRoutes, organizationRoutes, cooperationRoutes, agreementRoutes, clauseRoutes, projectRoutes, indicatorRoutes, ingestRoutes, apiTokenRoutes, notificationRoutes, auditRoutes, periodRoutes, reportRoutes, attachmentRoutes, commentRoutes, taskRoutes, milestoneRoutes, supervisionRoutes]) {
         await api.register(routes, { services });
       }
     },

@@ -47,6 +47,18 @@ describe('agreement extractor', () => {
     expect(result.sub_agreements).toEqual(['市大数据局与5家企业签署战略合作框架协议']);
   });
 
+  it('lists the other signings of the event even when they carry no date', () => {
+    const result = ingest(
+      '两市合作\n\n6月3日，温州市政府与台州市政府签署战略合作框架协议。两市高新区分别签署了园区共建合作协议。两市港口集团签署了港口联动发展合作协议。',
+    );
+    expect(result.sub_agreements).toEqual(['园区共建合作协议', '港口联动发展合作协议']);
+  });
+
+  it('does not list the examples a text gives of earlier cooperation', () => {
+    const text = '两市合作\n\n6月3日，温州市政府与台州市政府签署战略合作框架协议。\n\n近年来两市交流频繁。诸如，两市文旅部门签订了文旅合作协议。';
+    expect(ingest(text).sub_agreements).toEqual([]);
+  });
+
   it('does not list a signing reported as background', () => {
     const result = ingest('两市合作\n\n5月8日，宁波市政府与舟山市政府签署战略合作协议。去年，两市港口集团签订了合作框架协议。');
     expect(result.sub_agreements).toEqual([]);

@@ -42,9 +42,13 @@ const CLAUSE_START = /[，,。；;：:！？!?]/;
 // Who signs for a government, and who signs for a department, association or firm.
 const GOVERNMENT = /政府|市长|省长|区长|县长|州长|书记|市委|省委|两市|两省|两地|两区|两县|双方|主要领导|党政/;
 const GOVERNMENT_PERSON = /政府|市长|省长|区长|县长|州长|书记/;
-const DEPARTMENT = /局|厅|委员会|发改委|办公室|协会|商会|学会|公司|集团|企业|大学|学院|研究院|银行|联谊会|律协|中心|医院|园区|管委会|部门|机构/;
-// Signings reported as this event, not as background: dated to the day, or 会上/现场/此次.
+const DEPARTMENT = /局|厅|委员会|发改委|办公室|协会|商会|学会|公司|集团|企业|大学|学院|研究院|银行|联谊会|律协|中心|医院|园区|管委会|部门|机构|高新区|开发区|经开区|新区|保税区|综试区|片区|合作区/;
+// Signings reported as this event: dated to the day, or 会上/现场/此次.
 const EVENT_MARKER = /会上|会议上|仪式上|大会上|现场|当天|当日|同日|此次|本次|期间|\d{1,2}月\d{1,2}日/;
+// Signings reported as background: past periods, lists of earlier results, examples.
+const BACKGROUND = /近年来|多年来|一年来|以来|此前|先后|曾经|曾与|去年|前年|早在|……|\.\.\.\.\.\./;
+const EXAMPLES = /诸如|例如|比如/;
+const MONTH = /(\d{1,2})月/g;
 const GENERIC_NAME = /^(战略)?(合作)?(框架)?(协议|协定|备忘录|意向书)$/;
 const SHORT_SUBJECT = 12;
 
@@ -109,7 +113,7 @@ export function extractAgreements(sentences: readonly Sentence[], lists: readonl
   for (const sentence of sentences) {
     for (const m of sentence.text.matchAll(ALIAS)) if (m[1] && m[2]) aliases.set(m[2], m[1]);
   }
-  const subCandidates: Array<{ item: NamedItem; core: string }> = [];
+  const subCandidates: SubCandidate[] = [];
   for (const sentence of sentences) {
     const text = sentence.text;
     const bracketed: NameMention[] = [];
@@ -146,11 +150,9 @@ export function extractAgreements(sentences: readonly Sentence[], lists: readonl
         group.events.push(event);
         if (government) group.government = true;
         const core = group.core;
-        if (n.bracketed || EVENT_MARKER.test(text)) {
-          const generic = GENERIC_NAME.test(core) && !n.bracketed && v.index - subject <= SHORT_SUBJECT && v.index > subject;
-          const start = generic ? sentence.start + subject : n.start;
-          subCandidates.push({ item: { ...pieceOfItem(sentence, start, n.end) }, core });
-        }
+        const generic = GENERIC_NAME.test(core) && !n.bracketed && v.index - subject <= SHORT_SUBJECT && v.index > subject;
+        const start = generic ? sentence.start + subject : n.start;
+        subCandidates.push({ item: pieceOfItem(sentence, start, n.end), core, sentence });
       }
     }
     events.push(...sentenceEvents);
@@ -158,7 +160,7 @@ export function extractAgreements(sentences: readonly Sentence[], lists: readonl
     if (sentenceEvents.length > 0) {
       for (const b of bracketed) {
         if (!AGREEMENT_NAME.test(b.piece.text)) continue;
-        subCandidates.push({ item: { name: b.piece.text, start: b.piece.start, end: b.piece.end }, core: agreementCore(b.piece.text, dictionary) });
+        subCandidates.push({ item: { name: b.piece.text, start: b.piece.start, end: b.piece.end }, core: agreementCore(b.piece.text, dictionary), sentence });
       }
     }
   }
@@ -179,8 +181,9 @@ export function extractAgreements(sentences: readonly Sentence[], lists: readonl
   const listItems = lists
     .filter((l) => l.kind === 'agreement')
     .flatMap((l) => l.items.map((r) => pieceOf(l.sentence.block.view, r.start, r.end)));
+  const mainMonths = new Set((main?.events ?? []).flatMap((e) => [...e.sentence.text.matchAll(MONTH)].map((m) => m[1])));
   const ordered = [
-    ...subCandidates.map((c) => ({ item: c.item, core: c.core })),
+    ...subCandidates.filter((c) => !isBackground(c.sentence, mainMonths)).map((c) => ({ item: c.item, core: c.core })),
     ...listItems.map((p) => ({ item: { name: p.text, start: p.start, end: p.end }, core: `list:${p.text}` })),
   ].sort((a, b) => a.item.start - b.item.start);
   for (const { item, core } of ordered) addSub(item, core);
@@ -193,6 +196,28 @@ export function extractAgreements(sentences: readonly Sentence[], lists: readonl
     subAgreements: subs,
     events,
   };
+}
+
+interface SubCandidate {
+  readonly item: NamedItem;
+  readonly core: string;
+  readonly sentence: Sentence;
+}
+
+/**
+ * Whether a signing is told as background rather than as part of this event
+ * (or is a headline repeating the main one): a past period (去年, 近年来, 此前), a list of earlier results (……), an
+ * example (诸如…), or a month other than the main signing's. A signing dated
+ * to the day or placed 会上/现场 is part of the event.
+ */
+function isBackground(sentence: Sentence, mainMonths: ReadonlySet<string | undefined>): boolean {
+  const text = sentence.text;
+  // A headline's signing is the main one, told again.
+  if (sentence.block.kind === 'heading') return true;
+  if (EVENT_MARKER.test(text)) return false;
+  if (BACKGROUND.test(text) || EXAMPLES.test(sentence.block.view.text)) return true;
+  const months = [...text.matchAll(MONTH)].map((m) => m[1]);
+  return mainMonths.size > 0 && months.some((m) => !mainMonths.has(m));
 }
 
 /** 签署了《A》、《B》和《C》: the bracketed names right after the verb. */
@@ -219,13 +244,13 @@ function pieceOfItem(sentence: Sentence, start: number, end: number): NamedItem 
 }
 
 /**
- * A headline's "签署合作协议" refers to the body's "战略合作框架协议": a
- * generic name contained in exactly one longer name is merged into it.
+ * A headline's "签署合作协议" refers to the body's "战略合作协议": a generic
+ * name met only in headlines, which ends exactly one longer name, is merged into it.
  */
 function mergeShortReferences(groups: Map<string, Group>): void {
   for (const [core, group] of [...groups]) {
-    if (!GENERIC_NAME.test(core)) continue;
-    const wider = [...groups.values()].filter((g) => g !== group && g.core.includes(core.replace(/^(战略)?(合作)?(框架)?/, '')) && g.core.length > core.length);
+    if (!GENERIC_NAME.test(core) || group.mentions.some((m) => m.sentence.block.kind !== 'heading')) continue;
+    const wider = [...groups.values()].filter((g) => g !== group && g.core.length > core.length && g.core.endsWith(core));
     const [target] = wider;
     if (wider.length !== 1 || !target) continue;
     target.mentions.push(...group.mentions);

@@ -3,11 +3,14 @@ import type { Database } from '../db/client.ts';
 import { createBackgroundJobs } from '../jobs/background-jobs.ts';
 import { createJobQueue } from '../jobs/job-queue.ts';
 import { createAgreementService } from './agreement/agreement.service.ts';
+import { createLocalAttachmentStore } from './attachment/attachment-store.ts';
+import { createAttachmentService } from './attachment/attachment.service.ts';
 import { createApiTokenService } from './api-token/api-token.service.ts';
 import { createPortalService } from './portal/portal.service.ts';
 import { createAuditService } from './audit/audit.service.ts';
 import { createAuthService } from './auth/auth.service.ts';
 import { createClauseService } from './clause/clause.service.ts';
+import { createCommentService } from './comment/comment.service.ts';
 import { createIngestService } from './ingest/ingest.service.ts';
 import { createIndicatorService } from './indicator/indicator.service.ts';
 import { createNotificationService } from './notification/notification.service.ts';
@@ -17,6 +20,7 @@ import { createOrganizationService } from './organization/organization.service.t
 import { createPeriodService } from './period/period.service.ts';
 import { createMilestoneService } from './milestone/milestone.service.ts';
 import { createRegionService } from './region/region.service.ts';
+import { createReportService } from './report/report.service.ts';
 import { businessToday } from './task/business-date.ts';
 import { createTaskClosureService } from './task/task-closure.service.ts';
 import { createTaskNotifications } from './task/task-notifications.ts';
@@ -39,6 +43,8 @@ export function createServices(database: Database, config: Config) {
   const taskNotifications = createTaskNotifications(notification);
   const task = createTaskService(db, cooperation, { today, notifications: taskNotifications });
   const taskClosure = createTaskClosureService(db, { tasks: task, notifications: taskNotifications });
+  const report = createReportService(db, { tasks: task, timeZone: config.timeZone, notifier: notification, proposeTaskClosing: (tx, actor, closing) => taskClosure.proposeIn(tx, actor, closing) });
+  const attachmentStore = createLocalAttachmentStore(config.uploads.dir);
   return {
     database,
     config,
@@ -59,6 +65,9 @@ export function createServices(database: Database, config: Config) {
     milestone: createMilestoneService(db, { tasks: task, closure: taskClosure }),
     supervision: createSupervisionService(db, { cooperations: cooperation, tasks: task, notifications: taskNotifications, today }),
     period: createPeriodService(db, cooperation),
+    report,
+    attachment: createAttachmentService(db, { store: attachmentStore, maxBytes: config.uploads.maxBytes, reports: report, tasks: task }),
+    comment: createCommentService(db, { cooperations: cooperation, tasks: task, reports: report, notifier: notification }),
     jobs,
     notification,
     reminders: background.reminders,

@@ -7,6 +7,7 @@ import { cooperationRepository } from '../../modules/cooperation/cooperation.rep
 import { organizationRepository } from '../../modules/organization/organization.repository.ts';
 import type { Services } from '../../modules/services.ts';
 import { writeTransaction } from '../write-transaction.ts';
+import { seedDemoReports } from './demo-reports.ts';
 import { seedDemoTasks } from './demo-tasks.ts';
 import { DEMO_COOPERATIONS, DEMO_PASSWORD, DEMO_UNITS, DEMO_USERS, type DemoCooperation } from './demo-cooperations.ts';
 
@@ -191,5 +192,6 @@ export async function seedDemo(services: Services): Promise<DemoLogin[]> {
     logins.push({ username: user.username, displayName: user.displayName, password: user.password });
   }
   await seedDemoTasks(services);
+  await seedDemoReports(services);
   return logins;
 }

@@ -1,0 +1,103 @@
+import { z } from 'zod';
+import { APPROVAL_DECISIONS, REPORT_STATUSES } from '../../db/schema/work.ts';
+import { versionField } from '../../http/common.schemas.ts';
+
+export const figureSchema = z.object({
+  name: z.string().trim().min(1).max(100),
+  value: z.number().finite(),
+  unit: z.string().trim().max(20),
+});
+
+const reportFields = {
+  narrative: z.string().max(20_000),
+  percent: z.number().int().min(0).max(100),
+  milestonesReached: z.array(z.uuid()).max(200),
+  figures: z.array(figureSchema).max(50),
+};
+
+export const createReportBody = z.object({
+  periodId: z.uuid(),
+  narrative: reportFields.narrative.default(''),
+  percent: reportFields.percent.default(0),
+  milestonesReached: reportFields.milestonesReached.default([]),
+  figures: reportFields.figures.default([]),
+  /** A cooperation office reporting for one of its side's units names it; a unit reports for itself. */
+  organizationId: z.uuid().optional(),
+});
+
+export const updateReportBody = z.object({
+  version: versionField,
+  narrative: reportFields.narrative.optional(),
+  percent: reportFields.percent.optional(),
+  milestonesReached: reportFields.milestonesReached.optional(),
+  figures: reportFields.figures.optional(),
+});
+
+export const submitReportBody = z.object({ version: versionField.optional() }).default({});
+
+export const reviewReportBody = z.object({
+  decision: z.enum(APPROVAL_DECISIONS),
+  reason: z.string().trim().max(2000).optional(),
+});
+
+export const reviewSchema = z.object({
+  round: z.number().int(),
+  partyId: z.uuid(),
+  decision: z.enum(APPROVAL_DECISIONS),
+  reason: z.string().nullable(),
+  userId: z.uuid().nullable(),
+  decidedAt: z.iso.datetime({ offset: true }),
+});
+
+export const reportSchema = z.object({
+  id: z.uuid(),
+  cooperationId: z.uuid(),
+  taskId: z.uuid(),
+  periodId: z.uuid(),
+  periodLabel: z.string(),
+  partyId: z.uuid(),
+  organizationId: z.uuid(),
+  organizationName: z.string(),
+  author: z.object({ id: z.uuid(), username: z.string(), displayName: z.string() }).nullable(),
+  revision: z.number().int(),
+  supersedesId: z.uuid().nullable(),
+  status: z.enum(REPORT_STATUSES),
+  narrative: z.string(),
+  percent: z.number().int(),
+  milestonesReached: z.array(z.uuid()),
+  figures: z.array(figureSchema),
+  returnReason: z.string().nullable(),
+  submittedAt: z.iso.datetime({ offset: true }).nullable(),
+  approvedAt: z.iso.datetime({ offset: true }).nullable(),
+  /** The review round: how many times it has been submitted. */
+  round: z.number().int(),
+  /** Sides whose cooperation office must approve it. */
+  decidingSides: z.array(z.uuid()),
+  /** Sides still to decide in this round (only while submitted). */
+  awaitingSides: z.array(z.uuid()),
+  reviews: z.array(reviewSchema),
+  version: z.number().int(),
+  createdAt: z.iso.datetime({ offset: true }),
+  updatedAt: z.iso.datetime({ offset: true }),
+});
+
+export const reportList = z.object({ items: z.array(reportSchema) });
+
+export const INBOX_STATES = ['to_submit', 'to_review', 'returned'] as const;
+
+export const inboxQuery = z.object({ state: z.enum(INBOX_STATES) });
+
+export const inboxItemSchema = z.object({
+  cooperationId: z.uuid(),
+  taskId: z.uuid(),
+  taskTitle: z.string(),
+  periodId: z.uuid(),
+  periodLabel: z.string(),
+  dueOn: z.string(),
+  partyId: z.uuid(),
+  /** The report to open: the unit's draft or returned report, or the one awaiting review; null when none was started. */
+  reportId: z.uuid().nullable(),
+  reportStatus: z.enum(REPORT_STATUSES).nullable(),
+});
+
+export const inboxList = z.object({ items: z.array(inboxItemSchema) });
