@@ -15,6 +15,7 @@ const CooperationPage = lazy(() => import('./pages/cooperation-page.tsx'));
 const AgreementPage = lazy(() => import('./pages/agreement-page.tsx'));
 const ImportPage = lazy(() => import('./pages/import-page.tsx'));
 const TaskLedgerPage = lazy(() => import('./pages/task-ledger-page.tsx'));
+const TaskPage = lazy(() => import('./pages/task-page.tsx'));
 const NotFoundPage = lazy(() => import('./pages/not-found-page.tsx'));
 
 /** Pages behind it see a signed-in user; everyone else goes to /login and comes back afterwards. */
@@ -46,6 +47,7 @@ function AppRoutes() {
           <Route path="/cooperations/:cooperationId" element={<CooperationPage />} />
           <Route path="/agreements/:agreementId" element={<AgreementPage />} />
           <Route path="/cooperations/:cooperationId/tasks" element={<TaskLedgerPage />} />
+          <Route path="/tasks/:taskId" element={<TaskPage />} />
           <Route path="/import" element={<ImportPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>

@@ -1,0 +1,172 @@
+import { MinusCircleOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { Alert, App, AutoComplete, Button, Checkbox, Form, Input, InputNumber, Select, Space, Upload, type UploadFile } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { errorMessage } from '../api/error-message.ts';
+import { reportsApi, type Figure, type Period, type Report, type ReportFields } from '../api/reports.ts';
+import type { Milestone } from '../api/tasks.ts';
+
+interface Props {
+  taskId: string;
+  periods: Period[];
+  milestones: Milestone[];
+  /** The unit's own reports on this task: a draft or returned one for the chosen period is edited, not duplicated. */
+  ownReports: Report[];
+  today: string;
+  onSubmitted: () => void;
+}
+
+interface Values {
+  periodId: string;
+  narrative: string;
+  percent: number;
+  milestonesReached: string[];
+  figures: Partial<Figure>[];
+}
+
+const FIGURE_UNITS = ['万元', '亿元', '元', '个', '家', '人次', '项'];
+
+/** The period under way today, or else the latest that has begun: what a unit usually reports on. */
+function defaultPeriod(periods: Period[], today: string): Period | undefined {
+  const started = periods.filter((p) => p.startsOn <= today);
+  return started.find((p) => p.endsOn >= today) ?? started.at(-1) ?? periods[0];
+}
+
+function fieldsOf(values: Values): ReportFields {
+  return {
+    narrative: values.narrative.trim(),
+    percent: values.percent,
+    milestonesReached: values.milestonesReached,
+    figures: values.figures.flatMap((f) =>
+      f.name?.trim() && typeof f.value === 'number' ? [{ name: f.name.trim(), value: f.value, unit: f.unit?.trim() ?? '' }] : [],
+    ),
+  };
+}
+
+/** A lead or co-operating unit reports its progress for a period: narrative, percent, milestones reached, figures and evidence. */
+export function ReportForm({ taskId, periods, milestones, ownReports, today, onSubmitted }: Props) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const [files, setFiles] = useState<UploadFile[]>([]);
+  const [saving, setSaving] = useState<'draft' | 'submit' | null>(null);
+  const editable = (periodId: string) => ownReports.find((r) => r.periodId === periodId && (r.status === 'draft' || r.status === 'returned'));
+  const initialPeriod = defaultPeriod(periods, today);
+  const initialReport = initialPeriod ? editable(initialPeriod.id) : undefined;
+
+  if (periods.length === 0) return <Alert type="info" showIcon title={t('reports.noPeriods')} />;
+
+  /** Writes the report (new or the unit's open one), then its evidence; answers the saved report. */
+  const save = async (values: Values): Promise<Report> => {
+    const open = editable(values.periodId);
+    const saved = open ? await reportsApi.update(open, fieldsOf(values)) : await reportsApi.create(taskId, values.periodId, fieldsOf(values));
+    for (const file of files) {
+      if (!file.originFileObj) continue;
+      try {
+        await reportsApi.uploadEvidence(saved.id, file.originFileObj);
+      } catch (error) {
+        throw new Error(t('reports.uploadFailed', { name: file.name, message: errorMessage(error, t) }));
+      }
+    }
+    return saved;
+  };
+
+  const run = async (mode: 'draft' | 'submit') => {
+    const values = await form.validateFields();
+    setSaving(mode);
+    try {
+      const saved = await save(values);
+      if (mode === 'submit') {
+        // Uploading evidence does not change the report's version, so the saved one is still current.
+        await reportsApi.submit(saved);
+        message.success(t('reports.submitted'));
+      } else {
+        message.success(t('reports.draftSaved'));
+      }
+      setFiles([]);
+      form.resetFields();
+      onSubmitted();
+    } catch (error) {
+      message.error(errorMessage(error, t));
+    } finally {
+      setSaving(null);
+    }
+  };
+
+  const onPeriodChange = (periodId: string) => {
+    const open = editable(periodId);
+    if (open) form.setFieldsValue({ narrative: open.narrative, percent: open.percent, milestonesReached: open.milestonesReached, figures: open.figures });
+  };
+
+  return (
+    <Form<Values>
+      form={form}
+      layout="vertical"
+      data-testid="report-form"
+      initialValues={{
+        periodId: initialPeriod?.id,
+        narrative: initialReport?.narrative ?? '',
+        percent: initialReport?.percent ?? 0,
+        milestonesReached: initialReport?.milestonesReached ?? [],
+        figures: initialReport?.figures ?? [],
+      }}
+      onFinish={() => void run('submit').catch(() => undefined)}
+    >
+      {initialReport?.status === 'returned' ? <Alert type="warning" showIcon title={t('reports.editReturned')} description={initialReport.returnReason} style={{ marginBottom: 12 }} /> : null}
+      <Space size={16} wrap align="start">
+        <Form.Item name="periodId" label={t('reports.period')} rules={[{ required: true, message: t('reports.periodRequired') }]}>
+          <Select style={{ width: 200 }} onChange={onPeriodChange} options={periods.map((p) => ({ value: p.id, label: p.label }))} />
+        </Form.Item>
+        <Form.Item name="percent" label={t('reports.percent')}>
+          <InputNumber min={0} max={100} suffix="%" style={{ width: 120 }} data-testid="report-percent" />
+        </Form.Item>
+      </Space>
+      <Form.Item name="narrative" label={t('reports.narrative')} rules={[{ required: true, whitespace: true, message: t('reports.narrativeRequired') }]}>
+        <Input.TextArea rows={4} maxLength={20_000} placeholder={t('reports.narrativePlaceholder')} data-testid="report-narrative" />
+      </Form.Item>
+      {milestones.length > 0 ? (
+        <Form.Item name="milestonesReached" label={t('reports.milestonesReached')}>
+          <Checkbox.Group options={milestones.map((m) => ({ value: m.id, label: m.title, disabled: !!m.doneAt }))} />
+        </Form.Item>
+      ) : null}
+      <Form.Item label={t('reports.figures')}>
+        <Form.List name="figures">
+          {(fields, { add, remove }) => (
+            <Space orientation="vertical" size={8}>
+              {fields.map((field) => (
+                <Space key={field.key} size={8}>
+                  <Form.Item name={[field.name, 'name']} noStyle>
+                    <Input placeholder={t('reports.figureName')} style={{ width: 180 }} maxLength={100} />
+                  </Form.Item>
+                  <Form.Item name={[field.name, 'value']} noStyle>
+                    <InputNumber placeholder={t('reports.figureValue')} style={{ width: 140 }} />
+                  </Form.Item>
+                  <Form.Item name={[field.name, 'unit']} noStyle>
+                    <AutoComplete placeholder={t('reports.figureUnit')} style={{ width: 100 }} options={FIGURE_UNITS.map((value) => ({ value }))} />
+                  </Form.Item>
+                  <MinusCircleOutlined onClick={() => remove(field.name)} aria-label="remove" />
+                </Space>
+              ))}
+              <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ unit: '万元' })}>
+                {t('reports.addFigure')}
+              </Button>
+            </Space>
+          )}
+        </Form.List>
+      </Form.Item>
+      <Form.Item label={t('reports.evidence')} extra={t('reports.evidenceHint')}>
+        <Upload multiple fileList={files} beforeUpload={() => false} onChange={({ fileList }) => setFiles(fileList)}>
+          <Button icon={<UploadOutlined />}>{t('reports.chooseFiles')}</Button>
+        </Upload>
+      </Form.Item>
+      <Space>
+        <Button type="primary" htmlType="submit" loading={saving === 'submit'} disabled={saving !== null} data-testid="submit-report">
+          {t('reports.submit')}
+        </Button>
+        <Button onClick={() => void run('draft').catch(() => undefined)} loading={saving === 'draft'} disabled={saving !== null}>
+          {t('reports.saveDraft')}
+        </Button>
+      </Space>
+    </Form>
+  );
+}
