@@ -6,6 +6,7 @@ import { registerAuditCommands } from './audit.commands.ts';
 import { registerDataCommands } from './data.commands.ts';
 import { registerIngestCommand } from './ingest.command.ts';
 import { registerJobsCommands } from './jobs.commands.ts';
+import { registerTaskCommands } from './task.commands.ts';
 
 const program = new Command()
   .name('liandong')
@@ -48,6 +49,7 @@ registerDataCommands(program);
 registerIngestCommand(program);
 registerJobsCommands(program);
 registerAuditCommands(program);
+registerTaskCommands(program);
 
 program.parseAsync().catch((error: unknown) => {
   if (error instanceof DataDirLockedError) {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listTasksCommand } from '../../src/cli/task.commands.ts';
 import { businessToday } from '../../src/modules/task/business-date.ts';
 import { databaseFlavours } from '../setup/test-database.ts';
 import { startTestApp, type TestApp } from '../setup/test-app.ts';
@@ -305,5 +306,18 @@ describe.each(databaseFlavours())('task ledger on %s', (flavour) => {
     expect(detail.closure.pendingPartyIds.sort()).toEqual([c.qingdao, c.shenzhen].sort());
     expect(detail.can.decideClosure).toBe(true);
     expectError(await t.call('PATCH', `/api/v1/milestones/00000000-0000-4000-8000-0000000000aa`, { token: qd, body: { version: 1, done: true } }), 404, 'milestone.not_found');
+  });
+  it('prints the ledger on the command line as a table marking overdue tasks, or as JSON', async () => {
+    const text = await listTasksCommand(t.services, { cooperation: '青岛—深圳', overdue: true, format: 'table' });
+    const [title, header, ...rows] = text.split('\n');
+    expect(title).toMatch(/^青岛—深圳跨区域合作: \d+ task\(s\), overdue$/);
+    expect(header).toMatch(/^status\s+due\s+%\s+priority\s+lead units\s+title$/);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((r) => / !/.test(r))).toBe(true);
+    const json = JSON.parse(await listTasksCommand(t.services, { cooperation: c.id, status: ['done,cancelled'], format: 'json' })) as LedgerPage;
+    expect(json.items.length).toBeGreaterThan(0);
+    expect(json.items.every((i) => i.status === 'done' || i.status === 'cancelled')).toBe(true);
+    await expect(listTasksCommand(t.services, { cooperation: '青岛', format: 'table' })).rejects.toThrow(/several cooperations/);
+    await expect(listTasksCommand(t.services, { cooperation: c.id, status: ['finished'], format: 'table' })).rejects.toThrow(/unknown status/);
   });
 });
