@@ -40,15 +40,31 @@ export function emptyResult(): IngestResult {
   };
 }
 
-/** The first of the signings that can be dated, read with the paragraph around it. */
-function dateOfSigning(events: readonly SigningEvent[], sentencesOf: (b: Block) => readonly Sentence[], dateline: ReturnType<typeof findDateline>): SigningDate | null {
+/**
+ * The first of the signings that can be dated, read with the paragraph
+ * around it; for a named agreement, failing that, the date in the lead
+ * paragraph of its article, which news uses to date the whole event.
+ */
+function dateOfSigning(
+  events: readonly SigningEvent[],
+  named: boolean,
+  blocks: readonly Block[],
+  sentencesOf: (b: Block) => readonly Sentence[],
+  dateline: ReturnType<typeof findDateline>,
+): SigningDate | null {
   for (const event of events) {
     const all = sentencesOf(event.sentence.block);
     const before = all.filter((s) => s.end <= event.sentence.start);
     const found = signingDate(event.sentence, event.verbStart, before, dateline);
     if (found) return found;
   }
-  return null;
+  const [first] = events;
+  if (!named || !first) return null;
+  const lead = blocks.find((b) => b.kind === 'body' && b.segment === first.sentence.block.segment);
+  if (!lead || lead === first.sentence.block) return null;
+  const leadSentences = sentencesOf(lead);
+  const [opening] = leadSentences;
+  return opening ? signingDate(opening, opening.start, leadSentences.slice(1, 2).reverse(), dateline) : null;
 }
 
 /**
@@ -79,7 +95,7 @@ export function readCooperation(text: string): IngestResult {
   // The main agreement's signing; else a signing of a named agreement; else any signing (签约仪式).
   const named = agreements.events.filter((e) => e.names.length > 0);
   const signings = mainEvents.length > 0 ? mainEvents : named.length > 0 ? named : agreements.events;
-  const signed = dateOfSigning(signings, sentencesOf, dateline);
+  const signed = dateOfSigning(signings, signings !== agreements.events, blocks, sentencesOf, dateline);
   const [firstMain] = mainEvents;
   const signing: ViewRange | null = firstMain ? { view: firstMain.sentence.block.view, start: firstMain.sentence.start, end: firstMain.sentence.end } : null;
   const titleRange: ViewRange | null = title ? { view: title.view, start: 0, end: title.view.text.length } : null;

@@ -55,6 +55,12 @@ describe('date extractor', () => {
     expect(ingest(text).signed_on).toBe('2023-09-17');
   });
 
+  it('dates a named agreement by the lead paragraph of its article', () => {
+    const text =
+      '两市对口合作座谈会举行\n\n发布时间：2018-10-15\n\n10月12日上午，两市对口合作座谈会在本溪举行。\n\n座谈结束后，泰州市与本溪市签署了对口合作框架协议。';
+    expect(ingest(text).signed_on).toBe('2018-10-12');
+  });
+
   it('keeps the words of an incomplete signing date', () => {
     const result = ingest('两市签署合作协议\n\n9月5日，南京市人民政府与合肥市人民政府签署战略合作协议。');
     expect(result.signed_on).toBeNull();

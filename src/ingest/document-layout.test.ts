@@ -27,6 +27,11 @@ describe('document layout', () => {
     ]);
   });
 
+  it('treats breadcrumbs, site menus and reading-time notes as chrome', () => {
+    const text = '人民网>>广东频道>>要闻\n\n首页 新闻 视频 图片 专题\n\n• 手机版\n\n本篇文章620字，读完约1分钟\n\n两市签署合作协议';
+    expect(kinds(text).map(([kind]) => kind)).toEqual(['chrome', 'chrome', 'chrome', 'chrome', 'heading']);
+  });
+
   it('drops the other stories a page lists after 相关阅读', () => {
     const layout = analyseLayout('两市合作\n\n两市签署合作协议。\n\n相关阅读\n\n某地举办农产品展销会，总投资5亿元。');
     expect(layout.lines.filter((l) => l.kind === 'body').map((l) => l.text)).toEqual(['两市签署合作协议。']);

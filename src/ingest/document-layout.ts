@@ -49,7 +49,7 @@ const MAX_HEADING_LENGTH = 60;
 
 const EDITOR_LINE = /^(责任编辑|编辑|主编|副主编|美编|审读|审核|审校|校对|排版|来源|稿源|作者|值班编辑|监制|制作|策划|统筹|出品|视觉)\s*[:：\s]/;
 const PAGE_TOOL =
-  /(分享到|扫一扫|扫码|打印本页|打印此页|关闭窗口|返回顶部|返回首页|上一篇|下一篇|字号[:：]|字体[:：]|【字体|点击量|浏览次数|阅读次数|阅读量[:：]|ICP备|版权所有|Copyright|网站地图|联系我们|(首页|主页|当前位置|您的位置)\s*[>›»:：])/i;
+  /(分享到|扫一扫|扫码|打印本页|打印此页|关闭窗口|返回顶部|返回首页|上一篇|下一篇|字号[:：]|字体[:：]|【字体|点击量|浏览次数|阅读次数|阅读量[:：]|ICP备|版权所有|Copyright|网站地图|联系我们|站群|无障碍|繁體|繁体版|手机版|智能机器人|访问电脑版|登录后|我要点评|(首页|主页|当前位置|您的位置)\s*[>›»:：]|[>›»].*[>›»])/i;
 const CHANNEL_LINE = /^(客户端|更多内容请关注|更多精彩|欢迎关注|点击|长按|关注我们|本文来源|原标题|报料|本篇文章|本文共|阅读本文|全文约)|读完约|阅读需要|字号$/;
 const MASTHEAD = /(日报|晚报|早报|晨报|商报|时报|新闻网|客户端|频道|公众号|网站)/;
 const BUTTON_WORDS = /^(微信|微博|QQ|QQ空间|分享|打印|关闭|收藏|评论|点赞|转发|大|中|小|【大】|【中】|【小】|返回|顶部|更多|字号|A\+|A-)$/;
@@ -59,6 +59,8 @@ const MENU = /^(?:[^\s，。,.;；:：]{1,5}[\s|｜»>]+){3,}[^\s，。,.;；:�
 const TRAILER =
   /^(相关阅读|新闻推荐|相关新闻|推荐阅读|延伸阅读|热点推荐|猜你喜欢|相关链接|热门推荐|相关文章|往期回顾|精彩推荐|热门文章|更多阅读|为你推荐|相关稿件)\s*[:：]?$/;
 const CAPTION_MARK = /^[■▲△▼◆◇●○★☆►▶]/;
+// A bullet of a site menu: "• 手机版".
+const MENU_BULLET = /^[•·●]\s?\S{1,8}$/;
 const CAPTION_WORDS = /^(图|图为|图片|上图|下图|左图|右图|题图)\s*[:：为]|(摄|供图|资料图片?|图片来源[^。]{0,30})\s*[)）]?$/;
 const BYLINE_START = /^(□|文\s*[/／|]|图\s*[/／|]|文\/图|图\/文|记者|本报记者|特约记者|通讯员|作者|撰文|采写)/;
 const FULL_DATE = /(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})/;
@@ -81,7 +83,7 @@ function classify(text: string): LineKind {
       if (rest.length <= 12 || /来源|发布|时间|日期/.test(rest)) return 'dateline';
     }
   }
-  if (short && (EDITOR_LINE.test(text) || PAGE_TOOL.test(text) || CHANNEL_LINE.test(text) || BUTTON_WORDS.test(text) || MENU.test(text))) return 'chrome';
+  if (short && (EDITOR_LINE.test(text) || PAGE_TOOL.test(text) || CHANNEL_LINE.test(text) || BUTTON_WORDS.test(text) || MENU.test(text) || MENU_BULLET.test(text))) return 'chrome';
   if (text.length <= 14 && MASTHEAD.test(text)) return 'chrome';
   if (!CJK.test(text)) return FULL_DATE.test(text) ? 'dateline' : 'chrome';
   if (text.length <= 50 && !/[。，,]/.test(text) && (BYLINE_START.test(text) || /(记者|通讯员|报道)/.test(text))) return 'byline';

@@ -37,6 +37,13 @@ const AREA_NOUN = /^(?:个|项|大|类|件)?(?:重点|主要|关键|专项)?(?:�
 const AGREEMENT_NOUN = /协议|协定|备忘录|合同|意向书/;
 const AGREEMENT_END = /(?:协议|协定|备忘录|合同|意向书|协议书|合作文件)\s*$/;
 const PROJECT_NOUN = /^(?:个|项|批|家)?(?:重大|重点|领军|签约|合作|产业|标志性|功能|创新)?(?:项目|平台|园区|基地|示范区|合作区|先行区)/;
+// "A、B等项目" names projects whatever the verb; platforms and parks only when created.
+const PROJECT_ITSELF = /^(?:个|项|批)?(?:重大|重点|领军|签约|合作|产业|标志性)?项目/;
+// The words before a colon say what a list after it holds (签约的项目分别是：A、B等).
+const HEAD_KIND: ReadonlyArray<readonly [RegExp, ListKind]> = [
+  [/协议|协定|备忘录/, 'agreement'],
+  [/项目/, 'project'],
+];
 // Things a list of projects is said to be created or brought in by.
 const PROJECT_CONTEXT = /共建|合建|新建|建设|打造|引进|落户|落地|签约|开工|投产|揭牌|启动/;
 const COUNTED_CLOSER = new RegExp(`^等?(${COUNT})(?=个|项|大|类|件|方面|领域|家|所|份|批)`);
@@ -52,7 +59,7 @@ const COLON_HEAD = new RegExp(`(?:(?:以下|如下)?${COUNT}(?:个|项|大|方�
 // Words that introduce a list's first item (在A、B…, 围绕A、B…, 包括A、B…).
 const OPENERS = new Set([
   '从', '在', '围绕', '聚焦', '包括', '包含', '涵盖', '涉及', '重点', '分别是', '分别为', '是', '有', '即', '就', '对', '如', '涉足', '覆盖',
-  '着眼', '瞄准', '立足', '针对',
+  '着眼', '瞄准', '立足', '针对', '到',
 ]);
 // Verbs whose object is the list (重点做好A、B…, 签订了A、B等协议, 共建A、B等平台);
 // they do not introduce a list of measures that themselves open with verbs.
@@ -118,7 +125,8 @@ function classify(noun: string): ListKind {
 }
 
 /** Lists joined by 、 inside one clause of the sentence. */
-function listsInClause(sentence: Sentence, text: string, cs: number, ce: number, afterColon: boolean): InlineList[] {
+function listsInClause(sentence: Sentence, text: string, cs: number, ce: number, head: string | null): InlineList[] {
+  const afterColon = head !== null;
   const found: InlineList[] = [];
   let from = cs;
   while (from < ce) {
@@ -138,6 +146,7 @@ function listsInClause(sentence: Sentence, text: string, cs: number, ce: number,
       if (counted?.[1]) count = parseNumber(counted[1]);
       const nounStart = etc + (counted?.[0].length ?? 1);
       kind = classify(text.slice(nounStart, ce));
+      if (kind === 'other' && head !== null) kind = HEAD_KIND.find(([pattern]) => pattern.test(head))?.[1] ?? 'other';
       plainArea = !counted && PLAIN_AREA_CLOSER.test(text.slice(nounStart, ce));
     } else {
       const bare = UNCOUNTED_CLOSER.exec(text.slice(firstSep, ce));
@@ -166,7 +175,8 @@ function listsInClause(sentence: Sentence, text: string, cs: number, ce: number,
     splitLastItem(text, split);
     const items = count !== null && verbLed ? fitToCount(text, split, count) : split;
     const before = text.slice(cs, firstStart);
-    if (kind === 'project' && !PROJECT_CONTEXT.test(text.slice(cs, ce))) kind = 'other';
+    const itself = etc >= 0 && etc < ce && PROJECT_ITSELF.test(text.slice(etc + 1, ce));
+    if (kind === 'project' && !itself && !PROJECT_CONTEXT.test(text.slice(cs, ce)) && head === null) kind = 'other';
     const sane = items.every((r) => r.end - r.start >= 1 && r.end - r.start <= 40 && !text.slice(r.start, r.end).includes('等'));
     // Without 等, a count only closes the list when it counts exactly its items (五大重点任务).
     const countFits = closerStart !== listEnd || text.charAt(listEnd) === '等' || count === items.length;
@@ -259,12 +269,12 @@ export function extractInlineLists(sentence: Sentence): InlineList[] {
   if (colon) return [colon];
   const lists: InlineList[] = [];
   let cs = 0;
-  let afterColon = false;
+  let head: string | null = null;
   for (let k = 0; k <= text.length; k++) {
     const ch = text.charAt(k);
     if (k === text.length || CLAUSE_BREAK.test(ch)) {
-      if (k > cs) lists.push(...listsInClause(sentence, text, cs, k, afterColon));
-      afterColon = ch === ':' || ch === '：';
+      if (k > cs) lists.push(...listsInClause(sentence, text, cs, k, head));
+      head = ch === ':' || ch === '：' ? text.slice(cs, k) : null;
       cs = k + 1;
     }
   }

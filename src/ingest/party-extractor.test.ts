@@ -35,6 +35,11 @@ describe('party extractor', () => {
     expect(partiesOf(text)).toEqual(['广西壮族自治区', '广东省']);
   });
 
+  it('pairs places joined by a dash or by 对口帮扶 when nothing else names the parties', () => {
+    const text = '昨天上午，温州-毕节共建产业园项目签约仪式举行。温州对口帮扶毕节，两市合作不断深化。';
+    expect(partiesOf(text)).toEqual(['温州市', '毕节市']);
+  });
+
   it('points every party at a place in the text that names it', () => {
     const text = '青深两地深化合作\n\n青岛与深圳签署战略合作协议。';
     for (const party of ingest(text).party_details) {

@@ -24,7 +24,8 @@ interface Occurrence {
 }
 
 const COOPERATION_SENTENCE = /合作|协作|协议|签署|签订|签约|结对|对口|联动|携手|共建|帮扶/;
-const JOINED_PAIR = /^(与|和|同|及|、)$/;
+// How news joins two cooperating places: 青岛与深圳, 青岛-安顺, 青岛对口帮扶安顺.
+const JOINED_PAIR = /^(与|和|同|及|、|-|~|(对口)?(帮扶|支援|协作|合作)|结对)$/;
 
 function parentChain(place: Place, dictionary: RegionDictionary): Set<string> {
   const codes = new Set<string>();

@@ -27,6 +27,14 @@ describe('project extractor', () => {
     ]);
   });
 
+  it('reads the projects a colon list names', () => {
+    expect(projectsOf('此次签约的项目分别是：智能电网装备产业园、绿色建材生产线、冷链物流中心等。')).toEqual([
+      '智能电网装备产业园',
+      '绿色建材生产线',
+      '冷链物流中心',
+    ]);
+  });
+
   it('leaves out generic names', () => {
     expect(projectsOf('支持企业设立研发中心，搭建科技创新合作平台。')).toEqual([]);
   });
