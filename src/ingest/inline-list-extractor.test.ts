@@ -27,6 +27,11 @@ describe('inline list extractor', () => {
     expect(list?.emphasised).toBe(true);
   });
 
+  it('leaves the subject and verb out of the first item of a list of things', () => {
+    const [list] = listsIn('双方将深化港口物流、跨境电商、文化旅游等领域合作，协议明确了上述安排。');
+    expect(itemsOf(list)).toEqual(['港口物流', '跨境电商', '文化旅游']);
+  });
+
   it('tells agreements and projects apart from areas by the words that close the list', () => {
     const [agreements] = listsIn('会上，两市有关部门签订了文化旅游、医疗卫生、教育合作等3项专项协议。');
     expect(itemsOf(agreements)).toEqual(['文化旅游', '医疗卫生', '教育合作']);

@@ -75,6 +75,10 @@ const LEAD_VERBS = new Set(
     '招引 承接 布局 延伸 壮大 拓宽 实现 形成 巩固 构筑 营造 深耕 聚焦 围绕 规划 互派 共推 共办 共抓 合力 协作').split(' '),
 );
 
+const SUBJECT_AND_VERB = new RegExp(
+  `^(?:双方|两市|两地|两省|两区|两县|各方|三方|三地|将|要|共同|联合|携手|进一步|积极|继续|持续|全面|重点|着力|大力|加快|不断|深入)*(?:${[...LEAD_VERBS].join('|')})`,
+);
+
 export function startsWithLeadVerb(phrase: string): boolean {
   return LEAD_VERBS.has(phrase.slice(0, 2));
 }
@@ -112,6 +116,11 @@ function firstItemStart(text: string, from: number, to: number, verbLed: boolean
   if (verbLed && !startsWithLeadVerb(text.slice(start, to))) {
     const verb = words.find((w) => windowStart + w.start > start && startsWithLeadVerb(text.slice(windowStart + w.start, to)));
     if (verb) start = windowStart + verb.start;
+  }
+  if (!verbLed) {
+    // 双方将深化A、B、C等领域合作: in a list of things, the subject and verb before the first one are not part of it.
+    const lead = SUBJECT_AND_VERB.exec(text.slice(start, to));
+    if (lead && to - start - lead[0].length >= 2) start += lead[0].length;
   }
   return start;
 }
