@@ -50,6 +50,11 @@ export async function buildApp({ services, logger = true }: AppOptions): Promise
     logger: logger ? { level: services.config.logLevel } : false,
     bodyLimit: BODY_LIMIT,
     requestTimeout: services.config.http.requestTimeoutMs,
+    // Node enforces the timeout only as precisely as it checks (every 30 s by default), and waits out headersTimeout first.
+    http: {
+      connectionsCheckingInterval: Math.min(30_000, Math.max(100, services.config.http.requestTimeoutMs / 4)),
+      headersTimeout: Math.min(60_000, services.config.http.requestTimeoutMs),
+    },
     // Ids in URLs are UUIDs; anything longer is not ours.
     routerOptions: { maxParamLength: 200 },
   }).withTypeProvider<ZodTypeProvider>();
@@ -71,6 +76,8 @@ export async function buildApp({ services, logger = true }: AppOptions): Promise
         frameAncestors: ["'none'"],
         baseUri: ["'self'"],
         formAction: ["'self'"],
+        // Only behind HTTPS: on a plain-HTTP intranet address the upgrade would break every asset.
+        upgradeInsecureRequests: services.config.session.cookieSecure ? [] : null,
       },
     },
   });

@@ -113,7 +113,7 @@ describe.each(databaseFlavours())('core API on %s', (flavour) => {
   });
 
   it('refuses a duplicate unit name in the same region with 409 organization.duplicate', async () => {
-    const body = { name: '青岛市工业和信息化局', kind: 'department', regionCode: '370200' };
+    const body = { name: '青岛市联动测试一局', kind: 'department', regionCode: '370200' };
     expect((await t.call('POST', '/api/v1/organizations', { token: admin, body })).statusCode).toBe(201);
     const again = await t.call('POST', '/api/v1/organizations', { token: admin, body });
     expect(again.statusCode).toBe(409);
@@ -172,7 +172,7 @@ describe.each(databaseFlavours())('core API on %s', (flavour) => {
     const login = await t.call('POST', '/api/v1/auth/login', { body: { username: 'qd.fgw', password: 'liandong-demo' } });
     const cookies = Object.fromEntries(login.cookies.map((c) => [c.name, c.value]));
     const cookieHeader = `ld_session=${cookies.ld_session}; ld_csrf=${cookies.ld_csrf}`;
-    const body = { name: '青岛市海洋发展局', kind: 'department', regionCode: '370200' };
+    const body = { name: '青岛市联动测试二局', kind: 'department', regionCode: '370200' };
     const without = await t.call('POST', '/api/v1/organizations', { body, headers: { cookie: cookieHeader } });
     expect(without.statusCode).toBe(403);
     expect(without.json().error.code).toBe('auth.csrf');
