@@ -40,6 +40,13 @@ describe('inline list extractor', () => {
     expect(projects?.kind).toBe('project');
   });
 
+  it('heads a counted task list put in focus with its whole phrase', () => {
+    const [list] = listsIn('两市将重点抓好共建园区、联合招商、人才交流等三项工作，推动协作落地。');
+    expect(itemsOf(list)).toEqual(['共建园区', '联合招商', '人才交流']);
+    const view = list?.sentence.block.view.text ?? '';
+    expect(list?.title ? view.slice(list.title.start, list.title.end) : null).toBe('重点抓好共建园区、联合招商、人才交流等三项工作');
+  });
+
   it('reads a colon list of semicolon parts by their lead clauses', () => {
     const [list] = listsIn('协作重点包括以下三个方面：一体推进产业协作，共建飞地园区；深化劳务协作，稳岗就业；加强消费协作，拓宽销售渠道。');
     expect(itemsOf(list)).toEqual(['一体推进产业协作', '深化劳务协作', '加强消费协作']);

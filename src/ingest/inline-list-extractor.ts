@@ -100,12 +100,19 @@ function firstItemStart(text: string, from: number, to: number, verbLed: boolean
   const windowStart = Math.max(from, to - 40);
   const words = segmentWords(text.slice(windowStart, to));
   let start = windowStart;
-  for (let k = words.length - 1; k >= 0; k--) {
-    const w = words[k];
-    if (w && (OPENERS.has(w.word) || (!verbLed && VERB_OPENERS.has(w.word))) && k < words.length - 1) {
-      start = windowStart + w.end;
-      break;
-    }
+  let opened = false;
+  const isOpener = (k: number) => {
+    const word = words[k]?.word ?? '';
+    return OPENERS.has(word) || (!verbLed && VERB_OPENERS.has(word));
+  };
+  for (let k = words.length - 2; k >= 0; k--) {
+    if (!isOpener(k)) continue;
+    // 重点抓好共建园区、…: of two introducing words in a row, the first one opens the list.
+    let first = k;
+    while (first > 0 && !verbLed && VERB_OPENERS.has(words[first - 1]?.word ?? '') && VERB_OPENERS.has(words[first]?.word ?? '')) first--;
+    start = windowStart + (words[first]?.end ?? 0);
+    opened = true;
+    break;
   }
   // 《方案》及A、B… and 框架协议及A、B…: the agreement before the conjunction is not an item.
   const named = [...text.slice(start, to).matchAll(/(?:》|协议|协定|备忘录|方案)(?:以及|及|和|与)?/g)].pop();
@@ -117,7 +124,7 @@ function firstItemStart(text: string, from: number, to: number, verbLed: boolean
     const verb = words.find((w) => windowStart + w.start > start && startsWithLeadVerb(text.slice(windowStart + w.start, to)));
     if (verb) start = windowStart + verb.start;
   }
-  if (!verbLed) {
+  if (!verbLed && !opened) {
     // 双方将深化A、B、C等领域合作: in a list of things, the subject and verb before the first one are not part of it.
     const lead = SUBJECT_AND_VERB.exec(text.slice(start, to));
     if (lead && to - start - lead[0].length >= 2) start += lead[0].length;
@@ -189,6 +196,9 @@ function listsInClause(sentence: Sentence, text: string, cs: number, ce: number,
     const sane = items.every((r) => r.end - r.start >= 1 && r.end - r.start <= 40 && !text.slice(r.start, r.end).includes('等'));
     // Without 等, a count only closes the list when it counts exactly its items (五大重点任务).
     const countFits = closerStart !== listEnd || text.charAt(listEnd) === '等' || count === items.length;
+    // 重点做好A、B等四件事: a counted task list the text puts in focus is headed by that whole phrase.
+    const focus = EMPHASIS.exec(before);
+    if (!title && focus && count !== null && etc >= 0 && etc < ce) title = { start: cs + (before.length - focus[0].length), end: ce };
     if (sane && items.length >= 2 && countFits) {
       found.push({
         sentence,
