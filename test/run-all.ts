@@ -38,9 +38,15 @@ const testsOk = step('tests', 'npx', ['vitest', 'run', ...projects, '--reporter=
 let passed = 0;
 let failed = 0;
 if (fs.existsSync(resultsFile)) {
-  const results = JSON.parse(fs.readFileSync(resultsFile, 'utf8')) as { numPassedTests: number; numFailedTests: number; numFailedTestSuites: number };
+  const results = JSON.parse(fs.readFileSync(resultsFile, 'utf8')) as {
+    numPassedTests: number;
+    numFailedTests: number;
+    testResults: { status: string; assertionResults: { status: string }[] }[];
+  };
   passed = results.numPassedTests;
-  failed = results.numFailedTests + results.numFailedTestSuites;
+  // A file that failed before any of its tests ran (an import or setup error) counts once.
+  const brokenFiles = results.testResults.filter((f) => f.status === 'failed' && !f.assertionResults.some((a) => a.status === 'failed')).length;
+  failed = results.numFailedTests + brokenFiles;
 }
 // Failures outside vitest (types, build, a crashed runner) count too.
 for (const ok of [typecheckOk, buildOk]) if (!ok) failed++;
