@@ -53,7 +53,7 @@ const GENERIC_NAME = /^(战略)?(合作)?(框架)?(协议|协定|备忘录|意�
 const SHORT_SUBJECT = 12;
 
 /** A name reduced to what tells agreements apart: no parties, governments, quotes or particles. */
-export function agreementCore(name: string, dictionary: RegionDictionary): string {
+function agreementCore(name: string, dictionary: RegionDictionary): string {
   let text = name.replace(/[《》“”"'‘’()（）\s]/g, '');
   const places = scanPlaces(text, dictionary);
   for (let k = places.length - 1; k >= 0; k--) {

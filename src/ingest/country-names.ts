@@ -10,7 +10,7 @@ export interface Country {
   readonly abbreviation: string | null;
 }
 
-export const COUNTRIES: readonly Country[] = [
+const COUNTRIES: readonly Country[] = [
   { code: 'JP', name: '日本', aliases: [], abbreviation: '日' },
   { code: 'KR', name: '韩国', aliases: [], abbreviation: '韩' },
   { code: 'DE', name: '德国', aliases: [], abbreviation: '德' },

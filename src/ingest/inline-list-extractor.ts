@@ -79,7 +79,7 @@ const SUBJECT_AND_VERB = new RegExp(
   `^(?:双方|两市|两地|两省|两区|两县|各方|三方|三地|将|要|共同|联合|携手|进一步|积极|继续|持续|全面|重点|着力|大力|加快|不断|深入)*(?:${[...LEAD_VERBS].join('|')})`,
 );
 
-export function startsWithLeadVerb(phrase: string): boolean {
+function startsWithLeadVerb(phrase: string): boolean {
   return LEAD_VERBS.has(phrase.slice(0, 2));
 }
 

@@ -24,7 +24,7 @@ const VARIANTS: ReadonlyMap<string, string> = (() => {
 })();
 
 /** Characters that carry no text: they are dropped from views. */
-export function isIgnorable(code: number): boolean {
+function isIgnorable(code: number): boolean {
   return code === 0x200b || code === 0x200c || code === 0x200d || code === 0x2060 || code === 0xfeff || code === 0x00ad;
 }
 
@@ -71,11 +71,6 @@ const TABLE: Uint16Array = (() => {
   for (let code = 0; code < 0x10000; code++) table[code] = normalisedCode(code, VARIANTS);
   return table;
 })();
-
-/** Normalises one UTF-16 unit to exactly one UTF-16 unit. */
-export function normaliseUnit(ch: string): string {
-  return String.fromCharCode(TABLE[ch.charCodeAt(0)] ?? ch.charCodeAt(0));
-}
 
 /** Normalises a whole string; the result has the same length as the input. */
 export function normaliseText(text: string): string {
@@ -134,7 +129,7 @@ export function buildView(original: string, start: number, end: number): TextVie
 }
 
 /** Maps a half-open range of a view back to the original text. */
-export function originalSpan(view: TextView, start: number, end: number): { start: number; end: number } {
+function originalSpan(view: TextView, start: number, end: number): { start: number; end: number } {
   const s = view.map[start] ?? 0;
   if (end <= start) return { start: s, end: s };
   const last = view.map[end - 1] ?? s;
