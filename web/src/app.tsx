@@ -16,6 +16,10 @@ const AgreementPage = lazy(() => import('./pages/agreement-page.tsx'));
 const ImportPage = lazy(() => import('./pages/import-page.tsx'));
 const TaskLedgerPage = lazy(() => import('./pages/task-ledger-page.tsx'));
 const TaskPage = lazy(() => import('./pages/task-page.tsx'));
+const MyWorkPage = lazy(() => import('./pages/my-work-page.tsx'));
+const SupervisionPage = lazy(() => import('./pages/supervision-page.tsx'));
+const NotificationsPage = lazy(() => import('./pages/notifications-page.tsx'));
+const AuditPage = lazy(() => import('./pages/audit-page.tsx'));
 const NotFoundPage = lazy(() => import('./pages/not-found-page.tsx'));
 
 /** Pages behind it see a signed-in user; everyone else goes to /login and comes back afterwards. */
@@ -48,6 +52,10 @@ function AppRoutes() {
           <Route path="/agreements/:agreementId" element={<AgreementPage />} />
           <Route path="/cooperations/:cooperationId/tasks" element={<TaskLedgerPage />} />
           <Route path="/tasks/:taskId" element={<TaskPage />} />
+          <Route path="/cooperations/:cooperationId/supervision" element={<SupervisionPage />} />
+          <Route path="/cooperations/:cooperationId/audit" element={<AuditPage />} />
+          <Route path="/my-work" element={<MyWorkPage />} />
+          <Route path="/notifications" element={<NotificationsPage />} />
           <Route path="/import" element={<ImportPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>

@@ -1,10 +1,11 @@
-import { ApartmentOutlined, FileSearchOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, BellOutlined, FileSearchOutlined, InboxOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { App, Button, Layout, Menu, Space, Typography } from 'antd';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { errorMessage } from '../api/error-message.ts';
 import { PageLoading } from '../common/page-loading.tsx';
+import { UnreadBadge } from '../notifications/unread-badge.tsx';
 import { useMe, useSession } from '../session/session-context.tsx';
 import { AppMark } from './app-mark.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
@@ -15,6 +16,8 @@ const { Header, Sider, Content } = Layout;
 function sectionOf(pathname: string): string {
   if (pathname.startsWith('/cooperations') || pathname.startsWith('/agreements')) return 'cooperations';
   if (pathname.startsWith('/import')) return 'import';
+  if (pathname.startsWith('/my-work')) return 'my-work';
+  if (pathname.startsWith('/notifications')) return 'notifications';
   return '';
 }
 
@@ -44,6 +47,7 @@ export function AppLayout() {
         <div style={{ flex: 1 }} />
         <Space size="middle">
           <LanguageSwitch color="#fff" />
+          <UnreadBadge color="#fff" />
           <Typography.Text style={{ color: '#fff' }} data-testid="current-user">
             <UserOutlined /> {me.user.displayName}
             {me.user.isAdmin ? <span style={{ opacity: 0.7 }}> · {t('session.admin')}</span> : null}
@@ -62,6 +66,8 @@ export function AppLayout() {
             items={[
               { key: 'cooperations', icon: <ApartmentOutlined />, label: <Link to="/cooperations">{t('nav.cooperations')}</Link> },
               { key: 'import', icon: <FileSearchOutlined />, label: <Link to="/import">{t('import.nav')}</Link> },
+              { key: 'my-work', icon: <InboxOutlined />, label: <Link to="/my-work">{t('myWork.nav')}</Link> },
+              { key: 'notifications', icon: <BellOutlined />, label: <Link to="/notifications">{t('notifications.nav')}</Link> },
             ]}
           />
         </Sider>
