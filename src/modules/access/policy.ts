@@ -144,6 +144,12 @@ export function assertCanManageSide(actor: Actor | null, cooperation: { id: stri
   throw forbidden("Only that side's cooperation office may change this");
 }
 
+/** Who works in a cooperation (its memberships) is shown to its members, not to the public reading a public one. */
+export function assertCanSeeMembers(actor: Actor | null, cooperation: { id: string; visibility: string }): void {
+  assertCanReadCooperation(actor, cooperation);
+  if (!isMember(actor, cooperation.id)) throw forbidden('Only members of the cooperation see who works in it');
+}
+
 /** Read-only API tokens never write, whatever the user behind them may do. */
 export function assertTokenMayWrite(actor: Actor | null): void {
   if (actor?.token && actor.token.scope !== 'write') throw forbidden('This API token is read-only');
@@ -327,7 +333,13 @@ export function reportingUnitFor(
   throw refusal;
 }
 
-/** Comments on a task or report: members of the cooperation who see the subject (not the public reading a public cooperation). */
+/**
+ * Comments on a task or report: members of the cooperation who see the
+ * subject and work on it; leaders and observers read, the public reads what is public.
+ */
 export function assertCanComment(actor: Actor | null, cooperationId: string): void {
   if (!actor || !isMember(actor, cooperationId)) throw forbidden('Only members of the cooperation may comment');
+  if (actor.isAdmin) return;
+  const roles = rolesIn(actor, cooperationId);
+  if (!roles.includes('coordinator') && !roles.includes('unit')) throw forbidden('Leaders and observers read; they do not comment');
 }

@@ -2,7 +2,7 @@ import { AppError, notFound, staleVersion } from '../../app-error.ts';
 import type { Db } from '../../db/client.ts';
 import { writeTransaction } from '../../db/write-transaction.ts';
 import type { Actor, MembershipRole } from '../access/actor.ts';
-import { assertAdmin, assertCanManageCooperation, assertCanManageSide, assertCanReadCooperation, assertCanRegister, visibleCooperationScope } from '../access/policy.ts';
+import { assertAdmin, assertCanManageCooperation, assertCanManageSide, assertCanReadCooperation, assertCanRegister, assertCanSeeMembers, visibleCooperationScope } from '../access/policy.ts';
 import { audit } from '../audit/audit.service.ts';
 import { authRepository } from '../auth/auth.repository.ts';
 import { organizationRepository } from '../organization/organization.repository.ts';
@@ -195,7 +195,7 @@ export function createCooperationService(db: Db) {
     },
 
     async memberships(actor: Actor, cooperationId: string) {
-      await load(actor, cooperationId);
+      assertCanSeeMembers(actor, await load(actor, cooperationId));
       return cooperationRepository.membershipsOf(db, cooperationId);
     },
 
