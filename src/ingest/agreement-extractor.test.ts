@@ -15,6 +15,12 @@ describe('agreement extractor', () => {
     expect(ingest(text).agreement).toBe('松江区与东宁市对口合作框架协议（2022-2025年）');
   });
 
+  it('reads texts in traditional characters', () => {
+    const result = ingest('兩市合作\n\n9月10日，天水市政府與濟南市政府簽訂了戰略合作協議。');
+    expect(result.agreement).toBe('戰略合作協議');
+    expect(result.parties).toEqual(['天水市', '济南市']);
+  });
+
   it('reads an unbracketed name after the signing verb', () => {
     const result = ingest('两市合作\n\n会上，徐州市政府与连云港市政府签署了港产城联动发展框架协议。');
     expect(result.agreement).toBe('港产城联动发展框架协议');

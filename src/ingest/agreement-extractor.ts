@@ -16,6 +16,8 @@ export interface SigningEvent {
 
 interface NameMention {
   readonly piece: SourcePiece;
+  /** The name as normalised for matching (簽訂戰略合作協議 reads 签订战略合作协议). */
+  readonly name: string;
   readonly bracketed: boolean;
   readonly sentence: Sentence;
   /** Offsets of the name in the block view. */
@@ -34,7 +36,7 @@ const TAIL = '框架协议|合作协议|协议书|协议|协定|备忘录|意向
 const AGREEMENT_NAME = new RegExp(`(${TAIL})$`);
 const DOCUMENT_NAME = new RegExp(`(${TAIL}|方案|规划|计划|纲要|意见|办法|决定|通知|框架|宣言|倡议|倡议书|章程|共识)$`);
 const SIGN_VERB = /签署|签订|签下|缔结|共签|签约/g;
-const BARE_NAME = new RegExp(`^(?:了|完成)?\\s?((?:“[^”]{0,30}”)?[^，,。；;、《》\\s:：!?！？]{0,24}?(?:${TAIL}))`);
+const BARE_NAME = new RegExp(`^(?:了|完成)?\\s?((?:“[^”]{0,30}”)?[^，,。；;、《》()（）\\s:：!?！？]{0,24}?(?:${TAIL}))`);
 const BRACKETED = /《([^《》\n]{1,80})》/g;
 const QUOTED_AGREEMENT = new RegExp(`“([^“”]{2,40}(?:${TAIL}))”`, 'g');
 const ALIAS = /《([^《》]{1,80})》\s?[(（]\s?以下简称\s?[《“"]([^》”"]{1,20})[》”"]\s?[)）]/g;
@@ -104,6 +106,7 @@ export function extractAgreements(sentences: readonly Sentence[], lists: readonl
   };
   const mention = (sentence: Sentence, start: number, end: number, bracketed: boolean): NameMention => ({
     piece: pieceOf(sentence.block.view, sentence.start + start, sentence.start + end),
+    name: sentence.text.slice(start, end),
     bracketed,
     sentence,
     start: sentence.start + start,
@@ -145,7 +148,7 @@ export function extractAgreements(sentences: readonly Sentence[], lists: readonl
       sentenceEvents.push(event);
       const government = isGovernmentSubject(text.slice(subject, v.index), dictionary);
       for (const n of names) {
-        const group = groupOf(n.piece.text);
+        const group = groupOf(n.name);
         if (!n.bracketed) group.mentions.push(n);
         group.events.push(event);
         if (government) group.government = true;
@@ -159,14 +162,14 @@ export function extractAgreements(sentences: readonly Sentence[], lists: readonl
     // 《…》签约仪式 and the like: a bracketed agreement in a sentence about signing.
     if (sentenceEvents.length > 0) {
       for (const b of bracketed) {
-        if (!AGREEMENT_NAME.test(b.piece.text)) continue;
-        subCandidates.push({ item: { name: b.piece.text, start: b.piece.start, end: b.piece.end }, core: agreementCore(b.piece.text, dictionary), sentence });
+        if (!AGREEMENT_NAME.test(b.name)) continue;
+        subCandidates.push({ item: { name: b.piece.text, start: b.piece.start, end: b.piece.end }, core: agreementCore(b.name, dictionary), sentence });
       }
     }
   }
   mergeShortReferences(groups);
   for (const group of groups.values()) {
-    if (group.mentions.some((m) => /政府/.test(m.piece.text))) group.government = true;
+    if (group.mentions.some((m) => /政府/.test(m.name))) group.government = true;
   }
 
   const main = chooseMain([...groups.values()]);
@@ -277,7 +280,7 @@ function chooseMain(groups: readonly Group[]): Group | null {
   };
   const pick = (candidates: readonly Group[]) => candidates.reduce<Group | null>((best, g) => (!best || better(g, best) ? g : best), null);
   // Signed by the governments: an agreement by name, or any named document (《…工作方案》).
-  const signed = groups.filter((g) => g.government && g.events.length > 0 && g.mentions.some((m) => m.bracketed || AGREEMENT_NAME.test(m.piece.text)));
+  const signed = groups.filter((g) => g.government && g.events.length > 0 && g.mentions.some((m) => m.bracketed || AGREEMENT_NAME.test(m.name)));
   if (signed.length > 0) return pick(signed);
   // A plan or agreement the whole text discusses (《总体方案》 and its full title).
   return pick(groups.filter((g) => g.mentions.filter((m) => m.bracketed).length >= 3));

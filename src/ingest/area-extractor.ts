@@ -1,7 +1,14 @@
 import type { InlineList } from './inline-list-extractor.ts';
 import type { Area, AreaItem } from './ingest-result.ts';
+import type { LeadSentenceList } from './lead-sentence-list-extractor.ts';
 import type { NumberedNode } from './numbered-list-extractor.ts';
-import { pieceOf } from './text-normaliser.ts';
+import { pieceOf, type SourcePiece } from './text-normaliser.ts';
+
+/** A list located in the original text: its heading, if any, and its items. */
+interface LocatedList {
+  readonly title: SourcePiece | null;
+  readonly items: readonly SourcePiece[];
+}
 
 const PUNCTUATION = /[\s"'“”‘’《》〈〉「」『』()（）【】[\]、,，。.:：;；!！?？·\-—]/g;
 
@@ -46,14 +53,23 @@ function isAreaList(list: InlineList): boolean {
   return (list.count !== null || list.title !== null) && COOPERATION.test(list.sentence.text);
 }
 
+function locate(list: InlineList): LocatedList {
+  const view = list.sentence.block.view;
+  return {
+    title: list.title ? pieceOf(view, list.title.start, list.title.end) : null,
+    items: list.items.map((r) => pieceOf(view, r.start, r.end)),
+  };
+}
+
 /**
- * Areas, directions, tasks and measures: every numbered list, and the inline
- * lists the text counts ("等五个方面", "五大重点任务") or puts in focus ("重点在…等领域").
+ * Areas, directions, tasks and measures: every numbered list, the inline
+ * lists the text counts ("等五个方面", "五大重点任务") or puts in focus ("重点在…等领域"),
+ * and lists of paragraphs with lead sentences under a colon.
  * A list that mostly restates items already found (a summary of the numbered
  * outline, a later paragraph repeating the tasks) adds only its new items,
  * and nothing when at least half of it is repetition.
  */
-export function extractAreas(numbered: readonly NumberedNode[], inline: readonly InlineList[]): Area[] {
+export function extractAreas(numbered: readonly NumberedNode[], inline: readonly InlineList[], leads: readonly LeadSentenceList[]): Area[] {
   const areas: Area[] = numbered.map(areaOfNode);
   const known: string[] = [];
   const remember = (a: Area) => {
@@ -67,13 +83,12 @@ export function extractAreas(numbered: readonly NumberedNode[], inline: readonly
     walk(a.items);
   };
   areas.forEach(remember);
-  const origin = (l: InlineList) => l.sentence.block.view.map[l.start] ?? 0;
-  for (const list of [...inline].filter(isAreaList).sort((a, b) => origin(a) - origin(b))) {
-    const view = list.sentence.block.view;
-    const items = list.items.map((r) => pieceOf(view, r.start, r.end));
-    const fresh = items.filter((p) => !known.some((k) => sameWording(k, p.text)));
-    if (fresh.length * 2 <= items.length || fresh.length < 2) continue;
-    const title = list.title ? pieceOf(view, list.title.start, list.title.end) : null;
+  const located = [...inline.filter(isAreaList).map(locate), ...leads];
+  const origin = (l: LocatedList) => l.title?.start ?? l.items[0]?.start ?? 0;
+  for (const list of located.sort((a, b) => origin(a) - origin(b))) {
+    const fresh = list.items.filter((p) => !known.some((k) => sameWording(k, p.text)));
+    if (fresh.length * 2 <= list.items.length || fresh.length < 2) continue;
+    const { title } = list;
     const area: Area = {
       label: null,
       title: title?.text ?? null,

@@ -5,6 +5,7 @@ import { extractCounts } from './count-extractor.ts';
 import { findDateline, signingDate, type SigningDate } from './date-extractor.ts';
 import { analyseLayout, relevantBlocks, type Block } from './document-layout.ts';
 import { extractInlineLists } from './inline-list-extractor.ts';
+import { extractLeadSentenceLists } from './lead-sentence-list-extractor.ts';
 import type { IngestResult } from './ingest-result.ts';
 import { extractNumberedLists } from './numbered-list-extractor.ts';
 import { extractParties, type ViewRange } from './party-extractor.ts';
@@ -111,7 +112,7 @@ export function readCooperation(text: string): IngestResult {
     party_details: parties,
     agreement: agreements.main?.piece.text ?? null,
     agreement_span: agreements.main ? { start: agreements.main.piece.start, end: agreements.main.piece.end } : null,
-    areas: extractAreas(extractNumberedLists(blocks), lists),
+    areas: extractAreas(extractNumberedLists(blocks), lists, extractLeadSentenceLists(blocks, sentencesOf)),
     amounts: extractAmounts(sentences),
     targets: extractTargets(blocks, sentencesOf),
     sub_agreements: agreements.subAgreements.map((s) => s.name),

@@ -4,7 +4,7 @@ import type { NamedItem } from './ingest-result.ts';
 import { scanPlaces } from './place-mentions.ts';
 import type { RegionDictionary } from './region-dictionary.ts';
 import type { Sentence } from './sentence-splitter.ts';
-import { pieceOf } from './text-normaliser.ts';
+import { normaliseText, pieceOf } from './text-normaliser.ts';
 
 // What a named project, platform or park is called at its end.
 const SUFFIX =
@@ -78,7 +78,7 @@ export function extractProjects(
       found.push({ name: piece.text, start: piece.start, end: piece.end, quoted: true });
     }
   }
-  const key = (name: string) => name.replace(/\([^()]*\)|（[^（）]*）/g, '').replace(/[“”"'\s]/g, '');
+  const key = (name: string) => normaliseText(name).replace(/\([^()]*\)/g, '').replace(/[“”"'\s]/g, '');
   const excluded = exclude ? key(exclude) : null;
   const kept: NamedItem[] = [];
   for (const item of found.sort((a, b) => a.start - b.start)) {
