@@ -100,10 +100,23 @@ export function collectionBefore(path: string, param: string): string | null {
   return null;
 }
 
+/** Percent-encodes like encodeURIComponent, and a lone surrogate as the ill-formed UTF-8 a hostile client would send. */
+function encodePart(value: string): string {
+  try {
+    return encodeURIComponent(value);
+  } catch {
+    return [...value].map((ch) => {
+      const unit = ch.charCodeAt(0);
+      if (ch.length === 1 && unit >= 0xd800 && unit <= 0xdfff) return [0xe0 | (unit >> 12), 0x80 | ((unit >> 6) & 0x3f), 0x80 | (unit & 0x3f)].map((b) => `%${b.toString(16).toUpperCase()}`).join('');
+      return encodeURIComponent(ch);
+    }).join('');
+  }
+}
+
 export function buildUrl(path: string, params: Record<string, string>, query: Record<string, string | number | boolean> = {}): string {
-  const filled = path.replace(/\{([^}]+)\}/g, (_m, name: string) => encodeURIComponent(params[name] ?? ''));
+  const filled = path.replace(/\{([^}]+)\}/g, (_m, name: string) => encodePart(params[name] ?? ''));
   const entries = Object.entries(query);
-  return entries.length ? `${filled}?${entries.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`).join('&')}` : filled;
+  return entries.length ? `${filled}?${entries.map(([k, v]) => `${encodePart(k)}=${encodePart(String(v))}`).join('&')}` : filled;
 }
 
 const typeOf = (schema: JsonSchema): string | undefined => (Array.isArray(schema.type) ? schema.type.find((t) => t !== 'null') : schema.type);
