@@ -1,5 +1,5 @@
 import type { Amount } from './ingest-result.ts';
-import { findQuantities } from './quantity-parser.ts';
+import { quantitiesOf } from './quantity-parser.ts';
 import type { Sentence } from './sentence-splitter.ts';
 import { pieceOf } from './text-normaliser.ts';
 
@@ -11,7 +11,7 @@ export function extractAmounts(sentences: readonly Sentence[]): Amount[] {
   const amounts: Amount[] = [];
   const seen = new Set<string>();
   for (const sentence of sentences) {
-    for (const q of findQuantities(sentence.text)) {
+    for (const q of quantitiesOf(sentence)) {
       if (!q.money) continue;
       const key = `${q.value}|${q.valueMax ?? ''}|${q.unit}`;
       if (seen.has(key)) continue;

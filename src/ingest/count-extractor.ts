@@ -1,6 +1,6 @@
 import { parseNumber } from './chinese-number.ts';
 import type { Count } from './ingest-result.ts';
-import { findQuantities } from './quantity-parser.ts';
+import { quantitiesOf } from './quantity-parser.ts';
 import type { Sentence } from './sentence-splitter.ts';
 import { pieceOf } from './text-normaliser.ts';
 
@@ -24,7 +24,7 @@ export function extractCounts(sentences: readonly Sentence[]): Count[] {
   const counts: Count[] = [];
   for (const sentence of sentences) {
     const text = sentence.text;
-    for (const q of findQuantities(text)) {
+    for (const q of quantitiesOf(sentence)) {
       if (q.money || !COUNT_CLASSIFIERS.has(q.unit) || q.valueMax !== null) continue;
       const thing = countedThing(text.slice(q.end));
       if (!thing) continue;

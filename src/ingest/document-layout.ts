@@ -99,6 +99,7 @@ function classify(text: string): LineKind {
 
 function splitLines(original: string): Line[] {
   const lines: Line[] = [];
+  const normal = normaliseText(original);
   const pattern = /[^\n\r\u2028\u2029]*(\r\n|[\n\r\u2028\u2029]|$)/g;
   let terminated = false;
   let sawBody = false;
@@ -115,7 +116,7 @@ function splitLines(original: string): Line[] {
       markdown = true;
       start += hashes[0].length;
     }
-    const text = normaliseText(original.slice(start, end));
+    const text = normal.slice(start, end);
     let kind = classify(text);
     if (markdown && kind !== 'blank' && kind !== 'chrome') kind = 'heading';
     else if (kind === 'heading' && sawBody) {

@@ -18,6 +18,9 @@ const STAGED = new RegExp(`(?:^|[，,；;:：“”、\\s])(“?${NAME_CHARS}{2,
 // Quoted names in a clause about creating something: 建立“…平台”“…平台”.
 const QUOTED = new RegExp(`“(${NAME_CHARS}{2,30}(?:${SUFFIX}))”`, 'g');
 const CREATION_WORD = /共建|合建|建设|打造|建立|设立|成立|组建|筹建|搭建|推出|揭牌|启动/;
+// Cheap tests that spare the name patterns sentences that cannot match them.
+const CREATED_HINT = /共建|合建|建设|打造|建立|设立|成立|组建|筹建|搭建|引进/;
+const STAGED_HINT = /揭牌|启动建设|投入运营|开工|正式运营|挂牌|开园|启用|落地运营/;
 const LEADING_FILLER =
   /^(?:全国首个|国内首个|全省首个|首个|首家|一个|一批|一座|了|新的|新|(?:共同|联合|携手|积极|全力|加快|推动|推进|争取|力争|共建|建设|打造|建立|设立|成立|组建|筹建|搭建)+)/;
 // A project's name is words: not a slogan such as “核+副中心”.
@@ -57,17 +60,17 @@ export function extractProjects(
   };
   for (const sentence of sentences) {
     const text = sentence.text;
-    for (const m of text.matchAll(CREATED)) {
+    for (const m of CREATED_HINT.test(text) ? text.matchAll(CREATED) : []) {
       const name = m[1] ?? '';
       add(sentence, m.index + m[0].length - name.length, m.index + m[0].length, false);
     }
-    for (const m of text.matchAll(STAGED)) {
+    for (const m of STAGED_HINT.test(text) ? text.matchAll(STAGED) : []) {
       const raw = m[1] ?? '';
       const start = m.index + m[0].indexOf(raw);
       const quoted = raw.startsWith('“') && raw.endsWith('”');
       add(sentence, quoted ? start + 1 : start, quoted ? start + raw.length - 1 : start + raw.length, quoted);
     }
-    if (CREATION_WORD.test(text)) {
+    if (text.includes('“') && CREATION_WORD.test(text)) {
       for (const m of text.matchAll(QUOTED)) add(sentence, m.index + 1, m.index + 1 + (m[1]?.length ?? 0), true);
     }
   }

@@ -1,5 +1,6 @@
 import { isBareMagnitude, MAGNITUDE_SOURCE, MAGNITUDES, NUMBER_SOURCE, parseNumber } from './chinese-number.ts';
 import type { Comparator } from './ingest-result.ts';
+import type { Sentence } from './sentence-splitter.ts';
 
 /** A figure with its unit: money (180亿元, 10亿美元以上) or a counted or measured quantity (2-3家, 30%). */
 export interface Quantity {
@@ -107,4 +108,17 @@ export function findQuantities(text: string): Quantity[] {
     });
   }
   return out;
+}
+
+// Amounts, targets and counts all read the figures of the same sentences.
+const bySentence = new WeakMap<Sentence, Quantity[]>();
+
+/** The figures of a sentence, offsets in the sentence's text; computed once per sentence. */
+export function quantitiesOf(sentence: Sentence): Quantity[] {
+  let found = bySentence.get(sentence);
+  if (!found) {
+    found = findQuantities(sentence.text);
+    bySentence.set(sentence, found);
+  }
+  return found;
 }

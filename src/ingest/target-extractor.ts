@@ -1,6 +1,6 @@
 import type { Block } from './document-layout.ts';
 import type { Target } from './ingest-result.ts';
-import { findQuantities, type Quantity } from './quantity-parser.ts';
+import { quantitiesOf, type Quantity } from './quantity-parser.ts';
 import type { Sentence } from './sentence-splitter.ts';
 import { pieceOf } from './text-normaliser.ts';
 
@@ -61,7 +61,7 @@ export function extractTargets(blocks: readonly Block[], sentencesOf: (block: Bl
     const horizons = horizonsOf(block);
     const text = block.view.text;
     for (const sentence of sentencesOf(block)) {
-      for (const q of findQuantities(sentence.text)) {
+      for (const q of quantitiesOf(sentence)) {
         const start = sentence.start + q.start;
         const end = sentence.start + q.end;
         const horizon = [...horizons].reverse().find((h) => h.at < start);
