@@ -43,6 +43,8 @@ async function openPglite(dataDir: string): Promise<Database> {
   try {
     const client = await PGlite.create(inMemory ? dataDir : path.join(dataDir, 'pglite'), {
       extensions: { pg_trgm },
+      // A commit is acknowledged only after its write reached the file system, so a killed server loses nothing it confirmed.
+      relaxedDurability: false,
     });
     const db = drizzlePglite(client);
     return {
