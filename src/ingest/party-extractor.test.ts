@@ -40,6 +40,11 @@ describe('party extractor', () => {
     expect(partiesOf(text)).toEqual(['温州市', '毕节市']);
   });
 
+  it('reads 我市 as the place of the paper that published the text', () => {
+    const text = '我市与遵义市签署对口协作协议\n\n2021-03-02 来源：杭州日报\n\n日前，我市党政代表团赴遵义市考察，两地签署了《对口协作框架协议》。';
+    expect(partiesOf(text)).toEqual(['遵义市', '杭州市']);
+  });
+
   it('points every party at a place in the text that names it', () => {
     const text = '青深两地深化合作\n\n青岛与深圳签署战略合作协议。';
     for (const party of ingest(text).party_details) {

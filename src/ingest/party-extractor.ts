@@ -1,8 +1,8 @@
-import type { Block } from './document-layout.ts';
+import type { Block, DocumentLayout } from './document-layout.ts';
 import type { PartyDetail } from './ingest-result.ts';
 import { findPairs, placeKey, resolveMention, scanPlaces, type Place } from './place-mentions.ts';
 import type { RegionDictionary } from './region-dictionary.ts';
-import { pieceOf, type TextView } from './text-normaliser.ts';
+import { buildView, pieceOf, type TextView } from './text-normaliser.ts';
 
 /** A range of a view: the headline, or the sentence of the main signing. */
 export interface ViewRange {
@@ -23,6 +23,10 @@ interface Occurrence {
   first: Seen;
 }
 
+const SELF_REFERENCE = /我市|我区|我县|我省|我州|本市|本区|本县/;
+// Lines that say who published a page: 来源：本溪日报, 本报青岛讯, masthead.
+const PUBLISHER = /日报|晚报|晨报|新闻|融媒|电视台|广播|发布|来源|政府网|门户/;
+const OWN_LEAD = /^本报(\S{2,6})讯/;
 const COOPERATION_SENTENCE = /合作|协作|协议|签署|签订|签约|结对|对口|联动|携手|共建|帮扶/;
 // How news joins two cooperating places: 青岛与深圳, 青岛-安顺, 青岛对口帮扶安顺.
 const JOINED_PAIR = /^(与|和|同|及|、|-|~|(对口)?(帮扶|支援|协作|合作)|结对)$/;
@@ -61,9 +65,10 @@ export function extractParties(
   blocks: readonly Block[],
   title: ViewRange | null,
   signing: ViewRange | null,
+  home: ViewRange | null,
 ): PartyDetail[] {
   const views = new Map<TextView, ReturnType<typeof scanPlaces>>();
-  const allViews = [...blocks.map((b) => b.view), ...(title ? [title.view] : []), ...(signing ? [signing.view] : [])];
+  const allViews = [...blocks.map((b) => b.view), ...[title, signing, home].flatMap((r) => (r ? [r.view] : []))];
   for (const view of allViews) if (!views.has(view)) views.set(view, scanPlaces(view.text, dictionary));
 
   const namedCodes = new Set<string>();
@@ -121,6 +126,10 @@ export function extractParties(
     keys.add(placeKey(seen.place));
     details.push(toDetail(seen, view));
   }
+  // 我市与遵义市…: "our city" is the place of the paper or site that published the text.
+  const [homePlace] = home ? placesIn(home) : [];
+  const deictic = [title, signing].some((r) => r !== null && SELF_REFERENCE.test(r.view.text.slice(r.start, r.end)));
+  if (home && homePlace && deictic && details.length < 2 && !keys.has(placeKey(homePlace.place))) details.push(toDetail(homePlace, home.view));
   if (details.length >= 2) return details;
   return mostJoinedPair(blocks, resolved, details);
 }
@@ -181,4 +190,18 @@ function mostJoinedPair(blocks: readonly Block[], resolved: ReadonlyMap<TextView
   const details = [toDetail(best.a, best.view), toDetail(best.b, best.view)];
   const chosen = new Set(details.map((d) => d.code));
   return [...details, ...already.filter((d) => !chosen.has(d.code))];
+}
+
+/** The place of the paper or site that published the text, read from its source lines or its 本报…讯 lead. */
+export function findHomePlace(layout: DocumentLayout, dictionary: RegionDictionary): ViewRange | null {
+  for (const line of layout.lines) {
+    const lead = OWN_LEAD.exec(line.text);
+    const publisherLine = (line.kind === 'chrome' || line.kind === 'dateline' || line.kind === 'byline') && PUBLISHER.test(line.text);
+    if (!lead && !publisherLine) continue;
+    const view = buildView(layout.original, line.start, line.end);
+    const scope = lead ? { start: 2, end: 2 + (lead[1]?.length ?? 0) } : { start: 0, end: view.text.length };
+    const found = scanPlaces(view.text, dictionary).find((m) => m.start >= scope.start && m.end <= scope.end && m.regions.length > 0);
+    if (found) return { view, start: found.start, end: found.end };
+  }
+  return null;
 }
