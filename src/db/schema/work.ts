@@ -44,7 +44,8 @@ export const tasks = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    index('tasks_coop_status_due_idx').on(t.cooperationId, t.status, t.dueOn),
+    // Covers the ledger's counts per status (visibility, side, overdue, priority filters) as an index-only scan.
+    index('tasks_coop_status_cover_idx').on(t.cooperationId, t.status, t.visibility, t.ownerPartyId, t.dueOn, t.priority, t.id),
     index('tasks_coop_due_idx').on(t.cooperationId, t.dueOn, t.id),
     index('tasks_coop_created_idx').on(t.cooperationId, t.createdAt, t.id),
     check('tasks_percent_ck', sql`${t.percent} between 0 and 100`),

@@ -1,0 +1,2 @@
+DROP INDEX "tasks_coop_status_due_idx";--> statement-breakpoint
+CREATE INDEX "tasks_coop_status_cover_idx" ON "tasks" USING btree ("cooperation_id","status","visibility","owner_party_id","due_on","priority","id");
