@@ -20,6 +20,7 @@ const MyWorkPage = lazy(() => import('./pages/my-work-page.tsx'));
 const SupervisionPage = lazy(() => import('./pages/supervision-page.tsx'));
 const NotificationsPage = lazy(() => import('./pages/notifications-page.tsx'));
 const AuditPage = lazy(() => import('./pages/audit-page.tsx'));
+const ReportRedirect = lazy(() => import('./reports/report-redirect.tsx'));
 const NotFoundPage = lazy(() => import('./pages/not-found-page.tsx'));
 
 /** Pages behind it see a signed-in user; everyone else goes to /login and comes back afterwards. */
@@ -52,6 +53,7 @@ function AppRoutes() {
           <Route path="/agreements/:agreementId" element={<AgreementPage />} />
           <Route path="/cooperations/:cooperationId/tasks" element={<TaskLedgerPage />} />
           <Route path="/tasks/:taskId" element={<TaskPage />} />
+          <Route path="/reports/:reportId" element={<ReportRedirect />} />
           <Route path="/cooperations/:cooperationId/supervision" element={<SupervisionPage />} />
           <Route path="/cooperations/:cooperationId/audit" element={<AuditPage />} />
           <Route path="/my-work" element={<MyWorkPage />} />

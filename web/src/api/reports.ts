@@ -135,6 +135,7 @@ async function uploadEvidence(reportId: string, file: File): Promise<Attachment>
 }
 
 export const reportsApi = {
+  get: (reportId: string) => request<Report>('GET', `/reports/${id(reportId)}`),
   ofTask: (taskId: string) => request<Items<Report>>('GET', `/tasks/${id(taskId)}/reports`),
   create: (taskId: string, periodId: string, fields: ReportFields) => request<Report>('POST', `/tasks/${id(taskId)}/reports`, { periodId, ...fields }),
   update: (report: Report, fields: ReportFields) => request<Report>('PATCH', `/reports/${id(report.id)}`, { version: report.version, ...fields }),

@@ -9,7 +9,13 @@ export function UnreadBadge({ color }: { color: string }) {
   const { t } = useTranslation();
   const count = useUnreadCount();
   return (
-    <Link to="/notifications" aria-label={t('notifications.badgeLabel', { count })} data-testid="unread-badge" data-count={count}>
+    <Link
+      to="/notifications"
+      aria-label={t('notifications.badgeLabel', { count })}
+      data-testid="unread-badge"
+      data-count={count}
+      style={{ display: 'inline-flex', paddingInline: 6 }}
+    >
       <Badge count={count} size="small" overflowCount={99}>
         <BellOutlined style={{ color, fontSize: 18 }} />
       </Badge>
