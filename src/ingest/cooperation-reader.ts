@@ -2,7 +2,7 @@ import { extractAgreements, type SigningEvent } from './agreement-extractor.ts';
 import { extractAmounts } from './amount-extractor.ts';
 import { extractAreas } from './area-extractor.ts';
 import { extractCounts } from './count-extractor.ts';
-import { findDateline, signingDate, type SigningDate } from './date-extractor.ts';
+import { findDateline, signingDate, type CalendarDate, type SigningDate } from './date-extractor.ts';
 import { analyseLayout, relevantBlocks, type Block } from './document-layout.ts';
 import { extractInlineLists } from './inline-list-extractor.ts';
 import { extractLeadSentenceLists } from './lead-sentence-list-extractor.ts';
@@ -51,7 +51,7 @@ function dateOfSigning(
   named: boolean,
   blocks: readonly Block[],
   sentencesOf: (b: Block) => readonly Sentence[],
-  dateline: ReturnType<typeof findDateline>,
+  dateline: CalendarDate | null,
 ): SigningDate | null {
   for (const event of events) {
     const all = sentencesOf(event.sentence.block);
@@ -97,7 +97,8 @@ export function readCooperation(text: string): IngestResult {
   const named = agreements.events.filter((e) => e.names.length > 0);
   const signings = mainEvents.length > 0 ? mainEvents : named.length > 0 ? named : agreements.events;
   const signed = dateOfSigning(signings, signings !== agreements.events, blocks, sentencesOf, dateline);
-  const [firstMain] = mainEvents;
+  // The signing told in the body, rather than its headline, names the signatories.
+  const firstMain = mainEvents.find((e) => e.sentence.block.kind === 'body') ?? mainEvents[0];
   const signing: ViewRange | null = firstMain ? { view: firstMain.sentence.block.view, start: firstMain.sentence.start, end: firstMain.sentence.end } : null;
   const titleRange: ViewRange | null = title ? { view: title.view, start: 0, end: title.view.text.length } : null;
   const parties = extractParties(dictionary, blocks, titleRange, signing, findHomePlace(layout, dictionary));
