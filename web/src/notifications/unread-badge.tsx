@@ -14,7 +14,7 @@ export function UnreadBadge({ color }: { color: string }) {
       aria-label={t('notifications.badgeLabel', { count })}
       data-testid="unread-badge"
       data-count={count}
-      style={{ display: 'inline-flex', paddingInline: 6 }}
+      style={{ display: 'inline-flex', paddingInline: '4px 12px' }}
     >
       <Badge count={count} size="small" overflowCount={99}>
         <BellOutlined style={{ color, fontSize: 18 }} />

@@ -91,7 +91,7 @@ function ReportEntry({ report, sides, milestones, reviewingSides, onChanged }: O
         {report.revision > 1 ? <Tag>{t('reports.revision', { revision: report.revision })}</Tag> : null}
         <SideStates report={report} sides={sides} />
       </Space>
-      <Descriptions size="small" column={1} colon={false} styles={{ label: { width: 110, color: 'rgba(0,0,0,0.45)' } }}>
+      <Descriptions size="small" column={1} colon={false} styles={{ label: { width: 136, color: 'rgba(0,0,0,0.45)' } }}>
         <Descriptions.Item label={t('reports.percent')}>
           <Progress percent={report.percent} size="small" style={{ maxWidth: 240, margin: 0 }} />
         </Descriptions.Item>

@@ -114,7 +114,7 @@ export function LedgerFilters({ query, parties, onChange, onClear }: Props) {
             { value: 'asc', label: t('tasks.orderAsc') },
             { value: 'desc', label: t('tasks.orderDesc') },
           ]}
-          style={{ width: 90 }}
+          style={{ width: 120 }}
         />
       </Space.Compact>
       <Button onClick={onClear}>{t('tasks.clearFilters')}</Button>
