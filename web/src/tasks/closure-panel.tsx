@@ -69,7 +69,7 @@ export function ClosurePanel({ task, onChanged }: { task: TaskDetail; onChanged:
         </Space>
       ) : null}
       <Space>
-        {!closed && !task.closeRequested && task.can.updateProgress ? (
+        {!closed && !task.closeRequested && task.can.edit ? (
           <Button loading={busy} onClick={() => act(() => tasksApi.requestClose(task.id), t('tasks.closeRequested'))}>
             {t('tasks.requestClose')}
           </Button>
