@@ -24,7 +24,7 @@ export const supervisionRepository = {
           scopeCondition(scope),
           inArray(tasks.status, OPEN_STATUSES),
           lte(tasks.dueOn, horizon),
-          partyId ? sideCondition(partyId) : undefined,
+          partyId ? sideCondition(cooperationId, partyId) : undefined,
         ),
       )
       .orderBy(tasks.dueOn, tasks.id);

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, ilike, inArray, lt, lte, ne, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, ilike, inArray, lt, lte, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { alias, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { clauses, cooperations, memberships, organizations, parties, users } from '../../db/schema/core.ts';
@@ -45,11 +45,17 @@ export interface LedgerPage {
 export const scopeCondition = (scope: RowScope): SQL | undefined =>
   rowScopeCondition(scope, { visibility: tasks.visibility, ownerPartyId: tasks.ownerPartyId });
 
-/** Tasks of one side: one-sided tasks it owns and tasks where it has a unit. */
-export const sideCondition = (partyId: string): SQL =>
+/**
+ * Tasks of one side: one-sided tasks it owns and tasks where it has a unit.
+ * The subquery names the cooperation so it reads task_units_party_idx alone.
+ */
+export const sideCondition = (cooperationId: string, partyId: string): SQL =>
   or(
     eq(tasks.ownerPartyId, partyId),
-    sql`exists (select 1 from ${taskUnits} where ${taskUnits.taskId} = ${tasks.id} and ${taskUnits.partyId} = ${partyId})`,
+    inArray(
+      tasks.id,
+      sql`(select ${taskUnits.taskId} from ${taskUnits} where ${taskUnits.cooperationId} = ${cooperationId} and ${taskUnits.partyId} = ${partyId})`,
+    ),
   ) as SQL;
 
 /** Past due and still open; `today` is the business day, passed in so every query of a request agrees. */
@@ -57,17 +63,18 @@ export const overdueCondition = (today: string): SQL => and(lt(tasks.dueOn, toda
 
 const overdueColumn = (today: string) => sql<boolean>`(${tasks.dueOn} < ${today} and ${tasks.status} not in ('done', 'cancelled'))`;
 
-function filterConditions(filter: LedgerFilter, today: string): SQL[] {
+/** Membership filters as `id in (…)` over the link tables, so each reads its own index (unit, clause, owner) once. */
+function filterConditions(cooperationId: string, filter: LedgerFilter, today: string): SQL[] {
   const where: SQL[] = [];
-  if (filter.partyId) where.push(sideCondition(filter.partyId));
+  if (filter.partyId) where.push(sideCondition(cooperationId, filter.partyId));
   if (filter.organizationId) {
-    where.push(sql`exists (select 1 from ${taskUnits} where ${taskUnits.taskId} = ${tasks.id} and ${taskUnits.organizationId} = ${filter.organizationId})`);
+    where.push(inArray(tasks.id, sql`(select ${taskUnits.taskId} from ${taskUnits} where ${taskUnits.organizationId} = ${filter.organizationId})`));
   }
   if (filter.clauseId) {
-    where.push(sql`exists (select 1 from ${taskClauses} where ${taskClauses.taskId} = ${tasks.id} and ${taskClauses.clauseId} = ${filter.clauseId})`);
+    where.push(inArray(tasks.id, sql`(select ${taskClauses.taskId} from ${taskClauses} where ${taskClauses.clauseId} = ${filter.clauseId})`));
   }
   if (filter.ownerUserId) {
-    where.push(sql`exists (select 1 from ${taskOwners} where ${taskOwners.taskId} = ${tasks.id} and ${taskOwners.userId} = ${filter.ownerUserId})`);
+    where.push(inArray(tasks.id, sql`(select ${taskOwners.taskId} from ${taskOwners} where ${taskOwners.userId} = ${filter.ownerUserId})`));
   }
   if (filter.dueFrom) where.push(gte(tasks.dueOn, filter.dueFrom));
   if (filter.dueTo) where.push(lte(tasks.dueOn, filter.dueTo));
@@ -79,25 +86,42 @@ function filterConditions(filter: LedgerFilter, today: string): SQL[] {
   return where;
 }
 
-const priorityRank = sql`case ${tasks.priority} when 'urgent' then 3 when 'high' then 2 when 'normal' then 1 else 0 end`;
+/** The columns a ledger order reads: those of the tasks table, or of the page subquery selected from it. */
+interface OrderColumns {
+  id: AnyPgColumn;
+  dueOn: AnyPgColumn;
+  createdAt: AnyPgColumn;
+  priority: AnyPgColumn;
+  title: AnyPgColumn;
+}
 
-function orderBy({ sort, order }: Pick<LedgerPage, 'sort' | 'order'>): SQL[] {
+function orderBy({ sort, order }: Pick<LedgerPage, 'sort' | 'order'>, c: OrderColumns = tasks): SQL[] {
   const dir = (column: SQL | AnyPgColumn) => (order === 'asc' ? asc(column) : desc(column));
-  const tieBreak = order === 'asc' ? asc(tasks.id) : desc(tasks.id);
+  const tieBreak = order === 'asc' ? asc(c.id) : desc(c.id);
   switch (sort) {
     case 'dueOn':
       // Tasks without a due date come last whichever way the dates run.
-      return [order === 'asc' ? sql`${tasks.dueOn} asc nulls last` : sql`${tasks.dueOn} desc nulls last`, tieBreak];
+      return [order === 'asc' ? sql`${c.dueOn} asc nulls last` : sql`${c.dueOn} desc nulls last`, tieBreak];
     case 'createdAt':
-      return [dir(tasks.createdAt), tieBreak];
+      return [dir(c.createdAt), tieBreak];
     case 'priority':
-      return [dir(priorityRank), sql`${tasks.dueOn} asc nulls last`, tieBreak];
+      return [dir(sql`case ${c.priority} when 'urgent' then 3 when 'high' then 2 when 'normal' then 1 else 0 end`), sql`${c.dueOn} asc nulls last`, tieBreak];
     case 'title':
-      return [dir(tasks.title), tieBreak];
+      return [dir(c.title), tieBreak];
   }
 }
 
-const listColumns = (today: string) => ({
+/** A unit on a task as list rows carry it, with the names the ledger shows. */
+export interface ListedUnit {
+  taskId: string;
+  partyId: string;
+  partyName: string;
+  organizationId: string;
+  organizationName: string;
+  role: 'lead' | 'co';
+}
+
+const pageColumns = (today: string) => ({
   id: tasks.id,
   cooperationId: tasks.cooperationId,
   title: tasks.title,
@@ -115,10 +139,57 @@ const listColumns = (today: string) => ({
   visibility: tasks.visibility,
   version: tasks.version,
   createdAt: tasks.createdAt,
-  overdue: overdueColumn(today),
+  overdue: overdueColumn(today).as('overdue'),
 });
 
-export type LedgerRow = Awaited<ReturnType<typeof taskRepository.ledger>>['items'][number];
+/**
+ * List rows in the given order: the page is cut first (index order, limit,
+ * offset), then each of its rows gets its units with names and its milestone
+ * counts, so those lookups run for the rows shown only, in the same round trip.
+ * The correlated subqueries name "page" outright: drizzle leaves the columns of
+ * a lone subquery unqualified, which the joined tables inside would make ambiguous.
+ */
+async function listRows(
+  db: Db,
+  where: SQL | undefined,
+  order: Pick<LedgerPage, 'sort' | 'order'>,
+  today: string,
+  window?: { limit: number; offset: number },
+) {
+  const cut = db.select(pageColumns(today)).from(tasks).where(where).orderBy(...orderBy(order)).$dynamic();
+  const page = (window ? cut.limit(window.limit).offset(window.offset) : cut).as('page');
+  return db
+    .select({
+      id: page.id,
+      cooperationId: page.cooperationId,
+      cooperationName: sql<string>`(select c.name from ${cooperations} c where c.id = "page"."cooperation_id")`,
+      title: page.title,
+      source: page.source,
+      joint: page.joint,
+      ownerPartyId: page.ownerPartyId,
+      priority: page.priority,
+      status: page.status,
+      percent: page.percent,
+      tags: page.tags,
+      startOn: page.startOn,
+      dueOn: page.dueOn,
+      doneAt: page.doneAt,
+      closeRequestedAt: page.closeRequestedAt,
+      visibility: page.visibility,
+      version: page.version,
+      createdAt: page.createdAt,
+      overdue: page.overdue,
+      units: sql<ListedUnit[]>`coalesce((
+        select json_agg(json_build_object('taskId', tu.task_id, 'partyId', tu.party_id, 'partyName', p.name, 'organizationId', tu.organization_id,
+                                          'organizationName', o.name, 'role', tu.role) order by p.ordinal, tu.role, o.name)
+        from ${taskUnits} tu join ${parties} p on p.id = tu.party_id join ${organizations} o on o.id = tu.organization_id
+        where tu.task_id = "page"."id"), '[]'::json)`,
+      milestoneCounts: sql<{ total: number; done: number }>`(
+        select json_build_object('total', count(*), 'done', count(m.done_at)) from ${milestones} m where m.task_id = "page"."id")`,
+    })
+    .from(page)
+    .orderBy(...orderBy(order, page));
+}
 
 export const taskRepository = {
   async get(db: Db, id: string): Promise<TaskRow | undefined> {
@@ -137,16 +208,10 @@ export const taskRepository = {
    * under the same filters except the status filter (for the status tabs).
    */
   async ledger(db: Db, cooperationId: string, scope: RowScope, filter: LedgerFilter, page: LedgerPage, today: string) {
-    const common = [eq(tasks.cooperationId, cooperationId), scopeCondition(scope), ...filterConditions(filter, today)];
+    const common = [eq(tasks.cooperationId, cooperationId), scopeCondition(scope), ...filterConditions(cooperationId, filter, today)];
     const statusFilter = filter.statuses?.length ? inArray(tasks.status, filter.statuses) : undefined;
     const [items, counts] = await Promise.all([
-      db
-        .select(listColumns(today))
-        .from(tasks)
-        .where(and(...common, statusFilter))
-        .orderBy(...orderBy(page))
-        .limit(page.pageSize)
-        .offset((page.page - 1) * page.pageSize),
+      listRows(db, and(...common, statusFilter), page, today, { limit: page.pageSize, offset: (page.page - 1) * page.pageSize }),
       db
         .select({ status: tasks.status, n: sql<number>`count(*)::int` })
         .from(tasks)
@@ -169,9 +234,9 @@ export const taskRepository = {
   ) {
     if (reach.cooperationIds?.length === 0) return { items: [], total: 0 };
     const involvement = or(
-      sql`exists (select 1 from ${taskOwners} where ${taskOwners.taskId} = ${tasks.id} and ${taskOwners.userId} = ${who.userId})`,
+      inArray(tasks.id, sql`(select ${taskOwners.taskId} from ${taskOwners} where ${taskOwners.userId} = ${who.userId})`),
       who.organizationId
-        ? sql`exists (select 1 from ${taskUnits} where ${taskUnits.taskId} = ${tasks.id} and ${taskUnits.organizationId} = ${who.organizationId})`
+        ? inArray(tasks.id, sql`(select ${taskUnits.taskId} from ${taskUnits} where ${taskUnits.organizationId} = ${who.organizationId})`)
         : undefined,
     );
     const where = and(
@@ -182,14 +247,7 @@ export const taskRepository = {
       filter.overdue ? overdueCondition(today) : undefined,
     );
     const [items, [total]] = await Promise.all([
-      db
-        .select({ ...listColumns(today), cooperationName: cooperations.name })
-        .from(tasks)
-        .innerJoin(cooperations, eq(cooperations.id, tasks.cooperationId))
-        .where(where)
-        .orderBy(sql`${tasks.dueOn} asc nulls last`, asc(tasks.id))
-        .limit(page.pageSize)
-        .offset((page.page - 1) * page.pageSize),
+      listRows(db, where, { sort: 'dueOn', order: 'asc' }, today, { limit: page.pageSize, offset: (page.page - 1) * page.pageSize }),
       db.select({ n: sql<number>`count(*)::int` }).from(tasks).where(where),
     ]);
     return { items, total: total?.n ?? 0 };
@@ -198,11 +256,7 @@ export const taskRepository = {
   /** List rows of the given tasks (just created ones, for instance), in the ledger's default order. */
   async listByIds(db: Db, ids: string[], today: string) {
     if (!ids.length) return [];
-    return db
-      .select(listColumns(today))
-      .from(tasks)
-      .where(inArray(tasks.id, ids))
-      .orderBy(...orderBy({ sort: 'dueOn', order: 'asc' }));
+    return listRows(db, inArray(tasks.id, ids), { sort: 'dueOn', order: 'asc' }, today);
   },
 
   /** Units of the given tasks with their names and sides, lead before co-operating. */
@@ -222,20 +276,6 @@ export const taskRepository = {
       .innerJoin(parties, eq(parties.id, taskUnits.partyId))
       .where(inArray(taskUnits.taskId, taskIds))
       .orderBy(asc(parties.ordinal), asc(taskUnits.role), asc(organizations.name));
-  },
-
-  /** Milestones done / all per task, for list rows. */
-  async milestoneCounts(db: Db, taskIds: string[]) {
-    if (!taskIds.length) return [];
-    return db
-      .select({
-        taskId: milestones.taskId,
-        total: sql<number>`count(*)::int`,
-        done: sql<number>`count(${milestones.doneAt})::int`,
-      })
-      .from(milestones)
-      .where(inArray(milestones.taskId, taskIds))
-      .groupBy(milestones.taskId);
   },
 
   async ownersOf(db: Db, taskId: string) {

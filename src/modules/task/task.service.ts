@@ -404,12 +404,9 @@ export function createTaskService(db: Db, cooperations: CooperationService, deps
       // The access check runs beside the queries, not before them: one round trip instead of two, and nothing leaves unless it passes.
       const [result] = await Promise.all([
         taskRepository.ledger(db, cooperationId, rowScope(actor, cooperationId), filter, query, deps.today()),
-        cooperations.load(actor, cooperationId),
-        query.side
-          ? cooperationRepository.getParty(db, cooperationId, query.side).then((party) => {
-              if (!party) throw notFound('party', query.side);
-            })
-          : undefined,
+        cooperations.load(actor, cooperationId).then(async () => {
+          if (query.side && !(await cooperationRepository.getParty(db, cooperationId, query.side))) throw notFound('party', query.side);
+        }),
       ]);
       const countsByStatus = Object.fromEntries(TASK_STATUSES.map((s) => [s, result.countsByStatus[s] ?? 0])) as Record<TaskStatus, number>;
       return { items: presentList(result.items), total: result.total, countsByStatus, page: query.page, pageSize: query.pageSize };
