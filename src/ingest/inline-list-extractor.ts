@@ -5,7 +5,8 @@ import { segmentWords } from './word-segmenter.ts';
 /** What the words closing a list say its items are. */
 export type ListKind = 'area' | 'agreement' | 'project' | 'other';
 
-export interface ViewRange {
+/** Offsets in a block's view. */
+export interface OffsetRange {
   readonly start: number;
   readonly end: number;
 }
@@ -17,12 +18,12 @@ export interface ViewRange {
  */
 export interface InlineList {
   readonly sentence: Sentence;
-  readonly items: readonly ViewRange[];
+  readonly items: readonly OffsetRange[];
   readonly kind: ListKind;
   /** The number the text gives ("等五个方面" → 5), if any. */
   readonly count: number | null;
   /** Written under a heading of its own (a colon list's lead, or 五大重点任务). */
-  readonly title: ViewRange | null;
+  readonly title: OffsetRange | null;
   /** Introduced as the focus of the cooperation: 重点在…, 合作领域包括…. */
   readonly emphasised: boolean;
   readonly start: number;
@@ -72,7 +73,7 @@ const LEAD_VERBS = new Set(
   ('加强 深化 推进 推动 建设 共建 打造 构建 开展 促进 优化 完善 建立 健全 鼓励 支持 提升 提高 扩大 培育 发展 强化 拓展 探索 实施 落实 ' +
     '协同 共促 共推 联合 创新 引导 引进 搭建 组建 设立 谋划 做强 做大 加快 共同 携手 参与 服务 融入 对接 保障 统筹 助力 深入 全面 ' +
     '积极 持续 互学 共享 共育 共创 共拓 加大 增强 夯实 畅通 密切 做好 抓好 用好 发挥 推广 复制 启动 筹建 组织 举办 开拓 培养 吸引 ' +
-    '招引 承接 布局 延伸 壮大 拓宽 实现 形成 巩固 构筑 营造 深耕 聚焦 围绕 规划 互派 共推 共办 共抓 合力 协作').split(' '),
+    '招引 承接 布局 延伸 壮大 拓宽 实现 形成 巩固 构筑 营造 深耕 聚焦 围绕 规划 互派 共办 共抓 合力 协作').split(' '),
 );
 
 const SUBJECT_AND_VERB = new RegExp(
@@ -83,7 +84,7 @@ function startsWithLeadVerb(phrase: string): boolean {
   return LEAD_VERBS.has(phrase.slice(0, 2));
 }
 
-function trimRange(text: string, start: number, end: number): ViewRange {
+function trimRange(text: string, start: number, end: number): OffsetRange {
   let s = start;
   let e = end;
   while (s < e && /\s/.test(text.charAt(s))) s++;
@@ -115,7 +116,7 @@ function firstItemStart(text: string, from: number, to: number, verbLed: boolean
     break;
   }
   // 《方案》及A、B… and 框架协议及A、B…: the agreement before the conjunction is not an item.
-  const named = [...text.slice(start, to).matchAll(/(?:》|协议|协定|备忘录|方案)(?:以及|及|和|与)?/g)].pop();
+  const named = [...text.slice(start, to).matchAll(/》(?:以及|及|和|与)?|(?:协议|协定|备忘录|方案)(?:以及|及|和|与)/g)].pop();
   if (named && start + named.index + named[0].length < to) start += named.index + named[0].length;
   // 吸引了A、B…, 明确了A、B…, 为了A、B…: the list starts after the 了.
   const perfective = text.lastIndexOf('了', to - 2);
@@ -140,80 +141,73 @@ function classify(noun: string): ListKind {
   return 'other';
 }
 
-/** Lists joined by 、 inside one clause of the sentence. */
-function listsInClause(sentence: Sentence, text: string, cs: number, ce: number, head: string | null): InlineList[] {
+/** The list joined by 、 in one clause of the sentence, if there is one. */
+function listInClause(sentence: Sentence, text: string, cs: number, ce: number, head: string | null): InlineList | null {
   const afterColon = head !== null;
-  const found: InlineList[] = [];
-  let from = cs;
-  while (from < ce) {
-    const firstSep = text.indexOf('、', from);
-    if (firstSep < 0 || firstSep >= ce) break;
-    const etc = text.indexOf('等', firstSep);
-    let listEnd: number;
-    let closerStart: number | null = null;
-    let count: number | null = null;
-    let kind: ListKind = 'other';
-    let title: ViewRange | null = null;
-    let plainArea = false;
-    if (etc >= 0 && etc < ce) {
-      listEnd = etc;
-      closerStart = etc + 1;
-      const counted = COUNTED_CLOSER.exec(text.slice(etc, ce));
-      if (counted?.[1]) count = parseNumber(counted[1]);
-      const nounStart = etc + (counted?.[0].length ?? 1);
-      kind = classify(text.slice(nounStart, ce));
-      if (kind === 'other' && head !== null) kind = HEAD_KIND.find(([pattern]) => pattern.test(head))?.[1] ?? 'other';
-      plainArea = !counted && PLAIN_AREA_CLOSER.test(text.slice(nounStart, ce));
-    } else {
-      const bare = UNCOUNTED_CLOSER.exec(text.slice(firstSep, ce));
-      if (bare?.[1]) {
-        listEnd = firstSep + bare.index;
-        closerStart = listEnd;
-        count = parseNumber(bare[1]);
-        kind = 'area';
-        title = { start: listEnd, end: listEnd + bare[0].length };
-      } else if (afterColon) {
-        listEnd = ce;
-        kind = 'area';
-      } else break;
-    }
-    const seps: number[] = [];
-    for (let k = firstSep; k < listEnd; k++) if (text.charAt(k) === '、') seps.push(k);
-    const rest: ViewRange[] = [];
-    for (let k = 0; k < seps.length; k++) {
-      const s = (seps[k] ?? 0) + 1;
-      const e = seps[k + 1] ?? listEnd;
-      rest.push(trimRange(text, s, e));
-    }
-    const verbLed = rest.filter((r) => startsWithLeadVerb(text.slice(r.start, r.end))).length * 2 > rest.length;
-    const firstStart = firstItemStart(text, from, firstSep, verbLed);
-    const split = [trimRange(text, firstStart, firstSep), ...rest];
-    splitLastItem(text, split);
-    const items = count !== null && verbLed ? fitToCount(text, split, count) : split;
-    const before = text.slice(cs, firstStart);
-    const itself = etc >= 0 && etc < ce && PROJECT_ITSELF.test(text.slice(etc + 1, ce));
-    if (kind === 'project' && !itself && !PROJECT_CONTEXT.test(text.slice(cs, ce)) && head === null) kind = 'other';
-    const sane = items.every((r) => r.end - r.start >= 1 && r.end - r.start <= 40 && !text.slice(r.start, r.end).includes('等'));
-    // Without 等, a count only closes the list when it counts exactly its items (五大重点任务).
-    const countFits = closerStart !== listEnd || text.charAt(listEnd) === '等' || count === items.length;
-    // 重点做好A、B等四件事: a counted task list the text puts in focus is headed by that whole phrase.
-    const focus = EMPHASIS.exec(before);
-    if (!title && focus && count !== null && etc >= 0 && etc < ce) title = { start: cs + (before.length - focus[0].length), end: ce };
-    if (sane && items.length >= 2 && countFits) {
-      found.push({
-        sentence,
-        items: items.map((r) => ({ start: sentence.start + r.start, end: sentence.start + r.end })),
-        kind,
-        count,
-        title: title ? { start: sentence.start + title.start, end: sentence.start + title.end } : null,
-        emphasised: EMPHASIS.test(before) || AREA_HEAD.test(before) || (plainArea && AGREEMENT_CONTENT.test(text)),
-        start: sentence.start + (items[0]?.start ?? firstStart),
-        end: sentence.start + ce,
-      });
-    }
-    from = ce;
+  const firstSep = text.indexOf('、', cs);
+  if (firstSep < 0 || firstSep >= ce) return null;
+  const etc = text.indexOf('等', firstSep);
+  let listEnd: number;
+  let closerStart: number | null = null;
+  let count: number | null = null;
+  let kind: ListKind = 'other';
+  let title: OffsetRange | null = null;
+  let plainArea = false;
+  if (etc >= 0 && etc < ce) {
+    listEnd = etc;
+    closerStart = etc + 1;
+    const counted = COUNTED_CLOSER.exec(text.slice(etc, ce));
+    if (counted?.[1]) count = parseNumber(counted[1]);
+    const nounStart = etc + (counted?.[0].length ?? 1);
+    kind = classify(text.slice(nounStart, ce));
+    if (kind === 'other' && head !== null) kind = HEAD_KIND.find(([pattern]) => pattern.test(head))?.[1] ?? 'other';
+    plainArea = !counted && PLAIN_AREA_CLOSER.test(text.slice(nounStart, ce));
+  } else {
+    const bare = UNCOUNTED_CLOSER.exec(text.slice(firstSep, ce));
+    if (bare?.[1]) {
+      listEnd = firstSep + bare.index;
+      closerStart = listEnd;
+      count = parseNumber(bare[1]);
+      kind = 'area';
+      title = { start: listEnd, end: listEnd + bare[0].length };
+    } else if (afterColon) {
+      listEnd = ce;
+      kind = 'area';
+    } else return null;
   }
-  return found;
+  const seps: number[] = [];
+  for (let k = firstSep; k < listEnd; k++) if (text.charAt(k) === '、') seps.push(k);
+  const rest: OffsetRange[] = [];
+  for (let k = 0; k < seps.length; k++) {
+    const s = (seps[k] ?? 0) + 1;
+    const e = seps[k + 1] ?? listEnd;
+    rest.push(trimRange(text, s, e));
+  }
+  const verbLed = rest.filter((r) => startsWithLeadVerb(text.slice(r.start, r.end))).length * 2 > rest.length;
+  const firstStart = firstItemStart(text, cs, firstSep, verbLed);
+  const split = [trimRange(text, firstStart, firstSep), ...rest];
+  splitLastItem(text, split);
+  const items = count !== null && verbLed ? fitToCount(text, split, count) : split;
+  const before = text.slice(cs, firstStart);
+  const itself = etc >= 0 && etc < ce && PROJECT_ITSELF.test(text.slice(etc + 1, ce));
+  if (kind === 'project' && !itself && !PROJECT_CONTEXT.test(text.slice(cs, ce)) && head === null) kind = 'other';
+  const sane = items.every((r) => r.end - r.start >= 1 && r.end - r.start <= 40 && !text.slice(r.start, r.end).includes('等'));
+  // Without 等, a count only closes the list when it counts exactly its items (五大重点任务).
+  const countFits = closerStart !== listEnd || text.charAt(listEnd) === '等' || count === items.length;
+  // 重点做好A、B等四件事: a counted task list the text puts in focus is headed by that whole phrase.
+  const focus = EMPHASIS.exec(before);
+  if (!title && focus && count !== null && etc >= 0 && etc < ce) title = { start: cs + (before.length - focus[0].length), end: ce };
+  if (!sane || items.length < 2 || !countFits) return null;
+  return {
+    sentence,
+    items: items.map((r) => ({ start: sentence.start + r.start, end: sentence.start + r.end })),
+    kind,
+    count,
+    title: title ? { start: sentence.start + title.start, end: sentence.start + title.end } : null,
+    emphasised: EMPHASIS.test(before) || AREA_HEAD.test(before) || (plainArea && AGREEMENT_CONTENT.test(text)),
+    start: sentence.start + (items[0]?.start ?? firstStart),
+    end: sentence.start + ce,
+  };
 }
 
 /**
@@ -221,9 +215,9 @@ function listsInClause(sentence: Sentence, text: string, cs: number, ce: number,
  * more pieces than its count, a piece that opens with no verb continues the
  * measure before it.
  */
-function fitToCount(text: string, items: readonly ViewRange[], count: number): ViewRange[] {
+function fitToCount(text: string, items: readonly OffsetRange[], count: number): OffsetRange[] {
   if (items.length <= count) return [...items];
-  const merged: ViewRange[] = [];
+  const merged: OffsetRange[] = [];
   for (const item of items) {
     const previous = merged[merged.length - 1];
     if (previous && !startsWithLeadVerb(text.slice(item.start, item.end))) merged[merged.length - 1] = { start: previous.start, end: item.end };
@@ -233,7 +227,7 @@ function fitToCount(text: string, items: readonly ViewRange[], count: number): V
 }
 
 /** "A、B和C": the last piece holds two items when its first part is as long as the others. */
-function splitLastItem(text: string, rest: ViewRange[]): void {
+function splitLastItem(text: string, rest: OffsetRange[]): void {
   const last = rest[rest.length - 1];
   if (!last || rest.length < 2) return;
   const piece = text.slice(last.start, last.end);
@@ -251,7 +245,7 @@ function colonList(sentence: Sentence): InlineList | null {
   if (colon < 4) return null;
   const head = text.slice(0, colon);
   if (!COLON_HEAD.test(head.slice(-14)) || AGREEMENT_NOUN.test(head)) return null;
-  const parts: ViewRange[] = [];
+  const parts: OffsetRange[] = [];
   let s = colon + 1;
   for (let k = s; k <= text.length; k++) {
     if (k === text.length || /[；;]/.test(text.charAt(k))) {
@@ -292,7 +286,8 @@ export function extractInlineLists(sentence: Sentence): InlineList[] {
   for (let k = 0; k <= text.length; k++) {
     const ch = text.charAt(k);
     if (k === text.length || CLAUSE_BREAK.test(ch)) {
-      if (k > cs) lists.push(...listsInClause(sentence, text, cs, k, head));
+      const list = k > cs ? listInClause(sentence, text, cs, k, head) : null;
+      if (list) lists.push(list);
       head = ch === ':' || ch === '：' ? text.slice(cs, k) : null;
       cs = k + 1;
     }
