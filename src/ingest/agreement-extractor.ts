@@ -5,11 +5,10 @@ import type { RegionDictionary } from './region-dictionary.ts';
 import type { Sentence } from './sentence-splitter.ts';
 import { pieceOf, type SourcePiece } from './text-normaliser.ts';
 
-/** A signing written in a sentence: who signed (the words before the verb) and what. */
+/** A signing written in a sentence: where its verb is and what was signed. */
 export interface SigningEvent {
   readonly sentence: Sentence;
-  /** Offsets in the block view. */
-  readonly subjectStart: number;
+  /** Offset of the signing verb in the block view. */
   readonly verbStart: number;
   readonly names: readonly NameMention[];
 }
@@ -65,9 +64,10 @@ function agreementCore(name: string, dictionary: RegionDictionary): string {
   return text.replace(/人民政府|政府|两市|双方|关于|之间|[市省区县与和、及的]/g, '');
 }
 
-function subjectStart(text: string, verb: number, floor: number): number {
-  for (let k = verb - 1; k >= floor; k--) if (CLAUSE_START.test(text.charAt(k))) return k + 1;
-  return floor;
+/** Start of the clause that ends at a signing verb: the words naming who signed. */
+function subjectStart(text: string, verb: number): number {
+  for (let k = verb - 1; k >= 0; k--) if (CLAUSE_START.test(text.charAt(k))) return k + 1;
+  return 0;
 }
 
 function isGovernmentSubject(clause: string, dictionary: RegionDictionary): boolean {
@@ -143,8 +143,8 @@ export function extractAgreements(sentences: readonly Sentence[], lists: readonl
         const start = after + bare[0].length - bareName.length;
         names.push(mention(sentence, start, start + bareName.length, false));
       }
-      const subject = subjectStart(text, v.index, 0);
-      const event: SigningEvent = { sentence, subjectStart: sentence.start + subject, verbStart: sentence.start + v.index, names };
+      const subject = subjectStart(text, v.index);
+      const event: SigningEvent = { sentence, verbStart: sentence.start + v.index, names };
       sentenceEvents.push(event);
       const government = isGovernmentSubject(text.slice(subject, v.index), dictionary);
       for (const n of names) {
