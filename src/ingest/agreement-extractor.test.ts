@@ -46,6 +46,11 @@ describe('agreement extractor', () => {
     expect(ingest(text).agreement).toBe('鲁苏毗邻地区协同发展实施方案');
   });
 
+  it('takes the agreement a headline announces even when departments sign it', () => {
+    const text = '两市商务局签署经贸合作框架协议\n\n6月8日，扬州市商务局与泰州市商务局签署经贸合作框架协议。';
+    expect(ingest(text).agreement).toBe('经贸合作框架协议');
+  });
+
   it('leaves the agreement empty when only departments and firms sign', () => {
     const result = ingest('合作签约\n\n7月3日，市大数据局与5家企业签署战略合作框架协议。');
     expect(result.agreement).toBeNull();

@@ -88,7 +88,7 @@ interface Group {
  * The main agreement and those signed alongside it. The main one is signed by
  * the governments (A市政府与B市政府签署…, or named 《A市人民政府与B市人民政府…》),
  * or else is the document the text is about (《总体方案》, named three times
- * or more). Sub-agreements are the others signed at the event, and the items
+ * or more), or else the one whose signing the headline announces. Sub-agreements are the others signed at the event, and the items
  * of lists such as "A、B等6个…协议".
  */
 export function extractAgreements(sentences: readonly Sentence[], lists: readonly InlineList[], dictionary: RegionDictionary): AgreementFindings {
@@ -283,5 +283,8 @@ function chooseMain(groups: readonly Group[]): Group | null {
   const signed = groups.filter((g) => g.government && g.events.length > 0 && g.mentions.some((m) => m.bracketed || AGREEMENT_NAME.test(m.name)));
   if (signed.length > 0) return pick(signed);
   // A plan or agreement the whole text discusses (《总体方案》 and its full title).
-  return pick(groups.filter((g) => g.mentions.filter((m) => m.bracketed).length >= 3));
+  const discussed = pick(groups.filter((g) => g.mentions.filter((m) => m.bracketed).length >= 3));
+  if (discussed) return discussed;
+  // The agreement whose signing the headline announces, whoever signed it.
+  return pick(groups.filter((g) => g.events.some((e) => e.sentence.block.kind === 'heading') && g.events.some((e) => e.sentence.block.kind === 'body')));
 }
