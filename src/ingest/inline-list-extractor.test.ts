@@ -32,6 +32,12 @@ describe('inline list extractor', () => {
     expect(itemsOf(list)).toEqual(['港口物流', '跨境电商', '文化旅游']);
   });
 
+  it('reads topics after 围绕 up to the verb that follows them', () => {
+    const [list] = listsIn('双方将重点围绕智能制造、生物医药和数字经济开展合作。');
+    expect(itemsOf(list)).toEqual(['智能制造', '生物医药', '数字经济']);
+    expect(list?.emphasised).toBe(true);
+  });
+
   it('tells agreements and projects apart from areas by the words that close the list', () => {
     const [agreements] = listsIn('会上，两市有关部门签订了文化旅游、医疗卫生、教育合作等3项专项协议。');
     expect(itemsOf(agreements)).toEqual(['文化旅游', '医疗卫生', '教育合作']);

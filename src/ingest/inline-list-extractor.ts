@@ -54,6 +54,8 @@ const EMPHASIS = /重点\s*(?:在|围绕|聚焦|推进|包括|是|为|就|从|�
 // (根据协议，双方将在…等方面开展合作; 两省签署协议，将在…等重点领域深化合作).
 const AGREEMENT_CONTENT = /^(?:根据|按照|依据)(?:协议|框架协议|合作协议|方案)|协议(?:明确|提出|约定|指出|规定)|签署|签订/;
 const PLAIN_AREA_CLOSER = /^(?:重点)?(?:方面|领域)/;
+const TOPIC_OPENER = /(?:围绕|聚焦|在)[^、，,；;。]*$/;
+const TOPIC_END = /(?:方面|领域|上|中|开展|加强|深化|推进|进行|展开|实施|推动|合作|交流)/;
 const AREA_HEAD = /(?:合作领域|合作内容|合作重点|重点领域|重点任务|主要任务|重点工作|合作事项|主要内容)(?:主要|重点)?(?:包括|涵盖|涉及|有|为|是)$/;
 const COLON_HEAD = new RegExp(`(?:(?:以下|如下)?${COUNT}(?:个|项|大|方面)|包括|如下|主要有|分别是|重点是|主要是|任务是|重点任务|主要任务|合作内容|合作领域)`);
 
@@ -173,7 +175,14 @@ function listInClause(sentence: Sentence, text: string, cs: number, ce: number, 
     } else if (afterColon) {
       listEnd = ce;
       kind = 'area';
-    } else return null;
+    } else {
+      // 围绕A、B和C开展合作: after 围绕, 聚焦 or 在, the topics run up to the verb that follows them.
+      const topicEnd = TOPIC_OPENER.test(text.slice(Math.max(cs, firstSep - 24), firstSep)) ? TOPIC_END.exec(text.slice(firstSep, ce)) : null;
+      if (!topicEnd || topicEnd.index === 0) return null;
+      listEnd = firstSep + topicEnd.index;
+      kind = 'area';
+      plainArea = true;
+    }
   }
   const seps: number[] = [];
   for (let k = firstSep; k < listEnd; k++) if (text.charAt(k) === '、') seps.push(k);
