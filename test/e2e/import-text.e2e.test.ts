@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { chromiumAvailable, launchBrowser } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { chromiumAvailable } from './browser.ts';
+import { DEMO_PASSWORD, useBrowserSession } from './browser-session.ts';
 import { screenshot } from './screenshots.ts';
-import { startServer, type RunningServer } from './server-harness.ts';
 
-const DEMO_PASSWORD = 'liandong-demo';
 
 /** A short news item in the style of a 合作框架协议 report: two cities, a full date, numbered areas, money, a target. */
 const AGREEMENT_NEWS = `青岛市与烟台市签署全面深化合作框架协议
@@ -32,43 +31,7 @@ const RENAMED = '联合培育新能源汽车和智能网联汽车产业集群';
 const GB18030_HEADLINE = Buffer.from('c7e0b5bacad0d3ebd1cccca8cad0c7a9caf0c8abc3e6c9eebbafbacfd7f7bff2bcdcd0add2e9', 'hex');
 
 describe.skipIf(!chromiumAvailable())('the import text page in Chromium', () => {
-  let server: RunningServer | undefined;
-  let browser: Browser | undefined;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  const pageErrors = new WeakMap<Page, string[]>();
-
-  async function newPage(): Promise<Page> {
-    if (!browser || !server) throw new Error('the server or the browser did not start');
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', baseURL: server.baseUrl });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    pageErrors.set(page, errors);
-    return page;
-  }
-
-  async function finish(page: Page): Promise<void> {
-    await page.context().close();
-    expect(pageErrors.get(page)).toEqual([]);
-  }
-
-  async function logIn(page: Page, username: string, password: string): Promise<void> {
-    await page.goto('/login');
-    await page.getByLabel('用户名').fill(username);
-    await page.getByLabel('密码').fill(password);
-    await page.getByRole('button', { name: /登\s*录/ }).click();
-    await page.getByTestId('current-user').waitFor();
-  }
+  const { newPage, finish, logIn } = useBrowserSession();
 
   async function analyse(page: Page, text: string): Promise<void> {
     await page.getByRole('textbox', { name: '待识别文本' }).fill(text);

@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { chromiumAvailable, launchBrowser } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { chromiumAvailable } from './browser.ts';
+import { useBrowserSession } from './browser-session.ts';
 import { screenshot } from './screenshots.ts';
-import { startServer, type RunningServer } from './server-harness.ts';
 
-const DEMO_PASSWORD = 'liandong-demo';
 /** The Shenzhen science bureau leads this direction of 青岛—深圳 in the demo data, so sz.kj reports on it. */
 const TASK_TITLE = '鼓励高校院所互动合作';
 const NARRATIVE = '深圳市科技创新局牵头完成两地高校院所对接会，联合实验室挂牌筹备就绪。';
@@ -12,45 +11,9 @@ const NARRATIVE = '深圳市科技创新局牵头完成两地高校院所对接�
 const EVIDENCE_PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 
 describe.skipIf(!chromiumAvailable())('the task ledger in Chromium', () => {
-  let server: RunningServer | undefined;
-  let browser: Browser | undefined;
   /** Written by the unit's flow and read by the reviewers': the report submitted in this run. */
   let reportId = '';
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  const pageErrors = new WeakMap<Page, string[]>();
-
-  async function newPage(): Promise<Page> {
-    if (!browser || !server) throw new Error('the server or the browser did not start');
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', baseURL: server.baseUrl });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    pageErrors.set(page, errors);
-    return page;
-  }
-
-  async function finish(page: Page): Promise<void> {
-    await page.context().close();
-    expect(pageErrors.get(page)).toEqual([]);
-  }
-
-  async function logIn(page: Page, username: string): Promise<void> {
-    await page.goto('/login');
-    await page.getByLabel('用户名').fill(username);
-    await page.getByLabel('密码').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: /登\s*录/ }).click();
-    await page.getByTestId('current-user').waitFor();
-  }
+  const { newPage, finish, logIn } = useBrowserSession();
 
   async function unreadCount(page: Page): Promise<number> {
     return Number(await page.getByTestId('unread-badge').getAttribute('data-count'));

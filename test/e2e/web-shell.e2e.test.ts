@@ -1,50 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { chromiumAvailable, launchBrowser } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { chromiumAvailable } from './browser.ts';
+import { DEMO_PASSWORD, useBrowserSession } from './browser-session.ts';
 import { screenshot } from './screenshots.ts';
-import { startServer, type RunningServer } from './server-harness.ts';
-
-const DEMO_PASSWORD = 'liandong-demo';
 
 describe.skipIf(!chromiumAvailable())('the web app in Chromium', () => {
-  let server: RunningServer | undefined;
-  let browser: Browser | undefined;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  const pageErrors = new WeakMap<Page, string[]>();
-
-  /** A page in a fresh context (no cookies, no stored language), as a first visit would be. */
-  async function newPage(): Promise<Page> {
-    if (!browser || !server) throw new Error('the server or the browser did not start');
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', baseURL: server.baseUrl });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    pageErrors.set(page, errors);
-    return page;
-  }
-
-  /** Every flow ends here: the page threw nothing uncaught along the way. */
-  async function finish(page: Page): Promise<void> {
-    await page.context().close();
-    expect(pageErrors.get(page)).toEqual([]);
-  }
-
-  async function logIn(page: Page, username: string, password: string): Promise<void> {
-    await page.goto('/login');
-    await page.getByLabel('用户名').fill(username);
-    await page.getByLabel('密码').fill(password);
-    await page.getByRole('button', { name: /登\s*录/ }).click();
-  }
+  const { newPage, finish, submitLogin: logIn } = useBrowserSession();
 
   it('shows the error message when the password is wrong and stays on the login page', async () => {
     const page = await newPage();
