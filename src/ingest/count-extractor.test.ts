@@ -14,6 +14,10 @@ describe('count extractor', () => {
     ]);
   });
 
+  it('reads a count written after the thing it counts', () => {
+    expect(countsIn('两地合作项目达126个，到位资金近50亿元。')).toEqual([['两地合作项目达126个', 126, '个两地合作项目']]);
+  });
+
   it('reads 五大任务 written with 大', () => {
     expect(countsIn('方案部署了五大任务。')).toEqual([['五大任务', 5, '大任务']]);
   });

@@ -16,6 +16,7 @@ function countedThing(rest: string): string | null {
   for (const m of run.matchAll(COUNTED_HEAD)) end = m.index + m[0].length;
   return end > 0 ? run.slice(0, end) : null;
 }
+const THING_BEFORE = /([^，,。；;、：:！？!?\s的]{0,8}(?:项目|企业|平台|协议|园区|基地|机构|城市))(?:达到|达|共计|共|累计|超过|为|有)?$/;
 const BIG_COUNT = /([一二三四五六七八九十两]{1,3}|\d{1,2})大([^，,。；;、：:！？!?\s的和与及等]{1,6}?)(?=[，,。；;、：:！？!?\s的和与及等”]|$)/g;
 const BIG_THING = /(方向|领域|方面|任务|板块|平台|工程|行动|中心|产业|片区|集群|机制|举措)$/;
 
@@ -27,7 +28,15 @@ export function extractCounts(sentences: readonly Sentence[]): Count[] {
     for (const q of quantitiesOf(sentence)) {
       if (q.money || !COUNT_CLASSIFIERS.has(q.unit) || q.valueMax !== null) continue;
       const thing = countedThing(text.slice(q.end));
-      if (!thing) continue;
+      if (!thing) {
+        // 合作项目达126个: the thing named before the figure, which closes its clause.
+        const before = THING_BEFORE.exec(text.slice(Math.max(0, q.start - 16), q.start));
+        if (!before?.[1] || !/^($|[，,。；;、])/.test(text.slice(q.end, q.end + 1))) continue;
+        const start = q.start - before[0].length;
+        const piece = pieceOf(sentence.block.view, sentence.start + start, sentence.start + q.end);
+        counts.push({ text: piece.text, value: q.value, unit: `${q.unit}${before[1]}`, start: piece.start, end: piece.end });
+        continue;
+      }
       const numberStart = q.start + Math.max(0, text.slice(q.start, q.end).search(/[\d一二三四五六七八九十两]/));
       const piece = pieceOf(sentence.block.view, sentence.start + numberStart, sentence.start + q.end + thing.length);
       counts.push({ text: piece.text, value: q.value, unit: `${q.unit}${thing}`, start: piece.start, end: piece.end });
