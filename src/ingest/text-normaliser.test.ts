@@ -9,6 +9,10 @@ describe('text normaliser', () => {
     expect(normal).toBe('青岛市(一)2025年,合作协议');
   });
 
+  it('reads a half-width dot after Chinese as a full stop, but not inside a number', () => {
+    expect(normaliseText('两市签署协议.总投资4026.5亿元.')).toBe('两市签署协议。总投资4026.5亿元。');
+  });
+
   it('joins a sentence broken across lines and maps view offsets back to the original', () => {
     const original = '双方将共建产业\n\n  园区，推动合作。';
     const view = buildView(original, 0, original.length);

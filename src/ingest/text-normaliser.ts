@@ -77,10 +77,30 @@ const TABLE: Uint16Array = (() => {
   return table;
 })();
 
+function isHan(code: number): boolean {
+  return code >= 0x3400 && code <= 0x9fff;
+}
+
+/**
+ * Sites that type Chinese with half-width punctuation end sentences with ".":
+ * a dot after a Chinese character or a closing bracket or quote, and before a
+ * Chinese character, a quote, a blank or the end, is a full stop 。, while
+ * 4026.5 and 1. stay as they are.
+ */
+function fullStop(original: string, at: number, previous: number): number {
+  const next = at + 1 < original.length ? original.charCodeAt(at + 1) : -1;
+  const closes = next === -1 || isHan(next) || isBlank(next) || isLineBreak(next) || next === 0x201c || next === 0x201d || next === 0x22;
+  const afterWords = isHan(previous) || previous === 0x300b || previous === 0x201d || previous === 0x2019 || previous === 0x29;
+  return afterWords && closes ? 0x3002 : 0x2e;
+}
+
 /** Normalises a whole string; the result has the same length as the input. */
 export function normaliseText(text: string): string {
   const codes = new Uint16Array(text.length);
-  for (let i = 0; i < text.length; i++) codes[i] = TABLE[text.charCodeAt(i)] ?? 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = TABLE[text.charCodeAt(i)] ?? 0;
+    codes[i] = code === 0x2e ? fullStop(text, i, i > 0 ? (codes[i - 1] ?? 0) : 0) : code;
+  }
   return decodeUnits(codes, codes.length);
 }
 
@@ -123,7 +143,8 @@ export function buildView(original: string, start: number, end: number): TextVie
       continue;
     }
     if (!isIgnorable(code)) {
-      codes[n] = TABLE[code] ?? code;
+      const normal = TABLE[code] ?? code;
+      codes[n] = normal === 0x2e ? fullStop(original, i, n > 0 ? (codes[n - 1] ?? 0) : 0) : normal;
       map[n] = i;
       n++;
     }
