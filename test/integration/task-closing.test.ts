@@ -141,4 +141,17 @@ describe.each(databaseFlavours())('closing a task on %s', (flavour) => {
     expect(detail).toMatchObject({ status: 'done', percent: 100, closure: { pendingPartyIds: [] } });
     expect(detail.closure.approvals).toHaveLength(2);
   });
+  it("tells the deciding sides' offices about a closing request, and the people on the task about the outcome", async () => {
+    const task = await createTask(t, qd, c, { title: '通知销号', ownerUserIds: [] });
+    const inbox = async (token: string) =>
+      (await t.call('GET', '/api/v1/notifications?pageSize=100', { token })).json<{ items: { kind: string; link: string | null }[] }>().items.filter((n) => n.link === `/tasks/${task.id}`);
+    expect((await inbox(qdUnit)).map((n) => n.kind)).toContain('task.assigned');
+    await requestClose(task.id);
+    expect((await inbox(sz)).map((n) => n.kind)).toContain('task.close_requested');
+    expect((await inbox(qd)).map((n) => n.kind)).not.toContain('task.close_requested');
+    await decide(task.id, qd, 'approved');
+    await decide(task.id, sz, 'approved');
+    expect((await inbox(qdUnit)).map((n) => n.kind)).toContain('task.closed');
+    expect((await inbox(leader)).map((n) => n.kind)).toEqual([]);
+  });
 });

@@ -3,7 +3,6 @@ import { rowScope } from '../../modules/access/policy.ts';
 import { agreementRepository } from '../../modules/agreement/agreement.repository.ts';
 import { authRepository } from '../../modules/auth/auth.repository.ts';
 import { cooperationRepository } from '../../modules/cooperation/cooperation.repository.ts';
-import { milestoneRepository } from '../../modules/milestone/milestone.repository.ts';
 import { organizationRepository } from '../../modules/organization/organization.repository.ts';
 import type { Services } from '../../modules/services.ts';
 import { addDays } from '../../modules/task/business-date.ts';
@@ -105,6 +104,8 @@ export async function seedDemoTasks(services: Services): Promise<void> {
   const today = services.task.today();
   const startOn = addDays(today, -150);
 
+  const reachedAt = new Date();
+  // One transaction for the whole ledger, milestones reached as they are created: seeding stays quick.
   const created = await writeTransaction(db, 'task', async (tx) => {
     const rows = [];
     for (const direction of await taskRepository.directionsOf(tx, framework.id)) {
@@ -138,23 +139,21 @@ export async function seedDemoTasks(services: Services): Promise<void> {
         dueOn,
         units,
         ownerUserIds: plan.owners.map(userId).filter((id): id is string => !!id),
-        milestones: plan.milestones.map((title, i) => ({ title, dueOn: addDays(startOn, Math.round((span * (i + 1)) / plan.milestones.length)) })),
+        milestones: plan.milestones.map((title, i) => ({
+          title,
+          dueOn: addDays(startOn, Math.round((span * (i + 1)) / plan.milestones.length)),
+          doneAt: i < plan.reached ? reachedAt : null,
+        })),
       });
-      rows.push({ task, plan });
+      const complete = plan.reached === plan.milestones.length;
+      rows.push({ task: complete ? await services.taskClosure.propose(tx, SYSTEM_ACTOR, task, 'last_milestone') : task, plan });
     }
     return rows;
   });
 
   const office = (region: string) => actors.find((a) => a.username === (region === QINGDAO ? 'qd.fgw' : 'sz.fgw'));
   for (const { task, plan } of created) {
-    const milestones = await milestoneRepository.listByTask(db, task.id);
-    for (const milestone of milestones.slice(0, plan.reached)) {
-      await services.milestone.update(SYSTEM_ACTOR, milestone.id, milestone.version, { done: true });
-    }
-    if (plan.outcome === 'blocked') {
-      const current = await services.task.get(SYSTEM_ACTOR, task.id);
-      await services.task.update(SYSTEM_ACTOR, task.id, current.version, { status: 'blocked' });
-    }
+    if (plan.outcome === 'blocked') await services.task.update(SYSTEM_ACTOR, task.id, task.version, { status: 'blocked' });
     if (plan.outcome === 'done') {
       for (const region of [QINGDAO, SHENZHEN]) {
         const approver = office(region);

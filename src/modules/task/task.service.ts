@@ -61,7 +61,8 @@ export interface CreateTaskInput {
   dueOn?: string | null | undefined;
   units: TaskUnitInput[];
   ownerUserIds: string[];
-  milestones: { title: string; dueOn?: string | null | undefined }[];
+  /** `doneAt` is for carrying over work already reached (seeding, imports); the API creates open milestones. */
+  milestones: { title: string; dueOn?: string | null | undefined; doneAt?: Date | null | undefined }[];
 }
 
 export interface UpdateTaskInput {
@@ -343,6 +344,7 @@ export function createTaskService(db: Db, cooperations: CooperationService, deps
       if (!agreement || agreement.cooperationId !== cooperationId) throw notFound('agreement', input.agreementId);
       assertCanReadRow(actor, 'agreement', agreement);
     }
+    const reached = input.milestones.filter((m) => m.doneAt).length;
     const row = await taskRepository.insert(tx, {
       cooperationId,
       agreementId: input.agreementId ?? null,
@@ -357,13 +359,16 @@ export function createTaskService(db: Db, cooperations: CooperationService, deps
       dueOn: input.dueOn ?? null,
       visibility: input.visibility,
       createdBy: authorId(actor),
+      // The same rule as milestone changes follow: percent is the share reached, and reaching one starts the task.
+      ...(input.milestones.length ? { percent: Math.round((reached * 100) / input.milestones.length) } : {}),
+      ...(reached ? { status: 'in_progress' as const } : {}),
     });
     await taskRepository.replaceUnits(tx, cooperationId, row.id, input.units);
     await taskRepository.replaceOwners(tx, cooperationId, row.id, ownerUserIds);
     await taskRepository.replaceClauses(tx, cooperationId, row.id, clauseIds);
     for (const [ordinal, milestone] of input.milestones.entries()) {
       assertMilestoneDate(row, milestone.dueOn);
-      await milestoneRepository.insert(tx, { cooperationId, taskId: row.id, title: milestone.title, dueOn: milestone.dueOn ?? null, ordinal });
+      await milestoneRepository.insert(tx, { cooperationId, taskId: row.id, title: milestone.title, dueOn: milestone.dueOn ?? null, doneAt: milestone.doneAt ?? null, ordinal });
     }
     await audit(tx, actor, {
       cooperationId,
