@@ -45,6 +45,14 @@ export function translateDbError(error: unknown, entity: string): unknown {
   }
 }
 
+/**
+ * A value the database could not take (SQLSTATE class 22: out of range,
+ * malformed text for its type, …): the request's fault, whichever query met it.
+ */
+export function isInvalidValue(error: unknown): boolean {
+  return pgError(error)?.code.startsWith('22') ?? false;
+}
+
 /** Connection-level failures: the database is away, not the request at fault. */
 export function isDatabaseUnavailable(error: unknown): boolean {
   const pgErr = pgError(error);

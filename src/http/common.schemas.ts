@@ -7,7 +7,9 @@ export const pageQuery = {
 };
 /** Names and titles: short enough for a table cell, long enough for official wording. */
 export const shortText = (max = 200) => z.string().trim().min(1).max(max);
-export const versionField = z.number().int().min(1);
+/** Row versions are PostgreSQL integers; anything larger is not a version we wrote. */
+export const MAX_VERSION = 2_147_483_647;
+export const versionField = z.number().int().min(1).max(MAX_VERSION);
 export const isoDate = z.iso.date();
 
 export const errorSchema = z.object({

@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError } from '../app-error.ts';
-import { isDatabaseUnavailable } from '../db/pg-errors.ts';
+import { isDatabaseUnavailable, isInvalidValue } from '../db/pg-errors.ts';
 
 export interface ErrorBody {
   error: { code: string; message: string; details?: unknown };
@@ -42,6 +42,10 @@ export function registerErrorHandler(app: FastifyInstance): void {
     if (known) return reply.status(known.status).send(body(known.code, known.message));
     if (error.statusCode === 429) {
       return reply.status(429).send(body('request.rate_limited', 'Too many requests; try again later'));
+    }
+    if (isInvalidValue(error)) {
+      request.log.warn({ err: error }, 'a value the database refused reached a query');
+      return reply.status(400).send(body('request.invalid_value', 'A value in the request is out of range or malformed'));
     }
     if (isDatabaseUnavailable(error)) {
       request.log.error({ err: error }, 'database unavailable');
