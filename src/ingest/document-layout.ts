@@ -89,8 +89,8 @@ function classify(text: string): LineKind {
   if (text.length <= 14 && MASTHEAD.test(text)) return 'chrome';
   if (!CJK.test(text)) return FULL_DATE.test(text) ? 'dateline' : 'chrome';
   if (text.length <= 50 && !/[。，,]/.test(text) && (BYLINE_START.test(text) || /(记者|通讯员|报道)/.test(text))) return 'byline';
-  // Photo news: a paragraph that describes a picture (…图为开幕式现场).
-  if (CAPTION_MARK.test(text) || (text.length <= 80 && CAPTION_WORDS.test(text)) || /[。，,]图为/.test(text)) return 'caption';
+  // Photo news: a short paragraph that ends by describing its picture (…。图为开幕式现场。).
+  if (CAPTION_MARK.test(text) || (text.length <= 80 && CAPTION_WORDS.test(text)) || (text.length <= 400 && /[。，,]图为[^。]*。?$/.test(text))) return 'caption';
   if (text.length <= MAX_HEADING_LENGTH && !text.includes('。') && !TERMINAL.test(withoutTrailingQuotes(text)) && !/[，,、]$/.test(text)) {
     return 'heading';
   }

@@ -12,6 +12,7 @@ const CLAUSE_START = /[，,；;。:：!?！？]/;
 const LEADING = /^(?:其中|并且?|且|同时|力争|争取|确保|实现|达到|预计|计划|目标是|目标为|将)+/;
 const TRAILING_VERB = /(?:力争|争取|确保|预计|计划|将|达到|达|超过|为|实现|增长|增加|提高到|提升到|提高至|提升至|保持在|稳定在|控制在|完成)+$/;
 const POST_NOUN = /^[^，,。；;：:！？!?\s]{2,15}/;
+const HORIZON_REACH = 2;
 
 interface Horizon {
   readonly at: number;
@@ -52,7 +53,8 @@ function indicatorOf(text: string, q: Quantity): { start: number; end: number } 
 
 /**
  * Quantitative goals. A horizon ("到2025年", "2035年前") governs the figures
- * after it up to the next horizon or the end of its paragraph; a figure with
+ * after it up to the next horizon, in its sentence and the two after it
+ * within the paragraph; a figure with
  * no horizon is a target only after a goal word (力争, 确保, 目标) in its clause.
  */
 export function extractTargets(blocks: readonly Block[], sentencesOf: (block: Block) => readonly Sentence[]): Target[] {
@@ -60,11 +62,14 @@ export function extractTargets(blocks: readonly Block[], sentencesOf: (block: Bl
   for (const block of blocks) {
     const horizons = horizonsOf(block);
     const text = block.view.text;
-    for (const sentence of sentencesOf(block)) {
+    const sentences = sentencesOf(block);
+    const sentenceIndex = (at: number) => sentences.findIndex((s) => at < s.end);
+    sentences.forEach((sentence, index) => {
       for (const q of quantitiesOf(sentence)) {
         const start = sentence.start + q.start;
         const end = sentence.start + q.end;
-        const horizon = [...horizons].reverse().find((h) => h.at < start);
+        // A horizon governs its own sentence and the two after it.
+        const horizon = [...horizons].reverse().find((h) => h.at < start && index - sentenceIndex(h.at) <= HORIZON_REACH);
         const at = { ...q, start, end };
         if (!horizon) {
           const { from } = clauseBounds(text, start, end);
@@ -86,7 +91,7 @@ export function extractTargets(blocks: readonly Block[], sentencesOf: (block: Bl
           end: source.end,
         });
       }
-    }
+    });
   }
   return targets;
 }
