@@ -40,6 +40,11 @@ describe('agreement extractor', () => {
     expect(result.sub_agreements).toEqual(['生态环保', '教育', '医疗']);
   });
 
+  it('lists each agreement of a bracketed list once', () => {
+    const text = '两市签约\n\n会上，两市政府签署了战略合作协议，两市部门签署了《教育合作协议》、《医疗合作协议》等2份协议。';
+    expect(ingest(text).sub_agreements).toEqual(['教育合作协议', '医疗合作协议']);
+  });
+
   it('takes a plan the text keeps naming as the main document when no agreement is signed', () => {
     const text =
       '方案印发\n\n省发展改革委印发《鲁苏毗邻地区协同发展实施方案》（以下简称《实施方案》）。《实施方案》明确了目标。《实施方案》提出三项任务。';

@@ -181,13 +181,23 @@ export function extractAgreements(sentences: readonly Sentence[], lists: readonl
     seen.add(core);
     subs.push(item);
   };
+  // 《A》、《B》等3份协议: a bracketed item is named without its brackets.
   const listItems = lists
     .filter((l) => l.kind === 'agreement')
-    .flatMap((l) => l.items.map((r) => pieceOf(l.sentence.block.view, r.start, r.end)));
+    .flatMap((l) =>
+      l.items.map((r) => {
+        const view = l.sentence.block.view;
+        const bracketed = view.text.charAt(r.start) === '《' && view.text.charAt(r.end - 1) === '》';
+        const piece = bracketed ? pieceOf(view, r.start + 1, r.end - 1) : pieceOf(view, r.start, r.end);
+        const written = view.text.slice(r.start, r.end);
+        // 蓬莱与旅顺口 names an agreement by its parties alone: keep them.
+        return { piece, core: agreementCore(written, dictionary) || written };
+      }),
+    );
   const mainMonths = new Set((main?.events ?? []).flatMap((e) => [...e.sentence.text.matchAll(MONTH)].map((m) => m[1])));
   const ordered = [
     ...subCandidates.filter((c) => !isBackground(c.sentence, mainMonths)).map((c) => ({ item: c.item, core: c.core })),
-    ...listItems.map((p) => ({ item: { name: p.text, start: p.start, end: p.end }, core: `list:${p.text}` })),
+    ...listItems.map(({ piece, core }) => ({ item: { name: piece.text, start: piece.start, end: piece.end }, core })),
   ].sort((a, b) => a.item.start - b.item.start);
   for (const { item, core } of ordered) addSub(item, core);
 
