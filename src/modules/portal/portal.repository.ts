@@ -2,19 +2,24 @@ import { and, asc, count, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { agreements, agreementVersions, clauses, cooperations, indicators, indicatorTargets, parties, projects, regions } from '../../db/schema/core.ts';
 import { taskClauses, tasks } from '../../db/schema/work.ts';
+import { rowScope, rowScopeCondition, visibleCooperationScope } from '../access/policy.ts';
+import { scopeCondition } from '../cooperation/cooperation.repository.ts';
 
 /**
- * The public portal's reads. Every query names `visibility = 'public'` for
- * the cooperation and for each row, so nothing else can reach the page.
+ * The public portal's reads: what the policy lets nobody-in-particular see.
+ * Every query carries the policy's condition for an anonymous reader, for the
+ * cooperation and for each row, so nothing else can reach the page.
  */
-const isPublic = 'public';
+const anonymousCooperations = scopeCondition(visibleCooperationScope(null));
+// For a reader who is nobody in particular, the rule is the same in every cooperation.
+const anonymousRows = rowScope(null, '');
 
 export const portalRepository = {
   async publicCooperations(db: Db) {
     const rows = await db
       .select({ id: cooperations.id, name: cooperations.name, summary: cooperations.summary, status: cooperations.status, startedOn: cooperations.startedOn })
       .from(cooperations)
-      .where(eq(cooperations.visibility, isPublic))
+      .where(anonymousCooperations)
       .orderBy(asc(cooperations.name));
     const ids = rows.map((r) => r.id);
     if (!ids.length) return [];
@@ -27,7 +32,7 @@ export const portalRepository = {
       db
         .select({ cooperationId: agreements.cooperationId, n: count() })
         .from(agreements)
-        .where(and(inArray(agreements.cooperationId, ids), eq(agreements.visibility, isPublic)))
+        .where(and(inArray(agreements.cooperationId, ids), rowScopeCondition(anonymousRows, agreements)))
         .groupBy(agreements.cooperationId),
     ]);
     return rows.map((r) => ({
@@ -41,7 +46,7 @@ export const portalRepository = {
     const [row] = await db
       .select()
       .from(cooperations)
-      .where(and(eq(cooperations.id, id), eq(cooperations.visibility, isPublic)))
+      .where(and(eq(cooperations.id, id), anonymousCooperations))
       .limit(1);
     return row;
   },
@@ -73,7 +78,7 @@ export const portalRepository = {
         agreementVersions,
         and(eq(agreementVersions.agreementId, agreements.id), eq(agreementVersions.number, agreements.currentTextVersion)),
       )
-      .where(and(eq(agreements.cooperationId, cooperationId), eq(agreements.visibility, isPublic)))
+      .where(and(eq(agreements.cooperationId, cooperationId), rowScopeCondition(anonymousRows, agreements)))
       .orderBy(asc(agreements.signedOn), asc(agreements.createdAt), asc(agreements.title));
   },
 
@@ -99,7 +104,7 @@ export const portalRepository = {
         stage: projects.stage,
       })
       .from(projects)
-      .where(and(eq(projects.cooperationId, cooperationId), eq(projects.visibility, isPublic)))
+      .where(and(eq(projects.cooperationId, cooperationId), rowScopeCondition(anonymousRows, projects)))
       .orderBy(asc(projects.createdAt), asc(projects.name));
   },
 
@@ -107,7 +112,7 @@ export const portalRepository = {
     const rows = await db
       .select({ id: indicators.id, name: indicators.name, unit: indicators.unit, baseline: indicators.baseline })
       .from(indicators)
-      .where(and(eq(indicators.cooperationId, cooperationId), eq(indicators.visibility, isPublic)))
+      .where(and(eq(indicators.cooperationId, cooperationId), rowScopeCondition(anonymousRows, indicators)))
       .orderBy(asc(indicators.createdAt));
     const ids = rows.map((r) => r.id);
     const targets = ids.length
@@ -126,6 +131,6 @@ export const portalRepository = {
       .select({ taskId: tasks.id, status: tasks.status, clauseId: taskClauses.clauseId })
       .from(tasks)
       .innerJoin(taskClauses, eq(taskClauses.taskId, tasks.id))
-      .where(and(eq(tasks.cooperationId, cooperationId), eq(tasks.visibility, isPublic)));
+      .where(and(eq(tasks.cooperationId, cooperationId), rowScopeCondition(anonymousRows, tasks)));
   },
 };
