@@ -57,6 +57,8 @@ export async function buildApp({ services, logger = true }: AppOptions): Promise
     },
     // Ids in URLs are UUIDs; anything longer is not ours.
     routerOptions: { maxParamLength: 200 },
+    // On SIGTERM the listener closes; a request already on an accepted connection is served, not refused with 503.
+    return503OnClosing: false,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
