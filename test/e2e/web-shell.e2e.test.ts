@@ -95,6 +95,34 @@ describe.skipIf(!chromiumAvailable())('the web app in Chromium', () => {
     await finish(page);
   });
 
+  it('lets a user choose how to be notified, refuses a robot address that is not a web address, and keeps the choice', async () => {
+    const page = await newPage();
+    await logIn(page, 'sz.kj', DEMO_PASSWORD);
+    await page.getByTestId('current-user').waitFor();
+    await page.getByRole('link', { name: '通知', exact: true }).click();
+    const card = page.getByTestId('notification-preferences');
+    const wecom = card.getByLabel('企业微信群机器人');
+    await wecom.waitFor();
+    const save = card.getByRole('button', { name: /保\s*存/ });
+
+    await wecom.fill('ftp://robot.example/send');
+    await save.click();
+    await card.getByText('请填写以 http:// 或 https:// 开头的地址').waitFor();
+
+    await wecom.fill('https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=demo-key');
+    await card.getByRole('switch', { name: '邮件' }).click();
+    await save.click();
+    await page.getByText('通知方式已保存').waitFor();
+    await expect.poll(() => card.getByText('请填写以 http:// 或 https:// 开头的地址').count()).toBe(0);
+    await screenshot(page, 'notification-preferences', { fullPage: true });
+
+    await page.reload();
+    await expect.poll(() => card.getByLabel('企业微信群机器人').inputValue()).toBe('https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=demo-key');
+    expect(await card.getByRole('switch', { name: '邮件' }).getAttribute('aria-checked')).toBe('true');
+    expect(await card.getByRole('switch', { name: '站内通知' }).getAttribute('aria-checked')).toBe('true');
+    await finish(page);
+  });
+
   it('logs out back to the login page, after which pages ask for a login again', async () => {
     const page = await newPage();
     await logIn(page, 'sz.fgw', DEMO_PASSWORD);

@@ -22,6 +22,14 @@ export interface NotificationPage {
   pageSize: number;
 }
 
+/** Channels a user is told through; robot webhooks are group-robot addresses of WeCom and DingTalk. */
+export interface NotificationPreferences {
+  inApp: boolean;
+  email: boolean;
+  wecomWebhook: string | null;
+  dingtalkWebhook: string | null;
+}
+
 export interface AuditEntry {
   seq: number;
   at: string;
@@ -49,6 +57,9 @@ export const notificationsApi = {
   unreadCount: () => request<{ unreadCount: number }>('GET', '/notifications/unread-count'),
   markRead: (notificationId: string) => request<unknown>('POST', `/notifications/${encodeURIComponent(notificationId)}/read`),
   markAllRead: () => request<{ marked: number }>('POST', '/notifications/read-all'),
+  preferences: () => request<NotificationPreferences>('GET', '/me/notification-preferences'),
+  savePreferences: (preferences: NotificationPreferences) =>
+    request<NotificationPreferences>('PUT', '/me/notification-preferences', preferences),
   audit: (cooperationId: string, query: { entity?: string; page?: number; pageSize?: number }) =>
     request<AuditPage>('GET', `/cooperations/${encodeURIComponent(cooperationId)}/audit`, undefined, query),
 };
