@@ -1,6 +1,8 @@
 /**
  * Runs the ingester over the seed texts, scores it against their gold
  * annotations and times it on 20,000 characters: npm run eval:ingest.
+ * `npm run eval:ingest -- --dir DIR` does the same for the NNN_*.txt texts of
+ * DIR against DIR/gold (relative paths are read from the repository root).
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -8,9 +10,11 @@ import path from 'node:path';
 import { ingest } from '../src/ingest/index.ts';
 
 const repo = path.resolve(import.meta.dirname, '..');
-const seeds = path.resolve(repo, '../shared/seeds');
+const dirFlag = process.argv.indexOf('--dir');
+const dirArg = dirFlag >= 0 ? process.argv[dirFlag + 1] : undefined;
+const seeds = dirArg ? path.resolve(repo, dirArg) : path.resolve(repo, '../shared/seeds');
 const scorer = path.resolve(repo, '../shared/tools/score-ingest.mjs');
-const out = path.resolve(repo, '.tmp/ingest-eval');
+const out = path.resolve(repo, '.tmp/ingest-eval', dirArg ? path.basename(seeds) : 'seeds');
 
 const files = fs.readdirSync(seeds).filter((f) => f.endsWith('.txt')).sort();
 const texts = files.map((f) => fs.readFileSync(path.join(seeds, f), 'utf8'));
