@@ -79,4 +79,12 @@ describe('agreement extractor', () => {
     const result = ingest('两市合作\n\n5月8日，宁波市政府与舟山市政府签署战略合作协议。去年，两市港口集团签订了合作框架协议。');
     expect(result.sub_agreements).toEqual([]);
   });
+
+  it('takes the agreement a headline announces without its parties as the main one, whoever signs it', () => {
+    const result = ingest(
+      '川渝签署科技协同创新合作协议\n\n6月3日，四川省科技厅与重庆市科技局签署《川渝科技协同创新合作协议》，同时签署《川渝科研仪器共享协议》等2项专项协议。',
+    );
+    expect(result.agreement).toBe('川渝科技协同创新合作协议');
+    expect(result.sub_agreements).toEqual(['川渝科研仪器共享协议']);
+  });
 });

@@ -257,12 +257,14 @@ function pieceOfItem(sentence: Sentence, start: number, end: number): NamedItem 
 }
 
 /**
- * A headline's "签署合作协议" refers to the body's "战略合作协议": a generic
- * name met only in headlines, which ends exactly one longer name, is merged into it.
+ * A headline's "签署合作协议" refers to the body's "战略合作协议", and its
+ * "京津冀签署协同创新…框架协议" to the body's 《京津冀协同创新…框架协议》 (the
+ * headline leaves the parties before the verb): a name met only in
+ * headlines, which ends exactly one longer name, is merged into it.
  */
 function mergeShortReferences(groups: Map<string, Group>): void {
   for (const [core, group] of [...groups]) {
-    if (!GENERIC_NAME.test(core) || group.mentions.some((m) => m.sentence.block.kind !== 'heading')) continue;
+    if (group.mentions.some((m) => m.sentence.block.kind !== 'heading')) continue;
     const wider = [...groups.values()].filter((g) => g !== group && g.core.length > core.length && g.core.endsWith(core));
     const [target] = wider;
     if (wider.length !== 1 || !target) continue;

@@ -56,4 +56,22 @@ describe('document layout', () => {
     expect(blocks).toContain('本报讯 两市签署合作协议,将携手推进产业协作。');
     expect(blocks.some((b) => b.includes('贷款'))).toBe(false);
   });
+
+  it('treats a top bar of short entries between bars as chrome, and a link row after 相关链接 as the end', () => {
+    const text = '某某市人民政府 | 无障碍 | 长者模式 | English\n两县签署协作协议\n两县今天签署协作协议。\n相关链接: 中国政府网 | 省政府网站\n两县合作项目总投资8亿元。';
+    expect(kinds(text)).toEqual([
+      ['chrome', '某某市人民政府 | 无障碍 | 长者模式 | English'],
+      ['heading', '两县签署协作协议'],
+      ['body', '两县今天签署协作协议。'],
+      ['chrome', '相关链接: 中国政府网 | 省政府网站'],
+      ['chrome', '两县合作项目总投资8亿元。'],
+    ]);
+  });
+
+  it('reads a lead cut by layout as body, not as a headline', () => {
+    const text = '两市签署合作协议\n\n5月9日,甲市与乙市召开联席会议,两市\n政府签署《甲市 乙市合作协议》和《甲乙文旅\n合作协议》。';
+    const layout = analyseLayout(text);
+    expect(layout.lines.filter((l) => l.kind !== 'blank').map((l) => l.kind)).toEqual(['heading', 'body', 'body', 'body']);
+    expect(layout.blocks[1]?.view.text).toBe('5月9日,甲市与乙市召开联席会议,两市政府签署《甲市 乙市合作协议》和《甲乙文旅合作协议》。');
+  });
 });

@@ -55,9 +55,15 @@ const MASTHEAD = /(日报|晚报|早报|晨报|商报|时报|新闻网|客户端
 const BUTTON_WORDS = /^(微信|微博|QQ|QQ空间|分享|打印|关闭|收藏|评论|点赞|转发|大|中|小|【大】|【中】|【小】|返回|顶部|更多|字号|A\+|A-)$/;
 // A menu: several short words side by side (首页 新闻 视频 图片 专题).
 const MENU = /^(?:[^\s，。,.;；:：]{1,5}[\s|｜»>]+){3,}[^\s，。,.;；:：]{1,5}$/;
-// Headers after which a page shows other stories, not this one.
+// A site's top bar or link row: short entries between bars (合肥市人民政府 | 无障碍 | English).
+const BAR_MENU = /^[^|｜。，,;；]{1,14}(\s*[|｜]\s*[^|｜。，,;；]{1,14}){2,}$/;
+// Headers after which a page shows other stories, not this one; the list may follow on the same line.
 const TRAILER =
-  /^(相关阅读|新闻推荐|相关新闻|推荐阅读|延伸阅读|热点推荐|猜你喜欢|相关链接|热门推荐|相关文章|往期回顾|精彩推荐|热门文章|更多阅读|为你推荐|相关稿件)\s*[:：]?$/;
+  /^(相关阅读|新闻推荐|相关新闻|推荐阅读|延伸阅读|热点推荐|猜你喜欢|相关链接|热门推荐|相关文章|往期回顾|精彩推荐|热门文章|更多阅读|为你推荐|相关稿件)\s*([:：].*)?$/;
+// A news lead opens with when it happened and a comma (6月17日，… / 近日，…); a headline never does.
+const LEAD_OPENING = /^((\d{4}年)?\d{1,2}月\d{1,2}日|近日|日前|近期|今天|今日|昨天|昨日)[上中下午晚]{0,2}[，,]/;
+// 《 or （ left open: the line was cut inside a name or an aside, so it is running text.
+const OPEN_BRACKET = /《[^》]*$|[（(][^）)]*$/;
 const CAPTION_MARK = /^[■▲△▼◆◇●○★☆►▶]/;
 // A bullet of a site menu: "• 手机版".
 const MENU_BULLET = /^[•·●]\s?\S{1,8}$/;
@@ -85,13 +91,20 @@ function classify(text: string): LineKind {
       if (rest.length <= 12 || /来源|发布|时间|日期/.test(rest)) return 'dateline';
     }
   }
-  if (short && (EDITOR_LINE.test(text) || PAGE_TOOL.test(text) || CHANNEL_LINE.test(text) || BUTTON_WORDS.test(text) || MENU.test(text) || MENU_BULLET.test(text))) return 'chrome';
+  if (short && (EDITOR_LINE.test(text) || PAGE_TOOL.test(text) || CHANNEL_LINE.test(text) || BUTTON_WORDS.test(text) || MENU.test(text) || MENU_BULLET.test(text) || BAR_MENU.test(text))) return 'chrome';
   if (text.length <= 14 && MASTHEAD.test(text)) return 'chrome';
   if (!CJK.test(text)) return FULL_DATE.test(text) ? 'dateline' : 'chrome';
   if (text.length <= 50 && !/[。，,]/.test(text) && (BYLINE_START.test(text) || /(记者|通讯员|报道)/.test(text))) return 'byline';
   // Photo news: a short paragraph that ends by describing its picture (…。图为开幕式现场。).
   if (CAPTION_MARK.test(text) || (text.length <= 80 && CAPTION_WORDS.test(text)) || (text.length <= 400 && /[。，,]图为[^。]*。?$/.test(text))) return 'caption';
-  if (text.length <= MAX_HEADING_LENGTH && !text.includes('。') && !TERMINAL.test(withoutTrailingQuotes(text)) && !/[，,、]$/.test(text)) {
+  if (
+    text.length <= MAX_HEADING_LENGTH &&
+    !text.includes('。') &&
+    !TERMINAL.test(withoutTrailingQuotes(text)) &&
+    !/[，,、]$/.test(text) &&
+    !LEAD_OPENING.test(text) &&
+    !OPEN_BRACKET.test(text)
+  ) {
     return 'heading';
   }
   return 'body';
@@ -135,9 +148,12 @@ function splitLines(original: string): Line[] {
   return lines;
 }
 
-/** A body line that stops mid-sentence continues on the next body line. */
-function continues(previous: Line, next: Line): boolean {
-  if (previous.kind !== 'body' || (next.kind !== 'body' && next.kind !== 'heading')) return false;
+/**
+ * A body line that stops mid-sentence continues on the next body line; so
+ * does a heading-like line already joined to one (joined is true).
+ */
+function continues(previous: Line, next: Line, joined: boolean): boolean {
+  if ((previous.kind !== 'body' && !joined) || (next.kind !== 'body' && next.kind !== 'heading')) return false;
   return !TERMINAL.test(withoutTrailingQuotes(previous.text)) && !/[”"]$/.test(previous.text);
 }
 
@@ -157,7 +173,7 @@ function buildBlocks(original: string, lines: readonly Line[]): Array<Omit<Block
         while (lines[j]?.kind === 'blank') j++;
         const prev = lines[last];
         const next = lines[j];
-        if (!prev || !next || !continues(prev, next)) break;
+        if (!prev || !next || !continues(prev, next, last > i)) break;
         last = j;
         j++;
       }

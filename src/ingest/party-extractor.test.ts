@@ -55,4 +55,19 @@ describe('party extractor', () => {
   it('does not read a pair of abbreviations out of everyday words', () => {
     expect(partiesOf('纵深推进南北合作\n\n会议在南京举行。北京的专家应邀出席。会上签署了合作协议。')).toEqual([]);
   });
+
+  it('reads a traditional one-character city name in a headline pair', () => {
+    const text = '穗澳签署合作备忘录\n\n广州市人民政府与澳门特别行政区政府在澳门签署合作备忘录。';
+    expect(partiesOf(text)).toEqual(['广州市', '澳门特别行政区']);
+  });
+
+  it('reads three abbreviations before a signing verb', () => {
+    const text = '川渝黔签署生态保护协议\n\n四川省、重庆市、贵州省生态环境部门签署《赤水河流域生态保护协议》。';
+    expect(partiesOf(text)).toEqual(['四川省', '重庆市', '贵州省']);
+  });
+
+  it('takes the parties from the clause of the headline that names two, not from the project it announces', () => {
+    const text = '甬舟签署合作协议 共建北仑港航服务区\n\n宁波市与舟山市签署一体化合作协议。';
+    expect(partiesOf(text)).toEqual(['宁波市', '舟山市']);
+  });
 });

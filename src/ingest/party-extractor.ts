@@ -23,6 +23,12 @@ interface Occurrence {
   first: Seen;
 }
 
+// Where a headline's clauses meet: a space, a comma, a colon.
+const HEADLINE_BREAK = /[\s，,：:；;！!？?|｜]/;
+// Cities written with a traditional one-character name that is not their first character.
+const CITY_ALIASES: ReadonlyArray<readonly [string, string]> = [
+  ['穗', '广州市'], ['甬', '宁波市'], ['榕', '福州市'], ['蓉', '成都市'], ['邕', '南宁市'], ['筑', '贵阳市'], ['鹭', '厦门市'], ['莞', '东莞市'],
+];
 const SELF_REFERENCE = /我市|我区|我县|我省|我州|本市|本区|本县/;
 // Lines that say who published a page: 来源：本溪日报, 本报青岛讯, masthead.
 const PUBLISHER = /日报|晚报|晨报|新闻|融媒|电视台|广播|发布|来源|政府网|门户/;
@@ -113,7 +119,7 @@ export function extractParties(
     return [...named, ...pairs].sort((a, b) => a.start - b.start);
   };
 
-  const fromTitle = title ? withoutContainers(placesIn(title), dictionary) : [];
+  const fromTitle = title ? withoutContainers(headlineSubject(placesIn(title), title), dictionary) : [];
   if (title && fromTitle.length >= 2) return fromTitle.map((s) => toDetail(s, title.view));
   const fromSigning = signing ? withoutContainers(placesIn(signing), dictionary) : [];
   // The signatories outweigh a single place in the headline, which is often the venue.
@@ -135,6 +141,27 @@ export function extractParties(
 }
 
 /**
+ * A headline names its parties in one clause (穗港签署合作备忘录 携手共建南沙…
+ * 合作园): the places of the first clause that names two, else all of them.
+ */
+function headlineSubject(places: readonly Seen[], title: ViewRange): Seen[] {
+  const text = title.view.text;
+  const clauses: Array<{ start: number; end: number }> = [];
+  let start = title.start;
+  for (let k = title.start; k <= title.end; k++) {
+    if (k === title.end || HEADLINE_BREAK.test(text.charAt(k))) {
+      clauses.push({ start, end: k });
+      start = k + 1;
+    }
+  }
+  for (const clause of clauses) {
+    const inside = places.filter((p) => p.start >= clause.start && p.end <= clause.end);
+    if (new Set(inside.map((p) => placeKey(p.place))).size >= 2) return inside;
+  }
+  return [...places];
+}
+
+/**
  * One-character abbreviations of the places a text names: the official
  * abbreviation of a named province (沪 → 上海, 苏 → 江苏), else the first
  * character of a named city or province (青 → 青岛, 汕 → 汕头).
@@ -146,6 +173,11 @@ function abbreviationTable(occurrences: ReadonlyMap<string, Occurrence>, diction
     for (const char of '京津冀晋蒙辽吉黑沪申苏浙皖闽赣鲁豫鄂湘粤桂琼渝川蜀黔贵滇云藏陕秦甘陇青宁新港澳台') {
       if (dictionary.abbreviation(char)?.code === o.place.region.code) table.set(char, o.place);
     }
+  }
+  const named = new Map([...occurrences.values()].flatMap((o) => (o.place.kind === 'region' ? [[o.place.region.name, o.place] as const] : [])));
+  for (const [char, name] of CITY_ALIASES) {
+    const place = named.get(name);
+    if (place && !table.has(char)) table.set(char, place);
   }
   const byChar = new Map<string, Occurrence[]>();
   for (const o of occurrences.values()) {

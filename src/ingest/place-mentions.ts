@@ -48,7 +48,7 @@ export function resolveMention(mention: RawPlaceMention, namedCodes: ReadonlySet
 
 // Words that follow a pair of one-character place abbreviations in news
 // (青深合作, 深汕两市, 烟大合作, 中日(青岛)地方发展合作示范区).
-const PAIR_FOLLOWERS = /^(两地|两市|两省|两区|两县|两国|三地|三省|三市|多地|双城|双方|合作|协作|联动|一体化|对口|携手|深度|跨区域|同城|经济圈|都市圈|交流|互动|友好|地方|经贸|产业|\()/;
+const PAIR_FOLLOWERS = /^(两地|两市|两省|两区|两县|两国|三地|三省|三市|多地|双城|双方|合作|协作|协同|联动|一体化|对口|携手|深度|跨区域|同城|经济圈|都市圈|交流|互动|友好|地方|经贸|产业|签署|签订|共建|\()/;
 const DIRECTIONS = /[东西南北中上下内外]/;
 const HAN = /[\u4e00-\u9fff]/;
 

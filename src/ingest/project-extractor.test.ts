@@ -38,4 +38,19 @@ describe('project extractor', () => {
   it('leaves out generic names', () => {
     expect(projectsOf('支持企业设立研发中心，搭建科技创新合作平台。')).toEqual([]);
   });
+
+  it('reads parks called 合作园 and stations set up in the partner city', () => {
+    expect(projectsOf('两区共建滨江—安顺产业合作园，在滨江区设立安顺市驻杭州劳务工作站。')).toEqual(['滨江—安顺产业合作园', '安顺市驻杭州劳务工作站']);
+  });
+
+  it('reads a project, even one called 项目, when it reaches a stage', () => {
+    expect(projectsOf('投资2亿元的黔西县茶叶精深加工项目一期建成投产，遵义技术交易平台正式上线。')).toEqual([
+      '黔西县茶叶精深加工项目',
+      '遵义技术交易平台',
+    ]);
+  });
+
+  it('does not take a list closed by 等 for a project name', () => {
+    expect(projectsOf('甲公司研究院等领军项目相继开工。')).toEqual([]);
+  });
 });

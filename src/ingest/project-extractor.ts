@@ -8,19 +8,24 @@ import { normaliseText, pieceOf } from './text-normaliser.ts';
 
 // What a named project, platform or park is called at its end.
 const SUFFIX =
-  '产业园区|产业园|科技园|工业园|物流园|创新园|软件园|园区|生产基地|产业基地|示范基地|研发基地|基地|创新中心|研究中心|服务中心|交流中心|交易中心|' +
+  '产业园区|产业园|科技园|工业园|物流园|创新园|软件园|合作园|园区|工作站|生产基地|产业基地|示范基地|研发基地|基地|创新中心|研究中心|服务中心|交流中心|交易中心|' +
   '运营中心|合作中心|中心|合作平台|服务平台|交流平台|互动平台|平台|示范区|合作区|先行区|试验区|实验区|研究院|实验室|联盟|铁路|高铁|飞地|孵化器|加速器';
-const NAME_CHARS = '[^，,。；;、：:！？!?\\s“”《》的]';
+const NAME_CHARS = '[^，,。；;、：:！？!?\\s“”《》的等]';
 // Creating a project: 共建X中心, 打造X平台, 发起成立X联盟.
 const CREATED = new RegExp(`(?:共建|合建|建设|打造|建立|设立|成立|组建|筹建|搭建|启动建设|引进|谋划建设)(${NAME_CHARS}{2,28}?(?:${SUFFIX}))(?=$|[，,。；;、\\s)和与及等])`, 'g');
-// A project reaching a stage: X揭牌, X启动建设, X已于…开工.
-const STAGED = new RegExp(`(?:^|[，,；;:：“”、\\s])(“?${NAME_CHARS}{2,30}(?:${SUFFIX})”?)(?:[^，,。；;等]{0,10}?)(?:揭牌|启动建设|投入运营|开工|正式运营|挂牌|开园|启用|落地运营)`, 'g');
+// A project reaching a stage: X揭牌, X启动建设, X已于…开工, 投资5亿元的X项目建成投产;
+// only a stage shows that something called 项目 is one particular project.
+const STAGE_VERBS = '揭牌|启动建设|投入运营|开工|正式运营|挂牌|开园|启用|落地运营|上线|建成投产|竣工投产|建成投用';
+const STAGED = new RegExp(
+  `(?:^|[，,；;:：“”、\\s])(?:[^，,。；;“”]{0,20}?的)?(“?${NAME_CHARS}{2,30}(?:${SUFFIX}|项目)”?)(?:[^，,。；;等]{0,10}?)(?:${STAGE_VERBS})`,
+  'g',
+);
 // Quoted names in a clause about creating something: 建立“…平台”“…平台”.
 const QUOTED = new RegExp(`“(${NAME_CHARS}{2,30}(?:${SUFFIX}))”`, 'g');
 const CREATION_WORD = /共建|合建|建设|打造|建立|设立|成立|组建|筹建|搭建|推出|揭牌|启动/;
 // Cheap tests that spare the name patterns sentences that cannot match them.
 const CREATED_HINT = /共建|合建|建设|打造|建立|设立|成立|组建|筹建|搭建|引进/;
-const STAGED_HINT = /揭牌|启动建设|投入运营|开工|正式运营|挂牌|开园|启用|落地运营/;
+const STAGED_HINT = new RegExp(STAGE_VERBS);
 const LEADING_FILLER =
   /^(?:全国首个|国内首个|全省首个|首个|首家|一个|一批|一座|了|新的|新|(?:共同|联合|携手|积极|全力|加快|推动|推进|争取|力争|共建|建设|打造|建立|设立|成立|组建|筹建|搭建)+)/;
 // A project's name is words: not a slogan such as “核+副中心”.

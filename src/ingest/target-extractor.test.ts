@@ -27,4 +27,15 @@ describe('target extractor', () => {
   it('does not take a report date for a horizon', () => {
     expect(targetsOf('截至2023年底，两地合作项目累计落地46个。')).toEqual([]);
   });
+
+  it('reads a year whose clause says what will be done as the horizon of its goals', () => {
+    expect(targetsOf('根据协议，2025年甲县将向乙县投入帮扶资金不少于8000万元，帮助转移就业不少于2000人。2023年两县贸易额为5亿元。')).toEqual([
+      [2025, '帮扶资金', 80000000, null, 'CNY', '>='],
+      [2025, '帮助转移就业', 2000, null, '人', '>='],
+    ]);
+  });
+
+  it('reads hours as the unit of a goal', () => {
+    expect(targetsOf('到2026年，两市通勤时间压缩至1.5小时以内。')).toEqual([[2026, '两市通勤时间', 1.5, null, '小时', '=']]);
+  });
 });

@@ -5,13 +5,20 @@ import type { Sentence } from './sentence-splitter.ts';
 import { pieceOf } from './text-normaliser.ts';
 
 // "到2025年", "力争到2025年底", "2035年前": a goal's horizon; 截至2025年 is a report date instead.
-const HORIZON = /(?<!截)(?:到|至|力争到?|争取到?|预计到?|计划到?|确保到?|目标到?)\s?(\d{4})\s?年(?:底|末)?|(\d{4})\s?年(?:底|末)?(?:前|以前)(?!后)/g;
+// A year whose clause says what someone will do (2024年，双方将…; 2024年思明区计划…) is a year's plan.
+const HORIZON =
+  /(?<!截)(?:到|至|力争到?|争取到?|预计到?|计划到?|确保到?|目标到?)\s?(\d{4})\s?年(?:底|末)?|(\d{4})\s?年(?:底|末)?(?:前|以前)(?!后)|(?<![截至于到在\d])(\d{4})\s?年(?:内|度)?(?=[，,]?[^，,。；;：:\d]{0,12}?(?:将|计划|拟|力争|争取))/g;
 // Without a year, only words that state a goal make a figure a target.
 const GOAL_WORD = /力争|争取|确保|目标(?:是|为)?|预计/;
 const CLAUSE_START = /[，,；;。:：!?！？]/;
 const LEADING = /^(?:其中|并且?|且|同时|力争|争取|确保|实现|达到|预计|计划|目标是|目标为|将)+/;
-const TRAILING_VERB = /(?:力争|争取|确保|预计|计划|将|达到|达|超过|为|实现|增长|增加|提高到|提升到|提高至|提升至|保持在|稳定在|控制在|完成)+$/;
-const POST_NOUN = /^[^，,。；;：:！？!?\s]{2,15}/;
+const TRAILING_VERB = /(?:力争|争取|确保|预计|计划|将|达到|达|超过|为|实现|增长|增加|提高到|提升到|提高至|提升至|保持在|稳定在|控制在|压缩至|压缩到|缩短至|缩短到|降至|降低至|降低到|完成)+$/;
+// The noun after a classifier (2-3个百亿级产业集群); 以内, 以下 bound the figure instead.
+const POST_NOUN = /^(?!以内|以下|之内|左右)[^，,。；;：:！？!?\s]{2,15}/;
+// 2025年甲县将向乙县投入帮扶资金: the year, the subject and the verb of a year's plan are not the indicator.
+const PLAN_LEAD = /^\d{4}\s?年(?:底|末|内|度)?[，,]?[^，,]*?(?:将|计划|拟|力争|争取)(?:[向为对][^，,]{1,8}?(?:投入|提供|安排|输送))?/;
+// A year named after the horizon dates its own figures (…。2023年两县贸易额为5亿元).
+const YEAR = /\d{4}\s?年/g;
 const HORIZON_REACH = 2;
 
 interface Horizon {
@@ -22,7 +29,7 @@ interface Horizon {
 function horizonsOf(block: Block): Horizon[] {
   const found: Horizon[] = [];
   for (const m of block.view.text.matchAll(HORIZON)) {
-    const year = Number(m[1] ?? m[2]);
+    const year = Number(m[1] ?? m[2] ?? m[3]);
     if (year >= 1990 && year <= 2100) found.push({ at: m.index, year });
   }
   return found;
@@ -36,6 +43,15 @@ function clauseBounds(text: string, start: number, end: number): { from: number;
   return { from, to };
 }
 
+/** Whether a year that is not a horizon stands between a horizon and a figure. */
+function otherYearBetween(text: string, horizons: readonly Horizon[], from: number, to: number): boolean {
+  for (const m of text.slice(from, to).matchAll(YEAR)) {
+    const at = from + m.index;
+    if (!horizons.some((h) => at >= h.at && at <= h.at + 8)) return true;
+  }
+  return false;
+}
+
 /**
  * The thing a figure measures: the noun phrase after a classifier (建成2-3个
  * 百亿级产业集群 → 百亿级产业集群), else the words before the figure in its
@@ -46,7 +62,8 @@ function indicatorOf(text: string, q: Quantity): { start: number; end: number } 
   const after = POST_NOUN.exec(text.slice(q.end, to));
   if (!q.money && q.unit !== '%' && after) return { start: q.end, end: q.end + after[0].length };
   const before = text.slice(from, q.start);
-  const lead = LEADING.exec(before)?.[0].length ?? 0;
+  const plan = PLAN_LEAD.exec(before)?.[0].length ?? 0;
+  const lead = plan + (LEADING.exec(before.slice(plan))?.[0].length ?? 0);
   const trail = TRAILING_VERB.exec(before.slice(lead))?.[0].length ?? 0;
   return { start: from + lead, end: q.start - trail };
 }
@@ -69,7 +86,8 @@ export function extractTargets(blocks: readonly Block[], sentencesOf: (block: Bl
         const start = sentence.start + q.start;
         const end = sentence.start + q.end;
         // A horizon governs its own sentence and the two after it.
-        const horizon = [...horizons].reverse().find((h) => h.at < start && index - sentenceIndex(h.at) <= HORIZON_REACH);
+        const governing = [...horizons].reverse().find((h) => h.at < start && index - sentenceIndex(h.at) <= HORIZON_REACH);
+        const horizon = governing && !otherYearBetween(text, horizons, governing.at, start) ? governing : undefined;
         const at = { ...q, start, end };
         if (!horizon) {
           const { from } = clauseBounds(text, start, end);
