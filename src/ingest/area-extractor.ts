@@ -41,6 +41,44 @@ function areaOfNode(node: NumberedNode): Area {
   return { label: node.label.text.trim(), title: node.title.text, items: node.children.map(itemOf), start: node.title.start, end: node.title.end };
 }
 
+const CLAUSE_BREAK = /[，,。；;！？!?：:]/;
+
+/**
+ * 双方将重点在三个方面开展合作：一是…；二是…: the clause before the colon
+ * that opens the paragraph the items are numbered in.
+ */
+function colonLead(node: NumberedNode): SourcePiece | null {
+  const { block, labelStart } = node.unit;
+  const text = block.view.text;
+  const before = text.slice(0, labelStart).trimEnd();
+  if (!/[:：]$/.test(before)) return null;
+  const colon = before.length - 1;
+  let start = colon;
+  while (start > 0 && !CLAUSE_BREAK.test(text.charAt(start - 1))) start--;
+  while (start < colon && /\s/.test(text.charAt(start))) start++;
+  return colon - start >= 4 ? pieceOf(block.view, start, colon) : null;
+}
+
+/** Top-level lists; items numbered inside the paragraph of a colon lead form a group headed by it. */
+function numberedAreas(roots: readonly NumberedNode[]): Area[] {
+  const areas: Area[] = [];
+  for (let k = 0; k < roots.length; ) {
+    const node = roots[k];
+    if (!node) break;
+    const lead = colonLead(node);
+    if (!lead) {
+      areas.push(areaOfNode(node));
+      k++;
+      continue;
+    }
+    const run: NumberedNode[] = [];
+    for (let next = roots[k]; next?.unit.block === node.unit.block && next.unit.style === node.unit.style; next = roots[k + run.length]) run.push(next);
+    areas.push({ label: null, title: lead.text, items: run.map(itemOf), start: lead.start, end: lead.end });
+    k += run.length;
+  }
+  return areas;
+}
+
 const COOPERATION = /合作|协作|协议|共建|联动|携手|对接|一体化|对口|结对|帮扶|双方|两地|两市|两省/;
 
 /**
@@ -70,7 +108,7 @@ function locate(list: InlineList): LocatedList {
  * and nothing when at least half of it is repetition.
  */
 export function extractAreas(numbered: readonly NumberedNode[], inline: readonly InlineList[], leads: readonly LeadSentenceList[]): Area[] {
-  const areas: Area[] = numbered.map(areaOfNode);
+  const areas: Area[] = numberedAreas(numbered);
   const known: string[] = [];
   const remember = (a: Area) => {
     if (a.title) known.push(a.title);

@@ -62,4 +62,15 @@ describe('inline list extractor', () => {
   it('ignores enumerations without a closing word', () => {
     expect(listsIn('会议由市委、市政府主办，市发展改革委、市商务局承办。')).toEqual([]);
   });
+
+  it('puts in focus a list the parties act on that its closer calls key areas', () => {
+    const [list] = listsIn('双方将坚持优势互补，围绕产业、就业、消费、人才等重点领域深化合作。');
+    expect(itemsOf(list)).toEqual(['产业', '就业', '消费', '人才']);
+    expect(list?.emphasised).toBe(true);
+  });
+
+  it('does not put in focus key areas that only a plan names', () => {
+    const [list] = listsIn('方案要求围绕高效节能、先进环保、资源循环利用等重点领域引进企业。');
+    expect(list?.emphasised).toBe(false);
+  });
 });

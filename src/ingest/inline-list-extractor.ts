@@ -54,6 +54,10 @@ const EMPHASIS = /重点\s*(?:在|围绕|聚焦|推进|包括|是|为|就|从|�
 // (根据协议，双方将在…等方面开展合作; 两省签署协议，将在…等重点领域深化合作).
 const AGREEMENT_CONTENT = /^(?:根据|按照|依据)(?:协议|框架协议|合作协议|方案)|协议(?:明确|提出|约定|指出|规定)|签署|签订/;
 const PLAIN_AREA_CLOSER = /^(?:重点)?(?:方面|领域)/;
+// A closer that itself calls the items the key areas (…等重点领域, 等五个重点方面) puts them in
+// focus when the parties are the ones acting on them (双方将围绕…等重点领域深化合作).
+const FOCUS_CLOSER = /^(?:个|项|大)?(?:重点|主要)(?:合作)?(?:领域|方面|任务|方向)/;
+const PARTIES_ACTING = /双方|两地|两市|两省|两区|两县|三地|三方|三省|各方/;
 const TOPIC_OPENER = /(?:围绕|聚焦|在)[^、，,；;。]*$/;
 const TOPIC_END = /(?:方面|领域|上|中|开展|加强|深化|推进|进行|展开|实施|推动|合作|交流)/;
 const AREA_HEAD = /(?:合作领域|合作内容|合作重点|重点领域|重点任务|主要任务|重点工作|合作事项|主要内容)(?:主要|重点)?(?:包括|涵盖|涉及|有|为|是)$/;
@@ -155,6 +159,7 @@ function listInClause(sentence: Sentence, text: string, cs: number, ce: number, 
   let kind: ListKind = 'other';
   let title: OffsetRange | null = null;
   let plainArea = false;
+  let focusCloser = false;
   if (etc >= 0 && etc < ce) {
     listEnd = etc;
     closerStart = etc + 1;
@@ -164,6 +169,7 @@ function listInClause(sentence: Sentence, text: string, cs: number, ce: number, 
     kind = classify(text.slice(nounStart, ce));
     if (kind === 'other' && head !== null) kind = HEAD_KIND.find(([pattern]) => pattern.test(head))?.[1] ?? 'other';
     plainArea = !counted && PLAIN_AREA_CLOSER.test(text.slice(nounStart, ce));
+    focusCloser = kind === 'area' && FOCUS_CLOSER.test(text.slice(nounStart, ce)) && PARTIES_ACTING.test(text.slice(0, firstSep));
   } else {
     const bare = UNCOUNTED_CLOSER.exec(text.slice(firstSep, ce));
     if (bare?.[1]) {
@@ -213,7 +219,7 @@ function listInClause(sentence: Sentence, text: string, cs: number, ce: number, 
     kind,
     count,
     title: title ? { start: sentence.start + title.start, end: sentence.start + title.end } : null,
-    emphasised: EMPHASIS.test(before) || AREA_HEAD.test(before) || (plainArea && AGREEMENT_CONTENT.test(text)),
+    emphasised: EMPHASIS.test(before) || AREA_HEAD.test(before) || focusCloser || (plainArea && AGREEMENT_CONTENT.test(text)),
     start: sentence.start + (items[0]?.start ?? firstStart),
     end: sentence.start + ce,
   };

@@ -51,4 +51,9 @@ describe('numbered list extractor', () => {
     const text = '1. 共建园区\n2. 联合招商\n\n下一步工作\n\n（一）完善机制\n（二）强化考核';
     expect(outline(text)).toEqual(['1.共建园区', '2.联合招商', '（一）完善机制', '（二）强化考核']);
   });
+
+  it('ends items numbered inside a paragraph with it', () => {
+    const text = ['双方将在两方面合作：一是共建园区；二是互派干部。', '近期事项如下：', '（1）举办对接会；', '（2）设立孵化基地。'].join('\n');
+    expect(outline(text)).toEqual(['一是共建园区', '二是互派干部', '（1）举办对接会', '（2）设立孵化基地']);
+  });
 });

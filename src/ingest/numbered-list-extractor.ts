@@ -129,6 +129,9 @@ export function extractNumberedLists(blocks: readonly Block[]): NumberedNode[] {
       else roots.push(node);
       stack.push({ style: unit.style, node });
     }
+    // Items numbered inside a paragraph (…：一是…；二是…) end with it: the next paragraph's list is not under them.
+    const inline = stack.findIndex((s) => s.node.unit.block === block && s.node.unit.labelStart > 0);
+    if (inline >= 0) stack.length = inline;
   }
   return prune(roots, true);
 }

@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { ingest } from './index.ts';
+
+const areasOf = (text: string) => ingest(`两区合作\n\n${text}`).areas.map((a) => [a.label, a.title, a.items.map((i) => i.title)]);
+
+describe('area extractor', () => {
+  it('heads items numbered inside the paragraph of a colon lead with that lead', () => {
+    const text = '根据协议，双方将重点在三个方面开展合作：一是共建产业园区，重点承接装备制造；二是推动科技协同；三是深化人才交流。';
+    expect(areasOf(text)).toEqual([[null, '双方将重点在三个方面开展合作', ['共建产业园区', '推动科技协同', '深化人才交流']]]);
+  });
+
+  it('keeps numbered paragraphs under a lead in the paragraph before as a flat list', () => {
+    const text = '双方明确了近期合作事项：\n\n（1）举办产业对接会；\n\n（2）设立科技企业孵化基地。';
+    expect(areasOf(text)).toEqual([
+      ['（1）', '举办产业对接会', []],
+      ['（2）', '设立科技企业孵化基地', []],
+    ]);
+  });
+});
