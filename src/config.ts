@@ -32,7 +32,21 @@ const envSchema = z.object({
   /** Evidence files; defaults to <data dir>/uploads. */
   LIANDONG_UPLOAD_DIR: z.string().optional(),
   LIANDONG_UPLOAD_MAX_MB: z.coerce.number().int().positive().max(1024).default(20),
+  /** Evidence files go to this S3-compatible bucket instead of LIANDONG_UPLOAD_DIR. */
+  LIANDONG_S3_BUCKET: z.string().min(3).max(63).optional(),
+  LIANDONG_S3_ENDPOINT: z.string().url().optional(),
+  LIANDONG_S3_REGION: z.string().default('us-east-1'),
+  LIANDONG_S3_PREFIX: z.string().max(200).default(''),
 });
+
+export interface S3StoreConfig {
+  bucket: string;
+  /** For MinIO, Ceph, OSS and the like; AWS itself needs none. */
+  endpoint: string | undefined;
+  region: string;
+  /** Prepended to every object key, so one bucket can serve several installations. */
+  prefix: string;
+}
 
 export type Config = {
   port: number;
@@ -46,7 +60,7 @@ export type Config = {
   timeZone: string;
   notifications: { publicUrl: string; remindDaysBefore: number; escalateDaysOverdue: number };
   jobs: { worker: boolean };
-  uploads: { dir: string; maxBytes: number };
+  uploads: { dir: string; maxBytes: number; s3: S3StoreConfig | undefined };
   version: string;
 };
 
@@ -81,7 +95,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       escalateDaysOverdue: e.LIANDONG_ESCALATE_DAYS_OVERDUE,
     },
     jobs: { worker: e.LIANDONG_JOB_WORKER },
-    uploads: { dir: uploadDir(e.LIANDONG_UPLOAD_DIR, e.LIANDONG_DATA_DIR), maxBytes: e.LIANDONG_UPLOAD_MAX_MB * 1024 * 1024 },
+    uploads: {
+      dir: uploadDir(e.LIANDONG_UPLOAD_DIR, e.LIANDONG_DATA_DIR),
+      maxBytes: e.LIANDONG_UPLOAD_MAX_MB * 1024 * 1024,
+      s3: e.LIANDONG_S3_BUCKET
+        ? { bucket: e.LIANDONG_S3_BUCKET, endpoint: e.LIANDONG_S3_ENDPOINT, region: e.LIANDONG_S3_REGION, prefix: e.LIANDONG_S3_PREFIX }
+        : undefined,
+    },
     version: APP_VERSION,
   };
 }

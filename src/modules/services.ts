@@ -5,6 +5,7 @@ import { createJobQueue } from '../jobs/job-queue.ts';
 import { createAgreementService } from './agreement/agreement.service.ts';
 import { createLocalAttachmentStore } from './attachment/attachment-store.ts';
 import { createAttachmentService } from './attachment/attachment.service.ts';
+import { createS3AttachmentStore } from './attachment/s3-attachment-store.ts';
 import { createApiTokenService } from './api-token/api-token.service.ts';
 import { createPortalService } from './portal/portal.service.ts';
 import { createAuditService } from './audit/audit.service.ts';
@@ -44,7 +45,7 @@ export function createServices(database: Database, config: Config) {
   const task = createTaskService(db, cooperation, { today, notifications: taskNotifications });
   const taskClosure = createTaskClosureService(db, { tasks: task, notifications: taskNotifications });
   const report = createReportService(db, { tasks: task, timeZone: config.timeZone, notifier: notification, proposeTaskClosing: (tx, actor, closing) => taskClosure.proposeIn(tx, actor, closing) });
-  const attachmentStore = createLocalAttachmentStore(config.uploads.dir);
+  const attachmentStore = config.uploads.s3 ? createS3AttachmentStore(config.uploads.s3) : createLocalAttachmentStore(config.uploads.dir);
   return {
     database,
     config,
