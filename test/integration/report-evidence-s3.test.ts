@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { CreateBucketCommand, GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
+import { CreateBucketCommand, DeleteObjectCommand, GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import S3rver from 's3rver';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startTestApp, type TestApp } from '../setup/test-app.ts';
@@ -94,6 +94,16 @@ describe('report evidence in an S3-compatible bucket', () => {
     const stored = await objectBytes(added[0] ?? '');
     expect(stored.length).toBe(attachment.size);
     expect(createHash('sha256').update(stored).digest('hex')).toBe(attachment.sha256);
+  });
+
+  it('answers 410 with a code when the object was removed from the bucket behind its back', async () => {
+    const before = await objectKeys();
+    const res = await upload(t, w.qd.unit, draft.id, '会议纪要.pdf', PDF);
+    const key = (await objectKeys()).find((k) => !before.includes(k)) ?? '';
+    await s3.send(new DeleteObjectCommand({ Bucket: BUCKET, Key: key }));
+    const download = await t.call('GET', `/api/v1/attachments/${res.json<Attachment>().id}`, { token: w.qd.unit });
+    expect(download.statusCode).toBe(410);
+    expect(errorCode(download)).toBe('attachment.file_missing');
   });
 
   it('leaves no object behind for an executable renamed .pdf or a file over the limit', async () => {

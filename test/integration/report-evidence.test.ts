@@ -106,6 +106,16 @@ describe.each(databaseFlavours())('report evidence and comments on %s', (flavour
       expect(msi.statusCode).toBe(415);
     });
 
+    it('answers 410 with a code when the stored file was removed from the upload directory', async () => {
+      const before = storedFiles(t.config.uploads.dir);
+      const res = await upload(t, w.qd.unit, draft.id, '现场照片.png', PNG, 'image/png');
+      expect(res.statusCode, res.body).toBe(201);
+      for (const file of storedFiles(t.config.uploads.dir).filter((f) => !before.includes(f))) fs.rmSync(file);
+      const download = await t.call('GET', `/api/v1/attachments/${res.json<Attachment>().id}`, { token: w.qd.unit });
+      expect(download.statusCode).toBe(410);
+      expect(errorCode(download)).toBe('attachment.file_missing');
+    });
+
     it('stops a 200 MB upload at the limit with 413 and keeps nothing of it', async () => {
       const before = storedFiles(t.config.uploads.dir);
       const count = (await attachments(draft.id, w.qd.unit)).length;

@@ -48,7 +48,7 @@ export const attachmentRoutes: FastifyPluginAsyncZod<{ services: Services }> = a
 
   app.get(
     '/attachments/:id',
-    { schema: { tags, summary: 'Download an attachment', params: uuidParam, response: { 200: z.unknown().describe('The file'), ...errorResponses } } },
+    { schema: { tags, summary: 'Download an attachment', params: uuidParam, response: { 200: z.unknown().describe('The file'), 410: errorSchema.describe('The file is no longer in storage'), ...errorResponses } } },
     async (request, reply) => {
       const { attachment, stream } = await services.attachment.open(requireActor(request), request.params.id);
       return reply

@@ -10,7 +10,7 @@ import { reportRepository } from '../report/report.repository.ts';
 import type { ReportService } from '../report/report.service.ts';
 import type { TaskService } from '../task/task.service.ts';
 import { detectAttachmentType } from './attachment-type.ts';
-import type { AttachmentStore } from './attachment-store.ts';
+import { StoredFileMissing, type AttachmentStore } from './attachment-store.ts';
 import { attachmentRepository, type AttachmentRow } from './attachment.repository.ts';
 
 const ENTITY = 'attachment';
@@ -145,7 +145,13 @@ export function createAttachmentService(db: Db, deps: { store: AttachmentStore; 
       const row = await attachmentRepository.get(db, id);
       if (!row) throw notFound(ENTITY, id);
       await assertCanReadOwner(actor, row);
-      return { attachment: present(row), stream: await deps.store.open(row.storageKey) };
+      const stream = await deps.store.open(row.storageKey).catch((error: unknown) => {
+        if (error instanceof StoredFileMissing) {
+          throw new AppError('attachment.file_missing', 410, 'The file of this attachment is no longer in storage; an administrator must restore it');
+        }
+        throw error;
+      });
+      return { attachment: present(row), stream };
     },
   };
 }

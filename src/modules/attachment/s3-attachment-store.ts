@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { S3StoreConfig } from '../../config.ts';
-import { storagePath, type AttachmentStore } from './attachment-store.ts';
+import { StoredFileMissing, storagePath, type AttachmentStore } from './attachment-store.ts';
 
 /**
  * Evidence files in an S3-compatible bucket. Credentials come from the SDK's
@@ -38,7 +38,9 @@ export function createS3AttachmentStore(config: S3StoreConfig): AttachmentStore 
 
     async open(key) {
       const { client, sdk } = await load();
-      const answer = await client.send(new sdk.GetObjectCommand({ Bucket: config.bucket, Key: objectKey(key) }));
+      const answer = await client.send(new sdk.GetObjectCommand({ Bucket: config.bucket, Key: objectKey(key) })).catch((error: unknown) => {
+        throw error instanceof sdk.NoSuchKey ? new StoredFileMissing(key) : error;
+      });
       if (!(answer.Body instanceof Readable)) throw new Error(`object ${objectKey(key)} has no readable body`);
       return answer.Body;
     },
