@@ -123,6 +123,25 @@ describe.skipIf(!chromiumAvailable())('the web app in Chromium', () => {
     await finish(page);
   });
 
+  it('shows markup stored in a comment as the text it is, without running it', async () => {
+    const page = await newPage();
+    await logIn(page, 'qd.kj', DEMO_PASSWORD);
+    const login = await page.request.post('/api/v1/auth/login', { data: { username: 'qd.kj', password: DEMO_PASSWORD } });
+    const authorization = `Bearer ${(await login.json()).token}`;
+    const mine = await page.request.get('/api/v1/my/tasks', { headers: { authorization } });
+    const taskId = ((await mine.json()).items as { id: string }[])[0]?.id;
+    expect(taskId).toBeDefined();
+    const attack = '进展见附件<img src=x onerror="window.__xss=1"><script>window.__xss=2</script> @qd.kj';
+    const posted = await page.request.post(`/api/v1/tasks/${taskId}/comments`, { headers: { authorization }, data: { body: attack } });
+    expect(posted.status()).toBe(201);
+
+    await page.goto(`/tasks/${taskId}`);
+    await page.getByText('进展见附件<img src=x onerror="window.__xss=1">', { exact: false }).waitFor();
+    expect(await page.evaluate(() => '__xss' in window)).toBe(false);
+    expect(await page.locator('img[src="x"], script:not([src])').count()).toBe(0);
+    await finish(page);
+  });
+
   it('logs out back to the login page, after which pages ask for a login again', async () => {
     const page = await newPage();
     await logIn(page, 'sz.fgw', DEMO_PASSWORD);
