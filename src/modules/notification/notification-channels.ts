@@ -16,8 +16,17 @@ export interface OutgoingMessage {
 
 const WEBHOOK_TIMEOUT_MS = 10_000;
 
+/**
+ * Titles and bodies carry what users typed. The robots render markdown and a few tags (<font>), so
+ * brackets and angle brackets become their full-width forms: a task title cannot turn into a link,
+ * an image or coloured text in a government group chat.
+ */
+export function inertMarkdown(text: string): string {
+  return text.replace(/[[\]<>]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+}
+
 function markdownOf(message: OutgoingMessage): string {
-  const lines = [`### ${message.title}`, '', message.body];
+  const lines = [`### ${inertMarkdown(message.title)}`, '', inertMarkdown(message.body)];
   if (message.url) lines.push('', `[在联动中查看](${message.url})`);
   return lines.join('\n');
 }
