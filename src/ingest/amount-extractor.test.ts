@@ -47,4 +47,11 @@ describe('amount extractor', () => {
     expect(amounts).toHaveLength(1);
     expect(text.slice(amounts[0]?.start, amounts[0]?.end)).toBe('120亿元');
   });
+
+  it('reads 百 and 千 as the number of a qualified magnitude', () => {
+    expect(amountsIn('两地互相投资超百亿元，带动社会投资近千万元，涉及数百万元。').map((a) => [a.value, a.qualifier])).toEqual([
+      [10000000000, '超'],
+      [10000000, '近'],
+    ]);
+  });
 });

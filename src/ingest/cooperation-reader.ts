@@ -115,7 +115,7 @@ export function readCooperation(text: string): IngestResult {
     agreement_span: agreements.main ? { start: agreements.main.piece.start, end: agreements.main.piece.end } : null,
     areas: extractAreas(extractNumberedLists(blocks), lists, extractLeadSentenceLists(blocks, sentencesOf)),
     amounts: extractAmounts(sentences),
-    targets: extractTargets(blocks, sentencesOf),
+    targets: extractTargets(blocks, sentencesOf, dateline?.year ?? null),
     sub_agreements: agreements.subAgreements.map((s) => s.name),
     sub_agreement_details: agreements.subAgreements,
     projects: projects.map((p) => p.name),

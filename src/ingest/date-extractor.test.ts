@@ -66,4 +66,9 @@ describe('date extractor', () => {
     expect(result.signed_on).toBeNull();
     expect(result.signed_on_text).toBe('9月5日');
   });
+
+  it('counts 昨天 and a bare 日 from the dispatch date of a 讯 or 电 lead', () => {
+    expect(resolved('本报凯里6月11日讯 昨天，两地签署协作协议')).toBe('2023-6-10');
+    expect(resolved('新华社成都6月9日电 两省8日在成都签署协议')).toBe('2023-6-8');
+  });
 });

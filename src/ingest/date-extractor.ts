@@ -77,11 +77,18 @@ export function findDateline(layout: DocumentLayout): CalendarDate | null {
  */
 export function resolveDate(text: string, dateline: CalendarDate | null): { start: number; end: number; date: CalendarDate | null } | null {
   const all = [...text.matchAll(DATE_EXPRESSION)];
+  const isDispatch = (x: RegExpExecArray) => /^[电讯]/.test(text.slice(x.index + x[0].length));
   // "新华社北京9月18日电 9月17日，…": the dispatch date is not the event's.
-  const m = all.find((x) => !/^[电讯]/.test(text.slice(x.index + x[0].length))) ?? all[0];
+  const m = all.find((x) => !isDispatch(x)) ?? all[0];
   if (!m) return null;
   const g = m.groups ?? {};
   const where = { start: m.index, end: m.index + m[0].length };
+  // "本报喀什4月11日讯 昨天…": the dispatch is the day the report counts 今天, 昨天 and a bare 日 from.
+  const dispatch = all.find(isDispatch);
+  if (dispatch && dispatch !== m && dateline && (g.od || g.word)) {
+    const reference = resolveDate(dispatch[0], dateline)?.date ?? dateline;
+    return { ...where, date: resolveDate(m[0], reference)?.date ?? null };
+  }
   if (g.fy) return { ...where, date: valid(Number(g.fy), Number(g.fm), Number(g.fd)) };
   if (g.cy) return { ...where, date: valid(parseChineseNumeral(g.cy) ?? NaN, small(g.cm), small(g.cd)) };
   if (g.m) {

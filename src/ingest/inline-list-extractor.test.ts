@@ -73,4 +73,10 @@ describe('inline list extractor', () => {
     const [list] = listsIn('方案要求围绕高效节能、先进环保、资源循环利用等重点领域引进企业。');
     expect(list?.emphasised).toBe(false);
   });
+
+  it('heads a list after a colon with the lead that counts its tasks', () => {
+    const [list] = listsIn('两省将重点推进四大任务：共建交通网络、共建产业体系、共筑生态屏障、共同推进改革。');
+    expect(itemsOf(list)).toEqual(['共建交通网络', '共建产业体系', '共筑生态屏障', '共同推进改革']);
+    expect(list && list.title ? list.sentence.block.view.text.slice(list.title.start, list.title.end) : null).toBe('两省将重点推进四大任务');
+  });
 });

@@ -148,7 +148,8 @@ function classify(noun: string): ListKind {
 }
 
 /** The list joined by 、 in one clause of the sentence, if there is one. */
-function listInClause(sentence: Sentence, text: string, cs: number, ce: number, head: string | null): InlineList | null {
+function listInClause(sentence: Sentence, text: string, cs: number, ce: number, headRange: OffsetRange | null): InlineList | null {
+  const head = headRange ? text.slice(headRange.start, headRange.end) : null;
   const afterColon = head !== null;
   const firstSep = text.indexOf('、', cs);
   if (firstSep < 0 || firstSep >= ce) return null;
@@ -212,6 +213,9 @@ function listInClause(sentence: Sentence, text: string, cs: number, ce: number, 
   // 重点做好A、B等四件事: a counted task list the text puts in focus is headed by that whole phrase.
   const focus = EMPHASIS.exec(before);
   if (!title && focus && count !== null && etc >= 0 && etc < ce) title = { start: cs + (before.length - focus[0].length), end: ce };
+  // 双方将重点推进六大任务：A、B、C: the lead that counts the tasks heads them.
+  const headed = headRange !== null && head !== null && kind === 'area' && COLON_HEAD.test(head.slice(-14)) && !AGREEMENT_NOUN.test(head);
+  if (!title && headed) title = trimRange(text, headRange.start, headRange.end);
   if (!sane || items.length < 2 || !countFits) return null;
   return {
     sentence,
@@ -219,7 +223,7 @@ function listInClause(sentence: Sentence, text: string, cs: number, ce: number, 
     kind,
     count,
     title: title ? { start: sentence.start + title.start, end: sentence.start + title.end } : null,
-    emphasised: EMPHASIS.test(before) || AREA_HEAD.test(before) || focusCloser || (plainArea && AGREEMENT_CONTENT.test(text)),
+    emphasised: EMPHASIS.test(before) || AREA_HEAD.test(before) || focusCloser || headed || (plainArea && AGREEMENT_CONTENT.test(text)),
     start: sentence.start + (items[0]?.start ?? firstStart),
     end: sentence.start + ce,
   };
@@ -297,13 +301,13 @@ export function extractInlineLists(sentence: Sentence): InlineList[] {
   if (colon) return [colon];
   const lists: InlineList[] = [];
   let cs = 0;
-  let head: string | null = null;
+  let head: OffsetRange | null = null;
   for (let k = 0; k <= text.length; k++) {
     const ch = text.charAt(k);
     if (k === text.length || CLAUSE_BREAK.test(ch)) {
       const list = k > cs ? listInClause(sentence, text, cs, k, head) : null;
       if (list) lists.push(list);
-      head = ch === ':' || ch === '：' ? text.slice(cs, k) : null;
+      head = ch === ':' || ch === '：' ? { start: cs, end: k } : null;
       cs = k + 1;
     }
   }

@@ -54,7 +54,8 @@ function rejected(text: string, m: RegExpExecArray, unit: string, a: string, mag
   const before = text.slice(Math.max(0, m.index - 2), m.index);
   const after = text.charAt(m.index + m[0].length);
   const chineseFigure = !/^\d/.test(a);
-  if (isBareMagnitude(a)) return true;
+  // 百, 千 alone are "hundreds", except as the number of a qualified magnitude (超百亿元, 近千万元).
+  if (isBareMagnitude(a) && !(m.groups?.pre && magnitude)) return true;
   // 数十亿, 几百万: not a figure; 第4代: an ordinal.
   if (/[数几第每]$/.test(before)) return true;
   // 1月1日元旦 is a date, not one yen.

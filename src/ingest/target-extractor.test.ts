@@ -38,4 +38,12 @@ describe('target extractor', () => {
   it('reads hours as the unit of a goal', () => {
     expect(targetsOf('到2026年，两市通勤时间压缩至1.5小时以内。')).toEqual([[2026, '两市通勤时间', 1.5, null, '小时', '=']]);
   });
+
+  it('dates this year\'s plan (今年…将) by the page and leaves out the count of a list of areas', () => {
+    const text = '2024-04-12 来源：某某日报\n\n今年，甲市将安排帮扶资金3亿元，实施帮扶项目60个，双方将在产业、就业、教育等三个方面深化合作。';
+    expect(targetsOf(text)).toEqual([
+      [2024, '甲市将安排帮扶资金', 300000000, null, 'CNY', '='],
+      [2024, '实施帮扶项目', 60, null, '个', '='],
+    ]);
+  });
 });

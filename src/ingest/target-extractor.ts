@@ -15,8 +15,11 @@ const LEADING = /^(?:其中|并且?|且|同时|力争|争取|确保|实现|达�
 const TRAILING_VERB = /(?:力争|争取|确保|预计|计划|将|达到|达|超过|为|实现|增长|增加|提高到|提升到|提高至|提升至|保持在|稳定在|控制在|压缩至|压缩到|缩短至|缩短到|降至|降低至|降低到|完成)+$/;
 // The noun after a classifier (2-3个百亿级产业集群); 以内, 以下 bound the figure instead.
 const POST_NOUN = /^(?!以内|以下|之内|左右)[^，,。；;：:！？!?\s]{2,15}/;
+// 今年，上海将安排援疆资金…: this year's plan, dated by the page (明年: the year after).
+const RELATIVE_PLAN = /(?<![去前])(今年|明年)(?:内|度)?(?=[，,]?[^，,。；;：:\d]{0,12}?(?:将|计划|拟|力争|争取))/g;
 // 2025年甲县将向乙县投入帮扶资金: the year, the subject and the verb of a year's plan are not the indicator.
 const PLAN_LEAD = /^\d{4}\s?年(?:底|末|内|度)?[，,]?[^，,]*?(?:将|计划|拟|力争|争取)(?:[向为对][^，,]{1,8}?(?:投入|提供|安排|输送))?/;
+const LIST_COUNT = /^(?:重点|主要|关键)?(?:合作)?(?:方面|领域|任务|方向|举措|措施|件事|专项行动)/;
 // A year named after the horizon dates its own figures (…。2023年两县贸易额为5亿元).
 const YEAR = /\d{4}\s?年/g;
 const HORIZON_REACH = 2;
@@ -26,11 +29,15 @@ interface Horizon {
   readonly year: number;
 }
 
-function horizonsOf(block: Block): Horizon[] {
+function horizonsOf(block: Block, currentYear: number | null): Horizon[] {
   const found: Horizon[] = [];
   for (const m of block.view.text.matchAll(HORIZON)) {
     const year = Number(m[1] ?? m[2] ?? m[3]);
     if (year >= 1990 && year <= 2100) found.push({ at: m.index, year });
+  }
+  if (currentYear !== null && /今年|明年/.test(block.view.text)) {
+    for (const m of block.view.text.matchAll(RELATIVE_PLAN)) found.push({ at: m.index, year: m[1] === '明年' ? currentYear + 1 : currentYear });
+    found.sort((a, b) => a.at - b.at);
   }
   return found;
 }
@@ -69,20 +76,23 @@ function indicatorOf(text: string, q: Quantity): { start: number; end: number } 
 }
 
 /**
- * Quantitative goals. A horizon ("到2025年", "2035年前") governs the figures
+ * Quantitative goals. A horizon ("到2025年", "2035年前", "2024年…将", and
+ * "今年…将" in the year of the page's dateline, `currentYear`) governs the figures
  * after it up to the next horizon, in its sentence and the two after it
  * within the paragraph; a figure with
  * no horizon is a target only after a goal word (力争, 确保, 目标) in its clause.
  */
-export function extractTargets(blocks: readonly Block[], sentencesOf: (block: Block) => readonly Sentence[]): Target[] {
+export function extractTargets(blocks: readonly Block[], sentencesOf: (block: Block) => readonly Sentence[], currentYear: number | null): Target[] {
   const targets: Target[] = [];
   for (const block of blocks) {
-    const horizons = horizonsOf(block);
+    const horizons = horizonsOf(block, currentYear);
     const text = block.view.text;
     const sentences = sentencesOf(block);
     const sentenceIndex = (at: number) => sentences.findIndex((s) => at < s.end);
     sentences.forEach((sentence, index) => {
       for (const q of quantitiesOf(sentence)) {
+        // 在…等五个方面深化合作: counting the areas of the list before it, not a goal.
+        if (LIST_COUNT.test(sentence.text.slice(q.end, q.end + 6))) continue;
         const start = sentence.start + q.start;
         const end = sentence.start + q.end;
         // A horizon governs its own sentence and the two after it.
