@@ -260,6 +260,18 @@ describe.each(databaseFlavours())('task ledger on %s', (flavour) => {
     expectError(await t.call('POST', `/api/v1/agreements/${framework}/tasks/bulk`, { token: qd, body }), 404, 'cooperation.not_found');
   });
 
+  it('lists an open task without a due date as not overdue, in the ledger and in my work', async () => {
+    const created = await createTask(t, qd, c, { title: '无完成时限的任务', dueOn: null, startOn: null, tags: ['无时限'] });
+    expect(created.overdue).toBe(false);
+    const listed = await ledger('?tag=无时限');
+    expect(listed.items.map((i) => ({ id: i.id, overdue: i.overdue }))).toEqual([{ id: created.id, overdue: false }]);
+    expect((await ledger('?overdue=false&tag=无时限')).total).toBe(1);
+    expect((await ledger('?overdue=true&tag=无时限')).total).toBe(0);
+    const mine = await t.call('GET', '/api/v1/my/tasks?pageSize=200', { token: qdUnit });
+    expect(mine.statusCode, mine.body).toBe(200);
+    expect(mine.json<LedgerPage>().items.find((i) => i.id === created.id)?.overdue).toBe(false);
+  });
+
   it("lists a unit user's work across cooperations with the overdue flag", async () => {
     const mine = (await t.call('GET', '/api/v1/my/tasks?pageSize=200', { token: qdUnit })).json<{ items: (LedgerPage['items'][number] & { cooperationName: string })[]; total: number }>();
     expect(mine.total).toBeGreaterThan(0);

@@ -61,7 +61,8 @@ export const sideCondition = (cooperationId: string, partyId: string): SQL =>
 /** Past due and still open; `today` is the business day, passed in so every query of a request agrees. */
 export const overdueCondition = (today: string): SQL => and(lt(tasks.dueOn, today), notInArray(tasks.status, CLOSED_STATUSES)) as SQL;
 
-const overdueColumn = (today: string) => sql<boolean>`(${tasks.dueOn} < ${today} and ${tasks.status} not in ('done', 'cancelled'))`;
+// Without the null test a task with no due date would be "unknown" rather than not overdue, which the answer schema refuses.
+const overdueColumn = (today: string) => sql<boolean>`(${tasks.dueOn} is not null and ${tasks.dueOn} < ${today} and ${tasks.status} not in ('done', 'cancelled'))`;
 
 /** Membership filters as `id in (…)` over the link tables, so each reads its own index (unit, clause, owner) once. */
 function filterConditions(cooperationId: string, filter: LedgerFilter, today: string): SQL[] {

@@ -112,6 +112,45 @@ export interface TaskDetail extends TaskListItem {
   can: { edit: boolean; updateProgress: boolean; decideClosure: boolean };
 }
 
+export interface TaskUnitInput {
+  partyId: string;
+  organizationId: string;
+  role: 'lead' | 'co';
+}
+
+/** The body of `POST /cooperations/:id/tasks` as the new-task form fills it; the server defaults the rest. */
+export interface CreateTaskBody {
+  title: string;
+  description: string;
+  agreementId: string | null;
+  clauseIds: string[];
+  joint: boolean;
+  ownerPartyId: string | null;
+  priority: TaskPriority;
+  tags: string[];
+  startOn: string | null;
+  dueOn: string | null;
+  units: TaskUnitInput[];
+}
+
+export interface BulkCreateTasksBody {
+  leadUnits: { partyId: string; organizationId: string }[];
+  priority: TaskPriority;
+  dueOn: string | null;
+}
+
+export interface BulkCreateTasksResult {
+  items: TaskListItem[];
+  /** Directions that already had a task and were left alone. */
+  skippedClauseIds: string[];
+}
+
+export interface Organization {
+  id: string;
+  name: string;
+  regionCode: string;
+}
+
 export interface LedgerQuery {
   side?: string;
   unit?: string;
@@ -184,6 +223,10 @@ export const tasksApi = {
   mine: (query: { overdue?: boolean; page?: number; pageSize?: number }) =>
     request<MyTasks>('GET', '/my/tasks', undefined, { ...query, overdue: query.overdue ? 'true' : undefined }),
   task: (taskId: string) => request<TaskDetail>('GET', `/tasks/${id(taskId)}`),
+  create: (cooperationId: string, body: CreateTaskBody) => request<TaskDetail>('POST', `/cooperations/${id(cooperationId)}/tasks`, body),
+  /** One joint task per direction of the agreement that has none yet. */
+  createPerDirection: (agreementId: string, body: BulkCreateTasksBody) =>
+    request<BulkCreateTasksResult>('POST', `/agreements/${id(agreementId)}/tasks/bulk`, body),
   update: (taskId: string, version: number, patch: { status?: TaskStatus; percent?: number; priority?: TaskPriority }) =>
     request<TaskDetail>('PATCH', `/tasks/${id(taskId)}`, { version, ...patch }),
   requestClose: (taskId: string) => request<TaskDetail>('POST', `/tasks/${id(taskId)}/close-request`),
@@ -196,8 +239,7 @@ export const tasksApi = {
   notices: (taskId: string) => request<Items<SupervisionNotice>>('GET', `/tasks/${id(taskId)}/supervision-notices`),
   issueNotice: (taskId: string, deadline: string, body: string) =>
     request<SupervisionNotice>('POST', `/tasks/${id(taskId)}/supervision-notices`, { deadline, body }),
-  /** The units of one region, for the ledger's unit filter. */
-  organizationsIn: (regionCode: string) =>
-    request<{ items: { id: string; name: string; regionCode: string }[] }>('GET', '/organizations', undefined, { regionCode, pageSize: 200 }),
+  /** The units of one region, for the ledger's unit filter and the unit pickers of new tasks. */
+  organizationsIn: (regionCode: string) => request<Items<Organization>>('GET', '/organizations', undefined, { regionCode, pageSize: 200 }),
   acknowledgeNotice: (noticeId: string) => request<SupervisionNotice>('POST', `/supervision-notices/${id(noticeId)}/acknowledge`),
 };

@@ -1,4 +1,5 @@
-import { Alert, Breadcrumb, Card, Col, Descriptions, Empty, Row, Select, Space, Typography } from 'antd';
+import { NodeIndexOutlined } from '@ant-design/icons';
+import { Alert, Breadcrumb, Button, Card, Col, Descriptions, Empty, Row, Select, Space, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -13,6 +14,9 @@ import { LoadError } from '../common/load-error.tsx';
 import { PageLoading } from '../common/page-loading.tsx';
 import { formatDate, formatDateTime } from '../format/date.ts';
 import { currentLocale } from '../i18n/i18n.ts';
+import { useMe } from '../session/session-context.tsx';
+import { PerDirectionTasksModal } from '../tasks/per-direction-tasks-modal.tsx';
+import { mayCreateTasks } from '../tasks/task-permissions.ts';
 
 /**
  * Tree and text side by side fill the rest of the window below the header, the breadcrumb and the agreement's
@@ -136,8 +140,10 @@ function CooperationCrumb({ cooperationId }: { cooperationId: string }) {
 export default function AgreementPage() {
   const { t } = useTranslation();
   const locale = currentLocale();
+  const me = useMe();
   const { agreementId = '' } = useParams();
   const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [creatingTasks, setCreatingTasks] = useState(false);
   const agreementState = useApi(() => api.agreement(agreementId), agreementId);
   const clauseState = useApi(() => api.clausesOf(agreementId), agreementId);
   const clauses = clauseState.data?.items;
@@ -175,6 +181,13 @@ export default function AgreementPage() {
             <AgreementKindTag kind={agreement.kind} />
           </Space>
         }
+        extra={
+          mayCreateTasks(me, agreement.cooperationId) && index.counts.direction > 0 ? (
+            <Button icon={<NodeIndexOutlined />} onClick={() => setCreatingTasks(true)} data-testid="tasks-per-direction">
+              {t('tasks.perDirection.button')}
+            </Button>
+          ) : null
+        }
       >
         <Descriptions size="small" column={{ xs: 1, md: 2, xl: 4 }}>
           <Descriptions.Item label={t('agreement.signedOn')}>{formatDate(agreement.signedOn, locale) ?? t('common.none')}</Descriptions.Item>
@@ -206,6 +219,14 @@ export default function AgreementPage() {
           <TextPanel agreement={agreement} selected={selectedId ? index.byId.get(selectedId) : undefined} />
         </Col>
       </Row>
+      {creatingTasks ? (
+        <PerDirectionTasksModal
+          agreementId={agreement.id}
+          cooperationId={agreement.cooperationId}
+          directionCount={index.counts.direction}
+          onClose={() => setCreatingTasks(false)}
+        />
+      ) : null}
     </Space>
   );
 }

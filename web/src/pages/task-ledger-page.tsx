@@ -1,6 +1,7 @@
-import { AlertOutlined, AuditOutlined } from '@ant-design/icons';
+import { AlertOutlined, AuditOutlined, PlusOutlined } from '@ant-design/icons';
 import { Breadcrumb, Button, Card, Progress, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { api } from '../api/client.ts';
 import { tasksApi, type LedgerQuery, type TaskListItem, type TaskPriority } from '../api/tasks.ts';
@@ -12,9 +13,10 @@ import { useMe } from '../session/session-context.tsx';
 import { DueDate } from '../tasks/due-date.tsx';
 import { LedgerFilters } from '../tasks/ledger-filters.tsx';
 import { ledgerParamsFrom, ledgerQueryFrom } from '../tasks/ledger-query.ts';
+import { NewTaskModal } from '../tasks/new-task-modal.tsx';
 import { StatusChips } from '../tasks/status-chips.tsx';
 import { StatusSelect } from '../tasks/status-select.tsx';
-import { isCoordinator, mayWorkOnTask } from '../tasks/task-permissions.ts';
+import { isCoordinator, mayCreateTasks, mayWorkOnTask } from '../tasks/task-permissions.ts';
 import { PriorityTag } from '../tasks/task-tags.tsx';
 
 /** antd's error red, so a late task's bar still shows its percent rather than a cross. */
@@ -30,6 +32,7 @@ function Ledger({ cooperationId, parties }: { cooperationId: string; parties: Pa
   const [params, setParams] = useSearchParams();
   const query = ledgerQueryFrom(params);
   const { data, error, loading, reload } = useApi(() => tasksApi.ledger(cooperationId, query), `${cooperationId}?${params.toString()}`);
+  const [creating, setCreating] = useState(false);
 
   const change = (patch: Partial<LedgerQuery>) => setParams(ledgerParamsFrom({ ...query, page: 1, ...patch }));
 
@@ -88,6 +91,11 @@ function Ledger({ cooperationId, parties }: { cooperationId: string; parties: Pa
       title={t('tasks.ledgerTitle')}
       extra={
         <Space>
+          {mayCreateTasks(me, cooperationId) ? (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="new-task">
+              {t('tasks.create.button')}
+            </Button>
+          ) : null}
           {isCoordinator(me, cooperationId) || me.user.isAdmin ? (
             <>
               <Link to={`/cooperations/${cooperationId}/supervision`}>
@@ -124,6 +132,17 @@ function Ledger({ cooperationId, parties }: { cooperationId: string; parties: Pa
           data-testid="task-ledger"
         />
       </Space>
+      {creating ? (
+        <NewTaskModal
+          cooperationId={cooperationId}
+          parties={parties}
+          onClose={() => setCreating(false)}
+          onCreated={() => {
+            setCreating(false);
+            reload();
+          }}
+        />
+      ) : null}
     </Card>
   );
 }

@@ -2,8 +2,7 @@ import { Button, Checkbox, Input, Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { TASK_PRIORITIES, type LedgerQuery, type LedgerSort } from '../api/tasks.ts';
 import type { Party } from '../api/types.ts';
-import { useApi } from '../api/use-api.ts';
-import { tasksApi } from '../api/tasks.ts';
+import { usePartyUnits } from './use-party-units.ts';
 
 interface Props {
   query: LedgerQuery;
@@ -21,11 +20,9 @@ const SORT_LABELS = {
 
 /** The units of every party's region, as options grouped by party. */
 function useUnitOptions(parties: Party[]) {
-  const regions = parties.map((p) => p.regionCode);
-  const { data } = useApi(() => Promise.all(regions.map((code) => tasksApi.organizationsIn(code))), regions.join(','));
-  return parties.map((party, i) => ({
+  return usePartyUnits(parties).sides.map(({ party, units }) => ({
     label: party.name,
-    options: (data?.[i]?.items ?? []).map((unit) => ({ value: unit.id, label: unit.name })),
+    options: units.map((unit) => ({ value: unit.id, label: unit.name })),
   }));
 }
 
