@@ -61,6 +61,23 @@ const cap = (n: number | undefined, fallback: number) => Math.min(n ?? fallback,
 
 type Pools = Record<string, string[]>;
 
+/** Real ids to draw from, by the name a path or body gives them (`taskId` → task). */
+const POOL_TABLES: Record<string, string> = {
+  cooperation: 'cooperations',
+  agreement: 'agreements',
+  clause: 'clauses',
+  party: 'parties',
+  organization: 'organizations',
+  membership: 'memberships',
+  task: 'tasks',
+  report: 'progress_reports',
+  period: 'reporting_periods',
+  milestone: 'milestones',
+  attachment: 'attachments',
+  notification: 'notifications',
+  'supervision-notice': 'supervision_notices',
+};
+
 function validString(schema: JsonSchema, name: string, pools: Pools): fc.Arbitrary<string> {
   if (schema.format === 'uuid') {
     const known = pools[name.replace(/Ids?$/, '')] ?? pools.any ?? [];
@@ -171,19 +188,7 @@ describe.each(databaseFlavours())('fuzzing the API on %s', (flavour) => {
     for (const username of ['admin', 'qd.fgw', 'sz.fgw', 'qd.kj']) sessions[username] = (await t.services.auth.login(username, 'liandong-demo')).token;
     const { db } = t.services.database;
     const ids = async (table: string) => (await rowsOf<{ id: string }>(db.execute(sql.raw(`select id::text as id from ${table} limit 40`)))).map((r) => r.id);
-    pools.cooperation = await ids('cooperations');
-    pools.agreement = await ids('agreements');
-    pools.clause = await ids('clauses');
-    pools.party = await ids('parties');
-    pools.organization = await ids('organizations');
-    pools.membership = await ids('memberships');
-    pools.task = await ids('tasks');
-    pools.report = await ids('progress_reports');
-    pools.period = await ids('reporting_periods');
-    pools.milestone = await ids('milestones');
-    pools.attachment = await ids('attachments');
-    pools.notification = await ids('notifications');
-    pools['supervision-notice'] = await ids('supervision_notices');
+    for (const [pool, table] of Object.entries(POOL_TABLES)) pools[pool] = await ids(table);
     pools.region = ['370200', '440300', '110000', 'JP'];
     pools.any = Object.values(pools).flat();
   });

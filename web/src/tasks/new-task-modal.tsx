@@ -3,7 +3,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client.ts';
 import { errorMessage } from '../api/error-message.ts';
-import { TASK_PRIORITIES, tasksApi } from '../api/tasks.ts';
+import { tasksApi } from '../api/tasks.ts';
+import { PriorityField } from './priority-field.tsx';
 import type { Party } from '../api/types.ts';
 import { useApi, type ApiState } from '../api/use-api.ts';
 import { useMe } from '../session/session-context.tsx';
@@ -151,9 +152,7 @@ function NewTaskForm({
           </Form.Item>
         </Col>
         <Col span={5}>
-          <Form.Item name="priority" label={t('tasks.priority')}>
-            <Select options={TASK_PRIORITIES.map((p) => ({ value: p, label: t(`tasks.priorityValue.${p}`) }))} />
-          </Form.Item>
+          <PriorityField />
         </Col>
         <Col span={7}>
           <Form.Item name="tags" label={t('tasks.tags')}>

@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../api/client.ts';
 import { errorMessage } from '../api/error-message.ts';
-import { TASK_PRIORITIES, tasksApi, type BulkCreateTasksResult } from '../api/tasks.ts';
+import { tasksApi, type BulkCreateTasksResult } from '../api/tasks.ts';
+import { PriorityField } from './priority-field.tsx';
 import { useApi } from '../api/use-api.ts';
 import { LoadError } from '../common/load-error.tsx';
 import { PageLoading } from '../common/page-loading.tsx';
@@ -108,9 +109,7 @@ export function PerDirectionTasksModal({ agreementId, cooperationId, directionCo
             </Form.Item>
           </Col>
           <Col span={12}>
-            <Form.Item name="priority" label={t('tasks.priority')}>
-              <Select options={TASK_PRIORITIES.map((p) => ({ value: p, label: t(`tasks.priorityValue.${p}`) }))} />
-            </Form.Item>
+            <PriorityField />
           </Col>
         </Row>
       </Form>
