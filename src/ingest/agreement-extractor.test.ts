@@ -87,4 +87,16 @@ describe('agreement extractor', () => {
     expect(result.agreement).toBe('川渝科技协同创新合作协议');
     expect(result.sub_agreements).toEqual(['川渝科研仪器共享协议']);
   });
+
+  it('takes an agreement that departments of several regions sign as the main one, but not one a firm signs', () => {
+    const signed = ingest('数据共享合作\n\n9月2日，江苏省、浙江省大数据管理部门在南京签署《苏浙数据共享合作协议》。');
+    expect(signed.agreement).toBe('苏浙数据共享合作协议');
+    const firm = ingest('城市治理合作\n\n7月1日，南京市城市管理局与杭州某某科技有限公司签署《智慧城管合作协议》。');
+    expect(firm.agreement).toBeNull();
+  });
+
+  it('reads the signatories of a clause that opens with the verb from the clause before', () => {
+    const result = ingest('两地协作\n\n考察期间，两地召开东西部协作联席会议，签订了《甲县 乙县东西部协作协议》。');
+    expect(result.agreement).toBe('甲县 乙县东西部协作协议');
+  });
 });

@@ -44,6 +44,7 @@ const CLAUSE_START = /[，,。；;：:！？!?]/;
 const GOVERNMENT = /政府|市长|省长|区长|县长|州长|书记|市委|省委|两市|两省|两地|两区|两县|双方|主要领导|党政/;
 const GOVERNMENT_PERSON = /政府|市长|省长|区长|县长|州长|书记/;
 const DEPARTMENT = /局|厅|委员会|发改委|办公室|协会|商会|学会|公司|集团|企业|大学|学院|研究院|银行|联谊会|律协|中心|医院|园区|管委会|部门|机构|高新区|开发区|经开区|新区|保税区|综试区|片区|合作区/;
+const FIRM = /公司|集团|企业|银行|大学|学院|研究院|医院|协会|商会|学会|联谊会|基金/;
 // Signings reported as this event: dated to the day, or 会上/现场/此次.
 const EVENT_MARKER = /会上|会议上|仪式上|大会上|现场|当天|当日|同日|此次|本次|期间|\d{1,2}月\d{1,2}日/;
 // Signings reported as background: past periods, lists of earlier results, examples.
@@ -73,6 +74,12 @@ function subjectStart(text: string, verb: number): number {
 function isGovernmentSubject(clause: string, dictionary: RegionDictionary): boolean {
   // The signatories are the clause's opening noun phrase: 双方就A、B…签订 → 双方.
   const subject = clause.slice(0, Math.max(0, clause.search(/就|在|将|于|围绕|按照|根据|共同|正式|分别|集中|签/)) || clause.length);
+  // 上海市、江苏省、浙江省大数据管理部门签署: departments of several regions sign for their governments; firms do not.
+  const regionLed = subject.split(/[、与和及]/).filter((part) => {
+    const [first] = scanPlaces(part, dictionary);
+    return first !== undefined && first.start === 0 && first.regions.length > 0;
+  });
+  if (regionLed.length >= 2 && !FIRM.test(subject)) return true;
   if (DEPARTMENT.test(subject) && !GOVERNMENT_PERSON.test(subject)) return false;
   return GOVERNMENT.test(clause) || scanPlaces(subject, dictionary).length >= 2;
 }
@@ -143,7 +150,9 @@ export function extractAgreements(sentences: readonly Sentence[], lists: readonl
         const start = after + bare[0].length - bareName.length;
         names.push(mention(sentence, start, start + bareName.length, false));
       }
-      const subject = subjectStart(text, v.index);
+      let subject = subjectStart(text, v.index);
+      // 两地召开联席会议，签订了《…》: a clause that opens with the verb shares the subject of the one before.
+      if (v.index - subject < 2 && subject > 0) subject = subjectStart(text, subject - 1);
       const event: SigningEvent = { sentence, verbStart: sentence.start + v.index, names };
       sentenceEvents.push(event);
       const government = isGovernmentSubject(text.slice(subject, v.index), dictionary);

@@ -79,4 +79,15 @@ describe('inline list extractor', () => {
     expect(itemsOf(list)).toEqual(['共建交通网络', '共建产业体系', '共筑生态屏障', '共同推进改革']);
     expect(list && list.title ? list.sentence.block.view.text.slice(list.title.start, list.title.end) : null).toBe('两省将重点推进四大任务');
   });
+
+  it('reads the areas the parties name right after signing, and not a list deep in the text', () => {
+    const [signed] = listsIn('两市签署合作备忘录。双方将在经贸、港口物流、文化旅游等领域深化合作。').filter((l) => l.emphasised);
+    expect(itemsOf(signed)).toEqual(['经贸', '港口物流', '文化旅游']);
+    expect(listsIn('两市旅游市场互动频繁。两地将加强在品牌共建、线路共推、客源共享等领域深度合作。').filter((l) => l.emphasised)).toEqual([]);
+  });
+
+  it('heads a counted task list in focus with the whole phrase, with or without 等', () => {
+    const [list] = listsIn('两地将重点做好产业合作、劳务协作、消费帮扶三项工作。');
+    expect(list && list.title ? list.sentence.block.view.text.slice(list.title.start, list.title.end) : null).toBe('重点做好产业合作、劳务协作、消费帮扶三项工作');
+  });
 });

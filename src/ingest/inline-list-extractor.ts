@@ -57,6 +57,7 @@ const PLAIN_AREA_CLOSER = /^(?:重点)?(?:方面|领域)/;
 // A closer that itself calls the items the key areas (…等重点领域, 等五个重点方面) puts them in
 // focus when the parties are the ones acting on them (双方将围绕…等重点领域深化合作).
 const FOCUS_CLOSER = /^(?:个|项|大)?(?:重点|主要)(?:合作)?(?:领域|方面|任务|方向)/;
+const SIGNED = /签署|签订/;
 const PARTIES_ACTING = /双方|两地|两市|两省|两区|两县|三地|三方|三省|各方/;
 const TOPIC_OPENER = /(?:围绕|聚焦|在)[^、，,；;。]*$/;
 const TOPIC_END = /(?:方面|领域|上|中|开展|加强|深化|推进|进行|展开|实施|推动|合作|交流)/;
@@ -161,6 +162,7 @@ function listInClause(sentence: Sentence, text: string, cs: number, ce: number, 
   let title: OffsetRange | null = null;
   let plainArea = false;
   let focusCloser = false;
+  let partiesCooperate = false;
   if (etc >= 0 && etc < ce) {
     listEnd = etc;
     closerStart = etc + 1;
@@ -171,6 +173,9 @@ function listInClause(sentence: Sentence, text: string, cs: number, ce: number, 
     if (kind === 'other' && head !== null) kind = HEAD_KIND.find(([pattern]) => pattern.test(head))?.[1] ?? 'other';
     plainArea = !counted && PLAIN_AREA_CLOSER.test(text.slice(nounStart, ce));
     focusCloser = kind === 'area' && FOCUS_CLOSER.test(text.slice(nounStart, ce)) && PARTIES_ACTING.test(text.slice(0, firstSep));
+    // …签署《…备忘录》。双方将在A、B、C等领域深化合作: the parties saying, as they sign, where they will cooperate.
+    partiesCooperate =
+      plainArea && PARTIES_ACTING.test(text.slice(cs, firstSep)) && /合作|协作/.test(text.slice(nounStart, ce)) && SIGNED.test(text.slice(0, cs) + sentenceBefore(sentence));
   } else {
     const bare = UNCOUNTED_CLOSER.exec(text.slice(firstSep, ce));
     if (bare?.[1]) {
@@ -210,9 +215,9 @@ function listInClause(sentence: Sentence, text: string, cs: number, ce: number, 
   const sane = items.every((r) => r.end - r.start >= 1 && r.end - r.start <= 40 && !text.slice(r.start, r.end).includes('等'));
   // Without 等, a count only closes the list when it counts exactly its items (五大重点任务).
   const countFits = closerStart !== listEnd || text.charAt(listEnd) === '等' || count === items.length;
-  // 重点做好A、B等四件事: a counted task list the text puts in focus is headed by that whole phrase.
+  // 重点做好A、B等四件事, 重点做好A、B三项工作: a counted task list the text puts in focus is headed by that whole phrase.
   const focus = EMPHASIS.exec(before);
-  if (!title && focus && count !== null && etc >= 0 && etc < ce) title = { start: cs + (before.length - focus[0].length), end: ce };
+  if (focus && count !== null && closerStart !== null) title = { start: cs + (before.length - focus[0].length), end: ce };
   // 双方将重点推进六大任务：A、B、C: the lead that counts the tasks heads them.
   const headed = headRange !== null && head !== null && kind === 'area' && COLON_HEAD.test(head.slice(-14)) && !AGREEMENT_NOUN.test(head);
   if (!title && headed) title = trimRange(text, headRange.start, headRange.end);
@@ -223,10 +228,17 @@ function listInClause(sentence: Sentence, text: string, cs: number, ce: number, 
     kind,
     count,
     title: title ? { start: sentence.start + title.start, end: sentence.start + title.end } : null,
-    emphasised: EMPHASIS.test(before) || AREA_HEAD.test(before) || focusCloser || headed || (plainArea && AGREEMENT_CONTENT.test(text)),
+    emphasised: EMPHASIS.test(before) || AREA_HEAD.test(before) || focusCloser || partiesCooperate || headed || (plainArea && AGREEMENT_CONTENT.test(text)),
     start: sentence.start + (items[0]?.start ?? firstStart),
     end: sentence.start + ce,
   };
+}
+
+/** The sentence before this one in its paragraph, or nothing. */
+function sentenceBefore(sentence: Sentence): string {
+  const text = sentence.block.view.text.slice(0, sentence.start);
+  const end = text.replace(/[。！？!?\s]+$/, '').length;
+  return text.slice(Math.max(0, text.slice(0, end).search(/[^。！？!?]*$/)), end);
 }
 
 /**

@@ -70,4 +70,9 @@ describe('party extractor', () => {
     const text = '甬舟签署合作协议 共建北仑港航服务区\n\n宁波市与舟山市签署一体化合作协议。';
     expect(partiesOf(text)).toEqual(['宁波市', '舟山市']);
   });
+
+  it('does not take the venue of the signing for a signatory', () => {
+    const text = '数据共享合作\n\n上海市、江苏省、浙江省、安徽省大数据管理部门在合肥签署《长三角数据共享合作协议》。';
+    expect(partiesOf(text)).toEqual(['上海市', '江苏省', '浙江省', '安徽省']);
+  });
 });

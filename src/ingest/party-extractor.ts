@@ -23,6 +23,7 @@ interface Occurrence {
   first: Seen;
 }
 
+const VENUE = /^[在于赴]$/;
 // Where a headline's clauses meet: a space, a comma, a colon.
 const HEADLINE_BREAK = /[\s，,：:；;！!？?|｜]/;
 // Cities written with a traditional one-character name that is not their first character.
@@ -121,7 +122,8 @@ export function extractParties(
 
   const fromTitle = title ? withoutContainers(headlineSubject(placesIn(title), title), dictionary) : [];
   if (title && fromTitle.length >= 2) return fromTitle.map((s) => toDetail(s, title.view));
-  const fromSigning = signing ? withoutContainers(placesIn(signing), dictionary) : [];
+  // 在合肥签署: the venue of the signing is not a signatory.
+  const fromSigning = signing ? withoutContainers(placesIn(signing).filter((p) => !VENUE.test(signing.view.text.slice(Math.max(0, p.start - 1), p.start))), dictionary) : [];
   // The signatories outweigh a single place in the headline, which is often the venue.
   if (signing && fromSigning.length >= 2) return fromSigning.map((s) => toDetail(s, signing.view));
   const combined = [...fromTitle.map((s) => ({ seen: s, view: title?.view })), ...fromSigning.map((s) => ({ seen: s, view: signing?.view }))];
