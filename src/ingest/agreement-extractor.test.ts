@@ -99,4 +99,9 @@ describe('agreement extractor', () => {
     const result = ingest('两地协作\n\n考察期间，两地召开东西部协作联席会议，签订了《甲县 乙县东西部协作协议》。');
     expect(result.agreement).toBe('甲县 乙县东西部协作协议');
   });
+
+  it('takes the name heading an agreement\'s own text as the main agreement', () => {
+    expect(ingest('甲市人民政府 乙市人民政府\n甲乙同城化发展合作框架协议\n\n经双方友好协商，达成如下协议。\n\n一、合作原则\n坚持优势互补。\n\n二、合作内容\n（一）推进规划协同。\n（二）共建产业体系。\n\n三、附则\n本协议自签字之日起生效。\n\n甲方：甲市人民政府    乙方：乙市人民政府\n2023年9月12日').agreement).toBe('甲乙同城化发展合作框架协议');
+    expect(ingest('两市合作框架协议\n\n两市将加强合作。').agreement).toBeNull();
+  });
 });

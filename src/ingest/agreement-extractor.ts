@@ -25,7 +25,8 @@ interface NameMention {
 }
 
 export interface AgreementFindings {
-  readonly main: { readonly piece: SourcePiece; readonly events: readonly SigningEvent[] } | null;
+  /** `itself`: the text is the agreement's own wording, headed by its name. */
+  readonly main: { readonly piece: SourcePiece; readonly events: readonly SigningEvent[]; readonly itself: boolean } | null;
   readonly subAgreements: readonly NamedItem[];
   /** Every signing in the text, in order, for dating when there is no main agreement. */
   readonly events: readonly SigningEvent[];
@@ -44,6 +45,8 @@ const CLAUSE_START = /[，,。；;：:！？!?]/;
 const GOVERNMENT = /政府|市长|省长|区长|县长|州长|书记|市委|省委|两市|两省|两地|两区|两县|双方|主要领导|党政/;
 const GOVERNMENT_PERSON = /政府|市长|省长|区长|县长|州长|书记/;
 const DEPARTMENT = /局|厅|委员会|发改委|办公室|协会|商会|学会|公司|集团|企业|大学|学院|研究院|银行|联谊会|律协|中心|医院|园区|管委会|部门|机构|高新区|开发区|经开区|新区|保税区|综试区|片区|合作区/;
+// How an agreement's own text refers to itself.
+const SELF_REFERENCE = /本协议|本备忘录|达成(?:如下|以下)(?:协议|共识)|特(?:签订|订立)本/;
 const FIRM = /公司|集团|企业|银行|大学|学院|研究院|医院|协会|商会|学会|联谊会|基金/;
 // Signings reported as this event: dated to the day, or 会上/现场/此次.
 const EVENT_MARKER = /会上|会议上|仪式上|大会上|现场|当天|当日|同日|此次|本次|期间|\d{1,2}月\d{1,2}日/;
@@ -213,11 +216,23 @@ export function extractAgreements(sentences: readonly Sentence[], lists: readonl
   // The name as the text gives it in full: in brackets, else in the body rather than a headline.
   const byPosition = main?.mentions.slice().sort((a, b) => a.piece.start - b.piece.start) ?? [];
   const first = byPosition.find((m) => m.bracketed) ?? byPosition.find((m) => m.sentence.block.kind === 'body') ?? byPosition[0];
+  const itself = main && first ? null : agreementItself(sentences);
   return {
-    main: main && first ? { piece: first.piece, events: main.events } : null,
+    main: main && first ? { piece: first.piece, events: main.events, itself: false } : itself ? { piece: itself, events: [], itself: true } : null,
     subAgreements: subs,
     events,
   };
+}
+
+/**
+ * The text of an agreement itself: a heading that is an agreement's name
+ * (德绵同城化发展战略合作框架协议) over a body that speaks of 本协议 or
+ * 达成如下协议.
+ */
+function agreementItself(sentences: readonly Sentence[]): SourcePiece | null {
+  if (!sentences.some((s) => s.block.kind === 'body' && SELF_REFERENCE.test(s.text))) return null;
+  const heading = sentences.find((s) => s.block.kind === 'heading' && AGREEMENT_NAME.test(s.text.trim()) && !/[，,。]/.test(s.text));
+  return heading ? pieceOf(heading.block.view, heading.start, heading.start + heading.text.trimEnd().length) : null;
 }
 
 interface SubCandidate {

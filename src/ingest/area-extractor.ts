@@ -59,9 +59,20 @@ function colonLead(node: NumberedNode): SourcePiece | null {
   return colon - start >= 4 ? pieceOf(block.view, start, colon) : null;
 }
 
+// The parts every agreement has besides its content (seed 002: 指导思想、合作原则、合作领域、推进机制和其他事项).
+const AGREEMENT_PART = /^(?:指导思想|总体要求|总体思路|合作目标|总体目标|保障机制|保障措施|推进机制|工作机制|合作机制|组织保障|组织实施|其他事项|其他|附则|总则)$/;
+const PRINCIPLES = /原则$|^指导思想$/;
+
+/** Whether a numbered section is part of an agreement's frame rather than an area: its principles, or a bare 附则. */
+function isAgreementPart(node: NumberedNode): boolean {
+  const title = node.title.text.trim();
+  return PRINCIPLES.test(title) || (AGREEMENT_PART.test(title) && node.children.length === 0);
+}
+
 /** Top-level lists; items numbered inside the paragraph of a colon lead form a group headed by it. */
-function numberedAreas(roots: readonly NumberedNode[]): Area[] {
+function numberedAreas(all: readonly NumberedNode[]): Area[] {
   const areas: Area[] = [];
+  const roots = all.filter((node) => !isAgreementPart(node));
   for (let k = 0; k < roots.length; ) {
     const node = roots[k];
     if (!node) break;

@@ -2,7 +2,7 @@ import { extractAgreements, type SigningEvent } from './agreement-extractor.ts';
 import { extractAmounts } from './amount-extractor.ts';
 import { extractAreas } from './area-extractor.ts';
 import { extractCounts } from './count-extractor.ts';
-import { findDateline, signingDate, type CalendarDate, type SigningDate } from './date-extractor.ts';
+import { findDateline, signatureDate, signingDate, type CalendarDate, type SigningDate } from './date-extractor.ts';
 import { analyseLayout, relevantBlocks, type Block } from './document-layout.ts';
 import { extractInlineLists } from './inline-list-extractor.ts';
 import { extractLeadSentenceLists } from './lead-sentence-list-extractor.ts';
@@ -96,7 +96,8 @@ export function readCooperation(text: string): IngestResult {
   // The main agreement's signing; else a signing of a named agreement; else any signing (签约仪式).
   const named = agreements.events.filter((e) => e.names.length > 0);
   const signings = mainEvents.length > 0 ? mainEvents : named.length > 0 ? named : agreements.events;
-  const signed = dateOfSigning(signings, signings !== agreements.events, blocks, sentencesOf, dateline);
+  const signed =
+    dateOfSigning(signings, signings !== agreements.events, blocks, sentencesOf, dateline) ?? (agreements.main?.itself ? signatureDate(layout) : null);
   // The signing told in the body, rather than its headline, names the signatories.
   const firstMain = mainEvents.find((e) => e.sentence.block.kind === 'body') ?? mainEvents[0];
   const signing: ViewRange | null = firstMain ? { view: firstMain.sentence.block.view, start: firstMain.sentence.start, end: firstMain.sentence.end } : null;

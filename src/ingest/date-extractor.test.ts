@@ -71,4 +71,9 @@ describe('date extractor', () => {
     expect(resolved('本报凯里6月11日讯 昨天，两地签署协作协议')).toBe('2023-6-10');
     expect(resolved('新华社成都6月9日电 两省8日在成都签署协议')).toBe('2023-6-8');
   });
+
+  it('dates an agreement\'s own text by the date under its signature block', () => {
+    const result = ingest('甲市人民政府 乙市人民政府\n甲乙同城化发展合作框架协议\n\n经双方友好协商，达成如下协议。\n\n一、合作原则\n坚持优势互补。\n\n二、合作内容\n（一）推进规划协同。\n（二）共建产业体系。\n\n三、附则\n本协议自签字之日起生效。\n\n甲方：甲市人民政府    乙方：乙市人民政府\n2023年9月12日');
+    expect([result.signed_on, result.signed_on_text]).toEqual(['2023-09-12', '2023年9月12日']);
+  });
 });

@@ -1,7 +1,7 @@
 import { parseChineseNumeral } from './chinese-number.ts';
 import type { DocumentLayout } from './document-layout.ts';
 import type { Sentence } from './sentence-splitter.ts';
-import { pieceOf, type SourcePiece } from './text-normaliser.ts';
+import { buildView, pieceOf, type SourcePiece } from './text-normaliser.ts';
 
 export interface CalendarDate {
   readonly year: number;
@@ -63,6 +63,29 @@ export function findDateline(layout: DocumentLayout): CalendarDate | null {
     if (!m) continue;
     const date = valid(Number(m[1]), Number(m[2]), Number(m[3]));
     if (date) return date;
+  }
+  return null;
+}
+
+// The signature block that closes an agreement's own text: 甲方：…  乙方：…, （签字）, （盖章）.
+const SIGNATURE_LINE = /^(甲方|乙方|丙方)|签字|盖章|签章/;
+
+/**
+ * The date under the signature block of an agreement's own text (甲方：… 乙方：…
+ * then 2023年9月12日), if the text has one.
+ */
+export function signatureDate(layout: DocumentLayout): SigningDate | null {
+  const lines = layout.lines;
+  let signature = -1;
+  lines.forEach((line, k) => {
+    if (line.kind !== 'body' && SIGNATURE_LINE.test(line.text)) signature = k;
+  });
+  if (signature < 0) return null;
+  for (const line of lines.slice(signature + 1)) {
+    const found = resolveDate(line.text, null);
+    if (!found) continue;
+    const view = buildView(layout.original, line.start, line.end);
+    return { iso: toIso(found.date), piece: pieceOf(view, found.start, found.end) };
   }
   return null;
 }

@@ -11,6 +11,7 @@ export interface TitleFinding {
 const CONTENT_KINDS = new Set(['heading', 'body']);
 const LIST_LABEL = /^(\(?[一二三四五六七八九十\d]{1,3}[)、.]|第[一二三四五六七八九十]+[条,、]|[①-⑳])/;
 const MAX_TITLE = 100;
+const SIGNATORIES_LINE = /^(?:\S{2,20}?(?:人民政府|政府)\s*){2,}$/;
 // Headlines say something: four characters (报料微博, 字号) are page furniture.
 const MIN_TITLE = 6;
 
@@ -30,7 +31,9 @@ function toFinding(layout: DocumentLayout, line: Line): TitleFinding {
  * when the text has none of these.
  */
 export function extractTitle(layout: DocumentLayout): TitleFinding | null {
-  const content = layout.lines.filter((l) => CONTENT_KINDS.has(l.kind));
+  const all = layout.lines.filter((l) => CONTENT_KINDS.has(l.kind));
+  // An agreement's own text may open with its signatories (甲市人民政府 乙市人民政府) above its name.
+  const content = all[0] && SIGNATORIES_LINE.test(all[0].text) && all[1]?.kind === 'heading' ? all.slice(1) : all;
   const first = content.find((l) => l.text.length >= MIN_TITLE);
   if (first && !first.text.includes('。') && first.text.length <= MAX_TITLE && !LIST_LABEL.test(first.text)) return toFinding(layout, first);
   for (let k = 0; k + 1 < content.length; k++) {
