@@ -54,4 +54,10 @@ describe('amount extractor', () => {
       [10000000, '近'],
     ]);
   });
+
+  it('leaves out a headline\'s round figure for one the body gives exactly', () => {
+    expect(amountsIn('两地签约项目总投资逾百亿元\n\n会上，两地签约合作项目28个，总投资103.5亿元，另有贴息资金约2亿元。').map((a) => a.value)).toEqual([
+      10350000000, 200000000,
+    ]);
+  });
 });
