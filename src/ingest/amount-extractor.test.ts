@@ -60,4 +60,11 @@ describe('amount extractor', () => {
       10350000000, 200000000,
     ]);
   });
+
+  it('reads two figures of one currency joined by 至 as a range, and 约合 as 约', () => {
+    expect(amountsIn('首期投入5亿元至8亿元，约合1.1亿美元。').map((a) => [a.value, a.value_max, a.unit, a.qualifier])).toEqual([
+      [500000000, 800000000, 'CNY', null],
+      [110000000, null, 'USD', '约'],
+    ]);
+  });
 });

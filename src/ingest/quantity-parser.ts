@@ -31,7 +31,7 @@ const CLASSIFIERS = [
 
 const PREFIXES: Readonly<Record<string, { qualifier: string; comparator: Comparator }>> = {
   超过: { qualifier: '超', comparator: '>' }, 超: { qualifier: '超', comparator: '>' }, 逾: { qualifier: '超', comparator: '>' },
-  突破: { qualifier: '突破', comparator: '>' }, 大约: { qualifier: '约', comparator: '≈' }, 约: { qualifier: '约', comparator: '≈' },
+  突破: { qualifier: '突破', comparator: '>' }, 大约: { qualifier: '约', comparator: '≈' }, 约合: { qualifier: '约', comparator: '≈' }, 约: { qualifier: '约', comparator: '≈' },
   将近: { qualifier: '近', comparator: '≈' }, 接近: { qualifier: '近', comparator: '≈' }, 近: { qualifier: '近', comparator: '≈' },
   不少于: { qualifier: '以上', comparator: '>=' }, 不低于: { qualifier: '以上', comparator: '>=' }, 至少: { qualifier: '以上', comparator: '>=' },
   最高: { qualifier: '最高', comparator: '=' }, 高达: { qualifier: '高达', comparator: '=' },
@@ -107,6 +107,19 @@ export function findQuantities(text: string): Quantity[] {
       qualifier,
       comparator,
     });
+  }
+  return mergedRanges(text, out);
+}
+
+/** 5亿元至8亿元: two figures of one unit joined by 至, 到 or a dash are one range. */
+function mergedRanges(text: string, found: readonly Quantity[]): Quantity[] {
+  const out: Quantity[] = [];
+  for (const q of found) {
+    const previous = out[out.length - 1];
+    const joined = previous && previous.valueMax === null && q.valueMax === null && previous.unit === q.unit && q.value > previous.value;
+    if (previous && joined && /^\s?(?:至|到|-|~)\s?$/.test(text.slice(previous.end, q.start))) {
+      out[out.length - 1] = { ...previous, end: q.end, valueMax: q.value, comparator: previous.qualifier ? previous.comparator : '>=' };
+    } else out.push(q);
   }
   return out;
 }
