@@ -104,4 +104,10 @@ describe('agreement extractor', () => {
     expect(ingest('甲市人民政府 乙市人民政府\n甲乙同城化发展合作框架协议\n\n经双方友好协商，达成如下协议。\n\n一、合作原则\n坚持优势互补。\n\n二、合作内容\n（一）推进规划协同。\n（二）共建产业体系。\n\n三、附则\n本协议自签字之日起生效。\n\n甲方：甲市人民政府    乙方：乙市人民政府\n2023年9月12日').agreement).toBe('甲乙同城化发展合作框架协议');
     expect(ingest('两市合作框架协议\n\n两市将加强合作。').agreement).toBeNull();
   });
+
+  it('does not take an agreement signed alongside (还签署…等5项) for the main one', () => {
+    const result = ingest('两地合作\n\n6月17日，甲市与乙区签署全面深化战略合作框架协议。会上，两地还签署了《甲乙毗邻地区一体化合作协议》等5项专项协议。');
+    expect(result.agreement).toBe('全面深化战略合作框架协议');
+    expect(result.sub_agreements).toEqual(['甲乙毗邻地区一体化合作协议']);
+  });
 });

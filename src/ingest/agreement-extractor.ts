@@ -47,6 +47,8 @@ const GOVERNMENT_PERSON = /政府|市长|省长|区长|县长|州长|书记/;
 const DEPARTMENT = /局|厅|委员会|发改委|办公室|协会|商会|学会|公司|集团|企业|大学|学院|研究院|银行|联谊会|律协|中心|医院|园区|管委会|部门|机构|高新区|开发区|经开区|新区|保税区|综试区|片区|合作区/;
 // How an agreement's own text refers to itself.
 const SELF_REFERENCE = /本协议|本备忘录|达成(?:如下|以下)(?:协议|共识)|特(?:签订|订立)本/;
+const ALONGSIDE_BEFORE = /(?:还|同时|另|也)(?:共同|分别|集中)?$/;
+const ALONGSIDE_AFTER = /^》?\s*等\s*[\d一二三四五六七八九十两]+\s*(?:个|项|份|批)/;
 const FIRM = /公司|集团|企业|银行|大学|学院|研究院|医院|协会|商会|学会|联谊会|基金/;
 // Signings reported as this event: dated to the day, or 会上/现场/此次.
 const EVENT_MARKER = /会上|会议上|仪式上|大会上|现场|当天|当日|同日|此次|本次|期间|\d{1,2}月\d{1,2}日/;
@@ -92,6 +94,8 @@ interface Group {
   readonly mentions: NameMention[];
   readonly events: SigningEvent[];
   government: boolean;
+  /** Signed at least once as the event's own agreement, not as one of those signed alongside. */
+  primary: boolean;
 }
 
 /**
@@ -109,7 +113,7 @@ export function extractAgreements(sentences: readonly Sentence[], lists: readonl
     const core = agreementCore(aliases.get(name) ?? name, dictionary);
     let group = groups.get(core);
     if (!group) {
-      group = { core, mentions: [], events: [], government: false };
+      group = { core, mentions: [], events: [], government: false, primary: false };
       groups.set(core, group);
     }
     return group;
@@ -159,11 +163,15 @@ export function extractAgreements(sentences: readonly Sentence[], lists: readonl
       const event: SigningEvent = { sentence, verbStart: sentence.start + v.index, names };
       sentenceEvents.push(event);
       const government = isGovernmentSubject(text.slice(subject, v.index), dictionary);
+      const last = names[names.length - 1];
+      // 两地还签署了《A》等5项专项协议: agreements signed alongside the main one.
+      const alongside = ALONGSIDE_BEFORE.test(text.slice(Math.max(0, v.index - 4), v.index)) || (last !== undefined && ALONGSIDE_AFTER.test(text.slice(last.end - sentence.start)));
       for (const n of names) {
         const group = groupOf(n.name);
         if (!n.bracketed) group.mentions.push(n);
         group.events.push(event);
         if (government) group.government = true;
+        if (!alongside) group.primary = true;
         const core = group.core;
         const generic = GENERIC_NAME.test(core) && !n.bracketed && v.index - subject <= SHORT_SUBJECT && v.index > subject;
         const start = generic ? sentence.start + subject : n.start;
@@ -301,8 +309,9 @@ function mergeShortReferences(groups: Map<string, Group>): void {
 }
 
 function chooseMain(groups: readonly Group[]): Group | null {
-  // Named in brackets, then signed in the body rather than only in a headline, then most mentioned, then first.
+  // Signed as the event's own, then named in brackets, then signed in the body rather than only in a headline, then most mentioned, then first.
   const rank = (g: Group) => [
+    g.primary ? 1 : 0,
     g.mentions.some((m) => m.bracketed) ? 1 : 0,
     g.events.some((e) => e.sentence.block.kind === 'body') ? 1 : 0,
     g.mentions.length,
@@ -317,6 +326,9 @@ function chooseMain(groups: readonly Group[]): Group | null {
   const pick = (candidates: readonly Group[]) => candidates.reduce<Group | null>((best, g) => (!best || better(g, best) ? g : best), null);
   // Signed by the governments: an agreement by name, or any named document (《…工作方案》).
   const signed = groups.filter((g) => g.government && g.events.length > 0 && g.mentions.some((m) => m.bracketed || AGREEMENT_NAME.test(m.name)));
+  // Only agreements signed alongside (两地还签署了…) are the governments': the one they accompany is the main one.
+  const own = groups.filter((g) => g.primary && g.events.some((e) => e.sentence.block.kind === 'body'));
+  if (signed.length > 0 && !signed.some((g) => g.primary) && own.length > 0) return pick(own);
   if (signed.length > 0) return pick(signed);
   // A plan or agreement the whole text discusses (《总体方案》 and its full title).
   const discussed = pick(groups.filter((g) => g.mentions.filter((m) => m.bracketed).length >= 3));

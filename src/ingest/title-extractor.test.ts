@@ -22,4 +22,8 @@ describe('title extractor', () => {
   it('takes the agreement\'s name, not the line of its signatories, for the title of its own text', () => {
     expect(titleOf('甲市人民政府 乙市人民政府\n甲乙同城化发展合作框架协议\n\n经双方友好协商，达成如下协议。\n\n一、合作原则\n坚持优势互补。\n\n二、合作内容\n（一）推进规划协同。\n（二）共建产业体系。\n\n三、附则\n本协议自签字之日起生效。\n\n甲方：甲市人民政府    乙方：乙市人民政府\n2023年9月12日')).toBe('甲乙同城化发展合作框架协议');
   });
+
+  it('takes the headline a repost gives after 原标题 when it has no other', () => {
+    expect(titleOf('原标题：携手共建飞地经济 两县签署山海协作协议\n\n某某在线7月8日讯 日前，两县签署山海协作协议，双方将共建产业园。')).toBe('携手共建飞地经济 两县签署山海协作协议');
+  });
 });

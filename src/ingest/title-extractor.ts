@@ -11,6 +11,7 @@ export interface TitleFinding {
 const CONTENT_KINDS = new Set(['heading', 'body']);
 const LIST_LABEL = /^(\(?[一二三四五六七八九十\d]{1,3}[)、.]|第[一二三四五六七八九十]+[条,、]|[①-⑳])/;
 const MAX_TITLE = 100;
+const ORIGINAL_TITLE = /^原标题\s*[:：]\s*/;
 const SIGNATORIES_LINE = /^(?:\S{2,20}?(?:人民政府|政府)\s*){2,}$/;
 // Headlines say something: four characters (报料微博, 字号) are page furniture.
 const MIN_TITLE = 6;
@@ -45,6 +46,17 @@ export function extractTitle(layout: DocumentLayout): TitleFinding | null {
     if (!isHeadline(line)) continue;
     if (seen.has(line.text)) return toFinding(layout, content.find((l) => l.text === line.text) ?? line);
     seen.add(line.text);
+  }
+  return originalHeadline(layout);
+}
+
+/** A repost that keeps only "原标题：…" above its text: the headline it gives. */
+function originalHeadline(layout: DocumentLayout): TitleFinding | null {
+  for (const line of layout.lines) {
+    const m = ORIGINAL_TITLE.exec(line.text);
+    if (!m || line.text.length - m[0].length < MIN_TITLE) continue;
+    const start = line.start + m[0].length;
+    return { text: cleanSource(layout.original.slice(start, line.end)), start, end: line.end, view: buildView(layout.original, start, line.end) };
   }
   return null;
 }
