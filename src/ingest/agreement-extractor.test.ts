@@ -110,4 +110,10 @@ describe('agreement extractor', () => {
     expect(result.agreement).toBe('全面深化战略合作框架协议');
     expect(result.sub_agreements).toEqual(['甲乙毗邻地区一体化合作协议']);
   });
+
+  it('lists a document the meeting adopts where the agreement is signed', () => {
+    const result = ingest('对口支援\n\n3月13日，联席会议审议了《甲省对口支援乙州2024年工作计划》，甲省指挥部与乙州人民政府签订《2024年对口支援工作协议》。');
+    expect(result.agreement).toBe('2024年对口支援工作协议');
+    expect(result.sub_agreements).toEqual(['甲省对口支援乙州2024年工作计划']);
+  });
 });

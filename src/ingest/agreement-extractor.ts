@@ -49,6 +49,8 @@ const DEPARTMENT = /局|厅|委员会|发改委|办公室|协会|商会|学会|�
 const SELF_REFERENCE = /本协议|本备忘录|达成(?:如下|以下)(?:协议|共识)|特(?:签订|订立)本/;
 const ALONGSIDE_BEFORE = /(?:还|同时|另|也)(?:共同|分别|集中)?$/;
 const ALONGSIDE_AFTER = /^》?\s*等\s*[\d一二三四五六七八九十两]+\s*(?:个|项|份|批)/;
+const REVIEWED_HINT = /审议/;
+const REVIEWED = /审议(?:并?通过)?了?\s?《([^《》\n]{1,80})》/g;
 const FIRM = /公司|集团|企业|银行|大学|学院|研究院|医院|协会|商会|学会|联谊会|基金/;
 // Signings reported as this event: dated to the day, or 会上/现场/此次.
 const EVENT_MARKER = /会上|会议上|仪式上|大会上|现场|当天|当日|同日|此次|本次|期间|\d{1,2}月\d{1,2}日/;
@@ -185,6 +187,16 @@ export function extractAgreements(sentences: readonly Sentence[], lists: readonl
         if (!AGREEMENT_NAME.test(b.name)) continue;
         subCandidates.push({ item: { name: b.piece.text, start: b.piece.start, end: b.piece.end }, core: agreementCore(b.name, dictionary), sentence });
       }
+    }
+  }
+  // 会议审议了《…工作计划》，…签订《…协议》: a document adopted where the agreement is signed goes with it.
+  for (const sentence of sentences) {
+    if (!REVIEWED_HINT.test(sentence.text) || !events.some((e) => e.sentence.block === sentence.block)) continue;
+    for (const m of sentence.text.matchAll(REVIEWED)) {
+      const name = m[1] ?? '';
+      if (!DOCUMENT_NAME.test(name)) continue;
+      const start = m.index + m[0].length - name.length - 1;
+      subCandidates.push({ item: pieceOfItem(sentence, sentence.start + start, sentence.start + start + name.length), core: agreementCore(name, dictionary), sentence });
     }
   }
   mergeShortReferences(groups);

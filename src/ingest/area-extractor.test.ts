@@ -20,4 +20,9 @@ describe('area extractor', () => {
   it('leaves out an agreement\'s principles and its bare frame sections', () => {
     expect(ingest('甲市人民政府 乙市人民政府\n甲乙同城化发展合作框架协议\n\n经双方友好协商，达成如下协议。\n\n一、合作原则\n坚持优势互补。\n\n二、合作内容\n（一）推进规划协同。\n（二）共建产业体系。\n\n三、附则\n本协议自签字之日起生效。\n\n甲方：甲市人民政府    乙方：乙市人民政府\n2023年9月12日').areas.map((a) => [a.title, a.items.map((i) => i.title)])).toEqual([['合作内容', ['推进规划协同', '共建产业体系']]]);
   });
+
+  it('falls back on the lists a text calls its key areas when it states its areas nowhere else', () => {
+    expect(areasOf('会议强调，要围绕产业援疆、就业援疆、教育援疆等重点领域，推动工作提质增效。')).toEqual([[null, null, ['产业援疆', '就业援疆', '教育援疆']]]);
+    expect(areasOf('双方将在人才、产业等5个方面合作。方案要求围绕节能、环保、材料等重点领域引进企业。').map(([, , items]) => items)).toEqual([['人才', '产业']]);
+  });
 });

@@ -133,6 +133,8 @@ export function extractAreas(numbered: readonly NumberedNode[], inline: readonly
   };
   areas.forEach(remember);
   const located = [...inline.filter(isAreaList).map(locate), ...leads];
+  // A text that states its areas nowhere else has them in the lists it calls 重点领域 (会议强调，要围绕A、B等重点领域…).
+  if (areas.length === 0 && located.length === 0) located.push(...inline.filter((l) => l.keyAreas).map(locate));
   const origin = (l: LocatedList) => l.title?.start ?? l.items[0]?.start ?? 0;
   for (const list of located.sort((a, b) => origin(a) - origin(b))) {
     const fresh = list.items.filter((p) => !known.some((k) => sameWording(k, p.text)));

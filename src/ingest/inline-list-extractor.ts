@@ -26,6 +26,8 @@ export interface InlineList {
   readonly title: OffsetRange | null;
   /** Introduced as the focus of the cooperation: 重点在…, 合作领域包括…. */
   readonly emphasised: boolean;
+  /** Closed by words that call the items the key areas (…等重点领域), whoever names them. */
+  readonly keyAreas: boolean;
   readonly start: number;
   readonly end: number;
 }
@@ -162,6 +164,7 @@ function listInClause(sentence: Sentence, text: string, cs: number, ce: number, 
   let title: OffsetRange | null = null;
   let plainArea = false;
   let focusCloser = false;
+  let keyAreas = false;
   let partiesCooperate = false;
   if (etc >= 0 && etc < ce) {
     listEnd = etc;
@@ -172,7 +175,8 @@ function listInClause(sentence: Sentence, text: string, cs: number, ce: number, 
     kind = classify(text.slice(nounStart, ce));
     if (kind === 'other' && head !== null) kind = HEAD_KIND.find(([pattern]) => pattern.test(head))?.[1] ?? 'other';
     plainArea = !counted && PLAIN_AREA_CLOSER.test(text.slice(nounStart, ce));
-    focusCloser = kind === 'area' && FOCUS_CLOSER.test(text.slice(nounStart, ce)) && PARTIES_ACTING.test(text.slice(0, firstSep));
+    keyAreas = kind === 'area' && FOCUS_CLOSER.test(text.slice(nounStart, ce));
+    focusCloser = keyAreas && PARTIES_ACTING.test(text.slice(0, firstSep));
     // …签署《…备忘录》。双方将在A、B、C等领域深化合作: the parties saying, as they sign, where they will cooperate.
     partiesCooperate =
       plainArea && PARTIES_ACTING.test(text.slice(cs, firstSep)) && /合作|协作/.test(text.slice(nounStart, ce)) && SIGNED.test(text.slice(0, cs) + sentenceBefore(sentence));
@@ -229,6 +233,7 @@ function listInClause(sentence: Sentence, text: string, cs: number, ce: number, 
     count,
     title: title ? { start: sentence.start + title.start, end: sentence.start + title.end } : null,
     emphasised: EMPHASIS.test(before) || AREA_HEAD.test(before) || focusCloser || partiesCooperate || headed || (plainArea && AGREEMENT_CONTENT.test(text)),
+    keyAreas,
     start: sentence.start + (items[0]?.start ?? firstStart),
     end: sentence.start + ce,
   };
@@ -301,6 +306,7 @@ function colonList(sentence: Sentence): InlineList | null {
     count: countMatch?.[1] ? parseNumber(countMatch[1]) : null,
     title: { start: sentence.start + Math.max(0, headStart), end: sentence.start + colon },
     emphasised: true,
+    keyAreas: false,
     start: sentence.start,
     end: sentence.start + text.length,
   };

@@ -53,4 +53,8 @@ describe('project extractor', () => {
   it('does not take a list closed by 等 for a project name', () => {
     expect(projectsOf('甲公司研究院等领军项目相继开工。')).toEqual([]);
   });
+
+  it('reads every name a creating verb joins with 和', () => {
+    expect(projectsOf('两省共建西部金融法律服务中心和成渝金融科技协同创新中心。')).toEqual(['西部金融法律服务中心', '成渝金融科技协同创新中心']);
+  });
 });

@@ -13,6 +13,7 @@ const SUFFIX =
 const NAME_CHARS = '[^，,。；;、：:！？!?\\s“”《》的等]';
 // Creating a project: 共建X中心, 打造X平台, 发起成立X联盟.
 const CREATED = new RegExp(`(?:共建|合建|建设|打造|建立|设立|成立|组建|筹建|搭建|启动建设|引进|谋划建设)(${NAME_CHARS}{2,28}?(?:${SUFFIX}))(?=$|[，,。；;、\\s)和与及等])`, 'g');
+const JOINED_NAME = new RegExp(`^(?:和|及|以及|与|、)(${NAME_CHARS}{2,28}?(?:${SUFFIX}))(?=$|[，,。；;、\\s)和与及等])`);
 // A project reaching a stage: X揭牌, X启动建设, X已于…开工, 投资5亿元的X项目建成投产;
 // only a stage shows that something called 项目 is one particular project.
 const STAGE_VERBS = '揭牌|启动建设|投入运营|开工|正式运营|挂牌|开园|启用|落地运营|上线|建成投产|竣工投产|建成投用';
@@ -68,6 +69,12 @@ export function extractProjects(
     for (const m of CREATED_HINT.test(text) ? text.matchAll(CREATED) : []) {
       const name = m[1] ?? '';
       add(sentence, m.index + m[0].length - name.length, m.index + m[0].length, false);
+      // 共建A中心和B中心: the verb creates every name it joins.
+      for (let at = m.index + m[0].length, next = JOINED_NAME.exec(text.slice(at)); next; next = JOINED_NAME.exec(text.slice(at))) {
+        const joined = next[1] ?? '';
+        add(sentence, at + next[0].length - joined.length, at + next[0].length, false);
+        at += next[0].length;
+      }
     }
     for (const m of STAGED_HINT.test(text) ? text.matchAll(STAGED) : []) {
       const raw = m[1] ?? '';
