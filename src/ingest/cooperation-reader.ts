@@ -8,7 +8,7 @@ import { extractInlineLists } from './inline-list-extractor.ts';
 import { extractLeadSentenceLists } from './lead-sentence-list-extractor.ts';
 import type { IngestResult } from './ingest-result.ts';
 import { extractNumberedLists } from './numbered-list-extractor.ts';
-import { extractParties, findHomePlace, type ViewRange } from './party-extractor.ts';
+import { extractParties, findHomePlace, partyAbbreviations, type ViewRange } from './party-extractor.ts';
 import { extractProjects } from './project-extractor.ts';
 import { getRegionDictionary } from './region-dictionary.ts';
 import { splitSentences, type Sentence } from './sentence-splitter.ts';
@@ -103,7 +103,7 @@ export function readCooperation(text: string): IngestResult {
   const signing: ViewRange | null = firstMain ? { view: firstMain.sentence.block.view, start: firstMain.sentence.start, end: firstMain.sentence.end } : null;
   const titleRange: ViewRange | null = title ? { view: title.view, start: 0, end: title.view.text.length } : null;
   const parties = extractParties(dictionary, blocks, titleRange, signing, findHomePlace(layout, dictionary));
-  const projects = extractProjects(sentences, lists, dictionary, agreements.main?.piece.text ?? null);
+  const projects = extractProjects(sentences, lists, dictionary, agreements.main?.piece.text ?? null, partyAbbreviations(parties, dictionary));
 
   return {
     ...base,

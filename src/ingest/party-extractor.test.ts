@@ -75,4 +75,8 @@ describe('party extractor', () => {
     const text = '数据共享合作\n\n上海市、江苏省、浙江省、安徽省大数据管理部门在合肥签署《长三角数据共享合作协议》。';
     expect(partiesOf(text)).toEqual(['上海市', '江苏省', '浙江省', '安徽省']);
   });
+
+  it('reads 宁 as Nanjing in a pair when the text names Nanjing and not Ningxia', () => {
+    expect(partiesOf('宁合同城化再提速\n\n南京市、合肥市、上海市专家出席座谈。两市签署深化合作协议。')).toEqual(['南京市', '合肥市']);
+  });
 });

@@ -24,12 +24,29 @@ interface Occurrence {
 }
 
 const VENUE = /^[在于赴]$/;
+const PROVINCE_ABBREVIATIONS = '京津冀晋蒙辽吉黑沪申苏浙皖闽赣鲁豫鄂湘粤桂琼渝川蜀黔贵滇云藏陕秦甘陇青宁新港澳台';
 // Where a headline's clauses meet: a space, a comma, a colon.
 const HEADLINE_BREAK = /[\s，,：:；;！!？?|｜]/;
 // Cities written with a traditional one-character name that is not their first character.
 const CITY_ALIASES: ReadonlyArray<readonly [string, string]> = [
   ['穗', '广州市'], ['甬', '宁波市'], ['榕', '福州市'], ['蓉', '成都市'], ['邕', '南宁市'], ['筑', '贵阳市'], ['鹭', '厦门市'], ['莞', '东莞市'],
+  ['宁', '南京市'], ['锡', '无锡市'], ['汉', '武汉市'],
 ];
+
+/**
+ * The one-character names a text may give its parties in a pair (青深, 宁合,
+ * 穗港): the first character of each, its traditional city name, and a
+ * province's official abbreviation.
+ */
+export function partyAbbreviations(parties: readonly PartyDetail[], dictionary: RegionDictionary): Map<string, string> {
+  const table = new Map<string, string>();
+  for (const party of parties) {
+    table.set(party.name.charAt(0), party.name);
+    for (const [char, name] of CITY_ALIASES) if (name === party.name) table.set(char, party.name);
+    for (const char of PROVINCE_ABBREVIATIONS) if (dictionary.abbreviation(char)?.name === party.name) table.set(char, party.name);
+  }
+  return table;
+}
 const SELF_REFERENCE = /我市|我区|我县|我省|我州|本市|本区|本县/;
 // Lines that say who published a page: 来源：本溪日报, 本报青岛讯, masthead.
 const PUBLISHER = /日报|晚报|晨报|新闻|融媒|电视台|广播|发布|来源|政府网|门户/;
@@ -172,7 +189,7 @@ function abbreviationTable(occurrences: ReadonlyMap<string, Occurrence>, diction
   const table = new Map<string, Place>();
   for (const o of occurrences.values()) {
     if (o.place.kind !== 'region' || o.place.region.level !== 'province') continue;
-    for (const char of '京津冀晋蒙辽吉黑沪申苏浙皖闽赣鲁豫鄂湘粤桂琼渝川蜀黔贵滇云藏陕秦甘陇青宁新港澳台') {
+    for (const char of PROVINCE_ABBREVIATIONS) {
       if (dictionary.abbreviation(char)?.code === o.place.region.code) table.set(char, o.place);
     }
   }

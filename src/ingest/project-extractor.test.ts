@@ -57,4 +57,9 @@ describe('project extractor', () => {
   it('reads every name a creating verb joins with 和', () => {
     expect(projectsOf('两省共建西部金融法律服务中心和成渝金融科技协同创新中心。')).toEqual(['西部金融法律服务中心', '成渝金融科技协同创新中心']);
   });
+
+  it('takes a short name that opens with the parties\' one-character names as specific', () => {
+    const projects = ingest('宁合签署合作协议\n\n南京市与合肥市签署合作协议，两市将共建宁合产业合作园，并建设产业合作园。').projects;
+    expect(projects).toEqual(['宁合产业合作园']);
+  });
 });

@@ -33,8 +33,11 @@ const LEADING_FILLER =
 const NAME_SHAPE = /^[\u4e00-\u9fffA-Za-z0-9()（）·“”-]+$/;
 const MIN_SPECIFIC_LENGTH = 10;
 
-function isSpecific(name: string, dictionary: RegionDictionary, quoted: boolean): boolean {
+function isSpecific(name: string, dictionary: RegionDictionary, quoted: boolean, pair: ReadonlyMap<string, string>): boolean {
   if (quoted || /[A-Za-z]/.test(name) || name.length >= MIN_SPECIFIC_LENGTH) return true;
+  // 宁合产业合作园, 青深科创园: named after the two parties by their one-character names.
+  const [a, b] = [pair.get(name.charAt(0)), pair.get(name.charAt(1))];
+  if (a !== undefined && b !== undefined && a !== b) return true;
   // A railway is always a particular line (沪苏湖高铁).
   if (/(铁路|高铁)$/.test(name)) return true;
   // 中日韩创新合作中心, 中德生态园: named after the partner countries.
@@ -53,6 +56,7 @@ export function extractProjects(
   lists: readonly InlineList[],
   dictionary: RegionDictionary,
   exclude: string | null,
+  pair: ReadonlyMap<string, string>,
 ): NamedItem[] {
   const found: Array<NamedItem & { quoted: boolean }> = [];
   const add = (sentence: Sentence, start: number, end: number, quoted: boolean) => {
@@ -98,7 +102,7 @@ export function extractProjects(
   const kept: NamedItem[] = [];
   for (const item of found.sort((a, b) => a.start - b.start)) {
     const k = key(item.name);
-    if (!isSpecific(k, dictionary, item.quoted)) continue;
+    if (!isSpecific(k, dictionary, item.quoted, pair)) continue;
     if (excluded?.includes(k)) continue;
     const duplicate = kept.findIndex((p) => key(p.name).includes(k) || k.includes(key(p.name)));
     if (duplicate >= 0) {
