@@ -74,4 +74,10 @@ describe('document layout', () => {
     expect(layout.lines.filter((l) => l.kind !== 'blank').map((l) => l.kind)).toEqual(['heading', 'body', 'body', 'body']);
     expect(layout.blocks[1]?.view.text).toBe('5月9日,甲市与乙市召开联席会议,两市政府签署《甲市 乙市合作协议》和《甲乙文旅合作协议》。');
   });
+
+  it('reads an interview question after 记者： as text, not as a byline that starts another article', () => {
+    const layout = analyseLayout('访对口帮扶工作组\n\n记者：两地协作有哪些新进展？\n\n答：两地共建产业园，签署合作协议。\n\n记者：下一步有什么打算？\n\n答：力争明年两地合作项目投资不少于20亿元。');
+    expect(layout.lines.filter((l) => l.kind === 'byline')).toEqual([]);
+    expect(relevantBlocks(layout).some((b) => b.view.text.includes('20亿元'))).toBe(true);
+  });
 });

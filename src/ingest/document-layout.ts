@@ -94,7 +94,8 @@ function classify(text: string): LineKind {
   if (short && (EDITOR_LINE.test(text) || PAGE_TOOL.test(text) || CHANNEL_LINE.test(text) || BUTTON_WORDS.test(text) || MENU.test(text) || MENU_BULLET.test(text) || BAR_MENU.test(text))) return 'chrome';
   if (text.length <= 14 && MASTHEAD.test(text)) return 'chrome';
   if (!CJK.test(text)) return FULL_DATE.test(text) ? 'dateline' : 'chrome';
-  if (text.length <= 50 && !/[。，,]/.test(text) && (BYLINE_START.test(text) || /(记者|通讯员|报道)/.test(text))) return 'byline';
+  // 记者：…？ in an interview is a question, not a byline.
+  if (text.length <= 50 && !/[。，,?？]/.test(text) && (BYLINE_START.test(text) || /(记者|通讯员|报道)/.test(text))) return 'byline';
   // Photo news: a short paragraph that ends by describing its picture (…。图为开幕式现场。).
   if (CAPTION_MARK.test(text) || (text.length <= 80 && CAPTION_WORDS.test(text)) || (text.length <= 400 && /[。，,]图为[^。]*。?$/.test(text))) return 'caption';
   if (

@@ -90,4 +90,10 @@ describe('inline list extractor', () => {
     const [list] = listsIn('两地将重点做好产业合作、劳务协作、消费帮扶三项工作。');
     expect(list && list.title ? list.sentence.block.view.text.slice(list.title.start, list.title.end) : null).toBe('重点做好产业合作、劳务协作、消费帮扶三项工作');
   });
+
+  it('reads a colon list whose items are agreements as agreements', () => {
+    const [list] = listsIn('两市部门签订3项专项协议，分别是：交通合作协议、文旅合作协议、人才交流合作协议。');
+    expect(list?.kind).toBe('agreement');
+    expect(itemsOf(list)).toEqual(['交通合作协议', '文旅合作协议', '人才交流合作协议']);
+  });
 });

@@ -213,6 +213,8 @@ function listInClause(sentence: Sentence, text: string, cs: number, ce: number, 
   const split = [trimRange(text, firstStart, firstSep), ...rest];
   splitLastItem(text, split);
   const items = count !== null && verbLed ? fitToCount(text, split, count) : split;
+  // …8项专项合作协议，分别是：A协议、B协议…: items that are agreements make an agreement list, whatever the colon's words.
+  if (kind === 'area' && afterColon && items.filter((r) => AGREEMENT_END.test(text.slice(r.start, r.end))).length * 2 > items.length) kind = 'agreement';
   const before = text.slice(cs, firstStart);
   const itself = etc >= 0 && etc < ce && PROJECT_ITSELF.test(text.slice(etc + 1, ce));
   if (kind === 'project' && !itself && !PROJECT_CONTEXT.test(text.slice(cs, ce)) && head === null) kind = 'other';
