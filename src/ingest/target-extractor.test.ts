@@ -46,4 +46,8 @@ describe('target extractor', () => {
       [2024, '实施帮扶项目', 60, null, '个', '='],
     ]);
   });
+
+  it('reads the end of a five-year plan period as its last year', () => {
+    expect(targetsOf('到“十四五”末，两地合作园区产值突破300亿元。')).toEqual([[2025, '两地合作园区产值', 30000000000, null, 'CNY', '>']]);
+  });
 });

@@ -15,6 +15,9 @@ const LEADING = /^(?:其中|并且?|且|同时|力争|争取|确保|实现|达�
 const TRAILING_VERB = /(?:力争|争取|确保|预计|计划|将|达到|达|超过|为|实现|增长|增加|提高到|提升到|提高至|提升至|保持在|稳定在|控制在|压缩至|压缩到|缩短至|缩短到|降至|降低至|降低到|完成)+$/;
 // The noun after a classifier (2-3个百亿级产业集群); 以内, 以下 bound the figure instead.
 const POST_NOUN = /^(?!以内|以下|之内|左右)[^，,。；;：:！？!?\s]{2,15}/;
+// 到“十四五”末: the last year of a five-year plan period.
+const PLAN_PERIOD_END = /(?:到|至)?[“"‘]?(十四五|十五五|十六五)[”"’]?(?:时期|期)?末/g;
+const FIVE_YEAR_PLAN_END: Readonly<Record<string, number>> = { 十四五: 2025, 十五五: 2030, 十六五: 2035 };
 // 今年，上海将安排援疆资金…: this year's plan, dated by the page (明年: the year after).
 const RELATIVE_PLAN = /(?<![去前])(今年|明年)(?:内|度)?(?=[，,]?[^，,。；;：:\d]{0,12}?(?:将|计划|拟|力争|争取))/g;
 // 2025年甲县将向乙县投入帮扶资金: the year, the subject and the verb of a year's plan are not the indicator.
@@ -35,10 +38,14 @@ function horizonsOf(block: Block, currentYear: number | null): Horizon[] {
     const year = Number(m[1] ?? m[2] ?? m[3]);
     if (year >= 1990 && year <= 2100) found.push({ at: m.index, year });
   }
+  for (const m of block.view.text.matchAll(PLAN_PERIOD_END)) {
+    const year = FIVE_YEAR_PLAN_END[m[1] ?? ''];
+    if (year !== undefined) found.push({ at: m.index, year });
+  }
   if (currentYear !== null && /今年|明年/.test(block.view.text)) {
     for (const m of block.view.text.matchAll(RELATIVE_PLAN)) found.push({ at: m.index, year: m[1] === '明年' ? currentYear + 1 : currentYear });
-    found.sort((a, b) => a.at - b.at);
   }
+  found.sort((a, b) => a.at - b.at);
   return found;
 }
 
