@@ -96,4 +96,11 @@ describe('inline list extractor', () => {
     expect(list?.kind).toBe('agreement');
     expect(itemsOf(list)).toEqual(['交通合作协议', '文旅合作协议', '人才交流合作协议']);
   });
+
+  it('does not read the pairs that sign an agreement as its name', () => {
+    const [list] = listsIn('广州市与百色市、深圳市与河池市等8对结对市分别签订了结对帮扶协议。');
+    expect(list?.kind).not.toBe('agreement');
+    const [named] = listsIn('长岛与长海、蓬莱与旅顺口等2个区县协议。');
+    expect(named?.kind).toBe('agreement');
+  });
 });

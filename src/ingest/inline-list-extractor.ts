@@ -38,6 +38,7 @@ const COUNT = `(?:\\d{1,3}|${CN_COUNT})`;
 // The nouns that make a counted list a list of cooperation areas or tasks.
 const AREA_NOUN = /^(?:个|项|大|类|件)?(?:重点|主要|关键|专项)?(?:合作)?(?:方面|领域|任务|工作|件事|事项|方向|举措|措施|行动|重点)/;
 const AGREEMENT_NOUN = /协议|协定|备忘录|合同|意向书/;
+const SIGNING_VERB = /签订|签署|签约|签下/;
 const AGREEMENT_END = /(?:协议|协定|备忘录|合同|意向书|协议书|合作文件)\s*$/;
 const PROJECT_NOUN = /^(?:个|项|批|家)?(?:重大|重点|领军|签约|合作|产业|标志性|功能|创新)?(?:项目|平台|园区|基地|示范区|合作区|先行区)/;
 // "A、B等项目" names projects whatever the verb; platforms and parks only when created.
@@ -144,7 +145,8 @@ function firstItemStart(text: string, from: number, to: number, verbLed: boolean
 
 /** What the words after 等 say the items are: they end with 协议, or start with 项目 or 方面. */
 function classify(noun: string): ListKind {
-  if (AGREEMENT_END.test(noun)) return 'agreement';
+  // 广州与百色、深圳与河池等8对结对市分别签订了协议: the items sign the agreement, they do not name it.
+  if (AGREEMENT_END.test(noun)) return SIGNING_VERB.test(noun) ? 'other' : 'agreement';
   if (PROJECT_NOUN.test(noun)) return 'project';
   if (AREA_NOUN.test(noun)) return 'area';
   return 'other';

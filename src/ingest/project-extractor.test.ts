@@ -62,4 +62,8 @@ describe('project extractor', () => {
     const projects = ingest('宁合签署合作协议\n\n南京市与合肥市签署合作协议，两市将共建宁合产业合作园，并建设产业合作园。').projects;
     expect(projects).toEqual(['宁合产业合作园']);
   });
+
+  it('reads a name that opens with a quoted brand, and parks called 协作园', () => {
+    expect(projectsOf('双方搭建“闽宁山海情”产销对接平台，共建福州—定西产业协作园。')).toEqual(['“闽宁山海情”产销对接平台', '福州—定西产业协作园']);
+  });
 });

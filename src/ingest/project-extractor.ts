@@ -8,11 +8,15 @@ import { normaliseText, pieceOf } from './text-normaliser.ts';
 
 // What a named project, platform or park is called at its end.
 const SUFFIX =
-  '产业园区|产业园|科技园|工业园|物流园|创新园|软件园|合作园|园区|工作站|生产基地|产业基地|示范基地|研发基地|基地|创新中心|研究中心|服务中心|交流中心|交易中心|' +
+  '产业园区|产业园|科技园|工业园|物流园|创新园|软件园|合作园|协作园|协作区|园区|工作站|生产基地|产业基地|示范基地|研发基地|基地|创新中心|研究中心|服务中心|交流中心|交易中心|' +
   '运营中心|合作中心|中心|合作平台|服务平台|交流平台|互动平台|平台|示范区|合作区|先行区|试验区|实验区|研究院|实验室|联盟|铁路|高铁|飞地|孵化器|加速器';
 const NAME_CHARS = '[^，,。；;、：:！？!?\\s“”《》的等]';
 // Creating a project: 共建X中心, 打造X平台, 发起成立X联盟.
-const CREATED = new RegExp(`(?:共建|合建|建设|打造|建立|设立|成立|组建|筹建|搭建|启动建设|引进|谋划建设)(${NAME_CHARS}{2,28}?(?:${SUFFIX}))(?=$|[，,。；;、\\s)和与及等])`, 'g');
+// A name may open with a quoted brand: 搭建“粤桂湾区菜篮子”产销对接平台.
+const CREATED = new RegExp(
+  `(?:共建|合建|建设|打造|建立|设立|成立|组建|筹建|搭建|启动建设|引进|谋划建设)((?:“[^“”]{1,15}”)?${NAME_CHARS}{2,28}?(?:${SUFFIX}))(?=$|[，,。；;、\\s)和与及等])`,
+  'g',
+);
 const JOINED_NAME = new RegExp(`^(?:和|及|以及|与|、)(${NAME_CHARS}{2,28}?(?:${SUFFIX}))(?=$|[，,。；;、\\s)和与及等])`);
 // A project reaching a stage: X揭牌, X启动建设, X已于…开工, 投资5亿元的X项目建成投产;
 // only a stage shows that something called 项目 is one particular project.
