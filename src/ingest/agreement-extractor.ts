@@ -82,7 +82,8 @@ function isGovernmentSubject(clause: string, dictionary: RegionDictionary): bool
   // The signatories are the clause's opening noun phrase: 双方就A、B…签订 → 双方.
   const subject = clause.slice(0, Math.max(0, clause.search(/就|在|将|于|围绕|按照|根据|共同|正式|分别|集中|签/)) || clause.length);
   // 上海市、江苏省、浙江省大数据管理部门签署: departments of several regions sign for their governments; firms do not.
-  const regionLed = subject.split(/[、与和及]/).filter((part) => {
+  const parts = subject.split(/[、与和及]/);
+  const regionLed = (parts.length < 2 ? [] : parts).filter((part) => {
     const [first] = scanPlaces(part, dictionary);
     return first !== undefined && first.start === 0 && first.regions.length > 0;
   });

@@ -22,7 +22,7 @@ const JOINED_NAME = new RegExp(`^(?:和|及|以及|与|、)(${NAME_CHARS}{2,28}?
 // only a stage shows that something called 项目 is one particular project.
 const STAGE_VERBS = '揭牌|启动建设|投入运营|开工|正式运营|挂牌|开园|启用|落地运营|上线|建成投产|竣工投产|建成投用';
 const STAGED = new RegExp(
-  `(?:^|[，,；;:：“”、\\s])(?:[^，,。；;“”]{0,20}?的)?(“?${NAME_CHARS}{2,30}(?:${SUFFIX}|项目)”?)(?:[^，,。；;等]{0,10}?)(?:${STAGE_VERBS})`,
+  `(?:^|[，,；;:：“”、\\s的])(“?${NAME_CHARS}{2,30}(?:${SUFFIX}|项目)”?)(?:[^，,。；;等]{0,10}?)(?:${STAGE_VERBS})`,
   'g',
 );
 // Quoted names in a clause about creating something: 建立“…平台”“…平台”.
