@@ -80,4 +80,9 @@ describe('document layout', () => {
     expect(layout.lines.filter((l) => l.kind === 'byline')).toEqual([]);
     expect(relevantBlocks(layout).some((b) => b.view.text.includes('20亿元'))).toBe(true);
   });
+
+  it('keeps a headline of three parts between bars as a heading', () => {
+    expect(kinds('深度｜青深合作｜16个重点领域先行先试\n\n两市签署合作协议。')[0]).toEqual(['heading', '深度|青深合作|16个重点领域先行先试']);
+    expect(kinds('某某市人民政府 | 无障碍 | English\n\n两市签署合作协议。')[0]?.[0]).toBe('chrome');
+  });
 });

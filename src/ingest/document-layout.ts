@@ -55,8 +55,11 @@ const MASTHEAD = /(日报|晚报|早报|晨报|商报|时报|新闻网|客户端
 const BUTTON_WORDS = /^(微信|微博|QQ|QQ空间|分享|打印|关闭|收藏|评论|点赞|转发|大|中|小|【大】|【中】|【小】|返回|顶部|更多|字号|A\+|A-)$/;
 // A menu: several short words side by side (首页 新闻 视频 图片 专题).
 const MENU = /^(?:[^\s，。,.;；:：]{1,5}[\s|｜»>]+){3,}[^\s，。,.;；:：]{1,5}$/;
-// A site's top bar or link row: short entries between bars (合肥市人民政府 | 无障碍 | English).
-const BAR_MENU = /^[^|｜。，,;；]{1,14}(\s*[|｜]\s*[^|｜。，,;；]{1,14}){2,}$/;
+// A site's top bar or link row: four or more short entries between bars (合肥市人民政府 | 无障碍 | 长者模式 | English),
+// or three with a site's words; a headline may have three parts (深度｜青深合作｜16个领域先行先试).
+const BAR_MENU = /^[^|｜。，,;；]{1,14}(\s*[|｜]\s*[^|｜。，,;；]{1,14}){3,}$/;
+const BAR_MENU_SHORT = /^[^|｜。，,;；]{1,14}(\s*[|｜]\s*[^|｜。，,;；]{1,14}){2}$/;
+const SITE_WORDS = /无障碍|English|登录|注册|长者|关怀|繁体|简体|手机版|移动版|网站|政府网|人民政府$/;
 // Headers after which a page shows other stories, not this one; the list may follow on the same line.
 const TRAILER =
   /^(相关阅读|新闻推荐|相关新闻|推荐阅读|延伸阅读|热点推荐|猜你喜欢|相关链接|热门推荐|相关文章|往期回顾|精彩推荐|热门文章|更多阅读|为你推荐|相关稿件)\s*([:：].*)?$/;
@@ -91,7 +94,7 @@ function classify(text: string): LineKind {
       if (rest.length <= 12 || /来源|发布|时间|日期/.test(rest)) return 'dateline';
     }
   }
-  if (short && (EDITOR_LINE.test(text) || PAGE_TOOL.test(text) || CHANNEL_LINE.test(text) || BUTTON_WORDS.test(text) || MENU.test(text) || MENU_BULLET.test(text) || BAR_MENU.test(text))) return 'chrome';
+  if (short && (EDITOR_LINE.test(text) || PAGE_TOOL.test(text) || CHANNEL_LINE.test(text) || BUTTON_WORDS.test(text) || MENU.test(text) || MENU_BULLET.test(text) || BAR_MENU.test(text) || (BAR_MENU_SHORT.test(text) && SITE_WORDS.test(text)))) return 'chrome';
   if (text.length <= 14 && MASTHEAD.test(text)) return 'chrome';
   if (!CJK.test(text)) return FULL_DATE.test(text) ? 'dateline' : 'chrome';
   // 记者：…？ in an interview is a question, not a byline.
