@@ -80,3 +80,63 @@ describe('party extractor', () => {
     expect(partiesOf('宁合同城化再提速\n\n南京市、合肥市、上海市专家出席座谈。两市签署深化合作协议。')).toEqual(['南京市', '合肥市']);
   });
 });
+
+describe('party extractor: development and special zones', () => {
+  const detailsOf = (text: string) => ingest(text).party_details.map((p) => [p.name, p.code]);
+
+  it('takes a zone that signs as a party under its full name, keeping its host city as the region', () => {
+    const text = '杭州高新区与衢州市签署山海协作协议\n\n4月2日，杭州高新技术产业开发区管委会与衢州市人民政府签署《山海协作框架协议》。';
+    expect(detailsOf(text)).toEqual([
+      ['杭州高新技术产业开发区', '330100'],
+      ['衢州市', '330800'],
+    ]);
+  });
+
+  it('reads a zone named by a pair of abbreviations, with the host city written before it as its region', () => {
+    const text = '珠阳特别合作区与阳江市签署协同发展协议\n\n3月2日，珠海市珠阳特别合作区管委会与阳江市人民政府在阳江签署《协同发展合作协议》。';
+    expect(detailsOf(text)).toEqual([
+      ['珠阳特别合作区', '440400'],
+      ['阳江市', '441700'],
+    ]);
+  });
+
+  it('keeps the city, not the province written before it, as the region of a zone', () => {
+    expect(detailsOf('安徽合肥经开区与上海闵行区签署合作协议\n\n两地签署协议。')).toEqual([
+      ['合肥经济技术开发区', '340100'],
+      ['闵行区', '310112'],
+    ]);
+  });
+
+  it('reads a zone among the signatories when the headline names no party', () => {
+    const text = '园区合作迈出新步伐\n\n日前，无锡市与盐城经济开发区在盐城签署《合作共建协议》。';
+    expect(partiesOf(text)).toEqual(['无锡市', '盐城经济开发区']);
+  });
+
+  it('reads a zone paired with a city as 两地', () => {
+    const text = '长沙经开区、株洲市两地签署产业协作协议\n\n长沙经济技术开发区与株洲市在株洲签署协议。';
+    expect(partiesOf(text)).toEqual(['长沙经济技术开发区', '株洲市']);
+  });
+
+  it('does not take a zone that the parties build together for a party', () => {
+    const text = '闵行区与合肥市签署合作协议 共建合肥经开区产业园\n\n上海市闵行区与合肥市签署合作协议。';
+    expect(partiesOf(text)).toEqual(['闵行区', '合肥市']);
+  });
+
+  it('does not take the zones of a sub-agreement signed under a city-level framework', () => {
+    const text = '双城联动迈出新步伐\n\n2月17日，大连市人民政府与烟台市人民政府签署框架协议，金州经济开发区与烟台经济技术开发区签署专项协议。';
+    expect(partiesOf(text)).toEqual(['大连市', '烟台市']);
+  });
+
+  it('does not take a zone that is the venue of the signing', () => {
+    const text = '数据合作\n\n上海市与江苏省在苏州工业园区签署《数据共享协议》。';
+    expect(partiesOf(text)).toEqual(['上海市', '江苏省']);
+  });
+
+  it('keeps a region whose official name ends in 新区 a region', () => {
+    const text = '浦东新区与昆山市签署合作协议\n\n浦东新区与昆山市签署全面合作协议。';
+    expect(detailsOf(text)).toEqual([
+      ['浦东新区', '310115'],
+      ['昆山市', '320583'],
+    ]);
+  });
+});

@@ -3,6 +3,7 @@ import type { PartyDetail } from './ingest-result.ts';
 import { findPairs, placeKey, resolveMention, scanPlaces, type Place } from './place-mentions.ts';
 import type { RegionDictionary } from './region-dictionary.ts';
 import { buildView, pieceOf, type TextView } from './text-normaliser.ts';
+import { findZones, isZoneCode, type Zone, type ZoneMention } from './zone-names.ts';
 
 /** A range of a view: the headline, or the sentence of the main signing. */
 export interface ViewRange {
@@ -11,8 +12,13 @@ export interface ViewRange {
   readonly end: number;
 }
 
+/** A party: a region, a partner country, or a zone that signs in its own name. */
+type Party = Place | { readonly kind: 'zone'; readonly zone: Zone };
+
+const partyKey = (party: Party): string => (party.kind === 'zone' ? `zone:${party.zone.name}` : placeKey(party));
+
 interface Seen {
-  readonly place: Place;
+  readonly place: Party;
   readonly start: number;
   readonly end: number;
 }
@@ -54,25 +60,47 @@ const OWN_LEAD = /^本报(\S{2,6})讯/;
 const COOPERATION_SENTENCE = /合作|协作|协议|签署|签订|签约|结对|对口|联动|携手|共建|帮扶/;
 // How news joins two cooperating places: 青岛与深圳, 青岛-安顺, 青岛对口帮扶安顺.
 const JOINED_PAIR = /^(与|和|同|及|、|-|~|(对口)?(帮扶|支援|协作|合作)|结对)$/;
+// A zone is a party when it opens a clause or follows a joining word, and is
+// followed (after its administration, 管委会) by another party or the signing
+// itself: A与B签署, A、B两地, B在合肥签署.
+const BEFORE_PARTY = /(^|[与和同及、，,：:\s])$/;
+const ZONE_ADMINISTRATION = /^(管委会|管理委员会|党工委|管委|人民政府|政府)+/;
+const AFTER_PARTY = /^(与|和|同|及|、|签署|签订|签约|携手|结对|两地|两区|双方|共同|在[^，。、与和]{1,12}?(签|举行))/;
+const SIGNING_VERB = /签署|签订|签约/;
 
-function parentChain(place: Place, dictionary: RegionDictionary): Set<string> {
+function parentChain(place: Party, dictionary: RegionDictionary): Set<string> {
   const codes = new Set<string>();
-  if (place.kind !== 'region') return codes;
-  for (let code = place.region.parentCode; code; code = dictionary.byCode.get(code)?.parentCode ?? null) codes.add(code);
+  if (place.kind === 'country') return codes;
+  const first = place.kind === 'zone' ? place.zone.host.code : place.region.parentCode;
+  for (let code: string | null = first; code; code = dictionary.byCode.get(code)?.parentCode ?? null) codes.add(code);
   return codes;
+}
+
+/** Whether a zone named in a headline clause or the signing sentence is one of the sides that sign. */
+function zoneSigns(mention: ZoneMention, text: string, range: { start: number; end: number }): boolean {
+  const verb = text.slice(range.start, range.end).search(SIGNING_VERB);
+  // Zones named after the main signing are the subjects of sub-agreements or projects.
+  if (verb >= 0 && mention.end > range.start + verb) return false;
+  const after = text.slice(mention.end, range.end).replace(ZONE_ADMINISTRATION, '');
+  return BEFORE_PARTY.test(text.slice(range.start, mention.outerStart)) && AFTER_PARTY.test(after);
 }
 
 /** Drops a province or city when a region inside it is also a party (广东 深圳 → 深圳). */
 function withoutContainers(places: readonly Seen[], dictionary: RegionDictionary): Seen[] {
   const ancestors = new Set(places.flatMap((p) => [...parentChain(p.place, dictionary)]));
   const unique = new Map<string, Seen>();
-  for (const p of places) if (!ancestors.has(placeKey(p.place)) && !unique.has(placeKey(p.place))) unique.set(placeKey(p.place), p);
+  for (const p of places) if (!ancestors.has(partyKey(p.place)) && !unique.has(partyKey(p.place))) unique.set(partyKey(p.place), p);
   return [...unique.values()];
 }
 
 function toDetail(seen: Seen, view: TextView): PartyDetail {
   const piece = pieceOf(view, seen.start, seen.end);
   const { place } = seen;
+  if (place.kind === 'zone') {
+    // A zone keeps its host's code: the commit path and the import page pick a region by code.
+    const { host } = place.zone;
+    return { name: place.zone.name, code: host.code, level: host.level, start: piece.start, end: piece.end };
+  }
   return place.kind === 'region'
     ? { name: place.region.name, code: place.region.code, level: place.region.level, start: piece.start, end: piece.end }
     : { name: place.country.name, code: place.country.code, level: 'country', start: piece.start, end: piece.end };
@@ -110,7 +138,8 @@ export function extractParties(
     const list: Seen[] = [];
     for (const m of mentions) {
       const place = resolveMention(m, namedCodes);
-      if (!place) continue;
+      // Zones listed among counties (烟台经济技术开发区) are parties only as zones that sign.
+      if (!place || (place.kind === 'region' && isZoneCode(place.region.code))) continue;
       const seen = { place, start: m.start, end: m.end };
       list.push(seen);
       if (blockViews.has(view)) {
@@ -125,6 +154,7 @@ export function extractParties(
 
   const abbreviations = abbreviationTable(occurrences, dictionary);
   const namedCountries = new Set([...occurrences.values()].filter((o) => o.place.kind === 'country').map((o) => placeKey(o.place)));
+  const document = [...views.keys()].map((v) => v.text).join('\n');
   const placesIn = (range: ViewRange): Seen[] => {
     const named = (resolved.get(range.view) ?? []).filter((s) => s.start >= range.start && s.end <= range.end);
     const pairs = findPairs(range.view.text.slice(range.start, range.end), abbreviations, namedCountries).flatMap((p) =>
@@ -134,7 +164,13 @@ export function extractParties(
         return { place, start: at, end: at + 1 };
       }),
     );
-    return [...named, ...pairs].sort((a, b) => a.start - b.start);
+    const zones = findZones(range.view.text, dictionary, abbreviations, document).filter((z) => z.outerStart >= range.start && z.end <= range.end);
+    const signing = zones.filter((z) => zoneSigns(z, range.view.text, range));
+    // The places inside a zone's name are its host, not a party; so is a host
+    // written just before a zone that signs (深圳市深汕特别合作区).
+    const outside = [...named, ...pairs].filter((s) => !zones.some((z) => s.start < z.end && s.end > (signing.includes(z) ? z.outerStart : z.start)));
+    const signingZones = signing.map((z): Seen => ({ place: { kind: 'zone', zone: z.zone }, start: z.start, end: z.end }));
+    return [...outside, ...signingZones].sort((a, b) => a.start - b.start);
   };
 
   const fromTitle = title ? withoutContainers(headlineSubject(placesIn(title), title), dictionary) : [];
@@ -147,14 +183,14 @@ export function extractParties(
   const keys = new Set<string>();
   const details: PartyDetail[] = [];
   for (const { seen, view } of combined) {
-    if (!view || keys.has(placeKey(seen.place))) continue;
-    keys.add(placeKey(seen.place));
+    if (!view || keys.has(partyKey(seen.place))) continue;
+    keys.add(partyKey(seen.place));
     details.push(toDetail(seen, view));
   }
   // 我市与遵义市…: "our city" is the place of the paper or site that published the text.
   const [homePlace] = home ? placesIn(home) : [];
   const deictic = [title, signing].some((r) => r !== null && SELF_REFERENCE.test(r.view.text.slice(r.start, r.end)));
-  if (home && homePlace && deictic && details.length < 2 && !keys.has(placeKey(homePlace.place))) details.push(toDetail(homePlace, home.view));
+  if (home && homePlace && deictic && details.length < 2 && !keys.has(partyKey(homePlace.place))) details.push(toDetail(homePlace, home.view));
   if (details.length >= 2) return details;
   return mostJoinedPair(blocks, resolved, details);
 }
@@ -175,7 +211,7 @@ function headlineSubject(places: readonly Seen[], title: ViewRange): Seen[] {
   }
   for (const clause of clauses) {
     const inside = places.filter((p) => p.start >= clause.start && p.end <= clause.end);
-    if (new Set(inside.map((p) => placeKey(p.place))).size >= 2) return inside;
+    if (new Set(inside.map((p) => partyKey(p.place))).size >= 2) return inside;
   }
   return [...places];
 }
@@ -221,13 +257,13 @@ function mostJoinedPair(blocks: readonly Block[], resolved: ReadonlyMap<TextView
     for (let k = 0; k + 1 < seen.length; k++) {
       const a = seen[k];
       const b = seen[k + 1];
-      if (!a || !b || placeKey(a.place) === placeKey(b.place)) continue;
+      if (!a || !b || partyKey(a.place) === partyKey(b.place)) continue;
       const between = block.view.text.slice(a.end, b.start).replace(/(市|省)?(人民)?政府/g, '');
       if (!JOINED_PAIR.test(between)) continue;
       const sentenceEnd = block.view.text.slice(b.end).search(/[。！？!?]/);
       const sentence = block.view.text.slice(a.start, sentenceEnd < 0 ? undefined : b.end + sentenceEnd);
       if (!COOPERATION_SENTENCE.test(sentence)) continue;
-      const key = [placeKey(a.place), placeKey(b.place)].sort().join('+');
+      const key = [partyKey(a.place), partyKey(b.place)].sort().join('+');
       const entry = pairs.get(key);
       if (entry) entry.count++;
       else pairs.set(key, { count: 1, a, b, view: block.view });
@@ -236,7 +272,7 @@ function mostJoinedPair(blocks: readonly Block[], resolved: ReadonlyMap<TextView
   // A party already known from the headline keeps its place in the pair.
   const known = new Set(already.map((d) => d.code));
   const all = [...pairs.values()].sort((x, y) => y.count - x.count);
-  const best = all.find((p) => known.has(placeKey(p.a.place)) || known.has(placeKey(p.b.place))) ?? all[0];
+  const best = all.find((p) => known.has(partyKey(p.a.place)) || known.has(partyKey(p.b.place))) ?? all[0];
   if (!best) return already;
   const details = [toDetail(best.a, best.view), toDetail(best.b, best.view)];
   const chosen = new Set(details.map((d) => d.code));
