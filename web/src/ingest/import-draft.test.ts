@@ -32,6 +32,7 @@ describe('the draft of an ingestion result', () => {
     expect(suggestCooperationName(['青岛市', '深圳市'], '战略合作协议', null)).toBe('青岛—深圳战略合作');
     expect(suggestCooperationName(['大连市', '烟台市'], '大连市人民政府与烟台市人民政府“双城联动”合作框架协议', null)).toBe('大连—烟台“双城联动”合作');
     expect(suggestCooperationName(['深圳市', '汕头市'], null, null)).toBe('深圳—汕头跨区域合作');
+    expect(suggestCooperationName(['闵行区', '合肥经济技术开发区'], null, null)).toBe('闵行—合肥经济技术开发区跨区域合作');
   });
 
   it('is the same draft, keys included, every time the same result is read', () => {
