@@ -14,7 +14,8 @@ async function choose(page: Page, combobox: Locator, option: string, typed?: str
   await combobox.click();
   if (typed) await combobox.fill(typed);
   const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
-  await dropdown.locator('.ant-select-item-option, .ant-select-tree-treenode', { hasText: option }).first().click();
+  // In a tree the title is what selects; the row around it also holds the indent and the expand switch.
+  await dropdown.locator('.ant-select-item-option, .ant-select-tree-node-content-wrapper', { hasText: option }).first().click();
 }
 
 /** A form item by its label; the inner locator of `has` is looked for inside each item, so it starts from the page. */
@@ -66,7 +67,14 @@ describe.skipIf(!chromiumAvailable())('creating tasks in Chromium', () => {
     const dialog = page.getByRole('dialog', { name: '新建任务' });
     await dialog.getByRole('textbox', { name: '任务名称' }).fill(TASK_TITLE);
     await dialog.getByRole('textbox', { name: '任务内容' }).fill('两地海洋部门联合举办成果对接会，推动10项海洋科技成果落地。');
-    await choose(page, dialog.getByRole('combobox', { name: '对应条目' }), '协同推进经略海洋', '经略海洋');
+    // A click that lands while the dropdown is still sliding in selects nothing (seen on a loaded CI machine),
+    // so the choice is made again until the form shows it.
+    const chosenClause = formItem(page, dialog, '对应条目').locator('.ant-select-selection-item', { hasText: '协同推进经略海洋' });
+    for (let attempt = 0; attempt < 3 && (await chosenClause.count()) === 0; attempt++) {
+      await choose(page, dialog.getByRole('combobox', { name: '对应条目' }), '协同推进经略海洋', '经略海洋');
+      await chosenClause.waitFor({ timeout: 5000 }).catch(() => undefined);
+    }
+    await chosenClause.waitFor();
     await dialog.getByText('任务名称', { exact: true }).click();
     await choose(page, dialog.getByRole('combobox', { name: '青岛市牵头单位' }), '青岛市海洋发展局', '海洋');
     await choose(page, dialog.getByRole('combobox', { name: '青岛市配合单位' }), '青岛市科学技术局', '科学技术');
