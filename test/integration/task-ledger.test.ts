@@ -1,4 +1,6 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { comments } from '../../src/db/schema/work.ts';
 import { listTasksCommand } from '../../src/cli/task.commands.ts';
 import { businessToday } from '../../src/modules/task/business-date.ts';
 import { databaseFlavours } from '../setup/test-database.ts';
@@ -284,12 +286,17 @@ describe.each(databaseFlavours())('task ledger on %s', (flavour) => {
     expect(scienceSz.items.map((i) => i.title)).toContain('鼓励高校院所互动合作');
   });
 
-  it('deletes a task with its version and answers 404 afterwards', async () => {
+  it('deletes a task with its version and its comments, and answers 404 afterwards', async () => {
     const task = await createTask(t, qd, c, { title: '待删除' });
+    expect((await t.call('POST', `/api/v1/tasks/${task.id}/comments`, { token: qd, body: { body: '此任务将合并到其他任务' } })).statusCode).toBe(201);
+    const commentsOfTask = () => t.services.database.db.select({ id: comments.id }).from(comments).where(eq(comments.subjectId, task.id));
+    expect(await commentsOfTask()).toHaveLength(1);
     expectError(await t.call('DELETE', `/api/v1/tasks/${task.id}?version=${task.version + 5}`, { token: qd }), 409, 'task.version_conflict');
     expectError(await t.call('DELETE', `/api/v1/tasks/${task.id}?version=${task.version}`, { token: qdUnit }), 403, 'auth.forbidden');
+    expect(await commentsOfTask()).toHaveLength(1);
     expect((await t.call('DELETE', `/api/v1/tasks/${task.id}?version=${task.version}`, { token: qd })).statusCode).toBe(204);
     expectError(await t.call('GET', `/api/v1/tasks/${task.id}`, { token: qd }), 404, 'task.not_found');
+    expect(await commentsOfTask()).toEqual([]);
   });
 
   it('moves percent and status with milestones and proposes closing when the last one is reached', async () => {

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, gte, ilike, inArray, lt, lte, notInArray, or, sql, 
 import type { Db } from '../../db/client.ts';
 import { alias, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { clauses, cooperations, memberships, organizations, parties, users } from '../../db/schema/core.ts';
-import { milestones, supervisionNotices, taskClauses, taskOwners, tasks, taskUnits, type TASK_PRIORITIES, type TASK_STATUSES } from '../../db/schema/work.ts';
+import { approvals, attachments, comments, milestones, progressReports, supervisionNotices, taskClauses, taskOwners, tasks, taskUnits, type TASK_PRIORITIES, type TASK_STATUSES } from '../../db/schema/work.ts';
 import { updateIfVersion } from '../../db/versioned-update.ts';
 import { rowScopeCondition, type RowScope } from '../access/policy.ts';
 import { escapeLike } from '../organization/organization.repository.ts';
@@ -352,7 +352,21 @@ export const taskRepository = {
     return row;
   },
 
+  /**
+   * Deletes the task at this version. Reports, units and milestones go by foreign key; comments, approvals and
+   * attachment records point at their subject by type and id, so they are removed here, in the same transaction.
+   */
   async delete(db: Db, id: string, version: number): Promise<TaskRow | undefined> {
+    const reportIds = db.select({ id: progressReports.id }).from(progressReports).where(eq(progressReports.taskId, id));
+    await db
+      .delete(comments)
+      .where(or(and(eq(comments.subjectType, 'task'), eq(comments.subjectId, id)), and(eq(comments.subjectType, 'report'), inArray(comments.subjectId, reportIds))));
+    await db
+      .delete(approvals)
+      .where(or(and(eq(approvals.subjectType, 'task_closure'), eq(approvals.subjectId, id)), and(eq(approvals.subjectType, 'report'), inArray(approvals.subjectId, reportIds))));
+    await db
+      .delete(attachments)
+      .where(or(and(eq(attachments.ownerType, 'task'), eq(attachments.ownerId, id)), and(eq(attachments.ownerType, 'report'), inArray(attachments.ownerId, reportIds))));
     const [row] = await db.delete(tasks).where(and(eq(tasks.id, id), eq(tasks.version, version))).returning();
     return row;
   },
