@@ -140,7 +140,7 @@ function clauseOptionsOf(nodes: readonly ClauseNode[], agreementId: string, agre
     });
 }
 
-/** The clauses a task may serve, from every agreement of the cooperation that has any. */
+/** The clauses a task may serve, from every agreement of the cooperation that has clauses. */
 export function clauseChoices(agreements: readonly { agreement: AgreementListItem; clauses: readonly ClauseNode[] }[]): ClauseChoices {
   const agreementOf = new Map<string, string>();
   const options = agreements

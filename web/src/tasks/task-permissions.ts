@@ -23,7 +23,7 @@ export function mayCreateTasks(me: Me, cooperationId: string): boolean {
   return me.user.isAdmin || isCoordinator(me, cooperationId);
 }
 
-/** The sides a one-sided task may belong to: any for an admin, otherwise those whose cooperation office the user is. */
+/** The sides a one-sided task may belong to: every side for an admin, otherwise those whose cooperation office the user is. */
 export function ownerSidesFor(me: Me, cooperationId: string, partyIds: readonly string[]): string[] {
   if (me.user.isAdmin) return [...partyIds];
   const own = me.memberships.filter((m) => m.cooperationId === cooperationId && m.role === 'coordinator').map((m) => m.partyId);
