@@ -1,13 +1,10 @@
-import { eq, sql } from 'drizzle-orm';
-import { cooperations } from '../src/db/schema/core.ts';
-import { taskUnits } from '../src/db/schema/work.ts';
+import { sql } from 'drizzle-orm';
 import { openMigrated } from '../src/bootstrap.ts';
 import { loadConfig } from '../src/config.ts';
-import type { Actor } from '../src/modules/access/actor.ts';
 import { createServices } from '../src/modules/services.ts';
 import type { LedgerQuery } from '../src/modules/task/task.service.ts';
 import { startThrowawayPostgres } from '../test/setup/throwaway-postgres.ts';
-import { generateNationalDataset } from './national-dataset.ts';
+import { benchCoordinator, generateNationalDataset } from './national-dataset.ts';
 import { ms, time } from './stats.ts';
 
 const TASKS = Number(process.env.BENCH_TASKS ?? 200_000);
@@ -31,20 +28,7 @@ export async function benchLedger(): Promise<string[]> {
     await generateNationalDataset(database.db, { cooperations: COOPERATIONS, tasks: TASKS, unitsPerSide: 5 });
     const lines = [`national dataset: ${COOPERATIONS} cooperations, ${TASKS.toLocaleString('en')} tasks generated in ${((Date.now() - started) / 1000).toFixed(1)} s`];
 
-    const [sample] = await database.db
-      .select({ cooperationId: taskUnits.cooperationId, partyId: taskUnits.partyId, organizationId: taskUnits.organizationId, taskId: taskUnits.taskId })
-      .from(taskUnits)
-      .innerJoin(cooperations, eq(cooperations.id, taskUnits.cooperationId))
-      .where(eq(cooperations.name, 'bench合作150'))
-      .limit(1);
-    if (!sample) throw new Error('dataset has no bench合作150');
-    const coordinator: Actor = {
-      userId: '00000000-0000-4000-8000-000000000001',
-      username: 'bench',
-      isAdmin: false,
-      organizationId: null,
-      memberships: [{ cooperationId: sample.cooperationId, partyId: sample.partyId, role: 'coordinator' }],
-    };
+    const { sample, coordinator } = await benchCoordinator(database.db, 'bench合作150');
     const base: LedgerQuery = { sort: 'dueOn', order: 'asc', page: 1, pageSize: 50 };
     const cases: [string, Partial<LedgerQuery>][] = [
       ['no filter', {}],

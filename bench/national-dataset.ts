@@ -1,5 +1,8 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../src/db/client.ts';
+import { cooperations } from '../src/db/schema/core.ts';
+import { taskUnits } from '../src/db/schema/work.ts';
+import type { Actor } from '../src/modules/access/actor.ts';
 
 export interface DatasetSize {
   cooperations: number;
@@ -61,4 +64,23 @@ export async function generateNationalDataset(db: Db, size: DatasetSize): Promis
     ) o on true
     where t.description = '基准测试任务'`);
   await db.execute(sql`analyze`);
+}
+
+/** A task unit of the named cooperation, and the coordinator of its side who reads the ledger in the benchmarks. */
+export async function benchCoordinator(db: Db, cooperationName: string) {
+  const [sample] = await db
+    .select({ cooperationId: taskUnits.cooperationId, partyId: taskUnits.partyId, organizationId: taskUnits.organizationId, taskId: taskUnits.taskId })
+    .from(taskUnits)
+    .innerJoin(cooperations, eq(cooperations.id, taskUnits.cooperationId))
+    .where(eq(cooperations.name, cooperationName))
+    .limit(1);
+  if (!sample) throw new Error(`dataset has no ${cooperationName}`);
+  const coordinator: Actor = {
+    userId: '00000000-0000-4000-8000-000000000001',
+    username: 'bench',
+    isAdmin: false,
+    organizationId: null,
+    memberships: [{ cooperationId: sample.cooperationId, partyId: sample.partyId, role: 'coordinator' }],
+  };
+  return { sample, coordinator };
 }

@@ -1,17 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { eq } from 'drizzle-orm';
 import pg from 'pg';
 import { openMigrated } from '../../src/bootstrap.ts';
 import { loadConfig } from '../../src/config.ts';
-import { cooperations } from '../../src/db/schema/core.ts';
-import { taskUnits } from '../../src/db/schema/work.ts';
-import type { Actor } from '../../src/modules/access/actor.ts';
 import { createServices } from '../../src/modules/services.ts';
 import type { LedgerQuery } from '../../src/modules/task/task.service.ts';
 import { startThrowawayPostgres } from '../../test/setup/throwaway-postgres.ts';
-import { generateNationalDataset } from '../national-dataset.ts';
+import { benchCoordinator, generateNationalDataset } from '../national-dataset.ts';
 import { ms, time } from '../stats.ts';
 
 /**
@@ -84,20 +80,7 @@ try {
     ['typical cooperation (bench合作150, ~670 tasks)', 'bench合作150', 'ledger'],
     [`large cooperation (bench合作1, ~${(LARGE + 667).toLocaleString('en')} tasks)`, 'bench合作1', 'ledger-large'],
   ] as const) {
-    const [sample] = await db
-      .select({ cooperationId: taskUnits.cooperationId, partyId: taskUnits.partyId, organizationId: taskUnits.organizationId })
-      .from(taskUnits)
-      .innerJoin(cooperations, eq(cooperations.id, taskUnits.cooperationId))
-      .where(eq(cooperations.name, cooperationName))
-      .limit(1);
-    if (!sample) throw new Error(`dataset has no ${cooperationName}`);
-    const coordinator: Actor = {
-      userId: '00000000-0000-4000-8000-000000000001',
-      username: 'bench',
-      isAdmin: false,
-      organizationId: null,
-      memberships: [{ cooperationId: sample.cooperationId, partyId: sample.partyId, role: 'coordinator' }],
-    };
+    const { sample, coordinator } = await benchCoordinator(db, cooperationName);
     const base: LedgerQuery = { sort: 'dueOn', order: 'asc', page: 1, pageSize: 50 };
     const cases: [string, Partial<LedgerQuery>][] = [
       ['no-filter', {}],
