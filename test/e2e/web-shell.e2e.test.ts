@@ -126,6 +126,7 @@ describe.skipIf(!chromiumAvailable())('the web app in Chromium', () => {
   it('shows markup stored in a comment as the text it is, without running it', async () => {
     const page = await newPage();
     await logIn(page, 'qd.kj', DEMO_PASSWORD);
+    await page.getByTestId('current-user').waitFor();
     // Through the page's own session, as the web app sends it: logins are rate-limited per address, and this file logs in often.
     const attack = '进展见附件<img src=x onerror="window.__xss=1"><script>window.__xss=2</script> @qd.kj';
     const { taskId, status } = await page.evaluate(async (body) => {
