@@ -122,17 +122,26 @@ describe.each(databaseFlavours())('audit trail on %s', (flavour) => {
     expect(lines[0]).toContain(`audit chain broken at seq ${victim?.seq}`);
     expect(lines[0]).toContain('altered');
   });
+});
 
-  it.runIf(flavour === 'postgres')('exits with code 1 from `liandong audit verify` when the chain is broken', async () => {
-    const run = promisify(execFile);
-    const failure = await run(process.execPath, ['bin/liandong.mjs', 'audit', 'verify'], {
-      cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: t.config.databaseUrl ?? '', LIANDONG_LOG_LEVEL: 'silent' },
-    }).then(
-      () => null,
-      (error: { code: number; stdout: string }) => error,
-    );
-    expect(failure?.code).toBe(1);
-    expect(failure?.stdout).toMatch(/audit chain broken at seq \d+/);
+// The CLI is a separate process, so it needs a database it can reach by URL: PostgreSQL (the PGlite test databases live in memory).
+describe.skipIf(!databaseFlavours().includes('postgres'))('`liandong audit verify` as a process', () => {
+  it('exits with code 1 when the chain is broken', async () => {
+    const t = await startTestApp('postgres');
+    try {
+      await t.services.database.db.execute(sql`update audit_log set after = jsonb_set(coalesce(after, '{}'::jsonb), '{tampered}', 'true') where seq = (select max(seq) from audit_log)`);
+      const run = promisify(execFile);
+      const failure = await run(process.execPath, ['bin/liandong.mjs', 'audit', 'verify'], {
+        cwd: ROOT,
+        env: { ...process.env, DATABASE_URL: t.config.databaseUrl ?? '', LIANDONG_LOG_LEVEL: 'silent' },
+      }).then(
+        () => null,
+        (error: { code: number; stdout: string }) => error,
+      );
+      expect(failure?.code).toBe(1);
+      expect(failure?.stdout).toMatch(/audit chain broken at seq \d+/);
+    } finally {
+      await t.close();
+    }
   });
 });
