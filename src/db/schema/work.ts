@@ -88,6 +88,7 @@ export const taskUnits = pgTable(
     primaryKey({ columns: [t.taskId, t.organizationId] }),
     index('task_units_org_idx').on(t.organizationId, t.taskId),
     index('task_units_party_idx').on(t.cooperationId, t.partyId, t.taskId),
+    index('task_units_coop_org_idx').on(t.cooperationId, t.organizationId, t.taskId),
   ],
 );
 

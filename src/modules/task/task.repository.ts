@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gte, ilike, inArray, lt, lte, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { runPrepared } from '../../db/prepared.ts';
 import { alias, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { clauses, cooperations, memberships, organizations, parties, users } from '../../db/schema/core.ts';
 import { approvals, attachments, comments, milestones, progressReports, supervisionNotices, taskClauses, taskOwners, tasks, taskUnits, type TASK_PRIORITIES, type TASK_STATUSES } from '../../db/schema/work.ts';
@@ -69,7 +70,12 @@ function filterConditions(cooperationId: string, filter: LedgerFilter, today: st
   const where: SQL[] = [];
   if (filter.partyId) where.push(sideCondition(cooperationId, filter.partyId));
   if (filter.organizationId) {
-    where.push(inArray(tasks.id, sql`(select ${taskUnits.taskId} from ${taskUnits} where ${taskUnits.organizationId} = ${filter.organizationId})`));
+    where.push(
+      inArray(
+        tasks.id,
+        sql`(select ${taskUnits.taskId} from ${taskUnits} where ${taskUnits.cooperationId} = ${cooperationId} and ${taskUnits.organizationId} = ${filter.organizationId})`,
+      ),
+    );
   }
   if (filter.clauseId) {
     where.push(inArray(tasks.id, sql`(select ${taskClauses.taskId} from ${taskClauses} where ${taskClauses.clauseId} = ${filter.clauseId})`));
@@ -150,7 +156,7 @@ const pageColumns = (today: string) => ({
  * The correlated subqueries name "page" outright: drizzle leaves the columns of
  * a lone subquery unqualified, which the joined tables inside would make ambiguous.
  */
-async function listRows(
+function listRows(
   db: Db,
   where: SQL | undefined,
   order: Pick<LedgerPage, 'sort' | 'order'>,
@@ -212,12 +218,14 @@ export const taskRepository = {
     const common = [eq(tasks.cooperationId, cooperationId), scopeCondition(scope), ...filterConditions(cooperationId, filter, today)];
     const statusFilter = filter.statuses?.length ? inArray(tasks.status, filter.statuses) : undefined;
     const [items, counts] = await Promise.all([
-      listRows(db, and(...common, statusFilter), page, today, { limit: page.pageSize, offset: (page.page - 1) * page.pageSize }),
-      db
-        .select({ status: tasks.status, n: sql<number>`count(*)::int` })
-        .from(tasks)
-        .where(and(...common))
-        .groupBy(tasks.status),
+      runPrepared(listRows(db, and(...common, statusFilter), page, today, { limit: page.pageSize, offset: (page.page - 1) * page.pageSize })),
+      runPrepared(
+        db
+          .select({ status: tasks.status, n: sql<number>`count(*)::int` })
+          .from(tasks)
+          .where(and(...common))
+          .groupBy(tasks.status),
+      ),
     ]);
     const countsByStatus = Object.fromEntries(counts.map((c) => [c.status, c.n])) as Partial<Record<TaskStatus, number>>;
     const total = counts.filter((c) => !filter.statuses?.length || filter.statuses.includes(c.status)).reduce((sum, c) => sum + c.n, 0);

@@ -1,9 +1,8 @@
 import { CheckCircleFilled, ClockCircleOutlined } from '@ant-design/icons';
-import { App, Button, Empty, List, Typography } from 'antd';
-import { useState } from 'react';
+import { Button, Empty, List, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '../api/error-message.ts';
 import { tasksApi, type Milestone } from '../api/tasks.ts';
+import { useRowAction } from '../common/use-row-action.ts';
 import { formatDate } from '../format/date.ts';
 import { currentLocale } from '../i18n/i18n.ts';
 
@@ -17,24 +16,9 @@ interface Props {
 export function MilestoneList({ milestones, editable, onChanged }: Props) {
   const { t } = useTranslation();
   const locale = currentLocale();
-  const { message } = App.useApp();
-  const [busy, setBusy] = useState<string | null>(null);
+  const { busy, run } = useRowAction(onChanged);
 
   if (milestones.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('tasks.noMilestones')} />;
-
-  const mark = (milestone: Milestone) => {
-    setBusy(milestone.id);
-    tasksApi.markMilestone(milestone, !milestone.doneAt).then(
-      () => {
-        setBusy(null);
-        onChanged();
-      },
-      (error: unknown) => {
-        message.error(errorMessage(error, t));
-        setBusy(null);
-      },
-    );
-  };
 
   return (
     <List<Milestone>
@@ -46,7 +30,7 @@ export function MilestoneList({ milestones, editable, onChanged }: Props) {
           actions={
             editable
               ? [
-                  <Button key="mark" size="small" type={milestone.doneAt ? 'text' : 'default'} loading={busy === milestone.id} onClick={() => mark(milestone)}>
+                  <Button key="mark" size="small" type={milestone.doneAt ? 'text' : 'default'} loading={busy === milestone.id} onClick={() => run(milestone.id, () => tasksApi.markMilestone(milestone, !milestone.doneAt))}>
                     {milestone.doneAt ? t('tasks.markUndone') : t('tasks.markDone')}
                   </Button>,
                 ]

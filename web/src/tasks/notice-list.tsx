@@ -1,8 +1,7 @@
-import { App, Button, Empty, List, Space, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { Button, Empty, List, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '../api/error-message.ts';
 import { tasksApi, type SupervisionNotice } from '../api/tasks.ts';
+import { useRowAction } from '../common/use-row-action.ts';
 import { formatDate, formatDateTime } from '../format/date.ts';
 import { currentLocale } from '../i18n/i18n.ts';
 
@@ -17,23 +16,8 @@ interface Props {
 export function NoticeList({ notices, mayAcknowledge, onChanged }: Props) {
   const { t } = useTranslation();
   const locale = currentLocale();
-  const { message } = App.useApp();
-  const [busy, setBusy] = useState<string | null>(null);
+  const { busy, run } = useRowAction(onChanged);
   if (notices.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('supervision.noNotices')} />;
-
-  const acknowledge = (notice: SupervisionNotice) => {
-    setBusy(notice.id);
-    tasksApi.acknowledgeNotice(notice.id).then(
-      () => {
-        setBusy(null);
-        onChanged();
-      },
-      (error: unknown) => {
-        message.error(errorMessage(error, t));
-        setBusy(null);
-      },
-    );
-  };
 
   return (
     <List<SupervisionNotice>
@@ -45,7 +29,7 @@ export function NoticeList({ notices, mayAcknowledge, onChanged }: Props) {
           actions={
             !notice.acknowledgedAt && mayAcknowledge
               ? [
-                  <Button key="ack" size="small" type="primary" loading={busy === notice.id} onClick={() => acknowledge(notice)}>
+                  <Button key="ack" size="small" type="primary" loading={busy === notice.id} onClick={() => run(notice.id, () => tasksApi.acknowledgeNotice(notice.id))}>
                     {t('supervision.acknowledge')}
                   </Button>,
                 ]

@@ -1,0 +1,1 @@
+CREATE INDEX "task_units_coop_org_idx" ON "task_units" USING btree ("cooperation_id","organization_id","task_id");

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { chromiumAvailable } from './browser.ts';
+import { useBrowserSession } from './browser-session.ts';
+
+/** In the demo, 青岛市科学技术局 leads this direction of 青岛—深圳 on the Qingdao side: one of its three milestones is reached. */
+const TASK_TITLE = '鼓励高校院所互动合作';
+const NOTICE_TEXT = '请于一周内报送联合实验室挂牌进展，逾期将通报。';
+
+describe.skipIf(!chromiumAvailable())('a task page in Chromium', () => {
+  const { newPage, finish, logIn } = useBrowserSession();
+  /** Found by the coordinator's flow, opened by the unit's. */
+  let taskPath = '';
+
+  it('lets the cooperation office issue a 督办 notice from the task page, which shows it as not yet signed for', async () => {
+    const page = await newPage();
+    await logIn(page, 'qd.fgw');
+    await page.getByRole('link', { name: /青岛.*深圳/ }).click();
+    await page.getByTestId('task-ledger-link').click();
+    await page.getByTestId('task-ledger').waitFor();
+    await page.goto(`${new URL(page.url()).pathname}?q=${encodeURIComponent(TASK_TITLE)}`);
+    await page.getByTestId('task-ledger').getByRole('link', { name: TASK_TITLE }).click();
+    await page.getByTestId('task-title').getByText(TASK_TITLE).waitFor();
+    taskPath = new URL(page.url()).pathname;
+
+    await page.getByRole('button', { name: /发督办单/ }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('督办事项').fill(NOTICE_TEXT);
+    await dialog.getByRole('button', { name: /确\s*定/ }).click();
+    const notices = page.getByTestId('notices');
+    await notices.getByText(NOTICE_TEXT).waitFor();
+    expect(await notices.innerText()).toContain('待签收');
+    await finish(page);
+  });
+
+  it('lets the lead unit sign for the notice and mark a milestone reached, which moves the percent', async () => {
+    expect(taskPath).toMatch(/^\/tasks\//);
+    const page = await newPage();
+    await logIn(page, 'qd.kj');
+    await page.goto(taskPath);
+    const notices = page.getByTestId('notices');
+    const notice = notices.locator('.ant-list-item', { hasText: NOTICE_TEXT });
+    await notice.getByRole('button', { name: /签\s*收/ }).click();
+    await notice.getByText(/签收$/).waitFor();
+    expect(await notice.getByRole('button').count()).toBe(0);
+
+    const percent = page.locator('.ant-progress').first();
+    const before = Number(await percent.getAttribute('aria-valuenow'));
+    const milestones = page.getByTestId('milestones');
+    const open = milestones.locator('.ant-list-item', { has: page.getByRole('button', { name: '标记完成' }) }).first();
+    const title = await open.locator('.ant-list-item-meta-title').innerText();
+    await open.getByRole('button', { name: '标记完成' }).click();
+    await milestones.locator('.ant-list-item', { hasText: title }).getByRole('button', { name: '撤销完成' }).waitFor();
+    await expect.poll(async () => Number(await percent.getAttribute('aria-valuenow'))).toBeGreaterThan(before);
+    await finish(page);
+  });
+});
