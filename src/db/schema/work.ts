@@ -48,6 +48,7 @@ export const tasks = pgTable(
     index('tasks_coop_status_cover_idx').on(t.cooperationId, t.status, t.visibility, t.ownerPartyId, t.dueOn, t.priority, t.id),
     index('tasks_coop_due_idx').on(t.cooperationId, t.dueOn, t.id),
     index('tasks_coop_created_idx').on(t.cooperationId, t.createdAt, t.id),
+    index('tasks_coop_title_idx').on(t.cooperationId, t.title, t.id),
     check('tasks_percent_ck', sql`${t.percent} between 0 and 100`),
   ],
 );

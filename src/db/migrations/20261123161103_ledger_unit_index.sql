@@ -1,1 +1,0 @@
-CREATE INDEX "task_units_coop_org_idx" ON "task_units" USING btree ("cooperation_id","organization_id","task_id");

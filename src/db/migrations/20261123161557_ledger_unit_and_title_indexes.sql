@@ -1,0 +1,2 @@
+CREATE INDEX "task_units_coop_org_idx" ON "task_units" USING btree ("cooperation_id","organization_id","task_id");--> statement-breakpoint
+CREATE INDEX "tasks_coop_title_idx" ON "tasks" USING btree ("cooperation_id","title","id");
