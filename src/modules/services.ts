@@ -42,10 +42,10 @@ export function createServices(database: Database, config: Config) {
   const background = createBackgroundJobs(db, { jobs, notification, config });
   const today = () => businessToday(config.timeZone);
   const taskNotifications = createTaskNotifications(notification);
-  const task = createTaskService(db, cooperation, { today, notifications: taskNotifications });
+  const attachmentStore = config.uploads.s3 ? createS3AttachmentStore(config.uploads.s3) : createLocalAttachmentStore(config.uploads.dir);
+  const task = createTaskService(db, cooperation, { today, notifications: taskNotifications, removeStoredFile: (key) => attachmentStore.remove(key) });
   const taskClosure = createTaskClosureService(db, { tasks: task, notifications: taskNotifications });
   const report = createReportService(db, { tasks: task, timeZone: config.timeZone, notifier: notification, proposeTaskClosing: (tx, actor, closing) => taskClosure.proposeIn(tx, actor, closing) });
-  const attachmentStore = config.uploads.s3 ? createS3AttachmentStore(config.uploads.s3) : createLocalAttachmentStore(config.uploads.dir);
   return {
     database,
     config,

@@ -363,8 +363,9 @@ export const taskRepository = {
   /**
    * Deletes the task at this version. Reports, units and milestones go by foreign key; comments, approvals and
    * attachment records point at their subject by type and id, so they are removed here, in the same transaction.
+   * Returns the storage keys of the removed attachments, whose files the caller deletes once this has committed.
    */
-  async delete(db: Db, id: string, version: number): Promise<TaskRow | undefined> {
+  async delete(db: Db, id: string, version: number): Promise<{ task: TaskRow; storageKeys: string[] } | undefined> {
     const reportIds = db.select({ id: progressReports.id }).from(progressReports).where(eq(progressReports.taskId, id));
     await db
       .delete(comments)
@@ -372,11 +373,12 @@ export const taskRepository = {
     await db
       .delete(approvals)
       .where(or(and(eq(approvals.subjectType, 'task_closure'), eq(approvals.subjectId, id)), and(eq(approvals.subjectType, 'report'), inArray(approvals.subjectId, reportIds))));
-    await db
+    const files = await db
       .delete(attachments)
-      .where(or(and(eq(attachments.ownerType, 'task'), eq(attachments.ownerId, id)), and(eq(attachments.ownerType, 'report'), inArray(attachments.ownerId, reportIds))));
+      .where(or(and(eq(attachments.ownerType, 'task'), eq(attachments.ownerId, id)), and(eq(attachments.ownerType, 'report'), inArray(attachments.ownerId, reportIds))))
+      .returning({ storageKey: attachments.storageKey });
     const [row] = await db.delete(tasks).where(and(eq(tasks.id, id), eq(tasks.version, version))).returning();
-    return row;
+    return row && { task: row, storageKeys: files.map((f) => f.storageKey) };
   },
 
   async replaceUnits(db: Db, cooperationId: string, taskId: string, units: TaskUnitInput[]): Promise<void> {

@@ -44,6 +44,8 @@ export interface TaskServiceDeps {
   /** The business day (YYYY-MM-DD) that "overdue" is judged against. */
   today(): string;
   notifications: TaskNotifications;
+  /** Deletes an evidence file from storage; a file already gone is not an error. */
+  removeStoredFile(key: string): Promise<void>;
 }
 
 export interface CreateTaskInput {
@@ -536,12 +538,17 @@ export function createTaskService(db: Db, cooperations: CooperationService, deps
     },
 
     async delete(actor: Actor, id: string, version: number) {
-      await writeTransaction(db, ENTITY, async (tx) => {
+      const storageKeys = await writeTransaction(db, ENTITY, async (tx) => {
         const before = await loadReadable(actor, id, tx);
         assertCanManageTask(actor, before);
-        if (!(await taskRepository.delete(tx, id, version))) throw staleVersion(ENTITY, before.version);
+        const deleted = await taskRepository.delete(tx, id, version);
+        if (!deleted) throw staleVersion(ENTITY, before.version);
         await audit(tx, actor, { cooperationId: before.cooperationId, action: 'delete', entity: ENTITY, entityId: id, before });
+        return deleted.storageKeys;
       });
+      // Only after the commit: a rolled-back delete keeps its records, and they must keep their files. A file that
+      // cannot be removed now stays behind as an unreferenced blob; the task is gone either way, so the answer is success.
+      await Promise.allSettled(storageKeys.map((key) => deps.removeStoredFile(key)));
     },
   };
 }
