@@ -34,7 +34,12 @@ export interface TaskDetail {
 }
 
 export interface LedgerPage {
-  items: (Omit<TaskDetail, 'owners' | 'clauses' | 'milestones' | 'closure' | 'supervisionNotices' | 'can'> & { milestoneCounts: { done: number; total: number }; priority: string; tags: string[] })[];
+  items: (Omit<TaskDetail, 'owners' | 'clauses' | 'milestones' | 'closure' | 'supervisionNotices' | 'can'> & {
+    milestoneCounts: { done: number; total: number };
+    priority: string;
+    tags: string[];
+    can: { updateProgress: boolean };
+  })[];
   total: number;
   countsByStatus: Record<string, number>;
 }

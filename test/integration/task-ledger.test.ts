@@ -201,6 +201,13 @@ describe.each(databaseFlavours())('task ledger on %s', (flavour) => {
     });
     expectError(await t.call('PATCH', `/api/v1/tasks/${notTheirs.id}`, { token: qdUnit, body: { version: notTheirs.version, status: 'in_progress' } }), 403, 'auth.forbidden');
     expect((await t.call('GET', `/api/v1/tasks/${notTheirs.id}`, { token: leader })).statusCode).toBe(200);
+
+    // The ledger rows say the same, so the inline status is offered exactly where the server will take it.
+    const rowOf = async (token: string, id: string) => (await ledger('?pageSize=200', token)).items.find((i) => i.id === id)?.can;
+    expect(await rowOf(qdUnit, task.id)).toEqual({ updateProgress: true });
+    expect(await rowOf(qdUnit, notTheirs.id)).toEqual({ updateProgress: false });
+    expect(await rowOf(leader, task.id)).toEqual({ updateProgress: false });
+    expect(await rowOf(qd, notTheirs.id)).toEqual({ updateProgress: true });
   });
 
   it("keeps a one-sided task marked 'side' from the other side", async () => {

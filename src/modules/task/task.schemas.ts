@@ -122,6 +122,8 @@ export const taskListItemSchema = z.object({
   overdue: z.boolean(),
   milestoneCounts: z.object({ done: z.number().int(), total: z.number().int() }),
   sides: z.array(taskSideSchema),
+  /** Whether the caller may change the task's progress (the ledger's inline status), so the UI offers only what will work. */
+  can: z.object({ updateProgress: z.boolean() }),
 });
 
 export const ledgerResponse = z.object({

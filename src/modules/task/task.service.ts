@@ -255,13 +255,16 @@ export function createTaskService(db: Db, cooperations: CooperationService, deps
     return wanted;
   }
 
-  function presentList<T extends { doneAt: Date | null; createdAt: Date; closeRequestedAt: Date | null; status: TaskStatus; units: UnitWithNames[] }>(rows: T[]) {
+  function presentList<
+    T extends { cooperationId: string; joint: boolean; ownerPartyId: string | null; doneAt: Date | null; createdAt: Date; closeRequestedAt: Date | null; status: TaskStatus; units: UnitWithNames[] },
+  >(actor: Actor | null, rows: T[]) {
     return rows.map(({ closeRequestedAt, units, ...row }) => ({
       ...row,
       doneAt: iso(row.doneAt),
       createdAt: row.createdAt.toISOString(),
       closeRequested: !!closeRequestedAt && !CLOSED.includes(row.status),
       sides: groupSides(units, sidesWithUnits(units)),
+      can: { updateProgress: canWorkOnTask(actor, row, units.map((u) => u.organizationId)) },
     }));
   }
 
@@ -416,7 +419,7 @@ export function createTaskService(db: Db, cooperations: CooperationService, deps
         }),
       ]);
       const countsByStatus = Object.fromEntries(TASK_STATUSES.map((s) => [s, result.countsByStatus[s] ?? 0])) as Record<TaskStatus, number>;
-      return { items: presentList(result.items), total: result.total, countsByStatus, page: query.page, pageSize: query.pageSize };
+      return { items: presentList(actor, result.items), total: result.total, countsByStatus, page: query.page, pageSize: query.pageSize };
     },
 
     /** "My work": what I own or my unit leads or co-operates on, across cooperations. */
@@ -429,7 +432,7 @@ export function createTaskService(db: Db, cooperations: CooperationService, deps
         query,
         deps.today(),
       );
-      return { items: presentList(result.items), total: result.total, page: query.page, pageSize: query.pageSize };
+      return { items: presentList(actor, result.items), total: result.total, page: query.page, pageSize: query.pageSize };
     },
 
     async create(actor: Actor, cooperationId: string, input: CreateTaskInput) {
@@ -475,7 +478,7 @@ export function createTaskService(db: Db, cooperations: CooperationService, deps
         return { created: rows, skippedClauseIds: directions.filter((d) => d.hasTask).map((d) => d.id) };
       });
       const rows = await taskRepository.listByIds(db, created.map((r) => r.id), deps.today());
-      return { items: presentList(rows), skippedClauseIds };
+      return { items: presentList(actor, rows), skippedClauseIds };
     },
 
     async update(actor: Actor, id: string, version: number, patch: UpdateTaskInput) {

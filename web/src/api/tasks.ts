@@ -44,6 +44,7 @@ export interface TaskListItem {
   overdue: boolean;
   milestoneCounts: { done: number; total: number };
   sides: TaskSide[];
+  can: { updateProgress: boolean };
 }
 
 export interface Ledger {

@@ -16,7 +16,7 @@ import { ledgerParamsFrom, ledgerQueryFrom } from '../tasks/ledger-query.ts';
 import { NewTaskModal } from '../tasks/new-task-modal.tsx';
 import { StatusChips } from '../tasks/status-chips.tsx';
 import { StatusSelect } from '../tasks/status-select.tsx';
-import { isCoordinator, mayCreateTasks, mayWorkOnTask } from '../tasks/task-permissions.ts';
+import { isCoordinator, mayCreateTasks } from '../tasks/task-permissions.ts';
 import { PriorityTag } from '../tasks/task-tags.tsx';
 
 /** antd's error red, so a late task's bar still shows its percent rather than a cross. */
@@ -60,7 +60,7 @@ function Ledger({ cooperationId, parties }: { cooperationId: string; parties: Pa
       title: t('tasks.status'),
       key: 'status',
       width: 120,
-      render: (_, task) => <StatusSelect task={task} editable={mayWorkOnTask(me, task)} onChanged={reload} />,
+      render: (_, task) => <StatusSelect task={task} editable={task.can.updateProgress} onChanged={reload} />,
     },
     {
       title: t('tasks.percent'),

@@ -1,17 +1,4 @@
-import type { TaskListItem } from '../api/tasks.ts';
 import type { Me } from '../api/types.ts';
-
-/**
- * Whether to offer progress controls (the inline status change) on a ledger row, which carries no `can`
- * as the task detail does. It mirrors the server's rule only to hide controls; the server still decides.
- */
-export function mayWorkOnTask(me: Me, task: TaskListItem): boolean {
-  if (me.user.isAdmin) return true;
-  const roles = me.memberships.filter((m) => m.cooperationId === task.cooperationId);
-  if (roles.some((m) => m.role === 'coordinator')) return true;
-  const units = task.sides.flatMap((side) => [side.lead, ...side.co]).map((unit) => unit?.organizationId);
-  return roles.some((m) => m.role === 'unit') && me.user.organizationId !== null && units.includes(me.user.organizationId);
-}
 
 /** Whether the user is a cooperation office (协调办) of the cooperation: reviewing and 督办 are theirs. */
 export function isCoordinator(me: Me, cooperationId: string): boolean {
