@@ -99,20 +99,6 @@ describe.each(databaseFlavours())('report evidence and comments on %s', (flavour
       expect(await attachments(draft.id, w.qd.unit)).toHaveLength(count);
     });
 
-    it('removes the evidence files from storage when their task is deleted, and only theirs', async () => {
-      const doomed = await makeTask(t, w, '待撤销的合作事项', 'joint');
-      const report = (await t.call('POST', `/api/v1/tasks/${doomed.id}/reports`, { token: w.qd.unit, body: { periodId, narrative: '即将撤销', percent: 5 } })).json<ReportBody>();
-      const before = storedFiles(t.config.uploads.dir);
-      expect((await upload(t, w.qd.unit, report.id, '撤销前的凭证.pdf', PDF)).statusCode).toBe(201);
-      const added = storedFiles(t.config.uploads.dir).filter((f) => !before.includes(f));
-      expect(added).toHaveLength(1);
-
-      const { version } = (await t.call('GET', `/api/v1/tasks/${doomed.id}`, { token: w.qd.coordinator })).json<{ version: number }>();
-      expect((await t.call('DELETE', `/api/v1/tasks/${doomed.id}?version=${version}`, { token: w.qd.coordinator })).statusCode).toBe(204);
-      expect(storedFiles(t.config.uploads.dir)).toEqual(before);
-      expect((await t.call('GET', `/api/v1/attachments/${pdf.id}`, { token: w.qd.unit })).statusCode).toBe(200);
-    });
-
     it('refuses a ZIP that is not an Office document, and a compound file that is neither Word nor Excel', async () => {
       const zip = await upload(t, w.qd.unit, draft.id, '材料.docx', zipOf([{ name: 'readme.txt', data: 'hello' }]));
       expect(zip.statusCode).toBe(415);
