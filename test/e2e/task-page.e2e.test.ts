@@ -40,8 +40,10 @@ describe.skipIf(!chromiumAvailable())('a task page in Chromium', () => {
     const notices = page.getByTestId('notices');
     const notice = notices.locator('.ant-list-item', { hasText: NOTICE_TEXT });
     await notice.getByRole('button', { name: /签\s*收/ }).click();
-    await notice.getByText(/签收$/).waitFor();
-    expect(await notice.getByRole('button').count()).toBe(0);
+    // The button goes once the server has recorded the signature and the page has reloaded the task.
+    await expect.poll(() => notice.getByRole('button').count()).toBe(0);
+    expect(await notice.innerText()).toMatch(/\d\s*签收/);
+    expect(await notice.innerText()).not.toContain('待签收');
 
     const percent = page.locator('.ant-progress').first();
     const before = Number(await percent.getAttribute('aria-valuenow'));
