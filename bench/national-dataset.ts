@@ -12,7 +12,7 @@ export interface DatasetSize {
 
 /**
  * A synthetic national dataset: cooperations between prefecture-level cities
- * all over China, units on each side, and tasks with a lead unit per side,
+ * all over China, units on each side, and tasks with a lead unit per side and two milestones,
  * spread over statuses, priorities and three years of due dates. Built with
  * generate_series so 200,000 tasks take seconds, not minutes.
  */
@@ -62,6 +62,11 @@ export async function generateNationalDataset(db: Db, size: DatasetSize): Promis
       where o.region_code = p.region_code and o.name like '%基准单位%'
       order by o.name offset (abs(hashtext(t.id::text)) % ${size.unitsPerSide}) limit 1
     ) o on true
+    where t.description = '基准测试任务'`);
+  await db.execute(sql`
+    insert into milestones (cooperation_id, task_id, title, due_on, done_at, ordinal)
+    select t.cooperation_id, t.id, '节点 ' || m, t.due_on - (3 - m) * 60, case when t.percent >= m * 40 then now() end, m
+    from tasks t cross join generate_series(1, 2) m
     where t.description = '基准测试任务'`);
   await db.execute(sql`analyze`);
 }

@@ -219,13 +219,11 @@ export const taskRepository = {
     const statusFilter = filter.statuses?.length ? inArray(tasks.status, filter.statuses) : undefined;
     const [items, counts] = await Promise.all([
       runPrepared(listRows(db, and(...common, statusFilter), page, today, { limit: page.pageSize, offset: (page.page - 1) * page.pageSize })),
-      runPrepared(
-        db
-          .select({ status: tasks.status, n: sql<number>`count(*)::int` })
-          .from(tasks)
-          .where(and(...common))
-          .groupBy(tasks.status),
-      ),
+      db
+        .select({ status: tasks.status, n: sql<number>`count(*)::int` })
+        .from(tasks)
+        .where(and(...common))
+        .groupBy(tasks.status),
     ]);
     const countsByStatus = Object.fromEntries(counts.map((c) => [c.status, c.n])) as Partial<Record<TaskStatus, number>>;
     const total = counts.filter((c) => !filter.statuses?.length || filter.statuses.includes(c.status)).reduce((sum, c) => sum + c.n, 0);
