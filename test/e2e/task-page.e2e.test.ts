@@ -55,4 +55,25 @@ describe.skipIf(!chromiumAvailable())('a task page in Chromium', () => {
     await expect.poll(async () => Number(await percent.getAttribute('aria-valuenow'))).toBeGreaterThan(before);
     await finish(page);
   });
+
+  it('offers a unit the inline status only on the rows of its own tasks, and keeps the change', async () => {
+    const page = await newPage();
+    await logIn(page, 'qd.kj');
+    await page.getByRole('link', { name: /青岛.*深圳/ }).click();
+    await page.getByTestId('task-ledger-link').click();
+    const ledger = page.getByTestId('task-ledger');
+    const own = ledger.locator('tr', { has: page.getByRole('link', { name: TASK_TITLE }) });
+    await own.getByTestId('status-select').waitFor();
+    // 青岛市工业和信息化局 leads this one on the Qingdao side; the science bureau only reads it.
+    const others = ledger.locator('tr', { has: page.getByRole('link', { name: '共促新兴产业发展' }) });
+    await others.waitFor();
+    expect(await others.getByTestId('status-select').count()).toBe(0);
+
+    await own.getByTestId('status-select').click();
+    await page.locator('.ant-select-dropdown:visible').getByText('受阻', { exact: true }).click();
+    await page.getByText('状态已更新').waitFor();
+    await page.reload();
+    await expect.poll(() => own.getByTestId('status-select').innerText()).toContain('受阻');
+    await finish(page);
+  });
 });
