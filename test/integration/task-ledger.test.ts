@@ -172,6 +172,14 @@ describe.each(databaseFlavours())('task ledger on %s', (flavour) => {
     expectError(await t.call('POST', `/api/v1/cooperations/${c.id}/tasks`, { token: qd, body: { title: '串台', clauseIds: [foreignClause] } }), 404, 'clause.not_found');
     const inSzSt = (await t.call('GET', `/api/v1/cooperations/${szSt}/tasks?pageSize=200`, { token: sz })).json<LedgerPage>();
     expect(inSzSt.items.map((i) => i.id)).not.toContain(task.id);
+
+    // A side filter names a side of this cooperation; someone outside a cooperation that is not public learns nothing of its sides.
+    expectError(await t.call('GET', `/api/v1/cooperations/${c.id}/tasks?side=${missing}`, { token: qd }), 404, 'party.not_found');
+    const szStSides = (await t.call('GET', `/api/v1/cooperations/${szSt}`, { token: sz })).json<{ parties: { id: string }[] }>().parties;
+    expectError(await t.call('GET', `/api/v1/cooperations/${c.id}/tasks?side=${szStSides[0]?.id}`, { token: qd }), 404, 'party.not_found');
+    for (const side of [missing, szStSides[0]?.id]) {
+      expectError(await t.call('GET', `/api/v1/cooperations/${szSt}/tasks?side=${side}`, { token: qdUnit }), 404, 'cooperation.not_found');
+    }
   });
 
   it('rejects a stale version with 409 and keeps the newer change', async () => {

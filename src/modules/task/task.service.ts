@@ -411,13 +411,14 @@ export function createTaskService(db: Db, cooperations: CooperationService, deps
         priorities: query.priority,
         tag: query.tag,
       };
-      // The access check runs beside the queries, not before them: one round trip instead of two, and nothing leaves unless it passes.
-      const [result] = await Promise.all([
+      // The access check and the side's lookup run beside the queries, not before them: one round trip instead of
+      // three, and nothing leaves unless the check passes (its refusal wins over an unknown side).
+      const [result, , party] = await Promise.all([
         taskRepository.ledger(db, cooperationId, rowScope(actor, cooperationId), filter, query, deps.today()),
-        cooperations.load(actor, cooperationId).then(async () => {
-          if (query.side && !(await cooperationRepository.getParty(db, cooperationId, query.side))) throw notFound('party', query.side);
-        }),
+        cooperations.load(actor, cooperationId),
+        query.side ? cooperationRepository.getParty(db, cooperationId, query.side) : null,
       ]);
+      if (query.side && !party) throw notFound('party', query.side);
       const countsByStatus = Object.fromEntries(TASK_STATUSES.map((s) => [s, result.countsByStatus[s] ?? 0])) as Record<TaskStatus, number>;
       return { items: presentList(actor, result.items), total: result.total, countsByStatus, page: query.page, pageSize: query.pageSize };
     },
