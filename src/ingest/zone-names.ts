@@ -85,15 +85,9 @@ export function findZones(text: string, dictionary: RegionDictionary, abbreviati
     const kindStart = match.index;
     const written = match[0];
     const fullKind = ZONE_KINDS.find(([w]) => w === written)?.[1] ?? written;
-    let prefixStart = -1;
-    let host: Region | null = null;
-    for (let p = Math.max(0, kindStart - MAX_PREFIX); p < kindStart && !host; p++) {
-      const region = regionNamed(text.slice(p, kindStart), dictionary);
-      if (region && !isZoneCode(region.code)) {
-        prefixStart = p;
-        host = region;
-      }
-    }
+    const named = regionEndingAt(text, kindStart, dictionary);
+    let prefixStart = named?.start ?? -1;
+    let host: Region | null = named?.region ?? null;
     let viaPair = false;
     if (!host && kindStart >= 2) {
       const first = abbreviations.get(text.charAt(kindStart - 2));

@@ -100,10 +100,10 @@ const REGION_SUFFIX = /(特别行政区|自治区|自治州|地区|省|市|县|�
 const AGREEMENT_SUFFIX = /(框架)?(协议书|协议|备忘录|协定)$/;
 const GOVERNMENT = /(人民政府|政府)/g;
 
-/** 青岛市 → 青岛; a name that would shrink to one character stays whole. */
 /** Zones are named by what they are (合肥经济技术开发区); cut short they stop being a name. */
 const ZONE_SUFFIX = /(开发区|合作区|保税区|片区|园区|试验区|示范区)$/;
 
+/** 青岛市 → 青岛; a name that would shrink to one character stays whole, and so does a zone's. */
 export function shortRegionName(name: string): string {
   if (ZONE_SUFFIX.test(name)) return name;
   const short = name.replace(REGION_SUFFIX, '');
