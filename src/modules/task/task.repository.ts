@@ -365,15 +365,14 @@ export const taskRepository = {
    */
   async delete(db: Db, id: string, version: number): Promise<{ task: TaskRow; storageKeys: string[] } | undefined> {
     const reportIds = db.select({ id: progressReports.id }).from(progressReports).where(eq(progressReports.taskId, id));
-    await db
-      .delete(comments)
-      .where(or(and(eq(comments.subjectType, 'task'), eq(comments.subjectId, id)), and(eq(comments.subjectType, 'report'), inArray(comments.subjectId, reportIds))));
-    await db
-      .delete(approvals)
-      .where(or(and(eq(approvals.subjectType, 'task_closure'), eq(approvals.subjectId, id)), and(eq(approvals.subjectType, 'report'), inArray(approvals.subjectId, reportIds))));
+    // Rows whose (type, id) pair names this task, as `taskType`, or one of its reports.
+    const aboutTask = (type: AnyPgColumn, subject: AnyPgColumn, taskType: string) =>
+      or(and(eq(type, taskType), eq(subject, id)), and(eq(type, 'report'), inArray(subject, reportIds)));
+    await db.delete(comments).where(aboutTask(comments.subjectType, comments.subjectId, 'task'));
+    await db.delete(approvals).where(aboutTask(approvals.subjectType, approvals.subjectId, 'task_closure'));
     const files = await db
       .delete(attachments)
-      .where(or(and(eq(attachments.ownerType, 'task'), eq(attachments.ownerId, id)), and(eq(attachments.ownerType, 'report'), inArray(attachments.ownerId, reportIds))))
+      .where(aboutTask(attachments.ownerType, attachments.ownerId, 'task'))
       .returning({ storageKey: attachments.storageKey });
     const [row] = await db.delete(tasks).where(and(eq(tasks.id, id), eq(tasks.version, version))).returning();
     return row && { task: row, storageKeys: files.map((f) => f.storageKey) };
