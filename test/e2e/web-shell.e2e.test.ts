@@ -4,11 +4,11 @@ import { DEMO_PASSWORD, useBrowserSession } from './browser-session.ts';
 import { screenshot } from './screenshots.ts';
 
 describe.skipIf(!chromiumAvailable())('the web app in Chromium', () => {
-  const { newPage, finish, submitLogin: logIn } = useBrowserSession();
+  const { newPage, finish, submitLogin, logIn } = useBrowserSession();
 
   it('shows the error message when the password is wrong and stays on the login page', async () => {
     const page = await newPage();
-    await logIn(page, 'qd.fgw', 'not-the-password');
+    await submitLogin(page, 'qd.fgw', 'not-the-password');
     const error = page.getByTestId('login-error');
     await error.waitFor();
     expect(await error.innerText()).toContain('用户名或密码错误');
@@ -30,8 +30,6 @@ describe.skipIf(!chromiumAvailable())('the web app in Chromium', () => {
   it('lets the Qingdao cooperation office open 青岛–深圳, its framework agreement and its 16 directions, in Chinese and in English', async () => {
     const page = await newPage();
     await logIn(page, 'qd.fgw', DEMO_PASSWORD);
-
-    await page.getByTestId('current-user').waitFor();
     expect(await page.getByTestId('current-user').innerText()).toContain('青岛市发改委协调办');
     const cooperationLink = page.getByRole('link', { name: /青岛.*深圳/ });
     await cooperationLink.waitFor();
@@ -98,7 +96,6 @@ describe.skipIf(!chromiumAvailable())('the web app in Chromium', () => {
   it('lets a user choose how to be notified, refuses a robot address that is not a web address, and keeps the choice', async () => {
     const page = await newPage();
     await logIn(page, 'sz.kj', DEMO_PASSWORD);
-    await page.getByTestId('current-user').waitFor();
     await page.getByRole('link', { name: '通知', exact: true }).click();
     const card = page.getByTestId('notification-preferences');
     const wecom = card.getByLabel('企业微信群机器人');
@@ -126,7 +123,6 @@ describe.skipIf(!chromiumAvailable())('the web app in Chromium', () => {
   it('shows markup stored in a comment as the text it is, without running it', async () => {
     const page = await newPage();
     await logIn(page, 'qd.kj', DEMO_PASSWORD);
-    await page.getByTestId('current-user').waitFor();
     // Through the page's own session, as the web app sends it: logins are rate-limited per address, and this file logs in often.
     const attack = '进展见附件<img src=x onerror="window.__xss=1"><script>window.__xss=2</script> @qd.kj';
     const { taskId, status } = await page.evaluate(async (body) => {
@@ -149,7 +145,6 @@ describe.skipIf(!chromiumAvailable())('the web app in Chromium', () => {
   it('logs out back to the login page, after which pages ask for a login again', async () => {
     const page = await newPage();
     await logIn(page, 'sz.fgw', DEMO_PASSWORD);
-    await page.getByTestId('current-user').waitFor();
     await page.getByRole('button', { name: /退出登录/ }).click();
     await page.getByLabel('用户名').waitFor();
     await page.goto('/cooperations');
