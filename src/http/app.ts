@@ -108,6 +108,10 @@ export async function buildApp({ services, logger = true }: AppOptions): Promise
     { prefix: '/api/v1' },
   );
 
+  // API answers carry one user's data: no browser or proxy cache may keep them (a shared office PC, a caching proxy).
+  app.addHook('onSend', async (request, reply) => {
+    if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+  });
   invalidatePortalOnWrites(app, services.portal);
   await app.register(portalRoutes, { services });
 

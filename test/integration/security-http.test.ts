@@ -45,6 +45,12 @@ describe.each(databaseFlavours())('HTTP hardening on %s', (flavour) => {
     expect(res.headers['strict-transport-security']).toBeDefined();
   });
 
+  it('tells browsers and proxies not to keep authenticated API answers', async () => {
+    const res = await t.call('GET', '/api/v1/cooperations', { token: qd });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['cache-control']).toBe('no-store');
+  });
+
   it('builds a web app that runs under script-src self: no inline scripts, every script from this origin', () => {
     const index = path.join(WEB_DIST, 'index.html');
     expect(fs.existsSync(index), `${index} is built by npm run build:web (npm test does it first)`).toBe(true);
