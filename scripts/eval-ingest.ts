@@ -2,7 +2,8 @@
  * Runs the ingester over the seed texts, scores it against their gold
  * annotations and times it on 20,000 characters: npm run eval:ingest.
  * `npm run eval:ingest -- --dir DIR` does the same for the NNN_*.txt texts of
- * DIR against DIR/gold (relative paths are read from the repository root).
+ * DIR against DIR/gold (relative paths are read from the repository root),
+ * e.g. --dir test/fixtures/ingest-unseen.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -12,8 +13,8 @@ import { ingest } from '../src/ingest/index.ts';
 const repo = path.resolve(import.meta.dirname, '..');
 const dirFlag = process.argv.indexOf('--dir');
 const dirArg = dirFlag >= 0 ? process.argv[dirFlag + 1] : undefined;
-const seeds = dirArg ? path.resolve(repo, dirArg) : path.resolve(repo, '../shared/seeds');
-const scorer = path.resolve(repo, '../shared/tools/score-ingest.mjs');
+const seeds = dirArg ? path.resolve(repo, dirArg) : path.resolve(repo, 'src/db/demo/seeds');
+const scorer = path.resolve(repo, 'scripts/score-ingest.mjs');
 const out = path.resolve(repo, '.tmp/ingest-eval', dirArg ? path.basename(seeds) : 'seeds');
 
 const files = fs.readdirSync(seeds).filter((f) => f.endsWith('.txt')).sort();
