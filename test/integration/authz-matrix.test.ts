@@ -257,7 +257,8 @@ const RULES: Record<string, (c: CheckContext) => Verdict | boolean> = {
   'DELETE /api/v1/regions/{code}': (c) => c.actor.isAdmin,
   'GET /api/v1/me': loggedIn,
   'POST /api/v1/organizations': registers,
-  'PATCH /api/v1/organizations/{id}': registers,
+  // The fixture organization is side A's unit A1: only an office of a side in A's region (or an admin) edits it.
+  'PATCH /api/v1/organizations/{id}': (c) => c.actor.isAdmin || c.actor.memberships.some((m) => m.role === 'coordinator' && PARTY_REGION[m.party] === PARTY_REGION.A),
   'DELETE /api/v1/organizations/{id}': (c) => c.actor.isAdmin,
   'POST /api/v1/cooperations': registers,
   'POST /api/v1/ingest/commit': (c) => (registers(c) ? 'either' : 'deny'),

@@ -62,6 +62,20 @@ export function assertCanRegister(actor: Actor | null): void {
   throw forbidden('Only a cooperation office or an administrator may register this');
 }
 
+/** The sides, in any cooperation, whose office (协调办) the actor is. */
+export const coordinatingPartyIds = (actor: Actor | null): string[] =>
+  actor ? [...new Set(actor.memberships.filter((m) => m.role === 'coordinator').map((m) => m.partyId))] : [];
+
+/**
+ * An organization is kept by its own region's side: an office of a side whose
+ * region holds the organization's region (`ownRegion`), or an admin. Another
+ * region's office may not rename or re-kind it.
+ */
+export function assertCanEditOrganization(actor: Actor | null, ownRegion: boolean): void {
+  if (actor?.isAdmin || ownRegion) return;
+  throw forbidden("Only the cooperation office of the organization's own region, or an administrator, may change it");
+}
+
 /**
  * A row inside a visible cooperation: everyone sees rows marked public,
  * members see what is shared with the parties, and a 'side' row is seen by

@@ -1,6 +1,6 @@
-import { and, asc, eq, ilike, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, ilike, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { organizations, regions } from '../../db/schema/core.ts';
+import { organizations, parties, regions } from '../../db/schema/core.ts';
 import { updateIfVersion } from '../../db/versioned-update.ts';
 
 export type OrganizationRow = typeof organizations.$inferSelect;
@@ -55,6 +55,22 @@ export const organizationRepository = {
       .where(eq(organizations.id, id))
       .limit(1);
     return row;
+  },
+
+  /** Whether one of the given parties sits in the organization's region or a region above it (a city's side keeps its districts' units). */
+  async partyCoversOrganization(db: Db, partyIds: string[], organizationId: string): Promise<boolean> {
+    if (!partyIds.length) return false;
+    const chain = sql`(
+      with recursive chain(code) as (
+        select ${organizations.regionCode} from ${organizations} where ${organizations.id} = ${organizationId}
+        union select r.parent_code from ${regions} r join chain on r.code = chain.code where r.parent_code is not null
+      ) select code from chain)`;
+    const [row] = await db
+      .select({ id: parties.id })
+      .from(parties)
+      .where(and(inArray(parties.id, partyIds), sql`${parties.regionCode} in ${chain}`))
+      .limit(1);
+    return !!row;
   },
 
   async findByName(db: Db, regionCode: string, name: string): Promise<OrganizationRow | undefined> {

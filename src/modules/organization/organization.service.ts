@@ -2,7 +2,7 @@ import { notFound, staleVersion } from '../../app-error.ts';
 import type { Db } from '../../db/client.ts';
 import { writeTransaction } from '../../db/write-transaction.ts';
 import type { Actor } from '../access/actor.ts';
-import { assertAdmin, assertCanRegister } from '../access/policy.ts';
+import { assertAdmin, assertCanEditOrganization, assertCanRegister, coordinatingPartyIds } from '../access/policy.ts';
 import { audit } from '../audit/audit.service.ts';
 import { regionRepository } from '../region/region.repository.ts';
 import { organizationRepository, type NewOrganization, type OrganizationFilter } from './organization.repository.ts';
@@ -40,6 +40,8 @@ export function createOrganizationService(db: Db) {
       await writeTransaction(db, ENTITY, async (tx) => {
         const before = await organizationRepository.get(tx, id);
         if (!before) throw notFound(ENTITY, id);
+        const ownRegion = await organizationRepository.partyCoversOrganization(tx, coordinatingPartyIds(actor), id);
+        assertCanEditOrganization(actor, ownRegion);
         const after = await organizationRepository.update(tx, id, version, patch);
         if (!after) throw staleVersion(ENTITY, before.version);
         await audit(tx, actor, { cooperationId: null, action: 'update', entity: ENTITY, entityId: id, before, after });
