@@ -3,19 +3,16 @@ import type { Locator, Page } from 'playwright-core';
 import { chromiumAvailable } from './browser.ts';
 import { useBrowserSession } from './browser-session.ts';
 import { screenshot } from './screenshots.ts';
+import { chooseOption } from './select.ts';
 
 const TASK_TITLE = '联合举办海洋科技成果对接会';
 /** The demo's 中日 zone has one framework plan with five directions and no tasks yet. */
 const ZONE = '中日(青岛)地方发展合作示范区';
 const ZONE_PLAN = '中日(青岛)地方发展合作示范区建设总体方案';
 
-/** Picks an option of an antd select (or tree select), typing part of its name first where the select searches. */
-async function choose(page: Page, combobox: Locator, option: string, typed?: string): Promise<void> {
-  await combobox.click();
-  if (typed) await combobox.fill(typed);
-  const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
-  // In a tree the title is what selects; the row around it also holds the indent and the expand switch.
-  await dropdown.locator('.ant-select-item-option, .ant-select-tree-node-content-wrapper', { hasText: option }).first().click();
+/** Picks an option of the select in the form item labelled `label`. */
+async function choose(page: Page, dialog: Locator, label: string, option: string, typed?: string): Promise<void> {
+  await chooseOption(page, { combobox: dialog.getByRole('combobox', { name: label }), option, typed, shown: formItem(page, dialog, label) });
 }
 
 /** A form item by its label; the inner locator of `has` is looked for inside each item, so it starts from the page. */
@@ -67,20 +64,13 @@ describe.skipIf(!chromiumAvailable())('creating tasks in Chromium', () => {
     const dialog = page.getByRole('dialog', { name: '新建任务' });
     await dialog.getByRole('textbox', { name: '任务名称' }).fill(TASK_TITLE);
     await dialog.getByRole('textbox', { name: '任务内容' }).fill('两地海洋部门联合举办成果对接会，推动10项海洋科技成果落地。');
-    // A click that lands while the dropdown is still sliding in selects nothing (seen on a loaded CI machine),
-    // so the choice is made again until the form shows it.
-    const chosenClause = formItem(page, dialog, '对应条目').locator('.ant-select-selection-item', { hasText: '协同推进经略海洋' });
-    for (let attempt = 0; attempt < 3 && (await chosenClause.count()) === 0; attempt++) {
-      await choose(page, dialog.getByRole('combobox', { name: '对应条目' }), '协同推进经略海洋', '经略海洋');
-      await chosenClause.waitFor({ timeout: 5000 }).catch(() => undefined);
-    }
-    await chosenClause.waitFor();
+    await choose(page, dialog, '对应条目', '协同推进经略海洋', '经略海洋');
     await dialog.getByText('任务名称', { exact: true }).click();
-    await choose(page, dialog.getByRole('combobox', { name: '青岛市牵头单位' }), '青岛市海洋发展局', '海洋');
-    await choose(page, dialog.getByRole('combobox', { name: '青岛市配合单位' }), '青岛市科学技术局', '科学技术');
+    await choose(page, dialog, '青岛市牵头单位', '青岛市海洋发展局', '海洋');
+    await choose(page, dialog, '青岛市配合单位', '青岛市科学技术局', '科学技术');
     await dialog.getByText('任务名称', { exact: true }).click();
-    await choose(page, dialog.getByRole('combobox', { name: '深圳市牵头单位' }), '深圳市规划和自然资源局', '规划');
-    await choose(page, dialog.getByRole('combobox', { name: '优先级' }), '高');
+    await choose(page, dialog, '深圳市牵头单位', '深圳市规划和自然资源局', '规划');
+    await choose(page, dialog, '优先级', '高');
     const tags = dialog.getByRole('combobox', { name: '标签' });
     await tags.fill('海洋');
     await tags.press('Enter');
@@ -126,8 +116,8 @@ describe.skipIf(!chromiumAvailable())('creating tasks in Chromium', () => {
     await dialog.getByRole('button', { name: '创建任务' }).click();
     await dialog.getByText('请至少为一方指定默认牵头单位').waitFor();
 
-    await choose(page, dialog.getByRole('combobox', { name: '青岛市牵头单位' }), '青岛市商务局', '商务');
-    await choose(page, dialog.getByRole('combobox', { name: '优先级' }), '高');
+    await choose(page, dialog, '青岛市牵头单位', '青岛市商务局', '商务');
+    await choose(page, dialog, '优先级', '高');
     await dialog.getByLabel('完成时限').fill('2026-12-31');
     await dialog.getByRole('button', { name: '创建任务' }).click();
     const result = dialog.getByTestId('per-direction-result');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { chromiumAvailable } from './browser.ts';
 import { useBrowserSession } from './browser-session.ts';
+import { chooseOption } from './select.ts';
 
 /** In the demo, 青岛市科学技术局 leads this direction of 青岛—深圳 on the Qingdao side: one of its three milestones is reached. */
 const TASK_TITLE = '鼓励高校院所互动合作';
@@ -69,8 +70,8 @@ describe.skipIf(!chromiumAvailable())('a task page in Chromium', () => {
     await others.waitFor();
     expect(await others.getByTestId('status-select').count()).toBe(0);
 
-    await own.getByTestId('status-select').click();
-    await page.locator('.ant-select-dropdown:visible').getByText('受阻', { exact: true }).click();
+    const status = own.getByTestId('status-select');
+    await chooseOption(page, { combobox: status.getByRole('combobox'), option: '受阻', shown: status });
     await page.getByText('状态已更新').waitFor();
     await page.reload();
     await expect.poll(() => own.getByTestId('status-select').innerText()).toContain('受阻');
