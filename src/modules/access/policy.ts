@@ -119,6 +119,36 @@ export function rowScopeCondition(scope: RowScope, columns: { visibility: PgColu
   return or(...parts);
 }
 
+/** What rows of many cooperations at once the actor sees (counts on a list of cooperations), as data. */
+export interface RowScopeAcross {
+  all: boolean;
+  /** Cooperations whose 'parties' rows the actor sees. */
+  memberOf: string[];
+  /** Sides whose 'side' rows the actor sees. */
+  sides: string[];
+}
+
+export function rowScopeAcross(actor: Actor | null): RowScopeAcross {
+  if (!actor) return { all: false, memberOf: [], sides: [] };
+  return {
+    all: actor.isAdmin,
+    memberOf: [...new Set(actor.memberships.map((m) => m.cooperationId))],
+    sides: [...new Set(actor.memberships.filter((m) => m.role !== 'observer').map((m) => m.partyId))],
+  };
+}
+
+/** `canReadRow` as an SQL condition over rows of many cooperations; undefined means every row. */
+export function rowScopeAcrossCondition(
+  scope: RowScopeAcross,
+  columns: { cooperationId: PgColumn; visibility: PgColumn; ownerPartyId: PgColumn },
+): SQL | undefined {
+  if (scope.all) return undefined;
+  const parts: SQL[] = [eq(columns.visibility, 'public')];
+  if (scope.memberOf.length) parts.push(and(eq(columns.visibility, 'parties'), inArray(columns.cooperationId, scope.memberOf)) ?? sql`false`);
+  if (scope.sides.length) parts.push(and(eq(columns.visibility, 'side'), inArray(columns.ownerPartyId, scope.sides)) ?? sql`false`);
+  return or(...parts);
+}
+
 /** A row the actor must be able to see: otherwise it answers 404, as if it did not exist. */
 export function assertCanReadRow(
   actor: Actor | null,

@@ -2,7 +2,7 @@ import { and, asc, count, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-
 import type { Db } from '../../db/client.ts';
 import { agreements, cooperations, memberships, organizations, parties, regions, users } from '../../db/schema/core.ts';
 import { updateIfVersion } from '../../db/versioned-update.ts';
-import type { CooperationScope } from '../access/policy.ts';
+import { rowScopeAcrossCondition, type CooperationScope, type RowScopeAcross } from '../access/policy.ts';
 import { escapeLike } from '../organization/organization.repository.ts';
 
 export type CooperationRow = typeof cooperations.$inferSelect;
@@ -21,12 +21,13 @@ export function scopeCondition(scope: CooperationScope): SQL | undefined {
 }
 
 export const cooperationRepository = {
-  async list(db: Db, scope: CooperationScope, filter: { q?: string | undefined; status?: CooperationRow['status'] | undefined; page: number; pageSize: number }) {
+  /** `rows`: what the reader sees inside the cooperations, so a count never includes an agreement it may not open. */
+  async list(db: Db, scope: CooperationScope, rows: RowScopeAcross, filter: { q?: string | undefined; status?: CooperationRow['status'] | undefined; page: number; pageSize: number }) {
     const where: (SQL | undefined)[] = [scopeCondition(scope)];
     if (filter.q) where.push(ilike(cooperations.name, `%${escapeLike(filter.q)}%`));
     if (filter.status) where.push(eq(cooperations.status, filter.status));
     const condition = and(...where);
-    const [rows, [total]] = await Promise.all([
+    const [found, [total]] = await Promise.all([
       db
         .select()
         .from(cooperations)
@@ -36,7 +37,7 @@ export const cooperationRepository = {
         .offset((filter.page - 1) * filter.pageSize),
       db.select({ n: sql<number>`count(*)::int` }).from(cooperations).where(condition),
     ]);
-    const ids = rows.map((r) => r.id);
+    const ids = found.map((r) => r.id);
     const [partyRows, agreementCounts] = ids.length
       ? await Promise.all([
           db
@@ -47,13 +48,13 @@ export const cooperationRepository = {
           db
             .select({ cooperationId: agreements.cooperationId, n: count() })
             .from(agreements)
-            .where(inArray(agreements.cooperationId, ids))
+            .where(and(inArray(agreements.cooperationId, ids), rowScopeAcrossCondition(rows, agreements)))
             .groupBy(agreements.cooperationId),
         ])
       : [[], []];
     return {
       total: total?.n ?? 0,
-      items: rows.map((r) => ({
+      items: found.map((r) => ({
         ...r,
         parties: partyRows.filter((p) => p.cooperationId === r.id).map(({ id, name, regionCode }) => ({ id, name, regionCode })),
         agreementCount: agreementCounts.find((a) => a.cooperationId === r.id)?.n ?? 0,

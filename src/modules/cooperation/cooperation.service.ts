@@ -2,7 +2,7 @@ import { AppError, notFound, staleVersion } from '../../app-error.ts';
 import type { Db } from '../../db/client.ts';
 import { writeTransaction } from '../../db/write-transaction.ts';
 import type { Actor, MembershipRole } from '../access/actor.ts';
-import { assertAdmin, assertCanManageCooperation, assertCanManageSide, assertCanReadCooperation, assertCanRegister, assertCanSeeMembers, visibleCooperationScope } from '../access/policy.ts';
+import { assertAdmin, assertCanManageCooperation, assertCanManageSide, assertCanReadCooperation, assertCanRegister, assertCanSeeMembers, rowScopeAcross, visibleCooperationScope } from '../access/policy.ts';
 import { audit } from '../audit/audit.service.ts';
 import { authRepository } from '../auth/auth.repository.ts';
 import { organizationRepository } from '../organization/organization.repository.ts';
@@ -87,8 +87,8 @@ export function createCooperationService(db: Db) {
   }
 
   return {
-    async list(actor: Actor | null, filter: Parameters<typeof cooperationRepository.list>[2]) {
-      return cooperationRepository.list(db, visibleCooperationScope(actor), filter);
+    async list(actor: Actor | null, filter: Parameters<typeof cooperationRepository.list>[3]) {
+      return cooperationRepository.list(db, visibleCooperationScope(actor), rowScopeAcross(actor), filter);
     },
 
     async get(actor: Actor | null, id: string) {
