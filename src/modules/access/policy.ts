@@ -50,6 +50,12 @@ export function assertCanManageCooperation(actor: Actor | null, cooperation: { i
   throw forbidden('Only the cooperation offices of the parties may change this cooperation');
 }
 
+/** `assertCanManageCooperation` as a flag for the web (a read-only token manages nothing): whether to offer editing at all. */
+export function canManageCooperation(actor: Actor | null, cooperationId: string): boolean {
+  if (!actor || (actor.token && actor.token.scope !== 'write')) return false;
+  return actor.isAdmin || rolesIn(actor, cooperationId).includes('coordinator');
+}
+
 export function assertAdmin(actor: Actor | null): void {
   if (!actor?.isAdmin) throw forbidden('Only a platform administrator may do this');
 }

@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { agreements, agreementVersions, clauses } from '../../db/schema/core.ts';
+import { taskClauses, tasks } from '../../db/schema/work.ts';
 import { updateIfVersion } from '../../db/versioned-update.ts';
 import { rowScopeCondition, type RowScope } from '../access/policy.ts';
 
@@ -52,6 +53,15 @@ export const agreementRepository = {
   async hasChildren(db: Db, id: string): Promise<boolean> {
     const [row] = await db.select({ id: agreements.id }).from(agreements).where(eq(agreements.parentId, id)).limit(1);
     return !!row;
+  },
+
+  /** Tasks that name the agreement or serve one of its clauses: deleting it would quietly unlink them. */
+  async dependentTaskCount(db: Db, id: string): Promise<number> {
+    const [named, served] = await Promise.all([
+      db.select({ id: tasks.id }).from(tasks).where(eq(tasks.agreementId, id)),
+      db.select({ id: taskClauses.taskId }).from(taskClauses).innerJoin(clauses, eq(clauses.id, taskClauses.clauseId)).where(eq(clauses.agreementId, id)),
+    ]);
+    return new Set([...named, ...served].map((r) => r.id)).size;
   },
 
   async insertVersion(db: Db, values: typeof agreementVersions.$inferInsert): Promise<AgreementVersionRow> {

@@ -1,12 +1,11 @@
-import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorResponses, noContentResponses, uuidParam } from '../../http/common.schemas.ts';
 import { requireActor } from '../../http/auth-plugin.ts';
 import { deleteQuery } from '../organization/organization.schemas.ts';
 import type { Services } from '../services.ts';
 import {
+  agreementListSchema,
   agreementSchema,
-  agreementSummarySchema,
   agreementVersionParams,
   agreementVersionSchema,
   amendAgreementBody,
@@ -19,8 +18,8 @@ const tags = ['agreements'];
 export const agreementRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
   app.get(
     '/cooperations/:id/agreements',
-    { schema: { tags, summary: 'Agreements of a cooperation (1+N: parentId links)', params: uuidParam, response: { 200: z.object({ items: z.array(agreementSummarySchema) }), ...errorResponses } } },
-    async (request) => ({ items: await services.agreement.list(requireActor(request), request.params.id) }),
+    { schema: { tags, summary: 'Agreements of a cooperation (1+N: parentId links)', params: uuidParam, response: { 200: agreementListSchema, ...errorResponses } } },
+    async (request) => services.agreement.list(requireActor(request), request.params.id),
   );
 
   app.post(

@@ -21,6 +21,13 @@ export const agreementSummarySchema = z.object({
   currentTextVersion: z.number().int(),
   version: z.number().int(),
   clauseCount: z.number().int(),
+  /** Editing the agreement and its clauses: the web offers it only where this is true. */
+  can: z.object({ edit: z.boolean() }),
+});
+
+export const agreementListSchema = z.object({
+  items: z.array(agreementSummarySchema),
+  can: z.object({ create: z.boolean() }),
 });
 
 export const textVersionSchema = z.object({ number: z.number().int(), note: z.string(), createdAt: z.string() });

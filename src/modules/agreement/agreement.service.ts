@@ -2,7 +2,7 @@ import { AppError, notFound, staleVersion } from '../../app-error.ts';
 import type { Db } from '../../db/client.ts';
 import { writeTransaction } from '../../db/write-transaction.ts';
 import { authorId, type Actor } from '../access/actor.ts';
-import { assertCanManageCooperation, assertCanReadCooperation, assertCanReadRow, ownerPartyForNewRow, rowScope } from '../access/policy.ts';
+import { assertCanManageCooperation, assertCanReadCooperation, assertCanReadRow, canManageCooperation, ownerPartyForNewRow, rowScope } from '../access/policy.ts';
 import { audit } from '../audit/audit.service.ts';
 import type { CooperationService } from '../cooperation/cooperation.service.ts';
 import { cooperationRepository } from '../cooperation/cooperation.repository.ts';
@@ -19,6 +19,9 @@ async function ownerFor(tx: Db, actor: Actor, cooperationId: string, requested: 
   const partyIds = (await cooperationRepository.partiesOf(tx, cooperationId)).map((p) => p.id);
   return ownerPartyForNewRow(actor, { id: cooperationId, partyIds }, requested, visibility);
 }
+
+/** What the web offers on an agreement and its clauses: editing is the cooperation offices' (and admins'). */
+const canFor = (actor: Actor | null, cooperationId: string) => ({ edit: canManageCooperation(actor, cooperationId) });
 
 const presentVersion = (v: { number: number; note: string; createdAt: Date }) => ({
   number: v.number,
@@ -61,26 +64,30 @@ export function createAgreementService(db: Db, cooperations: CooperationService)
     }
   }
 
-  async function present(row: AgreementRow) {
+  async function present(actor: Actor | null, row: AgreementRow) {
     const [current, versions, clauseCount] = await Promise.all([
       agreementRepository.getVersion(db, row.id, row.currentTextVersion),
       agreementRepository.versions(db, row.id),
       agreementRepository.clauseCount(db, row.id),
     ]);
-    return { ...row, clauseCount, text: current?.text ?? '', textVersions: versions.map(presentVersion) };
+    return { ...row, clauseCount, text: current?.text ?? '', textVersions: versions.map(presentVersion), can: canFor(actor, row.cooperationId) };
   }
 
   return {
     loadReadable,
     loadManageable,
 
+    canFor,
+
     async list(actor: Actor | null, cooperationId: string) {
       await cooperations.load(actor, cooperationId);
-      return agreementRepository.listByCooperation(db, cooperationId, rowScope(actor, cooperationId));
+      const can = canFor(actor, cooperationId);
+      const rows = await agreementRepository.listByCooperation(db, cooperationId, rowScope(actor, cooperationId));
+      return { items: rows.map((row) => ({ ...row, can })), can: { create: can.edit } };
     },
 
     async get(actor: Actor | null, id: string) {
-      return present(await loadReadable(actor, id));
+      return present(actor, await loadReadable(actor, id));
     },
 
     async getVersion(actor: Actor | null, id: string, number: number) {
@@ -104,7 +111,7 @@ export function createAgreementService(db: Db, cooperations: CooperationService)
 
     async create(actor: Actor, cooperationId: string, input: CreateAgreementInput) {
       const row = await writeTransaction(db, ENTITY, (tx) => this.createIn(tx, actor, cooperationId, input));
-      return present(row);
+      return present(actor, row);
     },
 
     async update(actor: Actor, id: string, version: number, patch: Partial<NewAgreement>) {
@@ -118,7 +125,7 @@ export function createAgreementService(db: Db, cooperations: CooperationService)
         await audit(tx, actor, { cooperationId: before.cooperationId, action: 'update', entity: ENTITY, entityId: id, before, after });
         return after;
       });
-      return present(row);
+      return present(actor, row);
     },
 
     /** An amendment is a new text version; the earlier versions stay readable. */
@@ -132,7 +139,7 @@ export function createAgreementService(db: Db, cooperations: CooperationService)
         await audit(tx, actor, { cooperationId: before.cooperationId, action: 'amend', entity: ENTITY, entityId: id, before: { currentTextVersion: before.currentTextVersion }, after: { currentTextVersion: number, note } });
         return after;
       });
-      return present(row);
+      return present(actor, row);
     },
 
     async delete(actor: Actor, id: string, version: number) {
@@ -141,6 +148,8 @@ export function createAgreementService(db: Db, cooperations: CooperationService)
         if (await agreementRepository.hasChildren(tx, id)) {
           throw new AppError('agreement.has_children', 409, 'Delete or move the agreements signed under this one first');
         }
+        const tasks = await agreementRepository.dependentTaskCount(tx, id);
+        if (tasks > 0) throw new AppError('agreement.has_tasks', 409, `${tasks} task(s) refer to this agreement or its clauses`, { tasks });
         if (!(await agreementRepository.delete(tx, id, version))) throw staleVersion(ENTITY, before.version);
         await audit(tx, actor, { cooperationId: before.cooperationId, action: 'delete', entity: ENTITY, entityId: id, before });
       });

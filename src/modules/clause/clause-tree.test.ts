@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildClauseTree, wouldCycle } from './clause-tree.ts';
+import { buildClauseTree, subtreeIds, wouldCycle } from './clause-tree.ts';
 
 const row = (id: string, parentId: string | null, ordinal: number) => ({
   id,
@@ -31,5 +31,13 @@ describe('clause tree', () => {
     expect(wouldCycle(rows, 'a1', 'a1')).toBe(true);
     expect(wouldCycle(rows, 'm1', 'a1')).toBe(false);
     expect(wouldCycle(rows, 'd1', null)).toBe(false);
+  });
+});
+
+describe('subtreeIds', () => {
+  it('takes the clause with its children and grandchildren, and nothing beside it', () => {
+    const rows = [row('a', null, 0), row('b', 'a', 0), row('c', 'b', 0), row('d', null, 1), row('e', 'd', 0)];
+    expect(subtreeIds(rows, 'a').sort()).toEqual(['a', 'b', 'c']);
+    expect(subtreeIds(rows, 'e')).toEqual(['e']);
   });
 });

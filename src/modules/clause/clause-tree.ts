@@ -29,3 +29,18 @@ export function wouldCycle(rows: { id: string; parentId: string | null }[], id: 
   }
   return false;
 }
+
+/** The clause and everything beneath it: what deleting it takes away (children go with their parent). */
+export function subtreeIds(rows: { id: string; parentId: string | null }[], id: string): string[] {
+  const childrenOf = new Map<string, string[]>();
+  for (const row of rows) if (row.parentId) childrenOf.set(row.parentId, [...(childrenOf.get(row.parentId) ?? []), row.id]);
+  const found: string[] = [];
+  const pending = [id];
+  while (pending.length) {
+    const next = pending.pop();
+    if (next === undefined || found.includes(next)) continue;
+    found.push(next);
+    pending.push(...(childrenOf.get(next) ?? []));
+  }
+  return found;
+}

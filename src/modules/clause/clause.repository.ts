@@ -1,6 +1,7 @@
-import { and, asc, eq, isNull, max, sql } from 'drizzle-orm';
+import { and, asc, countDistinct, eq, inArray, isNull, max, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { clauses } from '../../db/schema/core.ts';
+import { taskClauses } from '../../db/schema/work.ts';
 import { updateIfVersion } from '../../db/versioned-update.ts';
 
 export type ClauseRow = typeof clauses.$inferSelect;
@@ -34,6 +35,13 @@ export const clauseRepository = {
 
   async setOrdinal(db: Db, id: string, ordinal: number): Promise<void> {
     await db.update(clauses).set({ ordinal, version: sql`${clauses.version} + 1`, updatedAt: new Date() }).where(eq(clauses.id, id));
+  },
+
+  /** Tasks serving any of the clauses: deleting them would quietly drop those links. */
+  async taskCountFor(db: Db, clauseIds: string[]): Promise<number> {
+    if (!clauseIds.length) return 0;
+    const [row] = await db.select({ n: countDistinct(taskClauses.taskId) }).from(taskClauses).where(inArray(taskClauses.clauseId, clauseIds));
+    return row?.n ?? 0;
   },
 
   async delete(db: Db, id: string, version: number): Promise<ClauseRow | undefined> {

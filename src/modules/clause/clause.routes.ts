@@ -8,12 +8,13 @@ import { clauseNodeSchema, clauseSchema, createClauseBody, moveClauseBody, reord
 
 const tags = ['clauses'];
 const treeResponse = z.object({ items: z.array(clauseNodeSchema) });
+const treeWithRightsResponse = treeResponse.extend({ can: z.object({ edit: z.boolean() }) });
 
 export const clauseRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
   app.get(
     '/agreements/:id/clauses',
-    { schema: { tags, summary: 'Clause tree: area → direction → measure', params: uuidParam, response: { 200: treeResponse, ...errorResponses } } },
-    async (request) => ({ items: await services.clause.tree(requireActor(request), request.params.id) }),
+    { schema: { tags, summary: 'Clause tree: area → direction → measure', params: uuidParam, response: { 200: treeWithRightsResponse, ...errorResponses } } },
+    async (request) => services.clause.treeWithRights(requireActor(request), request.params.id),
   );
 
   app.post(

@@ -2,9 +2,10 @@ import { AppError, notFound, staleVersion } from '../../app-error.ts';
 import type { Db } from '../../db/client.ts';
 import { writeTransaction } from '../../db/write-transaction.ts';
 import type { Actor } from '../access/actor.ts';
+import { agreementRepository } from '../agreement/agreement.repository.ts';
 import type { AgreementService } from '../agreement/agreement.service.ts';
 import { audit } from '../audit/audit.service.ts';
-import { buildClauseTree, wouldCycle } from './clause-tree.ts';
+import { buildClauseTree, subtreeIds, wouldCycle } from './clause-tree.ts';
 import { clauseRepository, type ClauseRow, type NewClause } from './clause.repository.ts';
 
 const ENTITY = 'clause';
@@ -20,6 +21,13 @@ function assertSpan(span: { spanStart?: number | null | undefined; spanEnd?: num
   if (typeof spanStart === 'number' && typeof spanEnd === 'number' && spanEnd < spanStart) {
     throw new AppError('clause.invalid_span', 400, 'spanEnd must not be before spanStart');
   }
+}
+
+/** A re-marked span must lie in the text in force, or it would point at nothing. */
+async function assertSpanInText(tx: Db, agreementId: string, spanEnd: number) {
+  const agreement = await agreementRepository.get(tx, agreementId);
+  const text = agreement ? await agreementRepository.getVersion(tx, agreementId, agreement.currentTextVersion) : undefined;
+  if (spanEnd > (text?.text.length ?? 0)) throw new AppError('clause.invalid_span', 400, 'The span runs past the end of the text');
 }
 
 const strip = (row: ClauseRow) => ({
@@ -64,6 +72,13 @@ export function createClauseService(db: Db, agreements: AgreementService) {
       return buildClauseTree((await clauseRepository.listByAgreement(db, agreementId)).map(strip));
     },
 
+    /** The tree with what the web may offer on it: clauses are edited by whoever edits their agreement. */
+    async treeWithRights(actor: Actor | null, agreementId: string) {
+      const agreement = await agreements.loadReadable(actor, agreementId);
+      const items = buildClauseTree((await clauseRepository.listByAgreement(db, agreementId)).map(strip));
+      return { items, can: agreements.canFor(actor, agreement.cooperationId) };
+    },
+
     /** Inside the caller's transaction: ingestion and seeding write whole trees at once. */
     async createIn(tx: Db, actor: Actor, agreementId: string, input: ClauseInput): Promise<ClauseRow> {
       const agreement = await manageable(tx, actor, agreementId);
@@ -83,7 +98,9 @@ export function createClauseService(db: Db, agreements: AgreementService) {
       return strip(
         await writeTransaction(db, ENTITY, async (tx) => {
           const before = await loadClause(tx, actor, id);
-          assertSpan({ spanStart: patch.spanStart ?? before.spanStart, spanEnd: patch.spanEnd ?? before.spanEnd });
+          const span = { spanStart: patch.spanStart === undefined ? before.spanStart : patch.spanStart, spanEnd: patch.spanEnd === undefined ? before.spanEnd : patch.spanEnd };
+          assertSpan(span);
+          if (typeof patch.spanEnd === 'number') await assertSpanInText(tx, before.agreementId, patch.spanEnd);
           const after = await clauseRepository.update(tx, id, version, patch);
           if (!after) throw staleVersion(ENTITY, before.version);
           await audit(tx, actor, { cooperationId: before.cooperationId, action: 'update', entity: ENTITY, entityId: id, before, after });
@@ -126,6 +143,9 @@ export function createClauseService(db: Db, agreements: AgreementService) {
     async delete(actor: Actor, id: string, version: number) {
       await writeTransaction(db, ENTITY, async (tx) => {
         const before = await loadClause(tx, actor, id);
+        const removed = subtreeIds(await clauseRepository.listByAgreement(tx, before.agreementId), id);
+        const tasks = await clauseRepository.taskCountFor(tx, removed);
+        if (tasks > 0) throw new AppError('clause.has_tasks', 409, `${tasks} task(s) serve this clause or a clause beneath it`, { tasks });
         if (!(await clauseRepository.delete(tx, id, version))) throw staleVersion(ENTITY, before.version);
         await audit(tx, actor, { cooperationId: before.cooperationId, action: 'delete', entity: ENTITY, entityId: id, before });
       });
