@@ -1,3 +1,4 @@
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
@@ -22,6 +23,11 @@ const envSchema = z.object({
   LIANDONG_TIME_ZONE: z.string().default('Asia/Shanghai'),
   /** Where users open the app; links in mails and robot messages point here. */
   LIANDONG_PUBLIC_URL: z.string().url().optional(),
+  /**
+   * Networks (CIDR, comma-separated) robot webhooks may reach besides the public internet, e.g. the
+   * 政务外网 range of an intranet deployment; robots there may also be plain http.
+   */
+  LIANDONG_ROBOT_ALLOWED_NETWORKS: z.string().default(''),
   LIANDONG_REMIND_DAYS_BEFORE: z.coerce.number().int().min(1).max(60).default(3),
   LIANDONG_ESCALATE_DAYS_OVERDUE: z.coerce.number().int().min(1).max(365).default(7),
   /** The server runs the background job worker unless this is false (e.g. a web-only instance). */
@@ -48,6 +54,12 @@ export interface S3StoreConfig {
   prefix: string;
 }
 
+export interface RobotNetwork {
+  network: string;
+  prefix: number;
+  family: 'ipv4' | 'ipv6';
+}
+
 export type Config = {
   port: number;
   host: string;
@@ -58,7 +70,7 @@ export type Config = {
   http: { requestTimeoutMs: number };
   mail: { smtpUrl: string | undefined; from: string };
   timeZone: string;
-  notifications: { publicUrl: string; remindDaysBefore: number; escalateDaysOverdue: number };
+  notifications: { publicUrl: string; remindDaysBefore: number; escalateDaysOverdue: number; robotAllowedNetworks: RobotNetwork[] };
   jobs: { worker: boolean };
   uploads: { dir: string; maxBytes: number; s3: S3StoreConfig | undefined };
   version: string;
@@ -74,6 +86,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid configuration: ${problems}`);
   }
   const e = parsed.data;
+  const robotAllowedNetworks = parseNetworks(e.LIANDONG_ROBOT_ALLOWED_NETWORKS);
   return {
     port: e.PORT,
     host: e.HOST,
@@ -93,6 +106,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       publicUrl: (e.LIANDONG_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
       remindDaysBefore: e.LIANDONG_REMIND_DAYS_BEFORE,
       escalateDaysOverdue: e.LIANDONG_ESCALATE_DAYS_OVERDUE,
+      robotAllowedNetworks,
     },
     jobs: { worker: e.LIANDONG_JOB_WORKER },
     uploads: {
@@ -104,6 +118,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     version: APP_VERSION,
   };
+}
+
+/** `10.0.0.0/8, fd00::/8`; a bare address is a network of one. A mistyped entry stops the start rather than trusting too much. */
+function parseNetworks(list: string): RobotNetwork[] {
+  return list
+    .split(/[,\s]+/)
+    .filter((entry) => entry !== '')
+    .map((entry) => {
+      const [network = '', prefixText, extra] = entry.split('/');
+      const version = net.isIP(network);
+      const maxPrefix = version === 6 ? 128 : 32;
+      const prefix = prefixText === undefined ? maxPrefix : Number(prefixText);
+      if (!version || extra !== undefined || !/^\d{1,3}$/.test(prefixText ?? String(maxPrefix)) || prefix > maxPrefix) {
+        throw new Error(`Invalid configuration: LIANDONG_ROBOT_ALLOWED_NETWORKS: ${entry} is not a network such as 10.0.0.0/8 or fd00::/8`);
+      }
+      return { network, prefix, family: version === 6 ? 'ipv6' : 'ipv4' };
+    });
 }
 
 /** An in-memory database (tests) has no data directory to keep files beside, so they go to the temp directory. */

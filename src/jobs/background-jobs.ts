@@ -9,7 +9,7 @@ import { createReminderSweep } from './reminder-sweep.ts';
 /** Every kind of background work and the worker that runs it; the server starts the worker, tests and the CLI drive it by hand. */
 export function createBackgroundJobs(db: Db, deps: { jobs: JobQueue; notification: NotificationService; config: Config }, options: JobWorkerOptions = {}) {
   const reminders = createReminderSweep(db, deps);
-  const delivery = notificationDeliveryJobs(deps.config.mail);
+  const delivery = notificationDeliveryJobs(deps.config);
   const worker = createJobWorker(db, [...delivery.definitions, ...reminders.definitions], {
     onTick: (now) => reminders.schedule(now),
     ...options,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Config } from '../config.ts';
 import { createMailer, DELIVERY_QUEUES, postWebhook, type Mailer } from '../modules/notification/notification-channels.ts';
+import { robotAddressPolicy } from '../modules/notification/robot-address.ts';
 import { defineJob, type JobDefinition } from './job-definition.ts';
 
 const webhookPayload = z.object({ url: z.url({ protocol: /^https?$/ }), body: z.record(z.string(), z.unknown()) });
@@ -9,7 +10,9 @@ const webhookPayload = z.object({ url: z.url({ protocol: /^https?$/ }), body: z.
  * Sending what `notify` queued: one mail per address, one robot message per
  * group. A failure throws, and the queue retries with backoff.
  */
-export function notificationDeliveryJobs(mail: Config['mail']): { definitions: JobDefinition[]; close(): void } {
+export function notificationDeliveryJobs(config: Config): { definitions: JobDefinition[]; close(): void } {
+  const { mail } = config;
+  const robots = robotAddressPolicy(config.notifications.robotAllowedNetworks);
   let mailer: Mailer | null = null;
   const mailerFor = (smtpUrl: string) => (mailer ??= createMailer(smtpUrl, mail.from));
 
@@ -25,12 +28,12 @@ export function notificationDeliveryJobs(mail: Config['mail']): { definitions: J
     defineJob({
       queue: DELIVERY_QUEUES.wecom,
       payload: webhookPayload,
-      handle: (payload) => postWebhook(payload.url, payload.body),
+      handle: (payload) => postWebhook(payload.url, payload.body, robots),
     }),
     defineJob({
       queue: DELIVERY_QUEUES.dingtalk,
       payload: webhookPayload,
-      handle: (payload) => postWebhook(payload.url, payload.body),
+      handle: (payload) => postWebhook(payload.url, payload.body, robots),
     }),
   ];
   return {

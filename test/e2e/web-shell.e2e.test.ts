@@ -93,7 +93,7 @@ describe.skipIf(!chromiumAvailable())('the web app in Chromium', () => {
     await finish(page);
   });
 
-  it('lets a user choose how to be notified, refuses a robot address that is not a web address, and keeps the choice', async () => {
+  it('lets a user choose how to be notified, refuses a robot address that is not a web address or leads inside the network, and keeps the choice', async () => {
     const page = await newPage();
     await logIn(page, 'sz.kj', DEMO_PASSWORD);
     await page.getByRole('link', { name: '通知', exact: true }).click();
@@ -104,13 +104,17 @@ describe.skipIf(!chromiumAvailable())('the web app in Chromium', () => {
 
     await wecom.fill('ftp://robot.example/send');
     await save.click();
-    await card.getByText('请填写以 http:// 或 https:// 开头的地址').waitFor();
+    await card.getByText('请填写以 https:// 开头的地址').waitFor();
+
+    await wecom.fill('http://169.254.169.254/latest/meta-data/');
+    await save.click();
+    await card.getByText('该地址指向服务器本机或内部网络；只能使用公网机器人服务，或管理员允许的网络').waitFor();
 
     await wecom.fill('https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=demo-key');
     await card.getByRole('switch', { name: '邮件' }).click();
     await save.click();
     await page.getByText('通知方式已保存').waitFor();
-    await expect.poll(() => card.getByText('请填写以 http:// 或 https:// 开头的地址').count()).toBe(0);
+    await expect.poll(() => card.getByText('该地址指向服务器本机或内部网络；只能使用公网机器人服务，或管理员允许的网络').count()).toBe(0);
     await screenshot(page, 'notification-preferences', { fullPage: true });
 
     await page.reload();

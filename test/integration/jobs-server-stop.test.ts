@@ -35,7 +35,7 @@ describe.each(databaseFlavours())('the server and its job worker on %s', (flavou
 
     // PGlite on disk, so the database can be opened again after the server closed it.
     const dataDir = flavour === 'pglite' ? fs.mkdtempSync(path.join(os.tmpdir(), 'liandong-stop-')) : 'memory://';
-    const config = testConfig(await freshDatabaseUrl(flavour), { PORT: '0', HOST: '127.0.0.1', LIANDONG_DATA_DIR: dataDir });
+    const config = testConfig(await freshDatabaseUrl(flavour), { PORT: '0', HOST: '127.0.0.1', LIANDONG_DATA_DIR: dataDir, LIANDONG_ROBOT_ALLOWED_NETWORKS: '127.0.0.1/32' });
     const running = await startServer(config, { demoWhenEmpty: false, logger: false });
     try {
       const db = running.services.database.db;

@@ -107,7 +107,15 @@ describe.each(databaseFlavours())('notification delivery by mail and robots on %
   beforeAll(async () => {
     mail = await startMailServer();
     robots = await startRobotReceiver();
-    t = await startTestApp(flavour, { env: { LIANDONG_SMTP_URL: mail.url, LIANDONG_MAIL_FROM: '联动平台 <noreply@liandong.example.cn>', LIANDONG_PUBLIC_URL: 'https://liandong.example.cn/' } });
+    // The robot receiver listens on 127.0.0.1, so this deployment names it as an allowed (intranet) network.
+    t = await startTestApp(flavour, {
+      env: {
+        LIANDONG_SMTP_URL: mail.url,
+        LIANDONG_MAIL_FROM: '联动平台 <noreply@liandong.example.cn>',
+        LIANDONG_PUBLIC_URL: 'https://liandong.example.cn/',
+        LIANDONG_ROBOT_ALLOWED_NETWORKS: '127.0.0.1/32',
+      },
+    });
     const db = t.services.database.db;
     const cooperation = await cooperationRepository.findByName(db, '青岛—深圳跨区域合作');
     if (!cooperation) throw new Error('demo cooperation 青岛—深圳 missing');
@@ -194,5 +202,96 @@ describe.each(databaseFlavours())('notification delivery by mail and robots on %
     await notify({ userIds: [id('qd.fgw'), id('qd.leader')], kind: 'task.escalated', title: '任务逾期提请督办', body: '' });
     await t.services.worker.runDue();
     expect(robots.received.filter((r) => r.path === '/cgi-bin/webhook/send?key=qd-group')).toHaveLength(1);
+  });
+
+  it('accepts plain http only inside the allowed networks, and nothing private outside them', async () => {
+    const token = await t.login('qd.kj');
+    const put = (wecomWebhook: string) =>
+      t.call('PUT', '/api/v1/me/notification-preferences', { token, body: { inApp: true, email: false, wecomWebhook, dingtalkWebhook: null } });
+    expect((await put(`${robots.base}/cgi-bin/webhook/send?key=intranet`)).statusCode).toBe(200);
+    for (const [url, code] of [
+      ['http://10.0.0.1/robot/send', 'notification.webhook_private_address'],
+      ['http://127.0.0.2/robot/send', 'notification.webhook_private_address'],
+      ['http://[::1]:5432/', 'notification.webhook_private_address'],
+      ['https://169.254.169.254/latest/meta-data/', 'notification.webhook_private_address'],
+      ['http://8.8.8.8/robot/send', 'notification.webhook_not_https'],
+    ] as const) {
+      const res = await put(url);
+      expect(res.statusCode, url).toBe(400);
+      expect(res.json().error.code, url).toBe(code);
+    }
+  });
+});
+
+/** A deployment without LIANDONG_ROBOT_ALLOWED_NETWORKS: robots are https services on the public internet. */
+describe.each(databaseFlavours())('robot addresses on %s', (flavour) => {
+  let t: TestApp;
+  let robots: Awaited<ReturnType<typeof startRobotReceiver>>;
+  let token: string;
+  const put = (preferences: Record<string, unknown>) =>
+    t.call('PUT', '/api/v1/me/notification-preferences', {
+      token,
+      body: { inApp: true, email: false, wecomWebhook: null, dingtalkWebhook: null, ...preferences },
+    });
+
+  beforeAll(async () => {
+    robots = await startRobotReceiver();
+    t = await startTestApp(flavour);
+    token = await t.login('qd.fgw');
+  });
+  afterAll(async () => {
+    await t?.close();
+    await robots?.close();
+  });
+
+  it('refuses addresses on the server itself, the intranet, the metadata service, with credentials or without https, and keeps the saved one', async () => {
+    const kept = 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=qd-fgw';
+    const keptRobot = 'https://1.1.1.1/robot/send?access_token=public';
+    expect((await put({ wecomWebhook: kept, dingtalkWebhook: keptRobot })).statusCode).toBe(200);
+    const refused: [string, string][] = [
+      [`${robots.base}/robot/send`, 'notification.webhook_private_address'],
+      ['http://169.254.169.254/latest/meta-data/', 'notification.webhook_private_address'],
+      ['http://[::1]:5432/', 'notification.webhook_private_address'],
+      ['http://10.0.0.1/', 'notification.webhook_private_address'],
+      ['https://10.0.0.1/', 'notification.webhook_private_address'],
+      ['https://192.168.1.20/cgi-bin/webhook/send', 'notification.webhook_private_address'],
+      ['https://172.20.0.5/', 'notification.webhook_private_address'],
+      ['https://100.64.0.1/', 'notification.webhook_private_address'],
+      ['https://224.0.0.251/', 'notification.webhook_private_address'],
+      ['https://0.0.0.0/', 'notification.webhook_private_address'],
+      ['https://[::ffff:127.0.0.1]/', 'notification.webhook_private_address'],
+      ['https://[::ffff:a9fe:a9fe]/', 'notification.webhook_private_address'],
+      ['https://[fd12:3456::1]/', 'notification.webhook_private_address'],
+      ['https://[fe80::1]/', 'notification.webhook_private_address'],
+      ['https://[ff02::1]/', 'notification.webhook_private_address'],
+      ['https://0x7f000001/', 'notification.webhook_private_address'],
+      ['https://2130706433/', 'notification.webhook_private_address'],
+      ['https://localhost/robot/send', 'notification.webhook_private_address'],
+      ['https://robot:secret@qyapi.weixin.qq.com/cgi-bin/webhook/send?key=x', 'notification.webhook_credentials'],
+      ['http://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=x', 'notification.webhook_not_https'],
+      ['http://8.8.8.8/robot/send', 'notification.webhook_not_https'],
+    ];
+    for (const [url, code] of refused) {
+      for (const field of ['wecomWebhook', 'dingtalkWebhook']) {
+        const res = await put({ wecomWebhook: kept, dingtalkWebhook: keptRobot, [field]: url });
+        expect(res.statusCode, `${field} ${url}`).toBe(400);
+        expect(res.json().error, `${field} ${url}`).toMatchObject({ code, details: [{ path: `body.${field}` }] });
+      }
+    }
+    const saved = await t.call('GET', '/api/v1/me/notification-preferences', { token });
+    expect(saved.json()).toMatchObject({ wecomWebhook: kept, dingtalkWebhook: keptRobot });
+  });
+
+  it('judges a queued robot message again when it is sent, and never connects to a refused address', async () => {
+    // A message queued before the rule (or to a name that now resolves elsewhere) reaches the worker with a loopback address.
+    for (const url of [`${robots.base}/robot/send?access_token=old`, `http://localhost:${new URL(robots.base).port}/robot/send`]) {
+      await writeTransaction(t.services.database.db, 'job', (tx) =>
+        t.services.jobs.enqueue(tx, { queue: 'notification.dingtalk', payload: { url, body: { msgtype: 'markdown', markdown: { title: '内部', text: '内部' } } } }),
+      );
+    }
+    expect(await t.services.worker.runDue()).toMatchObject({ done: 0, retried: 2 });
+    const pending = await jobRepository.list(t.services.database.db, { queue: 'notification.dingtalk', status: 'pending', limit: 5 });
+    expect(pending.map((j) => j.lastError)).toEqual([expect.stringContaining('not a public address'), expect.stringContaining('not a public address')]);
+    expect(robots.received).toEqual([]);
   });
 });

@@ -152,16 +152,17 @@ describe.each(databaseFlavours())('in-app notifications on %s', (flavour) => {
 
   it('leaves the inbox alone for a user who turned in-app notifications off, and queues their robot message instead', async () => {
     const leader = await token('qd.leader');
-    await t.call('PUT', '/api/v1/me/notification-preferences', {
+    const saved = await t.call('PUT', '/api/v1/me/notification-preferences', {
       token: leader,
-      body: { inApp: false, email: false, wecomWebhook: 'http://127.0.0.1:9/robot', dingtalkWebhook: null },
+      body: { inApp: false, email: false, wecomWebhook: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=leader', dingtalkWebhook: null },
     });
+    expect(saved.statusCode).toBe(200);
     const result = await notify({ userIds: [id('qd.leader')], kind: 'task.escalated', title: '任务逾期提请督办', body: '请关注。' });
     expect(result.recipients).toEqual([id('qd.leader')]);
     expect((await inbox('qd.leader')).items.map((n) => n.title)).not.toContain('任务逾期提请督办');
     const queued = await jobRepository.list(t.services.database.db, { queue: 'notification.wecom', limit: 10 });
     expect(queued.map((j) => j.payload)).toContainEqual(
-      expect.objectContaining({ url: 'http://127.0.0.1:9/robot', body: expect.objectContaining({ msgtype: 'markdown' }) }),
+      expect.objectContaining({ url: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=leader', body: expect.objectContaining({ msgtype: 'markdown' }) }),
     );
   });
 

@@ -1,4 +1,7 @@
+import http from 'node:http';
+import https from 'node:https';
 import nodemailer from 'nodemailer';
+import type { RobotAddressPolicy } from './robot-address.ts';
 
 /** Queues of the delivery jobs `notify` schedules; the handlers are in src/jobs/notification-delivery.jobs.ts. */
 export const DELIVERY_QUEUES = {
@@ -45,20 +48,47 @@ export function mailText(message: OutgoingMessage): string {
   return message.url ? `${message.body}\n\n在联动中查看：${message.url}\n` : `${message.body}\n`;
 }
 
+/** Robots answer a few hundred bytes; more is not a robot, and is not kept. */
+const MAX_ANSWER_BYTES = 64 * 1024;
+
 /**
  * Posts a robot message; throws on a non-2xx answer or an `errcode` other
  * than 0 (both robots answer 200 with an error code), so the queue retries.
+ * The address is judged again now, since the name may resolve differently than when it was saved,
+ * and the connection goes to the address that was judged, not to a second lookup.
  */
-export async function postWebhook(url: string, payload: unknown): Promise<void> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json; charset=utf-8' },
-    body: JSON.stringify(payload),
-    signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
-    redirect: 'error',
+export async function postWebhook(url: string, payload: unknown, policy: RobotAddressPolicy): Promise<void> {
+  const target = new URL(url);
+  const [address] = await policy.check(target);
+  if (!address) throw new Error('the robot address resolved to nothing');
+  const { status, text } = await new Promise<{ status: number; text: string }>((resolve, reject) => {
+    const request = (target.protocol === 'https:' ? https : http).request(
+      target,
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json; charset=utf-8' },
+        signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
+        lookup: (_hostname, options, callback) => {
+          if (options.all) callback(null, [address]);
+          else callback(null, address.address, address.family);
+        },
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        let size = 0;
+        response.on('data', (chunk: Buffer) => {
+          size += chunk.length;
+          if (size <= MAX_ANSWER_BYTES) chunks.push(chunk);
+        });
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+        response.on('error', reject);
+      },
+    );
+    request.on('error', reject);
+    request.end(JSON.stringify(payload));
   });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`webhook answered ${response.status}: ${text.slice(0, 200)}`);
+  // Redirects are not followed: they would lead past the address check.
+  if (status < 200 || status > 299) throw new Error(`webhook answered ${status}: ${text.slice(0, 200)}`);
   let answer: unknown = null;
   try {
     answer = JSON.parse(text);

@@ -1,4 +1,4 @@
-import { notFound } from '../../app-error.ts';
+import { badRequest, notFound } from '../../app-error.ts';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/client.ts';
 import { writeTransaction } from '../../db/write-transaction.ts';
@@ -8,6 +8,7 @@ import { assertTokenMayWrite, canReadRow, canReadSubject } from '../access/polic
 import { audit } from '../audit/audit.service.ts';
 import { cooperationRepository } from '../cooperation/cooperation.repository.ts';
 import { DELIVERY_QUEUES, dingtalkPayload, mailText, wecomPayload, type OutgoingMessage } from './notification-channels.ts';
+import { robotAddressPolicy, RobotAddressRefused } from './robot-address.ts';
 import { notificationRepository, type NotificationRow, type PreferenceRow, type RecipientCandidate } from './notification.repository.ts';
 
 /** What a notification is about; recipients who may not see it are dropped. Without one, only members are told. */
@@ -78,6 +79,17 @@ export function createNotificationService(db: Db, deps: { jobs: JobQueue; config
   const clock = deps.clock ?? (() => new Date());
   const { publicUrl } = deps.config.notifications;
   const mailEnabled = !!deps.config.mail.smtpUrl;
+  const robots = robotAddressPolicy(deps.config.notifications.robotAllowedNetworks);
+
+  /** Refused at save with the field named, so the form can say which address and why. */
+  async function checkRobotAddress(field: string, url: string): Promise<void> {
+    try {
+      await robots.check(new URL(url), { unresolvedIsFine: true });
+    } catch (error) {
+      if (!(error instanceof RobotAddressRefused)) throw error;
+      throw badRequest(`notification.webhook_${error.problem}`, error.message, [{ path: `body.${field}`, message: error.message }]);
+    }
+  }
 
   const absolute = (link: string | null | undefined): string | null => {
     if (!link) return null;
@@ -172,6 +184,10 @@ export function createNotificationService(db: Db, deps: { jobs: JobQueue; config
 
     async updatePreferences(actor: Actor, input: PreferencesInput): Promise<PreferencesInput> {
       assertTokenMayWrite(actor);
+      for (const field of ['wecomWebhook', 'dingtalkWebhook'] as const) {
+        const url = input[field];
+        if (url) await checkRobotAddress(field, url);
+      }
       return writeTransaction(db, 'notification_preferences', async (tx) => {
         const before = presentPreferences(await notificationRepository.preferences(tx, actor.userId));
         const after = presentPreferences(await notificationRepository.savePreferences(tx, { userId: actor.userId, ...input }, clock()));

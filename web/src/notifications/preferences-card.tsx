@@ -29,6 +29,19 @@ function toPreferences(values: FormValues): NotificationPreferences {
   };
 }
 
+/** Why the server refused a robot address, in the user's language; any other refusal is a malformed address. */
+const ADDRESS_PROBLEMS = {
+  'notification.webhook_not_https': 'notifications.preferences.webhookNotHttps',
+  'notification.webhook_private_address': 'notifications.preferences.webhookPrivateAddress',
+  'notification.webhook_credentials': 'notifications.preferences.webhookCredentials',
+  'notification.webhook_unresolvable': 'notifications.preferences.webhookUnresolvable',
+} as const;
+
+function addressProblem(error: unknown) {
+  const code = error instanceof ApiError ? error.code : '';
+  return code in ADDRESS_PROBLEMS ? ADDRESS_PROBLEMS[code as keyof typeof ADDRESS_PROBLEMS] : 'notifications.preferences.invalidUrl';
+}
+
 /** The field a 400 answer blames, when it is one of the webhook addresses. */
 function blamedWebhook(error: unknown): (typeof WEBHOOK_FIELDS)[number] | undefined {
   if (!(error instanceof ApiError) || !Array.isArray(error.details)) return undefined;
@@ -62,7 +75,7 @@ export function PreferencesCard() {
       },
       (cause: unknown) => {
         const field = blamedWebhook(cause);
-        if (field) form.setFields([{ name: field, errors: [t('notifications.preferences.invalidUrl')] }]);
+        if (field) form.setFields([{ name: field, errors: [t(addressProblem(cause))] }]);
         else message.error(errorMessage(cause, t));
       },
     );
