@@ -17,6 +17,21 @@ export class AppError extends Error {
 export const notFound = (entity: string, id?: string) =>
   new AppError(`${entity}.not_found`, 404, id ? `No ${entity} ${id}` : `No such ${entity}`);
 
+/**
+ * Loads the row a request names together with what it hangs off. Any "not
+ * found" on the way (a parent the actor may not see, or one that is gone)
+ * answers as the named row missing: a row one may not see is told apart from
+ * one that does not exist by neither status, code nor a parent's kind or id.
+ */
+export async function missingAs<T>(entity: string, id: string, load: () => Promise<T>): Promise<T> {
+  try {
+    return await load();
+  } catch (error) {
+    if (error instanceof AppError && error.httpStatus === 404) throw notFound(entity, id);
+    throw error;
+  }
+}
+
 export const staleVersion = (entity: string, current?: number) =>
   new AppError(
     `${entity}.version_conflict`,

@@ -1,10 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseFlavours } from '../setup/test-database.ts';
 import { startTestApp, type TestApp } from '../setup/test-app.ts';
 import { reportWorld, type ReportWorld } from './report-fixtures.ts';
 
 /**
- * What a reader learns of rows it may not see: nothing. Counts are computed
+ * What a reader learns of rows it may not see: nothing. Refusals of them
+ * answer exactly as for rows that do not exist, and counts are computed
  * under the reader's visibility.
  */
 
@@ -61,6 +63,54 @@ describe.each(databaseFlavours())('reader scope on %s', (flavour) => {
           const opened = (await t.call('GET', `/api/v1/cooperations/${c.id}/agreements`, { token })).json<{ items: unknown[] }>().items.length;
           expect({ cooperation: c.id, count: c.agreementCount }).toEqual({ cooperation: c.id, count: opened });
         }
+      }
+    });
+  });
+
+  describe('refusals', () => {
+    type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+    /** The answer with the asked-for id taken out: what may differ between two ids of rows one cannot see. */
+    const answer = async (method: Method, url: (id: string) => string, id: string, token: string, body?: unknown) => {
+      const res = await t.call(method, url(id), { token, ...(body === undefined ? {} : { body }) });
+      return { status: res.statusCode, body: res.body.replaceAll(id, '<id>') };
+    };
+    const expectAsUnknown = async (method: Method, url: (id: string) => string, hiddenId: string, token: string, body?: unknown) => {
+      const hidden = await answer(method, url, hiddenId, token, body);
+      expect(hidden.status).toBe(404);
+      expect(hidden).toEqual(await answer(method, url, randomUUID(), token, body));
+    };
+    const created = async (method: Method, url: string, token: string, body: unknown) => {
+      const res = await t.call(method, url, { token, body });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json<{ id: string }>().id;
+    };
+
+    it("answers a clause of 青岛's own agreement to 深圳 as a clause that does not exist, naming no agreement", async () => {
+      const agreementId = await created('POST', `/api/v1/cooperations/${w.cooperationId}/agreements`, w.tokens.qd, { kind: 'other', title: '青岛内部条款协议', visibility: 'side', ownerPartyId: w.qd.partyId });
+      const clauseId = await created('POST', `/api/v1/agreements/${agreementId}/clauses`, w.tokens.qd, { level: 'area', title: '青岛内部条款' });
+      await expectAsUnknown('PATCH', (id) => `/api/v1/clauses/${id}`, clauseId, w.tokens.sz, { version: 1, title: '改' });
+      await expectAsUnknown('DELETE', (id) => `/api/v1/clauses/${id}?version=1`, clauseId, w.tokens.sz);
+      await expectAsUnknown('POST', (id) => `/api/v1/clauses/${id}/move`, clauseId, w.tokens.sz, { version: 1, parentId: null, ordinal: 0 });
+      const patched = await t.call('PATCH', `/api/v1/clauses/${clauseId}`, { token: w.tokens.sz, body: { version: 1, title: '改' } });
+      expect(patched.body).not.toContain(agreementId);
+    });
+
+    it('answers a task, its milestones and an agreement of another cooperation as rows that do not exist, naming no cooperation', async () => {
+      const listed = (await t.call('GET', '/api/v1/cooperations?q=大连', { token: w.tokens.dl })).json<CooperationList>().items;
+      const dalian = listed[0]?.id;
+      if (!dalian) throw new Error('demo cooperation 大连—烟台 missing');
+      const taskId = await created('POST', `/api/v1/cooperations/${dalian}/tasks`, w.tokens.dl, { title: '大连内部任务', milestones: [{ title: '开工' }] });
+      const milestoneId = (await t.call('GET', `/api/v1/tasks/${taskId}/milestones`, { token: w.tokens.dl })).json<{ items: { id: string }[] }>().items[0]?.id ?? '';
+      const agreementId = (await t.call('GET', `/api/v1/cooperations/${dalian}/agreements`, { token: w.tokens.dl })).json<{ items: { id: string }[] }>().items[0]?.id ?? '';
+      for (const token of [w.tokens.sz, w.tokens.szUnit]) {
+        await expectAsUnknown('GET', (id) => `/api/v1/tasks/${id}`, taskId, token);
+        await expectAsUnknown('GET', (id) => `/api/v1/tasks/${id}/milestones`, taskId, token);
+        await expectAsUnknown('PATCH', (id) => `/api/v1/tasks/${id}`, taskId, token, { version: 1, title: '改' });
+        await expectAsUnknown('PATCH', (id) => `/api/v1/milestones/${id}`, milestoneId, token, { version: 1, title: '改' });
+        await expectAsUnknown('GET', (id) => `/api/v1/agreements/${id}`, agreementId, token);
+        await expectAsUnknown('POST', (id) => `/api/v1/agreements/${id}/tasks/bulk`, agreementId, token, { leadUnits: [{ partyId: w.sz.partyId, organizationId: w.sz.unitOrganizationId }] });
+        const res = await t.call('GET', `/api/v1/tasks/${taskId}`, { token });
+        expect(res.body).not.toContain(dalian);
       }
     });
   });

@@ -274,7 +274,7 @@ describe.each(databaseFlavours())('task ledger on %s', (flavour) => {
       400,
       'task.unit_wrong_side',
     );
-    expectError(await t.call('POST', `/api/v1/agreements/${framework}/tasks/bulk`, { token: qd, body }), 404, 'cooperation.not_found');
+    expectError(await t.call('POST', `/api/v1/agreements/${framework}/tasks/bulk`, { token: qd, body }), 404, 'agreement.not_found');
   });
 
   it('lists an open task without a due date as not overdue, in the ledger and in my work', async () => {

@@ -1,4 +1,4 @@
-import { AppError, notFound, staleVersion } from '../../app-error.ts';
+import { AppError, missingAs, notFound, staleVersion } from '../../app-error.ts';
 import type { Db } from '../../db/client.ts';
 import { writeTransaction } from '../../db/write-transaction.ts';
 import { authorId, type Actor } from '../access/actor.ts';
@@ -31,21 +31,26 @@ const presentVersion = (v: { number: number; note: string; createdAt: Date }) =>
 
 export function createAgreementService(db: Db, cooperations: CooperationService) {
   async function loadReadable(actor: Actor | null, id: string): Promise<AgreementRow> {
-    const row = await agreementRepository.get(db, id);
-    if (!row) throw notFound(ENTITY, id);
-    await cooperations.load(actor, row.cooperationId);
-    assertCanReadRow(actor, ENTITY, row);
-    return row;
+    return missingAs(ENTITY, id, async () => {
+      const row = await agreementRepository.get(db, id);
+      if (!row) throw notFound(ENTITY, id);
+      await cooperations.load(actor, row.cooperationId);
+      assertCanReadRow(actor, ENTITY, row);
+      return row;
+    });
   }
 
   /** An agreement to change: unseen ones answer 404 before the office check answers 403. */
   async function loadManageable(tx: Db, actor: Actor, id: string): Promise<AgreementRow> {
-    const row = await agreementRepository.get(tx, id);
-    if (!row) throw notFound(ENTITY, id);
-    const cooperation = await cooperationRepository.get(tx, row.cooperationId);
-    if (!cooperation) throw notFound(ENTITY, id);
-    assertCanReadCooperation(actor, cooperation);
-    assertCanReadRow(actor, ENTITY, row);
+    const { row, cooperation } = await missingAs(ENTITY, id, async () => {
+      const found = await agreementRepository.get(tx, id);
+      if (!found) throw notFound(ENTITY, id);
+      const parent = await cooperationRepository.get(tx, found.cooperationId);
+      if (!parent) throw notFound(ENTITY, id);
+      assertCanReadCooperation(actor, parent);
+      assertCanReadRow(actor, ENTITY, found);
+      return { row: found, cooperation: parent };
+    });
     assertCanManageCooperation(actor, cooperation);
     return row;
   }

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Transform, type Readable } from 'node:stream';
-import { AppError, badRequest, conflict, notFound } from '../../app-error.ts';
+import { AppError, badRequest, conflict, missingAs, notFound } from '../../app-error.ts';
 import type { Db } from '../../db/client.ts';
 import { writeTransaction } from '../../db/write-transaction.ts';
 import type { Actor } from '../access/actor.ts';
@@ -69,14 +69,11 @@ export function createAttachmentService(db: Db, deps: { store: AttachmentStore; 
 
   /** Whether the actor sees what the attachment belongs to; otherwise the attachment does not exist for them. */
   async function assertCanReadOwner(actor: Actor, row: AttachmentRow): Promise<void> {
-    try {
+    await missingAs(ENTITY, row.id, async () => {
       if (row.ownerType === 'report') await deps.reports.loadReadable(actor, row.ownerId);
       else if (row.ownerType === 'task') await deps.tasks.loadReadable(actor, row.ownerId);
       else throw notFound(ENTITY, row.id);
-    } catch (error) {
-      if (error instanceof AppError && error.httpStatus === 404) throw notFound(ENTITY, row.id);
-      throw error;
-    }
+    });
   }
 
   return {

@@ -1,4 +1,4 @@
-import { AppError, notFound, staleVersion } from '../../app-error.ts';
+import { AppError, missingAs, notFound, staleVersion } from '../../app-error.ts';
 import type { Db } from '../../db/client.ts';
 import { writeTransaction } from '../../db/write-transaction.ts';
 import type { Actor } from '../access/actor.ts';
@@ -53,7 +53,7 @@ export function createClauseService(db: Db, agreements: AgreementService) {
   async function loadClause(tx: Db, actor: Actor, id: string) {
     const clause = await clauseRepository.get(tx, id);
     if (!clause) throw notFound(ENTITY, id);
-    await manageable(tx, actor, clause.agreementId);
+    await missingAs(ENTITY, id, () => manageable(tx, actor, clause.agreementId));
     return clause;
   }
 

@@ -1,4 +1,4 @@
-import { AppError, conflict, notFound, staleVersion } from '../../app-error.ts';
+import { conflict, missingAs, notFound, staleVersion } from '../../app-error.ts';
 import type { Db } from '../../db/client.ts';
 import { writeTransaction } from '../../db/write-transaction.ts';
 import type { Actor } from '../access/actor.ts';
@@ -40,13 +40,7 @@ export function createMilestoneService(db: Db, deps: { tasks: TaskService; closu
   async function loadMilestone(tx: Db, actor: Actor, id: string): Promise<{ milestone: MilestoneRow; task: TaskRow }> {
     const milestone = await milestoneRepository.get(tx, id);
     if (!milestone) throw notFound(ENTITY, id);
-    try {
-      return { milestone, task: await workableTask(tx, actor, milestone.taskId) };
-    } catch (error) {
-      // A milestone of a task the actor cannot see does not exist for them either.
-      if (error instanceof AppError && error.code === 'task.not_found') throw notFound(ENTITY, id);
-      throw error;
-    }
+    return { milestone, task: await missingAs(ENTITY, id, () => workableTask(tx, actor, milestone.taskId)) };
   }
 
   /** Brings the task in line with its milestones; `reached` says a milestone was just marked done. */

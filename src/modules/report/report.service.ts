@@ -1,4 +1,4 @@
-import { AppError, badRequest, conflict, notFound, staleVersion } from '../../app-error.ts';
+import { badRequest, conflict, missingAs, notFound, staleVersion } from '../../app-error.ts';
 import type { Db } from '../../db/client.ts';
 import { writeTransaction } from '../../db/write-transaction.ts';
 import type { Actor } from '../access/actor.ts';
@@ -83,13 +83,7 @@ export function createReportService(db: Db, deps: ReportServiceDeps) {
   async function loadReadable(tx: Db, actor: Actor, id: string, lock: boolean): Promise<{ report: ReportRow; task: TaskRow }> {
     const report = lock ? await reportRepository.getForUpdate(tx, id) : await reportRepository.get(tx, id);
     if (!report) throw notFound(ENTITY, id);
-    let task: TaskRow;
-    try {
-      task = await deps.tasks.loadReadable(actor, report.taskId, tx);
-    } catch (error) {
-      if (error instanceof AppError && error.httpStatus === 404) throw notFound(ENTITY, id);
-      throw error;
-    }
+    const task = await missingAs(ENTITY, id, () => deps.tasks.loadReadable(actor, report.taskId, tx));
     if (!canReadReport(actor, report, task)) throw notFound(ENTITY, id);
     return { report, task };
   }

@@ -1,4 +1,4 @@
-import { AppError, badRequest, conflict, notFound } from '../../app-error.ts';
+import { badRequest, conflict, missingAs, notFound } from '../../app-error.ts';
 import type { Db } from '../../db/client.ts';
 import { writeTransaction } from '../../db/write-transaction.ts';
 import { authorId, type Actor } from '../access/actor.ts';
@@ -176,9 +176,7 @@ export function createSupervisionService(
       const row = await writeTransaction(db, ENTITY, async (tx) => {
         const notice = await supervisionRepository.getNotice(tx, noticeId);
         if (!notice) throw notFound(ENTITY, noticeId);
-        const task = await deps.tasks.loadReadable(actor, notice.taskId, tx).catch((error: unknown) => {
-          throw error instanceof AppError && error.httpStatus === 404 ? notFound(ENTITY, noticeId) : error;
-        });
+        const task = await missingAs(ENTITY, noticeId, () => deps.tasks.loadReadable(actor, notice.taskId, tx));
         assertCanAcknowledgeNotice(actor, task.cooperationId, await taskRepository.unitsOf(tx, [task.id]));
         const alreadyDone = () => conflict('supervision.already_acknowledged', 'The notice has already been acknowledged');
         if (notice.acknowledgedAt) throw alreadyDone();

@@ -1,4 +1,4 @@
-import { badRequest, conflict, notFound, staleVersion } from '../../app-error.ts';
+import { badRequest, conflict, missingAs, notFound, staleVersion } from '../../app-error.ts';
 import type { Db } from '../../db/client.ts';
 import { TASK_STATUSES } from '../../db/schema/work.ts';
 import { writeTransaction } from '../../db/write-transaction.ts';
@@ -173,13 +173,15 @@ export const presentProgress = (t: TaskRow) => ({
 export function createTaskService(db: Db, cooperations: CooperationService, deps: TaskServiceDeps) {
   /** The task row after the read checks; a task the actor may not see is answered as missing. */
   async function loadReadable(actor: Actor | null, id: string, tx: Db = db): Promise<TaskRow> {
-    const row = await taskRepository.get(tx, id);
-    if (!row) throw notFound(ENTITY, id);
-    const cooperation = await cooperationRepository.get(tx, row.cooperationId);
-    if (!cooperation) throw notFound(ENTITY, id);
-    assertCanReadCooperation(actor, cooperation);
-    if (!canReadTask(actor, row)) throw notFound(ENTITY, id);
-    return row;
+    return missingAs(ENTITY, id, async () => {
+      const row = await taskRepository.get(tx, id);
+      if (!row) throw notFound(ENTITY, id);
+      const cooperation = await cooperationRepository.get(tx, row.cooperationId);
+      if (!cooperation) throw notFound(ENTITY, id);
+      assertCanReadCooperation(actor, cooperation);
+      if (!canReadTask(actor, row)) throw notFound(ENTITY, id);
+      return row;
+    });
   }
 
   async function assertShape(
@@ -444,11 +446,14 @@ export function createTaskService(db: Db, cooperations: CooperationService, deps
     /** One task per direction-level clause of an agreement, each linked to its clause, with the given lead unit per side. */
     async createPerDirection(actor: Actor, agreementId: string, input: BulkCreateInput) {
       const { created, skippedClauseIds } = await writeTransaction(db, ENTITY, async (tx) => {
-        const agreement = await agreementRepository.get(tx, agreementId);
-        if (!agreement) throw notFound('agreement', agreementId);
-        const cooperation = await cooperationRepository.get(tx, agreement.cooperationId);
-        if (cooperation) assertCanReadCooperation(actor, cooperation);
-        assertCanReadRow(actor, 'agreement', agreement);
+        const agreement = await missingAs('agreement', agreementId, async () => {
+          const row = await agreementRepository.get(tx, agreementId);
+          if (!row) throw notFound('agreement', agreementId);
+          const cooperation = await cooperationRepository.get(tx, row.cooperationId);
+          if (cooperation) assertCanReadCooperation(actor, cooperation);
+          assertCanReadRow(actor, 'agreement', row);
+          return row;
+        });
         await cooperations.loadForManagement(tx, actor, agreement.cooperationId);
         const leadUnits = input.leadUnits.map((u) => ({ ...u, role: 'lead' as const }));
         // Checked once up front, so a wrong unit is refused even when every direction already has its task.
