@@ -35,7 +35,13 @@ export const attachmentRoutes: FastifyPluginAsyncZod<{ services: Services }> = a
     },
     async (request, reply) => {
       const actor = requireActor(request);
-      const part = await request.file();
+      const part = await request.file().catch((error: unknown) => {
+        // The multipart parser's own refusals (no boundary, a body that is not multipart) carry no HTTP status.
+        if (error instanceof Error && !('statusCode' in error)) {
+          throw badRequest('attachment.malformed', 'The body is not multipart/form-data with a file part');
+        }
+        throw error;
+      });
       if (!part) throw badRequest('attachment.file_required', 'Send the file as multipart/form-data');
       const attachment = await services.attachment.uploadToReport(actor, request.params.id, {
         fileName: part.filename,

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { Transform, type Readable } from 'node:stream';
+import { finished, pipeline, Transform, type Readable } from 'node:stream';
 import { AppError, badRequest, conflict, missingAs, notFound } from '../../app-error.ts';
 import type { Db } from '../../db/client.ts';
 import { writeTransaction } from '../../db/write-transaction.ts';
@@ -95,12 +95,21 @@ export function createAttachmentService(db: Db, deps: { store: AttachmentStore; 
 
       const storageKey = randomBytes(20).toString('hex');
       const metered = meter(deps.maxBytes);
+      // pipe() would not pass on a failure of the upload: a body that ends before the file's closing boundary,
+      // or a client that goes away, left the store waiting for the rest forever, holding the partial file.
+      let incomplete = false;
+      finished(file.stream, (error) => {
+        if (error) incomplete = true;
+      });
+      // The store reports the failure; this callback only keeps it from being thrown a second time.
+      const source = pipeline(file.stream, metered.transform, () => undefined);
       try {
-        await deps.store.save(storageKey, file.stream.pipe(metered.transform));
+        await deps.store.save(storageKey, source);
       } catch (error) {
         file.stream.destroy();
         if (error instanceof AppError) throw error;
         if (file.truncated()) throw tooLarge(deps.maxBytes);
+        if (incomplete) throw badRequest('attachment.incomplete', 'The upload ended before the file was complete; send it again');
         throw error;
       }
       const stored = metered.result();
