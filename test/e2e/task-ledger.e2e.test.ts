@@ -128,7 +128,7 @@ describe.skipIf(!chromiumAvailable())('the task ledger in Chromium', () => {
     await lateUnit.getByRole('button', { name: /发督办单/ }).first().click();
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('button', { name: /确\s*定|OK/ }).click();
-    await page.getByText(/已发出 督办〔\d{4}〕\d+号/).waitFor();
+    await page.getByText(/已发出 青督〔\d{4}〕\d+号/).waitFor();
 
     await page.goBack();
     await page.getByRole('button', { name: /审计日志/ }).click();

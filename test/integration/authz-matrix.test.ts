@@ -5,7 +5,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { memberships as membershipTable } from '../../src/db/schema/core.ts';
 import { apiTokens, notifications } from '../../src/db/schema/platform.ts';
-import { milestones, progressReports, reportingPeriods, supervisionNotices, taskUnits, tasks } from '../../src/db/schema/work.ts';
+import { milestones, progressReports, reportingPeriods, supervisionNoticeRecipients, supervisionNotices, taskUnits, tasks } from '../../src/db/schema/work.ts';
 import { SYSTEM_ACTOR, type MembershipRole } from '../../src/modules/access/actor.ts';
 import { databaseFlavours } from '../setup/test-database.ts';
 import { startTestApp, type TestApp } from '../setup/test-app.ts';
@@ -161,6 +161,8 @@ interface Fixture {
   marker: string;
   /** Tasks: joint or one-sided, and its units. */
   task?: { joint: boolean; owner: PartyKey | null; units: OrgKey[] };
+  /** 督办 notices: the unit (and its side) the notice is addressed to. */
+  notice?: { party: PartyKey; org: OrgKey };
   /** Reports: whose unit writes it, and whether it is still a draft. */
   report?: { party: PartyKey; org: OrgKey; draft: boolean };
   /** Personal rows (inbox, API tokens): the only non-admin who may touch them. */
@@ -298,12 +300,12 @@ const RULES: Record<string, (c: CheckContext) => Verdict | boolean> = {
   'POST /api/v1/tasks/{id}/milestones': worksOnTask,
   'PATCH /api/v1/milestones/{id}': worksOnTask,
   'DELETE /api/v1/milestones/{id}': worksOnTask,
-  'POST /api/v1/tasks/{id}/supervision-notices': managesTask,
+  // An office issues 督办 in its own side's name (an administrator speaks for no side), by default to its side's lead unit.
+  'POST /api/v1/tasks/{id}/supervision-notices': (c) => !c.actor.isAdmin && managesTask(c),
+  // 签收: a unit user of a unit the notice is addressed to, on that unit's side; never an office (the issuing one included) or an administrator.
   'POST /api/v1/supervision-notices/{id}/acknowledge': (c) => {
-    const task = taskOf(c.primary)?.task;
-    if (!task || c.actor.isAdmin) return false;
-    const ownUnit = !!c.actor.org && task.units.includes(c.actor.org);
-    return ownUnit || task.units.some((org) => coordinates(c.actor, ORG_PARTY[org]));
+    const notice = c.primary?.notice;
+    return !!notice && c.actor.org === notice.org && c.actor.memberships.some((m) => m.party === notice.party && m.role === 'unit');
   },
   'POST /api/v1/tasks/{id}/reports': (c) => (c.actor.isAdmin || !c.coop || !hasRole(c.actor, c.coop, ['coordinator', 'unit']) ? 'deny' : 'either'),
   'PATCH /api/v1/reports/{id}': writesReport,
@@ -515,12 +517,16 @@ describe.each(databaseFlavours())('authorization matrix on %s', (flavour) => {
       const task = fixture('task', scenario) ?? (await factories.task?.(scenario));
       if (!task?.coop) throw new Error('no task for notice');
       const m = marker('supervisionNotice', scenario);
+      const party = shapeOf(scenario).party;
+      const org = leadUnitOf(party);
+      const cooperationId = need(coops, task.coop);
       const [row] = await db()
         .insert(supervisionNotices)
-        .values({ cooperationId: need(coops, task.coop), taskId: task.id, number: m, deadline: '2027-06-30', body: m, issuedPartyId: need(parties, shapeOf(scenario).party) })
+        .values({ cooperationId, taskId: task.id, number: m, issuedYear: 2027, sequence: ++sequence, deadline: '2027-06-30', body: m, issuedPartyId: need(parties, party) })
         .returning({ id: supervisionNotices.id });
       if (!row) throw new Error('notice insert returned nothing');
-      return put(base('supervisionNotice', scenario, row.id, { marker: m, parent: task }));
+      await db().insert(supervisionNoticeRecipients).values({ noticeId: row.id, cooperationId, partyId: need(parties, party), organizationId: need(orgs, org) });
+      return put(base('supervisionNotice', scenario, row.id, { marker: m, parent: task, notice: { party, org } }));
     },
     report: (scenario) => makeReport(scenario, false),
     async attachment(scenario) {

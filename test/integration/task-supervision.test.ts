@@ -13,7 +13,7 @@ interface Supervision {
     organizationName: string | null;
     partyId: string | null;
     counts: { overdue: number; dueSoon: number; notReported: number; returned: number };
-    tasks: { id: string; reasons: string[]; daysOverdue: number | null; role: string | null }[];
+    tasks: { id: string; reasons: string[]; daysOverdue: number | null; role: string | null; notice: Record<string, unknown> | null }[];
   }[];
 }
 
@@ -23,7 +23,11 @@ interface Notice {
   deadline: string;
   acknowledgedAt: string | null;
   issuedPartyId: string | null;
+  recipients: { organizationId: string; organizationName: string; acknowledgedAt: string | null; acknowledgedBy: string | null; acknowledgedByName: string | null }[];
+  can: { acknowledge: boolean };
 }
+
+const sequenceOf = (number: string) => Number(/〕(\d+)号$/.exec(number)?.[1]);
 
 describe.each(databaseFlavours())('督办 supervision on %s', (flavour) => {
   let t: TestApp;
@@ -94,30 +98,99 @@ describe.each(databaseFlavours())('督办 supervision on %s', (flavour) => {
     }
   });
 
-  it('numbers notices per cooperation and year, lists them on the task, and lets a lead unit acknowledge once', async () => {
+  it('numbers notices per issuing side and year, so one side\'s private notices leave no gap in the other\'s numbering', async () => {
     const task = await createTask(t, qd, c, { title: '需要督办的任务', startOn: null, dueOn: addDays(today, -1) });
+    const year = today.slice(0, 4);
     const first = await issue(task.id, qd, { deadline: addDays(today, 7), body: '请于一周内报送整改情况。' });
     expect(first.statusCode, first.body).toBe(201);
-    const year = today.slice(0, 4);
-    const firstNotice = first.json<Notice>();
-    expect(firstNotice.number).toMatch(new RegExp(`^督办〔${year}〕\\d+号$`));
-    expect(firstNotice.issuedPartyId).toBe(c.qingdao);
-    const second = (await issue(task.id, sz, { deadline: addDays(today, 10), body: '再次督办。' })).json<Notice>();
-    const n = (number: string) => Number(/〕(\d+)号/.exec(number)?.[1]);
-    expect(n(second.number)).toBe(n(firstNotice.number) + 1);
+    const qdFirst = first.json<Notice>();
+    expect(qdFirst.number).toMatch(new RegExp(`^青督〔${year}〕\\d+号$`));
+    expect(qdFirst.issuedPartyId).toBe(c.qingdao);
+    const szFirst = (await issue(task.id, sz, { deadline: addDays(today, 10), body: '再次督办。' })).json<Notice>();
+    expect(szFirst.number).toMatch(new RegExp(`^深督〔${year}〕\\d+号$`));
+    expect(szFirst.issuedPartyId).toBe(c.shenzhen);
 
-    const detail = (await t.call('GET', `/api/v1/tasks/${task.id}`, { token: qdUnit })).json<TaskDetail>();
-    expect(detail.supervisionNotices.map((x) => x.number)).toEqual([second.number, firstNotice.number]);
+    // 青岛's notice on a 青岛-only task takes 青岛's next number and none of 深圳's.
+    const qingdaoOnly = await createTask(t, qd, c, { title: '青岛内部督办', joint: false, ownerPartyId: c.qingdao, visibility: 'side', units: [{ partyId: c.qingdao, organizationId: c.unit('青岛市科学技术局'), role: 'lead' }] });
+    const qdPrivate = (await issue(qingdaoOnly.id, qd, { deadline: addDays(today, 5), body: '内部督办。' })).json<Notice>();
+    const szSecond = (await issue(task.id, sz, { deadline: addDays(today, 10), body: '第三次督办。' })).json<Notice>();
+    expect(sequenceOf(qdPrivate.number)).toBe(sequenceOf(qdFirst.number) + 1);
+    expect(sequenceOf(szSecond.number)).toBe(sequenceOf(szFirst.number) + 1);
 
-    const acknowledged = await t.call('POST', `/api/v1/supervision-notices/${firstNotice.id}/acknowledge`, { token: qdUnit });
-    expect(acknowledged.statusCode, acknowledged.body).toBe(200);
-    expect(acknowledged.json<Notice>().acknowledgedAt).not.toBeNull();
-    expectError(await t.call('POST', `/api/v1/supervision-notices/${firstNotice.id}/acknowledge`, { token: szUnit }), 409, 'supervision.already_acknowledged');
-    const byOffice = await t.call('POST', `/api/v1/supervision-notices/${second.id}/acknowledge`, { token: sz });
-    expect(byOffice.statusCode, byOffice.body).toBe(200);
+    const detail = (await t.call('GET', `/api/v1/tasks/${task.id}`, { token: qdUnit })).json<{ supervisionNotices: Notice[] }>();
+    expect(detail.supervisionNotices.map((x) => x.number)).toEqual([szSecond.number, szFirst.number, qdFirst.number]);
   });
 
-  it('refuses notices from units and leaders, with a past deadline, or on a closed task; and acknowledgements from outside the task', async () => {
+  it('addresses a notice to the issuing side\'s lead unit by default, or to the units chosen on the task', async () => {
+    const task = await createTask(t, qd, c, { title: '指定签收单位' });
+    const body = { deadline: addDays(today, 5), body: '请加快推进。' };
+    const byQingdao = (await issue(task.id, qd, body)).json<Notice>();
+    expect(byQingdao.recipients.map((r) => r.organizationId)).toEqual([c.unit('青岛市科学技术局')]);
+    expect(byQingdao.recipients[0]?.organizationName).toBe('青岛市科学技术局');
+    const byShenzhen = (await issue(task.id, sz, body)).json<Notice>();
+    expect(byShenzhen.recipients.map((r) => r.organizationId)).toEqual([c.unit('深圳市科技创新局')]);
+
+    // On a joint task the office may address the other side's unit too.
+    const both = await issue(task.id, qd, { ...body, recipientOrganizationIds: [c.unit('青岛市科学技术局'), c.unit('深圳市科技创新局')] });
+    expect(both.statusCode, both.body).toBe(201);
+    expect(both.json<Notice>().recipients.map((r) => r.organizationName).sort()).toEqual(['深圳市科技创新局', '青岛市科学技术局'].sort());
+    expectError(await issue(task.id, qd, { ...body, recipientOrganizationIds: [c.unit('青岛市商务局')] }), 400, 'supervision.recipient_invalid');
+
+    // A side with no lead unit on the task must say whom it addresses.
+    const shenzhenless = await createTask(t, qd, c, { title: '只有青岛牵头', units: [{ partyId: c.qingdao, organizationId: c.unit('青岛市科学技术局'), role: 'lead' }] });
+    expectError(await issue(shenzhenless.id, sz, body), 400, 'supervision.recipient_required');
+    const toQingdao = await issue(shenzhenless.id, sz, { ...body, recipientOrganizationIds: [c.unit('青岛市科学技术局')] });
+    expect(toQingdao.statusCode, toQingdao.body).toBe(201);
+  });
+
+  it('lets only a user of a recipient unit sign, records who signed and when, and shows it on the task and the supervision page', async () => {
+    const task = await createTask(t, qd, c, { title: '签收控制', startOn: null, dueOn: addDays(today, -2) });
+    const notice = (await issue(task.id, qd, { deadline: addDays(today, 7), body: '请签收。' })).json<Notice>();
+    const sign = (token: string) => t.call('POST', `/api/v1/supervision-notices/${notice.id}/acknowledge`, { token });
+
+    expectError(await sign(qd), 403, 'supervision.not_recipient');
+    expectError(await sign(szUnit), 403, 'supervision.not_recipient');
+    expectError(await sign(sz), 403, 'supervision.not_recipient');
+    expectError(await sign(leader), 403, 'supervision.not_recipient');
+
+    const noticeAs = async (token: string) => (await t.call('GET', `/api/v1/tasks/${task.id}`, { token })).json<{ supervisionNotices: Notice[] }>().supervisionNotices.find((x) => x.id === notice.id);
+    expect((await noticeAs(qdUnit))?.can.acknowledge).toBe(true);
+    expect((await noticeAs(qd))?.can.acknowledge).toBe(false);
+    expect((await noticeAs(szUnit))?.can.acknowledge).toBe(false);
+
+    const before = Date.now();
+    const signed = await sign(qdUnit);
+    expect(signed.statusCode, signed.body).toBe(200);
+    const recipient = signed.json<Notice>().recipients[0];
+    const me = (await t.call('GET', '/api/v1/me', { token: qdUnit })).json<{ user: { id: string; displayName: string } }>().user;
+    expect(recipient?.acknowledgedBy).toBe(me.id);
+    expect(recipient?.acknowledgedByName).toBe(me.displayName);
+    expect(Date.parse(recipient?.acknowledgedAt ?? '')).toBeGreaterThanOrEqual(before - 1000);
+    expect(signed.json<Notice>().acknowledgedAt).toBe(recipient?.acknowledgedAt);
+    expectError(await sign(qdUnit), 409, 'supervision.already_acknowledged');
+    expect((await noticeAs(qdUnit))?.can.acknowledge).toBe(false);
+
+    const row = (await supervision()).units.find((u) => u.organizationId === c.unit('青岛市科学技术局'))?.tasks.find((x) => x.id === task.id);
+    expect(row?.notice).toMatchObject({ id: notice.id, number: notice.number, acknowledgedBy: me.id, acknowledgedByName: me.displayName, acknowledgedAt: recipient?.acknowledgedAt });
+    const otherSide = (await supervision()).units.find((u) => u.organizationId === c.unit('深圳市科技创新局'))?.tasks.find((x) => x.id === task.id);
+    expect(otherSide?.notice).toBeNull();
+  });
+
+  it('counts a notice to two units as signed only when both have signed', async () => {
+    const task = await createTask(t, qd, c, { title: '两方签收' });
+    const notice = (
+      await issue(task.id, qd, { deadline: addDays(today, 7), body: '请双方签收。', recipientOrganizationIds: [c.unit('青岛市科学技术局'), c.unit('深圳市科技创新局')] })
+    ).json<Notice>();
+    const sign = (token: string) => t.call('POST', `/api/v1/supervision-notices/${notice.id}/acknowledge`, { token });
+    const half = (await sign(qdUnit)).json<Notice>();
+    expect(half.acknowledgedAt).toBeNull();
+    expect(half.recipients.filter((r) => r.acknowledgedAt).map((r) => r.organizationName)).toEqual(['青岛市科学技术局']);
+    const full = await sign(szUnit);
+    expect(full.statusCode, full.body).toBe(200);
+    expect(full.json<Notice>().acknowledgedAt).not.toBeNull();
+  });
+
+  it('refuses notices from units, leaders and administrators, with a past deadline, or on a closed task', async () => {
     const task = await createTask(t, qd, c, {
       title: '商务局牵头的任务',
       units: [
@@ -128,10 +201,11 @@ describe.each(databaseFlavours())('督办 supervision on %s', (flavour) => {
     const body = { deadline: addDays(today, 5), body: '请加快推进。' };
     expectError(await issue(task.id, qdUnit, body), 403, 'auth.forbidden');
     expectError(await issue(task.id, leader, body), 403, 'auth.forbidden');
+    expectError(await issue(task.id, await t.login('admin'), body), 403, 'auth.forbidden');
     expectError(await issue(task.id, qd, { ...body, deadline: addDays(today, -1) }), 400, 'supervision.deadline_past');
     expectError(await issue('00000000-0000-4000-8000-000000000005', qd, body), 404, 'task.not_found');
     const notice = (await issue(task.id, qd, body)).json<Notice>();
-    expectError(await t.call('POST', `/api/v1/supervision-notices/${notice.id}/acknowledge`, { token: qdUnit }), 403, 'auth.forbidden');
+    expectError(await t.call('POST', `/api/v1/supervision-notices/${notice.id}/acknowledge`, { token: qdUnit }), 403, 'supervision.not_recipient');
     expectError(await t.call('POST', `/api/v1/supervision-notices/00000000-0000-4000-8000-000000000006/acknowledge`, { token: qdUnit }), 404, 'supervision_notice.not_found');
     const outsider = await t.login('st.fgw');
     expectError(await t.call('POST', `/api/v1/supervision-notices/${notice.id}/acknowledge`, { token: outsider }), 404, 'supervision_notice.not_found');
@@ -145,9 +219,11 @@ describe.each(databaseFlavours())('督办 supervision on %s', (flavour) => {
   it('gives notices issued at the same instant distinct numbers', async () => {
     const task = await createTask(t, qd, c, { title: '并发督办' });
     const body = { deadline: addDays(today, 5), body: '并发。' };
-    const answers = await Promise.all([issue(task.id, qd, body), issue(task.id, sz, body), issue(task.id, qd, body)]);
-    expect(answers.map((a) => a.statusCode)).toEqual([201, 201, 201]);
+    const answers = await Promise.all([issue(task.id, qd, body), issue(task.id, sz, body), issue(task.id, qd, body), issue(task.id, qd, body)]);
+    expect(answers.map((a) => a.statusCode)).toEqual([201, 201, 201, 201]);
     const numbers = answers.map((a) => a.json<Notice>().number);
-    expect(new Set(numbers).size).toBe(3);
+    expect(new Set(numbers).size).toBe(4);
+    const qingdao = answers.filter((a) => a.json<Notice>().issuedPartyId === c.qingdao).map((a) => sequenceOf(a.json<Notice>().number)).sort((a, b) => a - b);
+    expect(qingdao[2]).toBe((qingdao[0] ?? 0) + 2);
   });
 });

@@ -247,7 +247,12 @@ export const comments = pgTable(
   (t) => [index('comments_subject_idx').on(t.subjectType, t.subjectId, t.createdAt)],
 );
 
-/** 督办: a formal supervision notice a cooperation office issues on a task; the unit must acknowledge it. */
+/**
+ * 督办: a formal supervision notice a cooperation office issues on a task to
+ * one or more of its units (`supervisionNoticeRecipients`), each of which signs
+ * (签收) it. Numbered per issuing side and year, so one side's private notices
+ * never show as gaps in the other side's numbering.
+ */
 export const supervisionNotices = pgTable(
   'supervision_notices',
   {
@@ -256,15 +261,39 @@ export const supervisionNotices = pgTable(
     taskId: uuid('task_id')
       .notNull()
       .references(() => tasks.id, { onDelete: 'cascade' }),
+    /** As printed: the issuing side's short name, year and sequence, e.g. 青督〔2026〕3号. */
     number: text('number').notNull(),
+    issuedYear: integer('issued_year').notNull(),
+    sequence: integer('sequence').notNull(),
     deadline: date('deadline').notNull(),
     body: text('body').notNull(),
     issuedBy: uuid('issued_by').references(() => users.id),
     issuedPartyId: uuid('issued_party_id').references(() => parties.id),
-    acknowledgedAt: timestamp('acknowledged_at', { withTimezone: true }),
-    acknowledgedBy: uuid('acknowledged_by').references(() => users.id),
     version: rowVersion(),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('supervision_notices_number_uq').on(t.cooperationId, t.number), index('supervision_notices_task_idx').on(t.taskId)],
+  (t) => [
+    uniqueIndex('supervision_notices_sequence_uq').on(t.cooperationId, t.issuedPartyId, t.issuedYear, t.sequence),
+    index('supervision_notices_task_idx').on(t.taskId),
+  ],
+);
+
+/** A unit a 督办 notice is addressed to, and its signature (签收): who signed and when. */
+export const supervisionNoticeRecipients = pgTable(
+  'supervision_notice_recipients',
+  {
+    noticeId: uuid('notice_id')
+      .notNull()
+      .references(() => supervisionNotices.id, { onDelete: 'cascade' }),
+    cooperationId: cooperationRef(),
+    partyId: uuid('party_id')
+      .notNull()
+      .references(() => parties.id, { onDelete: 'cascade' }),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    acknowledgedAt: timestamp('acknowledged_at', { withTimezone: true }),
+    acknowledgedBy: uuid('acknowledged_by').references(() => users.id),
+  },
+  (t) => [primaryKey({ columns: [t.noticeId, t.organizationId] }), index('supervision_notice_recipients_org_idx').on(t.organizationId)],
 );

@@ -1,6 +1,6 @@
 import { and, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
-import { badRequest, forbidden, notFound } from '../../app-error.ts';
+import { AppError, badRequest, forbidden, notFound } from '../../app-error.ts';
 import type { Actor, MembershipRole } from './actor.ts';
 
 /**
@@ -318,14 +318,44 @@ export function approvingSide(actor: Actor | null, cooperationId: string, requir
   return side;
 }
 
-/** Acknowledging a 督办 notice: a user of one of the task's units, or the cooperation office of such a unit's side. */
-export function assertCanAcknowledgeNotice(actor: Actor | null, cooperationId: string, units: { organizationId: string; partyId: string }[]): void {
-  assertTokenMayWrite(actor);
-  if (actor && isMember(actor, cooperationId) && actor.organizationId && units.some((u) => u.organizationId === actor.organizationId)) return;
-  const sides = coordinatedSides(actor, cooperationId);
-  if (units.some((u) => sides.includes(u.partyId))) return;
-  throw forbidden('Only the lead and co-operating units of the task, or their cooperation office, may acknowledge this notice');
+/**
+ * The side a 督办 notice is issued under, which numbers it: the actor's office
+ * side, the one-sided task's owner first. An administrator speaks for no side
+ * and issues none.
+ */
+export function issuingSide(actor: Actor | null, task: TaskOwnership): string {
+  assertCanManageTask(actor, task);
+  const sides = coordinatedSides(actor, task.cooperationId);
+  const side = (task.ownerPartyId && sides.includes(task.ownerPartyId) ? task.ownerPartyId : sides[0]) ?? null;
+  if (!side) throw forbidden("Only a side's cooperation office issues 督办 notices, in its own side's name");
+  return side;
 }
+
+/**
+ * Whom a side's office may address a notice to: the task's units on its own
+ * side; on a joint task, also the other sides' units on it (those sides take
+ * part in the task). A one-sided task's notices stay on its side.
+ */
+export function assertCanAddressNotice(issuingPartyId: string, task: { joint: boolean }, recipients: { partyId: string }[]): void {
+  if (task.joint || recipients.every((r) => r.partyId === issuingPartyId)) return;
+  throw new AppError('supervision.recipient_forbidden', 403, "A notice on a one-sided task is addressed to that side's own units only");
+}
+
+/**
+ * Signing (签收) a notice for one of its recipient units: a unit user of that
+ * unit, on that unit's side. Not the issuer, not an office, not an administrator.
+ */
+export function canAcknowledgeFor(
+  actor: Actor | null,
+  notice: { cooperationId: string; issuedBy: string | null },
+  recipient: { partyId: string; organizationId: string },
+): boolean {
+  if (!actor || (actor.token && actor.token.scope !== 'write') || actor.userId === notice.issuedBy) return false;
+  if (!actor.organizationId || actor.organizationId !== recipient.organizationId) return false;
+  return actor.memberships.some((m) => m.cooperationId === notice.cooperationId && m.partyId === recipient.partyId && m.role === 'unit');
+}
+
+export const notRecipient = () => new AppError('supervision.not_recipient', 403, 'Only a user of a unit the notice is addressed to may sign it');
 
 /** What the report rules need to know about a progress report. */
 export interface ReportAccess {

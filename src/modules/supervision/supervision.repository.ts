@@ -1,11 +1,22 @@
-import { and, desc, eq, inArray, isNull, lte, notInArray, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lte, notInArray, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { cooperations, organizations, parties } from '../../db/schema/core.ts';
-import { progressReports, reportingPeriods, supervisionNotices, tasks, taskUnits } from '../../db/schema/work.ts';
+import { organizations, parties, regions, users } from '../../db/schema/core.ts';
+import { progressReports, reportingPeriods, supervisionNoticeRecipients, supervisionNotices, tasks, taskUnits } from '../../db/schema/work.ts';
 import type { RowScope } from '../access/policy.ts';
 import { OPEN_STATUSES, scopeCondition, sideCondition } from '../task/task.repository.ts';
 
 export type NoticeRow = typeof supervisionNotices.$inferSelect;
+
+export interface RecipientRow {
+  noticeId: string;
+  partyId: string;
+  partyName: string;
+  organizationId: string;
+  organizationName: string;
+  acknowledgedAt: Date | null;
+  acknowledgedBy: string | null;
+  acknowledgedByName: string | null;
+}
 
 /**
  * What 督办 (supervision) looks at, computed from the ledger and the progress
@@ -103,19 +114,30 @@ export const supervisionRepository = {
       );
   },
 
-  /** Serializes numbering within a cooperation without blocking inserts that only reference it. */
-  async lockNumbering(db: Db, cooperationId: string): Promise<void> {
-    await db.select({ id: cooperations.id }).from(cooperations).where(eq(cooperations.id, cooperationId)).for('no key update');
+  /**
+   * Serializes numbering within one issuing side: the side's row is the
+   * counter's lock, taken without blocking inserts that only reference it.
+   */
+  async lockNumbering(db: Db, partyId: string): Promise<void> {
+    await db.select({ id: parties.id }).from(parties).where(eq(parties.id, partyId)).for('no key update');
   },
 
-  /** The highest N of "督办〔year〕N号" issued in the cooperation, 0 when none. */
-  async lastNumberOfYear(db: Db, cooperationId: string, year: string): Promise<number> {
-    const prefix = `督办〔${year}〕`;
+  /** The highest sequence the side issued in the year, 0 when none. */
+  async lastSequence(db: Db, cooperationId: string, partyId: string, year: number): Promise<number> {
     const [row] = await db
-      .select({ n: sql<number | null>`max(substring(${supervisionNotices.number} from ${`^${prefix}(\\d+)号$`})::int)` })
+      .select({ n: sql<number | null>`max(${supervisionNotices.sequence})` })
       .from(supervisionNotices)
-      .where(and(eq(supervisionNotices.cooperationId, cooperationId), sql`${supervisionNotices.number} like ${`${prefix}%`}`));
-    return row?.n ?? 0;
+      .where(and(eq(supervisionNotices.cooperationId, cooperationId), eq(supervisionNotices.issuedPartyId, partyId), eq(supervisionNotices.issuedYear, year)));
+    return Number(row?.n ?? 0);
+  },
+
+  /** Each side of the cooperation with its region's short name (青岛), for the printed number's prefix. */
+  async sideShortNames(db: Db, cooperationId: string) {
+    return db
+      .select({ id: parties.id, shortName: regions.shortName })
+      .from(parties)
+      .innerJoin(regions, eq(regions.code, parties.regionCode))
+      .where(eq(parties.cooperationId, cooperationId));
   },
 
   async getNotice(db: Db, id: string): Promise<NoticeRow | undefined> {
@@ -123,20 +145,62 @@ export const supervisionRepository = {
     return row;
   },
 
-  async insertNotice(db: Db, values: typeof supervisionNotices.$inferInsert): Promise<NoticeRow> {
+  async insertNotice(db: Db, values: typeof supervisionNotices.$inferInsert, recipients: { partyId: string; organizationId: string }[]): Promise<NoticeRow> {
     const [row] = await db.insert(supervisionNotices).values(values).returning();
     if (!row) throw new Error('insert returned no row');
+    await db.insert(supervisionNoticeRecipients).values(recipients.map((r) => ({ noticeId: row.id, cooperationId: row.cooperationId, ...r })));
     return row;
   },
 
-  /** Records the acknowledgement once; undefined when someone acknowledged it meanwhile. */
-  async acknowledge(db: Db, id: string, userId: string | null, at: Date): Promise<NoticeRow | undefined> {
+  /** The units notices are addressed to, with who signed for each and when. */
+  async recipientsOf(db: Db, noticeIds: string[]): Promise<RecipientRow[]> {
+    if (!noticeIds.length) return [];
+    return db
+      .select({
+        noticeId: supervisionNoticeRecipients.noticeId,
+        partyId: supervisionNoticeRecipients.partyId,
+        partyName: parties.name,
+        organizationId: supervisionNoticeRecipients.organizationId,
+        organizationName: organizations.name,
+        acknowledgedAt: supervisionNoticeRecipients.acknowledgedAt,
+        acknowledgedBy: supervisionNoticeRecipients.acknowledgedBy,
+        acknowledgedByName: users.displayName,
+      })
+      .from(supervisionNoticeRecipients)
+      .innerJoin(parties, eq(parties.id, supervisionNoticeRecipients.partyId))
+      .innerJoin(organizations, eq(organizations.id, supervisionNoticeRecipients.organizationId))
+      .leftJoin(users, eq(users.id, supervisionNoticeRecipients.acknowledgedBy))
+      .where(inArray(supervisionNoticeRecipients.noticeId, noticeIds))
+      .orderBy(asc(parties.ordinal), asc(organizations.name));
+  },
+
+  /** Notices of the tasks, newest first. */
+  async noticesOfTasks(db: Db, taskIds: string[]): Promise<NoticeRow[]> {
+    if (!taskIds.length) return [];
+    return db.select().from(supervisionNotices).where(inArray(supervisionNotices.taskId, taskIds)).orderBy(desc(supervisionNotices.createdAt), desc(supervisionNotices.sequence));
+  },
+
+  /** Records one recipient's signature once; undefined when someone signed for it meanwhile. */
+  async acknowledge(db: Db, noticeId: string, organizationId: string, userId: string | null, at: Date) {
     const [row] = await db
-      .update(supervisionNotices)
-      .set({ acknowledgedAt: at, acknowledgedBy: userId, version: sql`${supervisionNotices.version} + 1` })
-      .where(and(eq(supervisionNotices.id, id), isNull(supervisionNotices.acknowledgedAt)))
+      .update(supervisionNoticeRecipients)
+      .set({ acknowledgedAt: at, acknowledgedBy: userId })
+      .where(
+        and(
+          eq(supervisionNoticeRecipients.noticeId, noticeId),
+          eq(supervisionNoticeRecipients.organizationId, organizationId),
+          isNull(supervisionNoticeRecipients.acknowledgedAt),
+        ),
+      )
       .returning();
     return row;
+  },
+
+  async bumpVersion(db: Db, noticeId: string): Promise<void> {
+    await db
+      .update(supervisionNotices)
+      .set({ version: sql`${supervisionNotices.version} + 1` })
+      .where(eq(supervisionNotices.id, noticeId));
   },
 };
 

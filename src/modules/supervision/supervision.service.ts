@@ -2,7 +2,7 @@ import { badRequest, conflict, missingAs, notFound } from '../../app-error.ts';
 import type { Db } from '../../db/client.ts';
 import { writeTransaction } from '../../db/write-transaction.ts';
 import { authorId, type Actor } from '../access/actor.ts';
-import { assertCanAcknowledgeNotice, assertCanManageTask, coordinatedSides, rowScope } from '../access/policy.ts';
+import { assertCanAddressNotice, canAcknowledgeFor, issuingSide, notRecipient, rowScope } from '../access/policy.ts';
 import { audit } from '../audit/audit.service.ts';
 import { cooperationRepository } from '../cooperation/cooperation.repository.ts';
 import type { CooperationService } from '../cooperation/cooperation.service.ts';
@@ -10,8 +10,8 @@ import { addDays } from '../task/business-date.ts';
 import type { TaskNotifications } from '../task/task-notifications.ts';
 import { taskRepository, type TaskStatus } from '../task/task.repository.ts';
 import type { TaskService } from '../task/task.service.ts';
-import { presentNotice } from './supervision-notice.presenter.ts';
-import { supervisionRepository } from './supervision.repository.ts';
+import { noticeNumber, noticePrefix, presentNotices } from './supervision-notice.presenter.ts';
+import { supervisionRepository, type NoticeRow } from './supervision.repository.ts';
 import type { SUPERVISION_REASONS } from './supervision.schemas.ts';
 
 const ENTITY = 'supervision_notice';
@@ -39,6 +39,12 @@ function countReasons(taskLists: Iterable<{ reasons: Set<Reason> }>) {
   const counts = { overdue: 0, dueSoon: 0, notReported: 0, returned: 0 };
   for (const task of taskLists) for (const reason of task.reasons) counts[REASON_COUNT_KEY[reason]]++;
   return counts;
+}
+
+async function presentOne(db: Db, actor: Actor | null, row: NoticeRow) {
+  const [presented] = await presentNotices(db, actor, [row]);
+  if (!presented) throw new Error('a notice presents as itself');
+  return presented;
 }
 
 /** 督办: what needs chasing, computed from the ledger and reports; and formal notices the units must acknowledge. */
@@ -103,6 +109,30 @@ export function createSupervisionService(
         }
       }
 
+      // The latest notice to each row's unit, newest first from the query: whether one is out, and who signed it when.
+      const taskIds = [...distinct.keys()];
+      const notices = await supervisionRepository.noticesOfTasks(db, taskIds);
+      const recipients = await supervisionRepository.recipientsOf(db, notices.map((n) => n.id));
+      const noticeFor = (taskId: string, organizationId: string | null) => {
+        if (!organizationId) return null;
+        for (const n of notices) {
+          if (n.taskId !== taskId) continue;
+          const r = recipients.find((x) => x.noticeId === n.id && x.organizationId === organizationId);
+          if (r) {
+            return {
+              id: n.id,
+              number: n.number,
+              deadline: n.deadline,
+              createdAt: n.createdAt.toISOString(),
+              acknowledgedAt: r.acknowledgedAt ? r.acknowledgedAt.toISOString() : null,
+              acknowledgedBy: r.acknowledgedBy,
+              acknowledgedByName: r.acknowledgedByName,
+            };
+          }
+        }
+        return null;
+      };
+
       const presented = [...groups.values()].map((group) => ({
         organizationId: group.organizationId,
         organizationName: group.organizationName,
@@ -119,6 +149,7 @@ export function createSupervisionService(
             daysOverdue: t.dueOn ? daysBetween(t.dueOn, today) : null,
             reasons: [...t.reasons],
             role: t.role,
+            notice: noticeFor(t.id, group.organizationId),
           })),
       }));
       presented.sort(
@@ -139,54 +170,92 @@ export function createSupervisionService(
 
     async listForTask(actor: Actor | null, taskId: string) {
       await deps.tasks.loadReadable(actor, taskId);
-      return (await taskRepository.noticesOf(db, taskId)).map(presentNotice);
+      return presentNotices(db, actor, await taskRepository.noticesOf(db, taskId));
     },
 
-    /** A formal 督办 notice on a task, numbered per cooperation and year: 督办〔2026〕3号. */
-    async issue(actor: Actor, taskId: string, input: { deadline: string; body: string }) {
+    /**
+     * A formal 督办 notice on a task, addressed to units of the task and
+     * numbered per issuing side and year: 青督〔2026〕3号.
+     */
+    async issue(actor: Actor, taskId: string, input: { deadline: string; body: string; recipientOrganizationIds?: string[] | undefined }) {
       const row = await writeTransaction(db, ENTITY, async (tx) => {
         const task = await deps.tasks.loadReadable(actor, taskId, tx);
-        assertCanManageTask(actor, task);
+        const side = issuingSide(actor, task);
         if (task.status === 'done' || task.status === 'cancelled') {
           throw conflict('supervision.task_closed', `The task is already ${task.status}; there is nothing to supervise`);
         }
         const today = deps.today();
         if (input.deadline < today) throw badRequest('supervision.deadline_past', 'The deadline of a notice cannot be in the past', { today });
-        await supervisionRepository.lockNumbering(tx, task.cooperationId);
-        const year = today.slice(0, 4);
-        const sequence = (await supervisionRepository.lastNumberOfYear(tx, task.cooperationId, year)) + 1;
-        const sides = coordinatedSides(actor, task.cooperationId);
-        const notice = await supervisionRepository.insertNotice(tx, {
-          cooperationId: task.cooperationId,
-          taskId,
-          number: `督办〔${year}〕${sequence}号`,
-          deadline: input.deadline,
-          body: input.body,
-          issuedBy: authorId(actor),
-          issuedPartyId: (task.ownerPartyId && sides.includes(task.ownerPartyId) ? task.ownerPartyId : sides[0]) ?? null,
-        });
-        await audit(tx, actor, { cooperationId: task.cooperationId, action: 'create', entity: ENTITY, entityId: notice.id, after: notice });
-        await deps.notifications.noticeIssued(tx, actor, task, notice);
+        const units = await taskRepository.unitsOf(tx, [task.id]);
+        const recipients = input.recipientOrganizationIds
+          ? [...new Set(input.recipientOrganizationIds)].map((organizationId) => {
+              const unit = units.find((u) => u.organizationId === organizationId);
+              if (!unit) throw badRequest('supervision.recipient_invalid', 'A notice is addressed to units of its task only', { organizationId });
+              return unit;
+            })
+          : units.filter((u) => u.partyId === side && u.role === 'lead');
+        if (!recipients.length) {
+          throw badRequest('supervision.recipient_required', 'Your side has no lead unit on this task; choose the unit(s) the notice is addressed to');
+        }
+        assertCanAddressNotice(side, task, recipients);
+        await supervisionRepository.lockNumbering(tx, side);
+        const year = Number(today.slice(0, 4));
+        const sequence = (await supervisionRepository.lastSequence(tx, task.cooperationId, side, year)) + 1;
+        const prefix = noticePrefix(side, await supervisionRepository.sideShortNames(tx, task.cooperationId));
+        const notice = await supervisionRepository.insertNotice(
+          tx,
+          {
+            cooperationId: task.cooperationId,
+            taskId,
+            number: noticeNumber(prefix, year, sequence),
+            issuedYear: year,
+            sequence,
+            deadline: input.deadline,
+            body: input.body,
+            issuedBy: authorId(actor),
+            issuedPartyId: side,
+          },
+          recipients.map((r) => ({ partyId: r.partyId, organizationId: r.organizationId })),
+        );
+        const addressed = recipients.map((r) => ({ partyId: r.partyId, organizationId: r.organizationId }));
+        await audit(tx, actor, { cooperationId: task.cooperationId, action: 'create', entity: ENTITY, entityId: notice.id, after: { ...notice, recipients: addressed } });
+        await deps.notifications.noticeIssued(tx, actor, task, notice, addressed.map((r) => r.organizationId));
         return notice;
       });
-      return presentNotice(row);
+      return presentOne(db, actor, row);
     },
 
+    /** Signs (签收) the notice for the recipient unit(s) the actor is a user of; the issuer and other units may not. */
     async acknowledge(actor: Actor, noticeId: string) {
       const row = await writeTransaction(db, ENTITY, async (tx) => {
         const notice = await supervisionRepository.getNotice(tx, noticeId);
         if (!notice) throw notFound(ENTITY, noticeId);
         const task = await missingAs(ENTITY, noticeId, () => deps.tasks.loadReadable(actor, notice.taskId, tx));
-        assertCanAcknowledgeNotice(actor, task.cooperationId, await taskRepository.unitsOf(tx, [task.id]));
-        const alreadyDone = () => conflict('supervision.already_acknowledged', 'The notice has already been acknowledged');
-        if (notice.acknowledgedAt) throw alreadyDone();
-        const after = await supervisionRepository.acknowledge(tx, noticeId, authorId(actor), now());
-        if (!after) throw alreadyDone();
-        await audit(tx, actor, { cooperationId: task.cooperationId, action: 'acknowledge', entity: ENTITY, entityId: noticeId, before: notice, after });
-        await deps.notifications.noticeAcknowledged(tx, actor, task, after);
-        return after;
+        const mine = (await supervisionRepository.recipientsOf(tx, [notice.id])).filter((r) => canAcknowledgeFor(actor, notice, r));
+        if (!mine.length) throw notRecipient();
+        const alreadyDone = () => conflict('supervision.already_acknowledged', 'Your unit has already signed this notice');
+        const at = now();
+        const signed = [];
+        for (const recipient of mine.filter((r) => !r.acknowledgedAt)) {
+          const after = await supervisionRepository.acknowledge(tx, noticeId, recipient.organizationId, authorId(actor), at);
+          if (after) signed.push(after);
+        }
+        if (!signed.length) throw alreadyDone();
+        await supervisionRepository.bumpVersion(tx, noticeId);
+        for (const after of signed) {
+          await audit(tx, actor, {
+            cooperationId: task.cooperationId,
+            action: 'acknowledge',
+            entity: ENTITY,
+            entityId: noticeId,
+            before: { number: notice.number, organizationId: after.organizationId, acknowledgedAt: null, acknowledgedBy: null },
+            after: { number: notice.number, organizationId: after.organizationId, acknowledgedAt: after.acknowledgedAt, acknowledgedBy: after.acknowledgedBy },
+          });
+        }
+        await deps.notifications.noticeAcknowledged(tx, actor, task, notice);
+        return (await supervisionRepository.getNotice(tx, noticeId)) ?? notice;
       });
-      return presentNotice(row);
+      return presentOne(db, actor, row);
     },
   };
 }

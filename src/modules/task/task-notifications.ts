@@ -52,9 +52,10 @@ export function createTaskNotifications(notifier: Notifier | null) {
       await send(tx, actor, task, { userIds, toRoles: { roles: ['coordinator'] }, kind: 'task.closed', title: `已销号：${task.title}`, body: '各方协调办均已同意销号。' });
     },
 
-    async noticeIssued(tx: Db, actor: Actor, task: TaskRow, notice: NoticeRow) {
+    /** Told: the users of the units the notice is addressed to (and the task's owners). */
+    async noticeIssued(tx: Db, actor: Actor, task: TaskRow, notice: NoticeRow, recipientOrganizationIds: string[]) {
       if (!notifier) return;
-      const userIds = await taskRepository.involvedUserIds(tx, task);
+      const userIds = await taskRepository.involvedUserIds(tx, task, recipientOrganizationIds);
       if (!userIds.length) return;
       await send(tx, actor, task, { userIds, kind: 'supervision.issued', title: `督办通知 ${notice.number}：${task.title}`, body: `请于 ${notice.deadline} 前办理并反馈。${notice.body}` });
     },

@@ -21,7 +21,7 @@ import { audit } from '../audit/audit.service.ts';
 import { cooperationRepository } from '../cooperation/cooperation.repository.ts';
 import type { CooperationService } from '../cooperation/cooperation.service.ts';
 import { milestoneRepository, type MilestoneRow } from '../milestone/milestone.repository.ts';
-import { presentNotice } from '../supervision/supervision-notice.presenter.ts';
+import { presentNotices } from '../supervision/supervision-notice.presenter.ts';
 import { closureSides } from './closure-sides.ts';
 import type { TaskNotifications } from './task-notifications.ts';
 import { taskClosureRepository } from './task-closure.repository.ts';
@@ -328,7 +328,7 @@ export function createTaskService(db: Db, cooperations: CooperationService, deps
           createdAt: a.createdAt.toISOString(),
         })),
       },
-      supervisionNotices: notices.map(presentNotice),
+      supervisionNotices: await presentNotices(db, actor, notices),
       can: {
         edit: canManageTask(actor, row),
         updateProgress: canWorkOnTask(actor, row, units.map((u) => u.organizationId)),

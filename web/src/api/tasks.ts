@@ -81,18 +81,44 @@ export interface ClosureApproval {
   createdAt: string;
 }
 
+/** A unit a 督办 notice is addressed to, and who signed (签收) for it when. */
+export interface NoticeRecipient {
+  partyId: string;
+  partyName: string;
+  organizationId: string;
+  organizationName: string;
+  acknowledgedAt: string | null;
+  acknowledgedBy: string | null;
+  acknowledgedByName: string | null;
+}
+
 export interface SupervisionNotice {
   id: string;
   taskId: string;
+  /** Per issuing side and year: 青督〔2026〕3号. */
   number: string;
   deadline: string;
   body: string;
   issuedBy: string | null;
   issuedPartyId: string | null;
+  recipients: NoticeRecipient[];
+  /** When the last recipient signed; null while any has not. */
   acknowledgedAt: string | null;
-  acknowledgedBy: string | null;
   version: number;
   createdAt: string;
+  /** The server offers signing only to a user of a recipient unit that has not signed yet. */
+  can: { acknowledge: boolean };
+}
+
+/** The latest notice to a unit on a task, as the 督办 page shows it on the unit's row. */
+export interface SupervisionRowNotice {
+  id: string;
+  number: string;
+  deadline: string;
+  createdAt: string;
+  acknowledgedAt: string | null;
+  acknowledgedBy: string | null;
+  acknowledgedByName: string | null;
 }
 
 export interface TaskDetail extends TaskListItem {
@@ -188,6 +214,7 @@ export interface SupervisionTask {
   daysOverdue: number | null;
   reasons: SupervisionReason[];
   role: 'lead' | 'co' | null;
+  notice: SupervisionRowNotice | null;
 }
 
 export interface SupervisionUnit {
@@ -238,8 +265,8 @@ export const tasksApi = {
   supervision: (cooperationId: string, query: { partyId?: string; withinDays?: number }) =>
     request<SupervisionOverview>('GET', `/cooperations/${id(cooperationId)}/supervision`, undefined, query),
   notices: (taskId: string) => request<Items<SupervisionNotice>>('GET', `/tasks/${id(taskId)}/supervision-notices`),
-  issueNotice: (taskId: string, deadline: string, body: string) =>
-    request<SupervisionNotice>('POST', `/tasks/${id(taskId)}/supervision-notices`, { deadline, body }),
+  issueNotice: (taskId: string, deadline: string, body: string, recipientOrganizationIds: string[]) =>
+    request<SupervisionNotice>('POST', `/tasks/${id(taskId)}/supervision-notices`, { deadline, body, recipientOrganizationIds }),
   /** The units of one region, for the ledger's unit filter and the unit pickers of new tasks. */
   organizationsIn: (regionCode: string) => request<Items<Organization>>('GET', '/organizations', undefined, { regionCode, pageSize: 200 }),
   acknowledgeNotice: (noticeId: string) => request<SupervisionNotice>('POST', `/supervision-notices/${id(noticeId)}/acknowledge`),

@@ -4,11 +4,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api } from '../api/client.ts';
-import { tasksApi, type SupervisionCounts, type SupervisionReason, type SupervisionTask, type SupervisionUnit } from '../api/tasks.ts';
+import { tasksApi, type SupervisionCounts, type SupervisionReason, type SupervisionRowNotice, type SupervisionTask, type SupervisionUnit } from '../api/tasks.ts';
 import { useApi } from '../api/use-api.ts';
 import { LoadError } from '../common/load-error.tsx';
 import { PageLoading } from '../common/page-loading.tsx';
-import { formatDate } from '../format/date.ts';
+import { formatDate, formatDateTime } from '../format/date.ts';
 import { currentLocale } from '../i18n/i18n.ts';
 import { useMe } from '../session/session-context.tsx';
 import { addDaysIso, todayIso } from '../tasks/calendar.ts';
@@ -32,7 +32,24 @@ function DaysText({ days }: { days: number | null }) {
   return <>{t('supervision.daysLeft', { count: -days })}</>;
 }
 
-function UnitCard({ unit, reason, mayIssue, onIssue }: { unit: SupervisionUnit; reason: SupervisionReason | null; mayIssue: boolean; onIssue: (task: SupervisionTask) => void }) {
+/** Whether a notice to the row's unit is out, and who signed it when. */
+function RowNotice({ notice }: { notice: SupervisionRowNotice | null }) {
+  const { t } = useTranslation();
+  const locale = currentLocale();
+  if (!notice) return <Typography.Text type="secondary">{t('supervision.noNoticeOut')}</Typography.Text>;
+  return (
+    <Space orientation="vertical" size={2} data-testid="row-notice">
+      <Typography.Text>{notice.number}</Typography.Text>
+      {notice.acknowledgedAt ? (
+        <Tag color="success">{t('supervision.signedByShort', { name: notice.acknowledgedByName ?? t('common.none'), date: formatDateTime(notice.acknowledgedAt, locale) })}</Tag>
+      ) : (
+        <Tag color="warning">{t('supervision.unacknowledged')}</Tag>
+      )}
+    </Space>
+  );
+}
+
+function UnitCard({ unit, reason, mayIssue, onIssue }: { unit: SupervisionUnit; reason: SupervisionReason | null; mayIssue: boolean; onIssue: (task: SupervisionTask, unit: SupervisionUnit) => void }) {
   const { t } = useTranslation();
   const tasks = reason ? unit.tasks.filter((task) => task.reasons.includes(reason)) : unit.tasks;
   if (tasks.length === 0) return null;
@@ -63,6 +80,7 @@ function UnitCard({ unit, reason, mayIssue, onIssue }: { unit: SupervisionUnit; 
           </Tag>
         )),
     },
+    { title: t('supervision.notice'), dataIndex: 'notice', width: 190, render: (notice: SupervisionRowNotice | null) => <RowNotice notice={notice} /> },
     ...(mayIssue
       ? [
           {
@@ -70,7 +88,7 @@ function UnitCard({ unit, reason, mayIssue, onIssue }: { unit: SupervisionUnit; 
             key: 'issue',
             width: 110,
             render: (_: unknown, task: SupervisionTask) => (
-              <Button size="small" danger icon={<AlertOutlined />} onClick={() => onIssue(task)}>
+              <Button size="small" danger icon={<AlertOutlined />} onClick={() => onIssue(task, unit)}>
                 {t('supervision.issue')}
               </Button>
             ),
@@ -111,7 +129,7 @@ export default function SupervisionPage() {
   const [partyId, setPartyId] = useState<string | undefined>(undefined);
   const [withinDays, setWithinDays] = useState(7);
   const [reason, setReason] = useState<SupervisionReason | null>(null);
-  const [issuing, setIssuing] = useState<SupervisionTask | null>(null);
+  const [issuing, setIssuing] = useState<{ task: SupervisionTask; organizationId: string | null } | null>(null);
   const { data: cooperation, error: cooperationError, reload: reloadCooperation } = useApi(() => api.cooperation(cooperationId), cooperationId);
   const { data, error, loading, reload } = useApi(
     () => tasksApi.supervision(cooperationId, { partyId, withinDays }),
@@ -179,9 +197,9 @@ export default function SupervisionPage() {
       {loading && !data ? <PageLoading /> : null}
       {data && units.length === 0 ? <Empty description={t('supervision.empty')} /> : null}
       {units.map((unit) => (
-        <UnitCard key={`${unit.partyId ?? ''}:${unit.organizationId ?? ''}`} unit={unit} reason={reason} mayIssue={mayIssue} onIssue={setIssuing} />
+        <UnitCard key={`${unit.partyId ?? ''}:${unit.organizationId ?? ''}`} unit={unit} reason={reason} mayIssue={mayIssue} onIssue={(task, row) => setIssuing({ task, organizationId: row.organizationId })} />
       ))}
-      <IssueNoticeModal task={issuing} defaultDeadline={addDaysIso(todayIso(), 7)} onClose={() => setIssuing(null)} onIssued={reload} />
+      <IssueNoticeModal task={issuing?.task ?? null} recipientOrganizationId={issuing?.organizationId ?? null} defaultDeadline={addDaysIso(todayIso(), 7)} onClose={() => setIssuing(null)} onIssued={reload} />
     </Space>
   );
 }

@@ -184,7 +184,7 @@ export default function TaskPage() {
                 ) : null
               }
             >
-              <NoticeList notices={task.supervisionNotices} mayAcknowledge={task.can.updateProgress} onChanged={reload} />
+              <NoticeList notices={task.supervisionNotices} onChanged={reload} />
             </Card>
           </Space>
         </Col>

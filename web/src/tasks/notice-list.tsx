@@ -7,13 +7,33 @@ import { currentLocale } from '../i18n/i18n.ts';
 
 interface Props {
   notices: SupervisionNotice[];
-  /** Those who work on the task sign for the notices issued to it. */
-  mayAcknowledge: boolean;
   onChanged: () => void;
 }
 
-/** The 督办 notices issued on a task, newest first, with their deadline and whether they were signed for. */
-export function NoticeList({ notices, mayAcknowledge, onChanged }: Props) {
+/** Each unit a notice is addressed to, with who signed for it and when, or that it is still to sign. */
+function Recipients({ notice }: { notice: SupervisionNotice }) {
+  const { t } = useTranslation();
+  const locale = currentLocale();
+  return (
+    <Space size={[6, 4]} wrap data-testid="notice-recipients">
+      <Typography.Text type="secondary">{t('supervision.addressedTo')}</Typography.Text>
+      {notice.recipients.map((r) => (
+        <Tag key={r.organizationId} color={r.acknowledgedAt ? 'success' : 'warning'}>
+          {r.acknowledgedAt
+            ? t('supervision.signedBy', { unit: r.organizationName, name: r.acknowledgedByName ?? t('common.none'), date: formatDateTime(r.acknowledgedAt, locale) })
+            : t('supervision.toSign', { unit: r.organizationName })}
+        </Tag>
+      ))}
+    </Space>
+  );
+}
+
+/**
+ * The 督办 notices issued on a task, newest first, with their deadline, whom
+ * they are addressed to and who signed; 签收 is offered where the server says
+ * the user may sign (a user of a recipient unit that has not signed yet).
+ */
+export function NoticeList({ notices, onChanged }: Props) {
   const { t } = useTranslation();
   const locale = currentLocale();
   const { busy, run } = useRowAction(onChanged);
@@ -27,7 +47,7 @@ export function NoticeList({ notices, mayAcknowledge, onChanged }: Props) {
       renderItem={(notice) => (
         <List.Item
           actions={
-            !notice.acknowledgedAt && mayAcknowledge
+            notice.can.acknowledge
               ? [
                   <Button key="ack" size="small" type="primary" loading={busy === notice.id} onClick={() => run(notice.id, () => tasksApi.acknowledgeNotice(notice.id))}>
                     {t('supervision.acknowledge')}
@@ -48,7 +68,12 @@ export function NoticeList({ notices, mayAcknowledge, onChanged }: Props) {
                 )}
               </Space>
             }
-            description={<Typography.Text style={{ whiteSpace: 'pre-wrap' }}>{notice.body}</Typography.Text>}
+            description={
+              <Space orientation="vertical" size={4}>
+                <Recipients notice={notice} />
+                <Typography.Text style={{ whiteSpace: 'pre-wrap' }}>{notice.body}</Typography.Text>
+              </Space>
+            }
           />
         </List.Item>
       )}

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import type { Actor } from './actor.ts';
+import { assertCanAddressNotice, canAcknowledgeFor, issuingSide } from './policy.ts';
+
+const COOP = 'c1';
+const actor = (over: Partial<Actor>): Actor => ({ userId: 'u1', username: 'u1', isAdmin: false, organizationId: null, memberships: [], ...over });
+const office = actor({ userId: 'office', organizationId: 'fgw', memberships: [{ cooperationId: COOP, partyId: 'qd', role: 'coordinator' }] });
+const unitUser = actor({ userId: 'unit', organizationId: 'kj', memberships: [{ cooperationId: COOP, partyId: 'qd', role: 'unit' }] });
+
+describe('督办 notices', () => {
+  it('are issued in the name of the office side, the one-sided task owner first, never by an administrator', () => {
+    const both = actor({ memberships: [{ cooperationId: COOP, partyId: 'sz', role: 'coordinator' }, { cooperationId: COOP, partyId: 'qd', role: 'coordinator' }] });
+    expect(issuingSide(both, { cooperationId: COOP, joint: false, ownerPartyId: 'qd' })).toBe('qd');
+    expect(issuingSide(office, { cooperationId: COOP, joint: true, ownerPartyId: null })).toBe('qd');
+    expect(() => issuingSide(actor({ isAdmin: true }), { cooperationId: COOP, joint: true, ownerPartyId: null })).toThrow(/side's cooperation office/);
+  });
+
+  it("address the other side's units on joint tasks only", () => {
+    expect(() => assertCanAddressNotice('qd', { joint: true }, [{ partyId: 'sz' }])).not.toThrow();
+    expect(() => assertCanAddressNotice('qd', { joint: false }, [{ partyId: 'qd' }])).not.toThrow();
+    expect(() => assertCanAddressNotice('qd', { joint: false }, [{ partyId: 'qd' }, { partyId: 'sz' }])).toThrow(expect.objectContaining({ code: 'supervision.recipient_forbidden', httpStatus: 403 }));
+  });
+
+  it('are signed by a unit user of a recipient unit on its side, never by the issuer or an office', () => {
+    const notice = { cooperationId: COOP, issuedBy: 'office' };
+    const recipient = { partyId: 'qd', organizationId: 'kj' };
+    expect(canAcknowledgeFor(unitUser, notice, recipient)).toBe(true);
+    expect(canAcknowledgeFor(office, notice, { partyId: 'qd', organizationId: 'fgw' })).toBe(false);
+    expect(canAcknowledgeFor(unitUser, { ...notice, issuedBy: 'unit' }, recipient)).toBe(false);
+    expect(canAcknowledgeFor(unitUser, notice, { partyId: 'sz', organizationId: 'kj' })).toBe(false);
+    expect(canAcknowledgeFor(actor({ isAdmin: true, organizationId: 'kj' }), notice, recipient)).toBe(false);
+    expect(canAcknowledgeFor({ ...unitUser, token: { id: 't', cooperationId: COOP, scope: 'read' } }, notice, recipient)).toBe(false);
+  });
+});
