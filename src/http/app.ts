@@ -33,7 +33,7 @@ import { milestoneRoutes } from '../modules/milestone/milestone.routes.ts';
 import { supervisionRoutes } from '../modules/supervision/supervision.routes.ts';
 import { taskRoutes } from '../modules/task/task.routes.ts';
 import { authPlugin } from './auth-plugin.ts';
-import { registerErrorHandler } from './error-handler.ts';
+import { clientErrorHandler, frameworkErrors, registerErrorHandler } from './error-handler.ts';
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 /** Agreement texts are up to a million characters of UTF-8 Chinese (3 bytes each). */
@@ -59,12 +59,17 @@ export async function buildApp({ services, logger = true }: AppOptions): Promise
     routerOptions: { maxParamLength: 200 },
     // On SIGTERM the listener closes; a request already on an accepted connection is served, not refused with 503.
     return503OnClosing: false,
+    clientErrorHandler,
+    frameworkErrors,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
 
   await app.register(helmet, {
+    // HSTS and the Secure cookie follow one setting: telling browsers "HTTPS only" from a plain-HTTP intranet
+    // address would lock users out, and a cookie without Secure under HSTS would mean the setting is half-made.
+    strictTransportSecurity: services.config.session.cookieSecure ? { maxAge: 31_536_000, includeSubDomains: true } : false,
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],

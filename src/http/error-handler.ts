@@ -1,4 +1,6 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import http from 'node:http';
+import type { Socket } from 'node:net';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError } from '../app-error.ts';
 import { isDatabaseUnavailable, isInvalidValue } from '../db/pg-errors.ts';
@@ -24,6 +26,40 @@ const FASTIFY_CODES: Record<string, { status: number; code: string; message: str
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: 400, code: 'request.invalid_length', message: 'Content-Length does not match the body' },
   FST_ERR_CTP_INVALID_TYPE: { status: 400, code: 'request.invalid_content_type', message: 'Invalid Content-Type' },
 };
+
+/**
+ * Errors Node raises before a request reaches Fastify (a header block too large, a request not received in time,
+ * bytes that are not HTTP) are answered on the socket, in the same shape as every other error.
+ */
+export function clientErrorHandler(error: Error & { code?: string }, socket: Socket): void {
+  // A reset connection has nobody left to answer.
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, answer] =
+    error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+      ? [408, body('request.timeout', 'The request did not arrive in time')]
+      : error.code === 'HPE_HEADER_OVERFLOW'
+        ? [431, body('request.headers_too_large', 'The request headers are too large')]
+        : [400, body('request.malformed', 'The request is not valid HTTP')];
+  const text = JSON.stringify(answer);
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status} ${http.STATUS_CODES[status] ?? ''}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+        `Content-Length: ${Buffer.byteLength(text)}\r\nConnection: close\r\n\r\n${text}`,
+    );
+  }
+  socket.destroy(error);
+}
+
+/** Fastify's router refusals (a URL that does not decode, an id longer than any of ours) in the same shape. */
+export function frameworkErrors(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+    reply.status(414).send(body('request.uri_too_long', 'A part of the address is too long'));
+  } else if (error.code === 'FST_ERR_BAD_URL') {
+    reply.status(400).send(body('request.bad_url', 'The address is not valid'));
+  } else {
+    reply.status(500).send(body('internal', 'Something went wrong on our side; it has been logged'));
+  }
+}
 
 /** The one place where errors become HTTP answers; nothing else formats them. */
 export function registerErrorHandler(app: FastifyInstance): void {

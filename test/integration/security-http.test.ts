@@ -42,7 +42,58 @@ describe.each(databaseFlavours())('HTTP hardening on %s', (flavour) => {
     expect(directives.get('frame-ancestors')).toEqual(["'none'"]);
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['x-frame-options']).toBeDefined();
-    expect(res.headers['strict-transport-security']).toBeDefined();
+  });
+
+  it('sends HSTS and marks the session cookie Secure together, only when the app is served over HTTPS', async () => {
+    const login = (app: { inject: TestApp['app']['inject'] }) =>
+      app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'qd.kj', password: 'liandong-demo' } });
+    const plain = await login(t.app);
+    expect(plain.statusCode).toBe(200);
+    expect(plain.headers['strict-transport-security']).toBeUndefined();
+    const plainCookies = ([] as string[]).concat(plain.headers['set-cookie'] ?? []);
+    expect(plainCookies.find((c) => c.startsWith('ld_session='))).not.toMatch(/;\s*Secure/i);
+
+    const https = testConfig(undefined, { LIANDONG_COOKIE_SECURE: 'true' });
+    const app = await buildApp({ services: { ...t.services, config: { ...t.services.config, session: https.session } }, logger: false });
+    try {
+      const secure = await login(app);
+      expect(secure.statusCode).toBe(200);
+      expect(secure.headers['strict-transport-security']).toMatch(/max-age=\d+/);
+      const cookies = ([] as string[]).concat(secure.headers['set-cookie'] ?? []);
+      expect(cookies.find((c) => c.startsWith('ld_session='))).toMatch(/;\s*Secure/i);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('answers errors raised below the routes in the same {error: {code, message}} shape as all others', async () => {
+    const shaped = (text: string) => {
+      const parsed: unknown = JSON.parse(text);
+      expect(parsed).toEqual({ error: { code: expect.any(String), message: expect.any(String) } });
+      return (parsed as { error: { code: string } }).error.code;
+    };
+    const unknownApi = await t.call('GET', '/api/v1/no-such-thing', { token: qd });
+    expect(unknownApi.statusCode).toBe(404);
+    expect(shaped(unknownApi.body)).toBe('route.not_found');
+    const unknownMethod = await t.call('DELETE', '/api/v1/health');
+    expect(unknownMethod.statusCode).toBe(404);
+    expect(shaped(unknownMethod.body)).toBe('route.not_found');
+    const longId = await t.call('GET', `/api/v1/tasks/${'a'.repeat(300)}`, { token: qd });
+    expect(longId.statusCode).toBe(404);
+    expect(shaped(longId.body)).toBe('route.not_found');
+    const badUrl = await t.call('GET', '/api/v1/tasks/%E0%A4%A', { token: qd });
+    expect(badUrl.statusCode).toBe(400);
+    expect(shaped(badUrl.body)).toBe('request.bad_url');
+
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = t.app.server.address() as AddressInfo;
+    const bodyOf = (answer: string) => answer.slice(answer.indexOf('\r\n\r\n') + 4);
+    const huge = await rawExchange(port, `GET /api/v1/health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Filler: ${'x'.repeat(20_000)}\r\n\r\n`, '');
+    expect(huge).toMatch(/^HTTP\/1\.1 431/);
+    expect(shaped(bodyOf(huge))).toBe('request.headers_too_large');
+    const garbage = await rawExchange(port, 'NOT HTTP AT ALL\r\n\r\n', '');
+    expect(garbage).toMatch(/^HTTP\/1\.1 400/);
+    expect(shaped(bodyOf(garbage))).toBe('request.malformed');
   });
 
   it('tells browsers and proxies not to keep authenticated API answers', async () => {
@@ -90,6 +141,7 @@ describe.each(databaseFlavours())('HTTP hardening on %s', (flavour) => {
       const answer = await rawExchange(port, head, '{"username":');
       console.log(`http: request body stalled after 12 of 100 bytes → "${answer.split('\r\n')[0]}" (timeout ${config.http.requestTimeoutMs} ms)`);
       expect(answer).toMatch(/^HTTP\/1\.1 408/);
+      expect(JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4))).toEqual({ error: { code: 'request.timeout', message: expect.any(String) } });
     } finally {
       await app.close();
     }
