@@ -285,7 +285,7 @@ const RULES: Record<string, (c: CheckContext) => Verdict | boolean> = {
   'POST /api/v1/cooperations/{id}/periods': manages,
   'POST /api/v1/cooperations/{id}/periods/generate': manages,
   'GET /api/v1/cooperations/{id}/memberships': (c) => !!c.coop && isMember(c.actor, c.coop),
-  'POST /api/v1/cooperations/{id}/api-tokens': (c) => !!c.coop && isMember(c.actor, c.coop),
+  'POST /api/v1/cooperations/{id}/api-tokens': (c) => !!c.coop && (c.actor.isAdmin || hasRole(c.actor, c.coop, ['coordinator'])),
   'GET /api/v1/cooperations/{id}/api-tokens': (c) => !!c.coop && isMember(c.actor, c.coop),
   'DELETE /api/v1/cooperations/{id}/api-tokens/{tokenId}': (c) => !!c.primary && sees(c.actor, c.primary),
   'POST /api/v1/notifications/{id}/read': (c) => !!c.primary && sees(c.actor, c.primary),

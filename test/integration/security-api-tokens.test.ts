@@ -1,6 +1,8 @@
-import { eq } from 'drizzle-orm';
+import { createHash } from 'node:crypto';
+import { and, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiTokens } from '../../src/db/schema/platform.ts';
+import { auditLog, users } from '../../src/db/schema/core.ts';
+import { apiTokens, notifications } from '../../src/db/schema/platform.ts';
 import { databaseFlavours } from '../setup/test-database.ts';
 import { startTestApp, type TestApp } from '../setup/test-app.ts';
 
@@ -70,10 +72,24 @@ describe.each(databaseFlavours())('API tokens on %s', (flavour) => {
     const { token } = await createToken(qd, qdSz.id, 'write');
     const create = await t.call('POST', `/api/v1/cooperations/${qdSz.id}/projects`, { token, body: { name: '写令牌建立的项目' } });
     expect(create.statusCode).toBe(201);
+  });
+
+  it('is issued only by a cooperation office: a leader and a unit user are refused, and a token a unit user holds from before is dead', async () => {
+    const qdSz = byName('青岛—深圳');
+    const leader = await t.login('qd.leader');
     const unit = await t.login('qd.kj');
-    const { token: unitToken } = await createToken(unit, qdSz.id, 'write');
-    // A unit user may not change the cooperation's structure, and neither may its token.
-    expect((await t.call('POST', `/api/v1/cooperations/${qdSz.id}/projects`, { token: unitToken, body: { name: '单位令牌' } })).statusCode).toBe(403);
+    const byLeader = await t.call('POST', `/api/v1/cooperations/${qdSz.id}/api-tokens`, { token: leader, body: { name: 'leader token', scope: 'write' } });
+    const byUnit = await t.call('POST', `/api/v1/cooperations/${qdSz.id}/api-tokens`, { token: unit, body: { name: 'unit token', scope: 'write' } });
+    const { db } = t.services.database;
+    const [unitUser] = await db.select().from(users).where(eq(users.username, 'qd.kj'));
+    if (!unitUser) throw new Error('demo user qd.kj missing');
+    const secret = 'ldt_issued-to-a-unit-before-the-rule-existed-0123456789';
+    await db.insert(apiTokens).values({ userId: unitUser.id, cooperationId: qdSz.id, name: 'old unit token', scope: 'write', tokenHash: createHash('sha256').update(secret).digest('hex') });
+    const withOld = await t.call('GET', `/api/v1/cooperations/${qdSz.id}`, { token: secret });
+    console.log(`api tokens: issued by a leader ${byLeader.statusCode}, by a unit user ${byUnit.statusCode}; a unit user's older token → ${withOld.statusCode}`);
+    expect(byLeader.statusCode).toBe(403);
+    expect(byUnit.statusCode).toBe(403);
+    expect(withOld.statusCode).toBe(401);
   });
 
   it('reaches nothing outside its cooperation: not another one of the user, not a public one, not platform registers', async () => {
@@ -128,5 +144,104 @@ describe.each(databaseFlavours())('API tokens on %s', (flavour) => {
   it('answers an unknown or malformed token as not logged in', async () => {
     expect((await t.call('GET', '/api/v1/me', { token: 'ldt_not-a-real-token' })).statusCode).toBe(401);
     expect((await t.call('GET', '/api/v1/me', { token: 'ldt_' })).statusCode).toBe(401);
+  });
+
+  describe('on the routes of the user rather than of a cooperation', () => {
+    let qdUserId: string;
+    let ownNote: string;
+    let otherNote: string;
+    const notificationsOf = async (token: string) =>
+      (await t.call('GET', '/api/v1/notifications?pageSize=100', { token })).json<{ items: { id: string; title: string }[]; total: number; unreadCount: number }>();
+
+    beforeAll(async () => {
+      const { db } = t.services.database;
+      const [user] = await db.select().from(users).where(eq(users.username, 'qd.fgw'));
+      if (!user) throw new Error('demo user qd.fgw missing');
+      qdUserId = user.id;
+      const inserted = await db
+        .insert(notifications)
+        .values([
+          { userId: qdUserId, cooperationId: byName('青岛—深圳').id, kind: 'test.marker', title: 'MARKER-OWN 青岛—深圳的提醒' },
+          { userId: qdUserId, cooperationId: byName('胶东').id, kind: 'test.marker', title: 'MARKER-OTHER 胶东五市的提醒' },
+        ])
+        .returning();
+      [ownNote, otherNote] = inserted.map((n) => n.id) as [string, string];
+    });
+
+    it("shows only the token's cooperation in the inbox and its unread count", async () => {
+      const { token } = await createToken(qd, byName('青岛—深圳').id, 'read');
+      const viaToken = await notificationsOf(token);
+      const viaSession = await notificationsOf(qd);
+      const count = (await t.call('GET', '/api/v1/notifications/unread-count', { token })).json<{ unreadCount: number }>();
+      console.log(`api tokens: inbox through a token ${viaToken.total} item(s), through the session ${viaSession.total}`);
+      expect(viaSession.items.map((n) => n.id)).toEqual(expect.arrayContaining([ownNote, otherNote]));
+      expect(viaToken.items.map((n) => n.id)).toContain(ownNote);
+      expect(JSON.stringify(viaToken)).not.toContain('MARKER-OTHER');
+      expect(count.unreadCount).toBe(viaToken.unreadCount);
+      expect(count.unreadCount).toBeLessThan(viaSession.unreadCount);
+    });
+
+    it("cannot mark another cooperation's notification read, and read-all marks only its own", async () => {
+      const { token } = await createToken(qd, byName('青岛—深圳').id, 'write');
+      const other = await t.call('POST', `/api/v1/notifications/${otherNote}/read`, { token });
+      expect(other.statusCode).toBe(404);
+      expect((await t.call('POST', '/api/v1/notifications/read-all', { token })).statusCode).toBe(200);
+      const { db } = t.services.database;
+      const [own] = await db.select().from(notifications).where(eq(notifications.id, ownNote));
+      const [stillUnread] = await db.select().from(notifications).where(and(eq(notifications.id, otherNote), isNull(notifications.readAt)));
+      console.log(`api tokens: marking another cooperation's notification read → ${other.statusCode}`);
+      expect(own?.readAt).not.toBeNull();
+      expect(stillUnread).toBeDefined();
+    });
+
+    it("lists only the token's cooperation in /me and says it is a token", async () => {
+      const qdSz = byName('青岛—深圳');
+      const created = await createToken(qd, qdSz.id, 'read');
+      const me = (await t.call('GET', '/api/v1/me', { token: created.token })).json<{ memberships: { cooperationId: string }[]; apiToken: { id: string; cooperationId: string; scope: string } | null }>();
+      const mine = (await t.call('GET', '/api/v1/me', { token: qd })).json<{ memberships: { cooperationId: string }[]; apiToken: null }>();
+      console.log(`api tokens: /me through a token lists ${me.memberships.length} membership(s), through the session ${mine.memberships.length}`);
+      expect(new Set(me.memberships.map((m) => m.cooperationId))).toEqual(new Set([qdSz.id]));
+      expect(me.apiToken).toEqual({ id: created.id, cooperationId: qdSz.id, scope: 'read' });
+      expect(mine.memberships.length).toBeGreaterThan(me.memberships.length);
+      expect(mine.apiToken).toBeNull();
+    });
+
+    it('may neither read nor rewrite notification preferences, which serve every cooperation', async () => {
+      const { token } = await createToken(qd, byName('青岛—深圳').id, 'write');
+      const before = (await t.call('GET', '/api/v1/me/notification-preferences', { token: qd })).json<unknown>();
+      const read = await t.call('GET', '/api/v1/me/notification-preferences', { token });
+      const write = await t.call('PUT', '/api/v1/me/notification-preferences', { token, body: { inApp: false, email: false, wecomWebhook: null, dingtalkWebhook: null } });
+      const after = (await t.call('GET', '/api/v1/me/notification-preferences', { token: qd })).json<unknown>();
+      console.log(`api tokens: preferences through a token: GET ${read.statusCode}, PUT ${write.statusCode}`);
+      expect(read.statusCode).toBe(403);
+      expect(write.statusCode).toBe(403);
+      expect(after).toEqual(before);
+    });
+
+    it("cannot end the user's browser sessions", async () => {
+      const { token } = await createToken(qd, byName('青岛—深圳').id, 'write');
+      const res = await t.call('POST', '/api/v1/auth/logout-everywhere', { token });
+      console.log(`api tokens: logout-everywhere through a token → ${res.statusCode}`);
+      expect(res.statusCode).toBe(403);
+      expect((await t.call('GET', '/api/v1/me', { token: qd })).statusCode).toBe(200);
+    });
+  });
+
+  it("revokes the user's API tokens on logout-everywhere, auditing each in its cooperation", async () => {
+    const qdSz = byName('青岛—深圳');
+    const sz = await t.login('sz.fgw');
+    const created = await createToken(sz, qdSz.id, 'read');
+    expect((await t.call('GET', `/api/v1/cooperations/${qdSz.id}`, { token: created.token })).statusCode).toBe(200);
+    const res = await t.call('POST', '/api/v1/auth/logout-everywhere', { token: sz });
+    const after = await t.call('GET', `/api/v1/cooperations/${qdSz.id}`, { token: created.token });
+    console.log(`api tokens: logout-everywhere → ${res.body}; the token afterwards → ${after.statusCode}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.json<{ tokensRevoked: number }>().tokensRevoked).toBeGreaterThanOrEqual(1);
+    expect(after.statusCode).toBe(401);
+    const entries = await t.services.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entity, 'api_token'), eq(auditLog.entityId, created.id), eq(auditLog.action, 'revoke')));
+    expect(entries.map((e) => e.cooperationId)).toEqual([qdSz.id]);
   });
 });

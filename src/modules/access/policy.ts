@@ -200,6 +200,31 @@ export function assertCanSeeMembers(actor: Actor | null, cooperation: { id: stri
   if (!isMember(actor, cooperation.id)) throw forbidden('Only members of the cooperation see who works in it');
 }
 
+/**
+ * What a person does for all their cooperations at once (their sessions,
+ * notification channels, API tokens) is done signed in, never through an API
+ * token: a token acts inside its one cooperation only.
+ */
+export function assertNotApiToken(actor: Actor | null, what: string): void {
+  if (actor?.token) throw forbidden(`An API token works inside its cooperation only; ${what} needs a signed-in user`);
+}
+
+/**
+ * The user's own rows that span cooperations (notifications, memberships):
+ * all of them for the signed-in user, only those of its cooperation for an
+ * API token. `cooperationId` null means no narrowing.
+ */
+export function personalScope(actor: Actor): { userId: string; cooperationId: string | null } {
+  return { userId: actor.userId, cooperationId: actor.token?.cooperationId ?? null };
+}
+
+/** Issuing API tokens for a cooperation: its cooperation offices (协调办) and admins, signed in. */
+export function assertCanIssueApiToken(actor: Actor | null, cooperationId: string): void {
+  assertNotApiToken(actor, 'managing API tokens');
+  if (actor?.isAdmin || rolesIn(actor, cooperationId).includes('coordinator')) return;
+  throw forbidden('Only a cooperation office of this cooperation may issue API tokens for it');
+}
+
 /** Read-only API tokens never write, whatever the user behind them may do. */
 export function assertTokenMayWrite(actor: Actor | null): void {
   if (actor?.token && actor.token.scope !== 'write') throw forbidden('This API token is read-only');

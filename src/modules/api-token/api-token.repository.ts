@@ -41,6 +41,15 @@ export const apiTokenRepository = {
     return row;
   },
 
+  /** Revokes every live token of one user, in all cooperations; answers the ones revoked. */
+  async revokeAllOfUser(db: Db, userId: string, at: Date): Promise<ApiTokenRow[]> {
+    return db
+      .update(apiTokens)
+      .set({ revokedAt: at })
+      .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
+      .returning();
+  },
+
   /** A live token with its user, by the hash of the secret. */
   async findActive(db: Db, tokenHash: string) {
     const [row] = await db

@@ -3,7 +3,7 @@ import { forbidden, notFound } from '../../app-error.ts';
 import type { Db } from '../../db/client.ts';
 import { writeTransaction } from '../../db/write-transaction.ts';
 import type { Actor, ApiTokenScope, Membership } from '../access/actor.ts';
-import { isMember } from '../access/policy.ts';
+import { assertCanIssueApiToken, assertNotApiToken, isMember, rolesIn } from '../access/policy.ts';
 import { audit } from '../audit/audit.service.ts';
 import { authRepository } from '../auth/auth.repository.ts';
 import type { CooperationService } from '../cooperation/cooperation.service.ts';
@@ -26,17 +26,12 @@ const present = (row: ApiTokenRow, username: string) => ({
   revokedAt: row.revokedAt?.toISOString() ?? null,
 });
 
-/** Tokens are made and revoked by a signed-in person, never by another token. */
-function assertSignedIn(actor: Actor): void {
-  if (actor.token) throw forbidden('API tokens cannot manage API tokens');
-}
-
 export function createApiTokenService(db: Db, cooperations: CooperationService) {
   return {
     async create(actor: Actor, cooperationId: string, input: { name: string; scope: ApiTokenScope }) {
-      assertSignedIn(actor);
+      assertNotApiToken(actor, 'managing API tokens');
       const cooperation = await cooperations.load(actor, cooperationId);
-      if (!isMember(actor, cooperation.id)) throw forbidden('Only members of this cooperation may create API tokens for it');
+      assertCanIssueApiToken(actor, cooperation.id);
       const secret = `${API_TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
       const row = await writeTransaction(db, ENTITY, async (tx) => {
         const created = await apiTokenRepository.insert(tx, { userId: actor.userId, cooperationId, name: input.name, scope: input.scope, tokenHash: hashSecret(secret) });
@@ -49,7 +44,7 @@ export function createApiTokenService(db: Db, cooperations: CooperationService) 
 
     /** The caller's own tokens; a platform admin sees every token of the cooperation. */
     async list(actor: Actor, cooperationId: string) {
-      assertSignedIn(actor);
+      assertNotApiToken(actor, 'managing API tokens');
       await cooperations.load(actor, cooperationId);
       if (!isMember(actor, cooperationId)) throw forbidden('Only members of this cooperation have API tokens for it');
       const rows = await apiTokenRepository.list(db, cooperationId, actor.isAdmin ? null : actor.userId);
@@ -57,7 +52,7 @@ export function createApiTokenService(db: Db, cooperations: CooperationService) 
     },
 
     async revoke(actor: Actor, cooperationId: string, tokenId: string): Promise<void> {
-      assertSignedIn(actor);
+      assertNotApiToken(actor, 'managing API tokens');
       await cooperations.load(actor, cooperationId);
       await writeTransaction(db, ENTITY, async (tx) => {
         const before = await apiTokenRepository.get(tx, cooperationId, tokenId);
@@ -72,7 +67,9 @@ export function createApiTokenService(db: Db, cooperations: CooperationService) 
     /**
      * The actor behind a bearer API token: its user, confined to the token's
      * cooperation. An administrator's token acts as the office of every side
-     * there and nowhere else; a token whose user left the cooperation is dead.
+     * there and nowhere else; a token whose user left the cooperation, or is
+     * no longer one of its offices, is dead (only an office issues tokens, and
+     * tokens issued before that rule die the same way).
      */
     async authenticate(secret: string): Promise<Actor | null> {
       if (!secret.startsWith(API_TOKEN_PREFIX)) return null;
@@ -84,11 +81,7 @@ export function createApiTokenService(db: Db, cooperations: CooperationService) 
         : (await authRepository.membershipsOf(db, user.id))
             .filter((m) => m.cooperationId === token.cooperationId)
             .map((m) => ({ cooperationId: m.cooperationId, partyId: m.partyId, role: m.role }));
-      if (!memberships.length) return null;
-      const now = Date.now();
-      // A write per request is wasteful; last use to the minute is enough to spot idle tokens.
-      if (!token.lastUsedAt || now - token.lastUsedAt.getTime() > 60_000) await apiTokenRepository.touch(db, token.id, new Date(now));
-      return {
+      const actor: Actor = {
         userId: user.id,
         username: user.username,
         isAdmin: false,
@@ -96,6 +89,11 @@ export function createApiTokenService(db: Db, cooperations: CooperationService) 
         memberships,
         token: { id: token.id, cooperationId: token.cooperationId, scope: token.scope },
       };
+      if (!rolesIn(actor, token.cooperationId).includes('coordinator')) return null;
+      const now = Date.now();
+      // A write per request is wasteful; last use to the minute is enough to spot idle tokens.
+      if (!token.lastUsedAt || now - token.lastUsedAt.getTime() > 60_000) await apiTokenRepository.touch(db, token.id, new Date(now));
+      return actor;
     },
   };
 }

@@ -41,16 +41,28 @@ export const authRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (
 
   app.post(
     '/auth/logout-everywhere',
-    { schema: { tags, summary: 'End every session of the caller', response: { 200: z.object({ ended: z.number().int() }), ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'End every session of the caller and revoke every API token they issued; refused to an API token',
+        response: { 200: z.object({ ended: z.number().int(), tokensRevoked: z.number().int() }), ...errorResponses },
+      },
+    },
     async (request, reply) => {
-      const ended = await services.auth.logoutEverywhere(requireActor(request));
+      const result = await services.auth.logoutEverywhere(requireActor(request));
       clearSessionCookies(reply);
-      return { ended };
+      return result;
     },
   );
 
-  app.get('/me', { schema: { tags, response: { 200: meResponse, ...errorResponses } } }, async (request) => {
-    const { user, memberships } = await services.auth.me(requireActor(request));
-    return { user: presentUser(user), memberships };
-  });
+  app.get(
+    '/me',
+    { schema: { tags, summary: 'The caller; through an API token, only its cooperation and scope', response: { 200: meResponse, ...errorResponses } } },
+    async (request) => {
+      const actor = requireActor(request);
+      const { user, memberships } = await services.auth.me(actor);
+      // A token never carries its user's administrator rights, so it is not presented as an administrator.
+      return { user: { ...presentUser(user), isAdmin: actor.isAdmin }, memberships, apiToken: actor.token ?? null };
+    },
+  );
 };

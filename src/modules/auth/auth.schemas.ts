@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MEMBERSHIP_ROLES } from '../../db/schema/core.ts';
+import { API_TOKEN_SCOPES } from '../../db/schema/platform.ts';
 
 export const loginBody = z.object({
   username: z.string().trim().min(1).max(64),
@@ -28,4 +29,6 @@ export const meResponse = z.object({
       role: z.enum(MEMBERSHIP_ROLES),
     }),
   ),
+  /** Set when the caller is an API token: the one cooperation it acts in, and whether it may write. */
+  apiToken: z.object({ id: z.uuid(), cooperationId: z.uuid(), scope: z.enum(API_TOKEN_SCOPES) }).nullable(),
 });

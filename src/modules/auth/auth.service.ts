@@ -3,6 +3,8 @@ import { AppError } from '../../app-error.ts';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/client.ts';
 import type { Actor } from '../access/actor.ts';
+import { assertNotApiToken, personalScope } from '../access/policy.ts';
+import { apiTokenRepository } from '../api-token/api-token.repository.ts';
 import { audit } from '../audit/audit.service.ts';
 import { authRepository, type UserRow } from './auth.repository.ts';
 import { verifyPassword } from './password.ts';
@@ -86,18 +88,31 @@ export function createAuthService(db: Db, config: Config['session']) {
       await authRepository.deleteSession(db, hashToken(token));
     },
 
-    async logoutEverywhere(actor: Actor): Promise<number> {
+    /**
+     * Ends every session of the user and revokes every API token they issued:
+     * someone who fears their account is in other hands must not leave behind
+     * a token made with it. Each revoked token is audited in its cooperation.
+     */
+    async logoutEverywhere(actor: Actor): Promise<{ ended: number; tokensRevoked: number }> {
+      assertNotApiToken(actor, 'ending all sessions');
       return db.transaction(async (tx) => {
-        const count = await authRepository.deleteSessionsOfUser(tx, actor.userId);
-        await audit(tx, actor, { cooperationId: null, action: 'logout_everywhere', entity: 'user', entityId: actor.userId });
-        return count;
+        const ended = await authRepository.deleteSessionsOfUser(tx, actor.userId);
+        const revoked = await apiTokenRepository.revokeAllOfUser(tx, actor.userId, new Date());
+        await audit(tx, actor, { cooperationId: null, action: 'logout_everywhere', entity: 'user', entityId: actor.userId, after: { sessionsEnded: ended, tokensRevoked: revoked.length } });
+        for (const token of revoked) {
+          await audit(tx, actor, { cooperationId: token.cooperationId, action: 'revoke', entity: 'api_token', entityId: token.id, before: { revokedAt: null }, after: { revokedAt: token.revokedAt } });
+        }
+        return { ended, tokensRevoked: revoked.length };
       });
     },
 
+    /** The user and their memberships; through an API token, only those of the token's cooperation. */
     async me(actor: Actor) {
       const user = await authRepository.findUserByUsername(db, actor.username);
       if (!user) throw new AppError('auth.required', 401, 'Please log in');
-      return { user, memberships: await authRepository.membershipsOf(db, actor.userId) };
+      const { cooperationId } = personalScope(actor);
+      const memberships = (await authRepository.membershipsOf(db, actor.userId)).filter((m) => !cooperationId || m.cooperationId === cooperationId);
+      return { user, memberships };
     },
   };
 }

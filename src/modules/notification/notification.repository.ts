@@ -19,6 +19,15 @@ export interface RecipientCandidate {
   preferences: Pick<PreferenceRow, 'inApp' | 'email' | 'wecomWebhook' | 'dingtalkWebhook'> | null;
 }
 
+/** Whose notifications, and when `cooperationId` is set, only those of that cooperation. */
+export interface InboxScope {
+  userId: string;
+  cooperationId: string | null;
+}
+
+const inScope = (scope: InboxScope): SQL =>
+  and(eq(notifications.userId, scope.userId), scope.cooperationId ? eq(notifications.cooperationId, scope.cooperationId) : undefined) ?? sql`false`;
+
 export const notificationRepository = {
   /** Users holding one of `roles` in the cooperation, on one side when `partyId` is given. */
   async memberIdsWithRoles(db: Db, cooperationId: string, roles: MembershipRole[], partyId?: string): Promise<string[]> {
@@ -72,8 +81,8 @@ export const notificationRepository = {
     return db.insert(notifications).values(rows).returning();
   },
 
-  async inbox(db: Db, userId: string, filter: { unread: boolean; page: number; pageSize: number }) {
-    const mine = eq(notifications.userId, userId);
+  async inbox(db: Db, scope: InboxScope, filter: { unread: boolean; page: number; pageSize: number }) {
+    const mine = inScope(scope);
     const condition = filter.unread ? and(mine, isNull(notifications.readAt)) : mine;
     const [items, [total], [unread]] = await Promise.all([
       db
@@ -89,29 +98,29 @@ export const notificationRepository = {
     return { items, total: total?.n ?? 0, unreadCount: unread?.n ?? 0 };
   },
 
-  async unreadCount(db: Db, userId: string): Promise<number> {
+  async unreadCount(db: Db, scope: InboxScope): Promise<number> {
     const [row] = await db
       .select({ n: sql<number>`count(*)::int` })
       .from(notifications)
-      .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
+      .where(and(inScope(scope), isNull(notifications.readAt)));
     return row?.n ?? 0;
   },
 
-  /** Reading twice keeps the first read time; `undefined` when it is not this user's notification. */
-  async markRead(db: Db, userId: string, id: string, at: Date): Promise<NotificationRow | undefined> {
+  /** Reading twice keeps the first read time; `undefined` when it is not in the scope. */
+  async markRead(db: Db, scope: InboxScope, id: string, at: Date): Promise<NotificationRow | undefined> {
     const [row] = await db
       .update(notifications)
       .set({ readAt: sql`coalesce(${notifications.readAt}, ${at.toISOString()}::timestamptz)` })
-      .where(and(eq(notifications.id, id), eq(notifications.userId, userId)))
+      .where(and(eq(notifications.id, id), inScope(scope)))
       .returning();
     return row;
   },
 
-  async markAllRead(db: Db, userId: string, at: Date): Promise<number> {
+  async markAllRead(db: Db, scope: InboxScope, at: Date): Promise<number> {
     const rows = await db
       .update(notifications)
       .set({ readAt: at })
-      .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))
+      .where(and(inScope(scope), isNull(notifications.readAt)))
       .returning({ id: notifications.id });
     return rows.length;
   },

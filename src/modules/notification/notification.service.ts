@@ -4,7 +4,7 @@ import type { Db } from '../../db/client.ts';
 import { writeTransaction } from '../../db/write-transaction.ts';
 import type { JobQueue } from '../../jobs/job-queue.ts';
 import type { Actor, MembershipRole } from '../access/actor.ts';
-import { assertTokenMayWrite, canReadRow, canReadSubject } from '../access/policy.ts';
+import { assertNotApiToken, assertTokenMayWrite, canReadRow, canReadSubject, personalScope } from '../access/policy.ts';
 import { audit } from '../audit/audit.service.ts';
 import { cooperationRepository } from '../cooperation/cooperation.repository.ts';
 import { DELIVERY_QUEUES, dingtalkPayload, mailText, wecomPayload, type OutgoingMessage } from './notification-channels.ts';
@@ -156,34 +156,37 @@ export function createNotificationService(db: Db, deps: { jobs: JobQueue; config
       return { recipients: allowed.map((c) => c.userId), withheld };
     },
 
+    /** The inbox, its counts and its read marks reach, through an API token, only that token's cooperation. */
     async inbox(actor: Actor, filter: { unread: boolean; page: number; pageSize: number }) {
-      const result = await notificationRepository.inbox(db, actor.userId, filter);
+      const result = await notificationRepository.inbox(db, personalScope(actor), filter);
       return { ...result, items: result.items.map(presentNotification) };
     },
 
     async unreadCount(actor: Actor): Promise<number> {
-      return notificationRepository.unreadCount(db, actor.userId);
+      return notificationRepository.unreadCount(db, personalScope(actor));
     },
 
-    /** Someone else's notification is answered as missing. */
+    /** Someone else's notification, or one out of the token's reach, is answered as missing. */
     async markRead(actor: Actor, id: string) {
       assertTokenMayWrite(actor);
-      const row = await notificationRepository.markRead(db, actor.userId, id, clock());
+      const row = await notificationRepository.markRead(db, personalScope(actor), id, clock());
       if (!row) throw notFound('notification', id);
       return presentNotification(row);
     },
 
     async markAllRead(actor: Actor): Promise<number> {
       assertTokenMayWrite(actor);
-      return notificationRepository.markAllRead(db, actor.userId, clock());
+      return notificationRepository.markAllRead(db, personalScope(actor), clock());
     },
 
+    /** Channels are the person's, for every cooperation, and robot addresses carry keys: not for API tokens. */
     async preferences(actor: Actor): Promise<PreferencesInput> {
+      assertNotApiToken(actor, 'notification preferences');
       return presentPreferences(await notificationRepository.preferences(db, actor.userId));
     },
 
     async updatePreferences(actor: Actor, input: PreferencesInput): Promise<PreferencesInput> {
-      assertTokenMayWrite(actor);
+      assertNotApiToken(actor, 'notification preferences');
       for (const field of ['wecomWebhook', 'dingtalkWebhook'] as const) {
         const url = input[field];
         if (url) await checkRobotAddress(field, url);
