@@ -63,6 +63,10 @@ export async function generateNationalDataset(db: Db, size: DatasetSize): Promis
       order by o.name offset (abs(hashtext(t.id::text)) % ${size.unitsPerSide}) limit 1
     ) o on true
     where t.description = '基准测试任务'`);
+  // Both sides take part in every bench task, as they have a unit on each; without it no side could decide on them.
+  await db.execute(sql`
+    update tasks t set sides = (select jsonb_agg(p.id order by p.ordinal) from parties p where p.cooperation_id = t.cooperation_id)
+    where t.description = '基准测试任务'`);
   await db.execute(sql`
     insert into milestones (cooperation_id, task_id, title, due_on, done_at, ordinal)
     select t.cooperation_id, t.id, '节点 ' || m, t.due_on - (3 - m) * 60, case when t.percent >= m * 40 then now() end, m

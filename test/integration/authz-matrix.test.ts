@@ -496,7 +496,15 @@ describe.each(databaseFlavours())('authorization matrix on %s', (flavour) => {
       const coopId = need(coops, shape.coop);
       const [row] = await db()
         .insert(tasks)
-        .values({ cooperationId: coopId, title: m, joint, ownerPartyId: joint ? null : need(parties, shape.party), visibility: shape.visibility, dueOn: '2027-12-31' })
+        .values({
+          cooperationId: coopId,
+          title: m,
+          joint,
+          ownerPartyId: joint ? null : need(parties, shape.party),
+          sides: sides.map((party) => need(parties, party)),
+          visibility: shape.visibility,
+          dueOn: '2027-12-31',
+        })
         .returning({ id: tasks.id });
       if (!row) throw new Error('task insert returned nothing');
       const units = sides.map(leadUnitOf);
@@ -842,6 +850,53 @@ describe.each(databaseFlavours())('authorization matrix on %s', (flavour) => {
     const undecided = [...byRoute].filter(([, cs]) => cs.every((c) => c.outcome === 'inconclusive')).map(([key]) => key);
     expect(undecided).toEqual([]);
     expect(checks.length).toBeGreaterThan(500);
+  });
+
+  /**
+   * Side management on a joint task (issue 9, hole 2), which the route matrix
+   * cannot see because it sends minimal bodies: each office changes its own
+   * side's units only; changing which sides take part (joint to one-sided) is
+   * not one side's call. The shared task has lead units A1 (side A) and B1 (side B).
+   */
+  it("lets each side's office change only its own side's units on a joint task, and no one side change its sides", async () => {
+    const lead = (org: OrgKey) => ({ partyId: need(parties, ORG_PARTY[org]), organizationId: need(orgs, org), role: 'lead' });
+    const changes: Record<string, Record<string, unknown>> = {
+      "replace A's lead": { units: [lead('A0'), lead('B1')] },
+      "replace B's lead": { units: [lead('A1'), lead('B0')] },
+      "remove B's units": { units: [lead('A1')] },
+      'make it one-sided for A': { joint: false, ownerPartyId: need(parties, 'A'), units: [lead('A1')] },
+    };
+    // Everyone else is refused before side rules apply; their codes are the route matrix's business.
+    const refusedStatus = (key: ActorKey) => (key === 'anonymous' ? '401' : key === 'outsider' ? '404' : '403');
+    const expected: Partial<Record<ActorKey, string[]>> = {
+      admin: ['200', '200', '200', '200'],
+      coordA: ['200', '403 task.other_side_units', '403 task.other_side_units', '403 task.sides_need_both'],
+      coordB: ['403 task.other_side_units', '200', '200', '403 task.sides_need_both'],
+    };
+    const rows: string[] = [];
+    const wrong: string[] = [];
+    for (const actor of ACTORS) {
+      const offices = expected[actor.key];
+      const want = offices ?? Object.keys(changes).map(() => refusedStatus(actor.key));
+      const got: string[] = [];
+      for (const body of Object.values(changes)) {
+        const task = await factories.task?.('shared');
+        if (!task) throw new Error('no task factory');
+        const session = sessions.get(actor.key);
+        const res = await t.app.inject({
+          method: 'PATCH',
+          url: `/api/v1/tasks/${task.id}`,
+          headers: { 'content-type': 'application/json', ...(session ? { authorization: `Bearer ${session}` } : {}) },
+          payload: JSON.stringify({ version: 1, ...body }),
+        });
+        const code = res.statusCode < 300 || !offices ? '' : ` ${res.json<{ error: { code: string } }>().error.code}`;
+        got.push(`${res.statusCode}${code}`);
+      }
+      rows.push(`${actor.column.padEnd(12)} ${got.map((g) => g.padEnd(28)).join('')}`);
+      if (JSON.stringify(got) !== JSON.stringify(want)) wrong.push(`${actor.label}: got ${got.join(', ')}; want ${want.join(', ')}`);
+    }
+    console.log([`side management on a joint task (${flavour}):`, `${''.padEnd(12)} ${Object.keys(changes).map((k) => k.padEnd(28)).join('')}`, ...rows].join('\n'));
+    expect(wrong).toEqual([]);
   });
 
   it('keeps the fixture ids it hands out pointing at real rows, so a 404 in the matrix means refusal, not a broken fixture', async () => {

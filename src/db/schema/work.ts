@@ -37,6 +37,13 @@ export const tasks = pgTable(
     closeRequestedAt: timestamp('close_requested_at', { withTimezone: true }),
     /** Approval round of the closing request; a returned request is re-requested in the next round. */
     closeRound: integer('close_round').notNull().default(0),
+    /**
+     * The sides taking part: whose approval closes the task and accepts its
+     * reports. Fixed when the task is created; editing units does not change it.
+     */
+    sides: jsonb('sides').$type<string[]>().notNull().default([]),
+    /** The sides whose approval the current (or last) closing round needs, fixed when the round opened. */
+    closeSides: jsonb('close_sides').$type<string[]>(),
     visibility: text('visibility', { enum: VISIBILITIES }).notNull().default('parties'),
     createdBy: uuid('created_by').references(() => users.id),
     version: rowVersion(),
@@ -178,6 +185,8 @@ export const progressReports = pgTable(
     returnReason: text('return_reason'),
     submittedAt: timestamp('submitted_at', { withTimezone: true }),
     approvedAt: timestamp('approved_at', { withTimezone: true }),
+    /** The sides whose approval the current (or last) review round needs, fixed when the report was submitted. */
+    decidingSides: jsonb('deciding_sides').$type<string[]>(),
     visibility: text('visibility', { enum: VISIBILITIES }).notNull().default('parties'),
     version: rowVersion(),
     createdAt: createdAt(),

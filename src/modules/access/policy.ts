@@ -318,6 +318,28 @@ export function assertCanManageTask(actor: Actor | null, task: TaskOwnership): v
 
 export const canManageTask = (actor: Actor | null, task: TaskOwnership): boolean => taskManagementRefusal(actor, task) === null;
 
+/**
+ * The units of a task (牵头单位, 配合单位) are each side's own: a cooperation
+ * office adds, replaces and removes the units of its own side only; an admin
+ * those of any side. `partyIds` are the sides whose units the change touches.
+ */
+export function assertCanChangeUnitsOf(actor: Actor | null, cooperationId: string, partyIds: string[]): void {
+  if (actor?.isAdmin) return;
+  const own = coordinatedSides(actor, cooperationId);
+  const others = partyIds.filter((p) => !own.includes(p));
+  if (others.length) throw new AppError('task.other_side_units', 403, "A cooperation office changes its own side's units only", { partyIds: others });
+}
+
+/**
+ * The sides of a task decide on it together, so changing them (a side joining
+ * or leaving a task, a joint task becoming one-sided) is not one side's call:
+ * until both sides can approve such a change in the system, only an admin makes it.
+ */
+export function assertCanChangeTaskSides(actor: Actor | null): void {
+  if (actor?.isAdmin) return;
+  throw new AppError('task.sides_need_both', 403, 'Changing which sides take part in a task needs all of its sides; an administrator records it');
+}
+
 /** Progress on a task (status, milestones): those who manage it and the users of its lead and co-operating units. */
 export function canWorkOnTask(actor: Actor | null, task: TaskOwnership, unitOrganizationIds: string[]): boolean {
   if (!actor || (actor.token && actor.token.scope !== 'write')) return false;

@@ -18,7 +18,7 @@ import { milestoneRepository } from '../milestone/milestone.repository.ts';
 import type { NotifyRequest } from '../notification/notification.service.ts';
 import { periodRepository, type PeriodRow } from '../period/period.repository.ts';
 import { businessToday } from '../task/business-date.ts';
-import { closureSides } from '../task/closure-sides.ts';
+import { decidingSides, reportSides } from '../task/task-sides.ts';
 import { taskRepository, type TaskRow } from '../task/task.repository.ts';
 import type { TaskService } from '../task/task.service.ts';
 import { reportRepository, type ApprovalRow, type ReportRow } from './report.repository.ts';
@@ -56,13 +56,6 @@ export interface ReportServiceDeps {
   proposeTaskClosing: ((tx: Db, actor: Actor, task: TaskRow) => Promise<void>) | null;
 }
 
-/** A report binds the same sides as closing its task would: each side with a unit on a joint task, the owner of a one-sided one. */
-interface TaskContext {
-  task: TaskRow;
-  units: { partyId: string; organizationId: string; role: string }[];
-  decidingSides: string[];
-}
-
 /** Round n is the n-th submission: one more than the number of times it was returned. */
 const roundOf = (history: ApprovalRow[]) => 1 + history.filter((a) => a.decision === 'returned').length;
 
@@ -70,15 +63,6 @@ const FINAL_STATES: ReportRow['status'][] = ['approved', 'superseded'];
 const locked = () => conflict('report.locked', 'An approved report is locked; start a revision to correct it');
 
 export function createReportService(db: Db, deps: ReportServiceDeps) {
-  async function taskContext(tx: Db, task: TaskRow): Promise<TaskContext> {
-    const [units, parties] = await Promise.all([taskRepository.unitsOf(tx, [task.id]), taskRepository.partiesOf(tx, task.cooperationId)]);
-    return {
-      task,
-      units,
-      decidingSides: closureSides(task, units.map((u) => u.partyId), parties.map((p) => p.id)),
-    };
-  }
-
   /** The report and its task after the read checks; what the actor may not see answers 404. */
   async function loadReadable(tx: Db, actor: Actor, id: string, lock: boolean): Promise<{ report: ReportRow; task: TaskRow }> {
     const report = lock ? await reportRepository.getForUpdate(tx, id) : await reportRepository.get(tx, id);
@@ -94,7 +78,9 @@ export function createReportService(db: Db, deps: ReportServiceDeps) {
     if (unknown.length) throw badRequest('report.milestone_invalid', 'Milestones reached must be milestones of this task', { unknown });
   }
 
-  async function present(report: ReportRow, context: TaskContext, history?: ApprovalRow[]) {
+  /** A report binds the same sides as closing its task would; a submitted one, those fixed when it was submitted. */
+  async function present(report: ReportRow, task: TaskRow, history?: ApprovalRow[]) {
+    const sides = reportSides(report, task);
     const [reviews, names] = await Promise.all([history ?? reportRepository.approvalsOf(db, [report.id]), reportRepository.namesOf(db, report)]);
     const round = roundOf(reviews);
     const decidedThisRound = new Set(reviews.filter((a) => a.round === round).map((a) => a.partyId));
@@ -119,8 +105,8 @@ export function createReportService(db: Db, deps: ReportServiceDeps) {
       submittedAt: report.submittedAt?.toISOString() ?? null,
       approvedAt: report.approvedAt?.toISOString() ?? null,
       round,
-      decidingSides: context.decidingSides,
-      awaitingSides: report.status === 'submitted' ? context.decidingSides.filter((p) => !decidedThisRound.has(p)) : [],
+      decidingSides: sides,
+      awaitingSides: report.status === 'submitted' ? sides.filter((p) => !decidedThisRound.has(p)) : [],
       reviews: reviews.map((a) => ({
         round: a.round,
         partyId: a.partyId,
@@ -179,15 +165,14 @@ export function createReportService(db: Db, deps: ReportServiceDeps) {
   return {
     async listForTask(actor: Actor, taskId: string) {
       const task = await deps.tasks.loadReadable(actor, taskId);
-      const context = await taskContext(db, task);
       const rows = (await reportRepository.listByTask(db, taskId)).filter((r) => canReadReport(actor, r, task));
       const history = await reportRepository.approvalsOf(db, rows.map((r) => r.id));
-      return Promise.all(rows.map((r) => present(r, context, history.filter((a) => a.subjectId === r.id))));
+      return Promise.all(rows.map((r) => present(r, task, history.filter((a) => a.subjectId === r.id))));
     },
 
     async get(actor: Actor, id: string) {
       const { report, task } = await loadReadable(db, actor, id, false);
-      return present(report, await taskContext(db, task));
+      return present(report, task);
     },
 
     /** For attachments and comments: the report after the read checks. */
@@ -228,7 +213,7 @@ export function createReportService(db: Db, deps: ReportServiceDeps) {
         await audit(tx, actor, { cooperationId: task.cooperationId, action: 'create', entity: ENTITY, entityId: created.id, after: created });
         return { report: created, task };
       });
-      return present(row.report, await taskContext(db, row.task));
+      return present(row.report, row.task);
     },
 
     async update(actor: Actor, id: string, version: number, patch: Partial<ReportContent>) {
@@ -245,7 +230,7 @@ export function createReportService(db: Db, deps: ReportServiceDeps) {
         await audit(tx, actor, { cooperationId: report.cooperationId, action: 'update', entity: ENTITY, entityId: id, before: report, after });
         return { report: after, task };
       });
-      return present(row.report, await taskContext(db, row.task));
+      return present(row.report, row.task);
     },
 
     async submit(actor: Actor, id: string, version: number | undefined) {
@@ -256,11 +241,11 @@ export function createReportService(db: Db, deps: ReportServiceDeps) {
         if (FINAL_STATES.includes(report.status)) throw locked();
         if (report.status === 'submitted') throw conflict('report.already_submitted', 'The report is already submitted');
         if (version !== undefined && version !== report.version) throw staleVersion(ENTITY, report.version);
-        const after = await reportRepository.setState(tx, id, { status: 'submitted', submittedAt: new Date(), returnReason: null });
+        // The round's deciding sides are fixed now: editing the task's units meanwhile does not change who reviews.
+        const after = await reportRepository.setState(tx, id, { status: 'submitted', submittedAt: new Date(), returnReason: null, decidingSides: decidingSides(task) });
         const round = roundOf(await reportRepository.approvalsOf(tx, [id]));
         await audit(tx, actor, { cooperationId: report.cooperationId, action: 'submit', entity: ENTITY, entityId: id, before: report, after: { ...after, round } });
-        const context = await taskContext(tx, task);
-        for (const partyId of context.decidingSides) {
+        for (const partyId of reportSides(after, task)) {
           await tell(tx, {
             cooperationId: report.cooperationId,
             toRoles: { partyId, roles: ['coordinator'] },
@@ -272,9 +257,9 @@ export function createReportService(db: Db, deps: ReportServiceDeps) {
             subject: subjectOf(after, task),
           });
         }
-        return { report: after, context };
+        return { report: after, task };
       });
-      return present(row.report, row.context);
+      return present(row.report, row.task);
     },
 
     /**
@@ -286,8 +271,8 @@ export function createReportService(db: Db, deps: ReportServiceDeps) {
       assertTokenMayWrite(actor);
       const row = await writeTransaction(db, 'approval', async (tx) => {
         const { report, task } = await loadReadable(tx, actor, id, true);
-        const context = await taskContext(tx, task);
-        const side = approvingSide(actor, task.cooperationId, context.decidingSides);
+        const sides = reportSides(report, task);
+        const side = approvingSide(actor, task.cooperationId, sides);
         const history = await reportRepository.approvalsOf(tx, [id]);
         const round = roundOf(history);
         if (history.some((a) => a.round === round && a.partyId === side)) {
@@ -313,7 +298,7 @@ export function createReportService(db: Db, deps: ReportServiceDeps) {
         if (input.decision === 'returned') {
           after = await reportRepository.setState(tx, id, { status: 'returned', returnReason: reason });
           await tellUnit(tx, actor, after, task, 'report.returned', `进展报告被退回：${task.title}`, `退回原因：${reason ?? ''}`);
-        } else if (context.decidingSides.every((p) => decided.has(p))) {
+        } else if (sides.every((p) => decided.has(p))) {
           after = await reportRepository.setState(tx, id, { status: 'approved', approvedAt: new Date(), returnReason: null });
           if (report.supersedesId) {
             const old = await reportRepository.setState(tx, report.supersedesId, { status: 'superseded' });
@@ -325,9 +310,9 @@ export function createReportService(db: Db, deps: ReportServiceDeps) {
         if (after !== report) {
           await audit(tx, actor, { cooperationId: report.cooperationId, action: after.status === 'approved' ? 'approve' : 'return', entity: ENTITY, entityId: id, before: report, after });
         }
-        return { report: after, context };
+        return { report: after, task };
       });
-      return present(row.report, row.context);
+      return present(row.report, row.task);
     },
 
     /** A correction to an approved report: a draft copy with the next revision; the approved one stays until the copy is approved. */
@@ -357,7 +342,7 @@ export function createReportService(db: Db, deps: ReportServiceDeps) {
         await audit(tx, actor, { cooperationId: report.cooperationId, action: 'revise', entity: ENTITY, entityId: created.id, before: report, after: created });
         return { report: created, task };
       });
-      return present(row.report, await taskContext(db, row.task));
+      return present(row.report, row.task);
     },
 
     /** "My work": what my unit still has to report, what my side has to review, and what came back to my unit. */
@@ -367,16 +352,11 @@ export function createReportService(db: Db, deps: ReportServiceDeps) {
       const status = state === 'to_review' ? 'submitted' : 'returned';
       const scope = state === 'to_review' ? cooperationIds.filter((c) => coordinatedSides(actor, c).length) : cooperationIds;
       const reports = await reportRepository.withStatusIn(db, status, scope);
-      const [tasks, periods, units, history] = await Promise.all([
+      const [tasks, periods, history] = await Promise.all([
         reportRepository.tasksByIds(db, [...new Set(reports.map((r) => r.taskId))]),
         reportRepository.periodsByIds(db, [...new Set(reports.map((r) => r.periodId))]),
-        taskRepository.unitsOf(db, [...new Set(reports.map((r) => r.taskId))]),
         reportRepository.approvalsOf(db, reports.map((r) => r.id)),
       ]);
-      const partiesByCooperation = new Map<string, string[]>();
-      for (const cooperationId of new Set(reports.map((r) => r.cooperationId))) {
-        partiesByCooperation.set(cooperationId, (await taskRepository.partiesOf(db, cooperationId)).map((p) => p.id));
-      }
       const items = [];
       for (const report of reports) {
         const task = tasks.find((t) => t.id === report.taskId);
@@ -384,7 +364,7 @@ export function createReportService(db: Db, deps: ReportServiceDeps) {
         if (!task || !period || !canReadTask(actor, task)) continue;
         if (state === 'returned' && !canWriteReport(actor, report)) continue;
         if (state === 'to_review') {
-          const sides = closureSides(task, units.filter((u) => u.taskId === task.id).map((u) => u.partyId), partiesByCooperation.get(task.cooperationId) ?? []);
+          const sides = reportSides(report, task);
           const reviews = history.filter((a) => a.subjectId === report.id);
           const round = roundOf(reviews);
           const mine = coordinatedSides(actor, task.cooperationId).filter((p) => sides.includes(p));

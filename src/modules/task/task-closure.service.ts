@@ -4,9 +4,9 @@ import { writeTransaction } from '../../db/write-transaction.ts';
 import { authorId, type Actor } from '../access/actor.ts';
 import { approvingSide, assertCanManageTask } from '../access/policy.ts';
 import { audit } from '../audit/audit.service.ts';
-import { closureSides } from './closure-sides.ts';
 import { taskClosureRepository } from './task-closure.repository.ts';
 import type { TaskNotifications } from './task-notifications.ts';
+import { closingSides, decidingSides } from './task-sides.ts';
 import { taskRepository, type TaskRow } from './task.repository.ts';
 import type { TaskService } from './task.service.ts';
 
@@ -21,22 +21,18 @@ const isClosed = (task: TaskRow) => task.status === 'done' || task.status === 'c
 export function createTaskClosureService(db: Db, deps: { tasks: TaskService; notifications: TaskNotifications; now?: () => Date }) {
   const now = deps.now ?? (() => new Date());
 
-  async function sidesToApprove(tx: Db, task: TaskRow): Promise<string[]> {
-    const [units, partyRows] = await Promise.all([taskRepository.unitsOf(tx, [task.id]), taskRepository.partiesOf(tx, task.cooperationId)]);
-    return closureSides(task, units.map((u) => u.partyId), partyRows.map((p) => p.id));
-  }
-
   async function openRound(tx: Db, actor: Actor, task: TaskRow, trigger: 'request' | 'last_milestone' | 'report'): Promise<TaskRow> {
-    const after = await taskRepository.updateDerived(tx, task.id, { closeRequestedAt: now(), closeRound: task.closeRound + 1 });
+    // The round's deciding sides are fixed now: what happens to the task's units meanwhile does not change who decides.
+    const after = await taskRepository.updateDerived(tx, task.id, { closeRequestedAt: now(), closeRound: task.closeRound + 1, closeSides: decidingSides(task) });
     await audit(tx, actor, {
       cooperationId: task.cooperationId,
       action: 'close_request',
       entity: 'task',
       entityId: task.id,
       before: { closeRequestedAt: task.closeRequestedAt, closeRound: task.closeRound },
-      after: { closeRequestedAt: after.closeRequestedAt, closeRound: after.closeRound, trigger },
+      after: { closeRequestedAt: after.closeRequestedAt, closeRound: after.closeRound, closeSides: after.closeSides, trigger },
     });
-    await deps.notifications.closeRequested(tx, actor, after, await sidesToApprove(tx, after));
+    await deps.notifications.closeRequested(tx, actor, after, closingSides(after));
     return after;
   }
 
@@ -79,7 +75,7 @@ export function createTaskClosureService(db: Db, deps: { tasks: TaskService; not
     async decide(actor: Actor, taskId: string, decision: 'approved' | 'returned', reason: string | undefined) {
       await writeTransaction(db, 'approval', async (tx) => {
         const task = await lockReadable(tx, actor, taskId);
-        const required = await sidesToApprove(tx, task);
+        const required = closingSides(task);
         const side = approvingSide(actor, task.cooperationId, required);
         const decisions = (await taskClosureRepository.approvalsOf(tx, taskId)).filter((a) => a.round === task.closeRound);
         const alreadyDecided = () =>

@@ -50,6 +50,9 @@ export const updateTaskBody = z.object({
   startOn: isoDate.nullable().optional(),
   dueOn: isoDate.nullable().optional(),
   visibility: visibility.optional(),
+  /** Changing these changes which sides decide on the task: refused unless an admin asks. */
+  joint: z.boolean().optional(),
+  ownerPartyId: z.uuid().nullable().optional(),
   units: z.array(taskUnitInput).max(50).optional(),
   ownerUserIds: z.array(z.uuid()).max(20).optional(),
   clauseIds: z.array(z.uuid()).max(50).optional(),

@@ -4,6 +4,8 @@ import { TASK_STATUSES } from '../../db/schema/work.ts';
 import { writeTransaction } from '../../db/write-transaction.ts';
 import { authorId, type Actor } from '../access/actor.ts';
 import {
+  assertCanChangeTaskSides,
+  assertCanChangeUnitsOf,
   assertCanManageTask,
   assertCanReadCooperation,
   assertCanReadRow,
@@ -22,9 +24,9 @@ import { cooperationRepository } from '../cooperation/cooperation.repository.ts'
 import type { CooperationService } from '../cooperation/cooperation.service.ts';
 import { milestoneRepository, type MilestoneRow } from '../milestone/milestone.repository.ts';
 import { presentNotices } from '../supervision/supervision-notice.presenter.ts';
-import { closureSides } from './closure-sides.ts';
 import type { TaskNotifications } from './task-notifications.ts';
 import { taskClosureRepository } from './task-closure.repository.ts';
+import { closingSides, sidesOfNewTask, sidesWithChangedUnits } from './task-sides.ts';
 import {
   taskRepository,
   type LedgerFilter,
@@ -77,6 +79,8 @@ export interface UpdateTaskInput {
   startOn?: string | null | undefined;
   dueOn?: string | null | undefined;
   visibility?: TaskRow['visibility'] | undefined;
+  joint?: boolean | undefined;
+  ownerPartyId?: string | null | undefined;
   units?: TaskUnitInput[] | undefined;
   ownerUserIds?: string[] | undefined;
   clauseIds?: string[] | undefined;
@@ -281,7 +285,7 @@ export function createTaskService(db: Db, cooperations: CooperationService, deps
       taskRepository.noticesOf(db, row.id),
       taskRepository.partiesOf(db, row.cooperationId),
     ]);
-    const required = closureSides(row, units.map((u) => u.partyId), partyRows.map((p) => p.id));
+    const required = closingSides(row);
     const open = !!row.closeRequestedAt && !CLOSED.includes(row.status);
     const approvedNow = approvals.filter((a) => a.round === row.closeRound && a.decision === 'approved').map((a) => a.partyId);
     const pending = open ? required.filter((p) => !approvedNow.includes(p)) : [];
@@ -360,6 +364,7 @@ export function createTaskService(db: Db, cooperations: CooperationService, deps
       source: input.source ?? (clauseIds.length ? 'clause' : 'manual'),
       joint: input.joint,
       ownerPartyId,
+      sides: sidesOfNewTask({ joint: input.joint, ownerPartyId }, input.units.map((u) => u.partyId), partyRows.map((p) => p.id)),
       priority: input.priority,
       tags: unique(input.tags),
       startOn: input.startOn ?? null,
@@ -513,8 +518,26 @@ export function createTaskService(db: Db, cooperations: CooperationService, deps
         const dueOn = patch.dueOn !== undefined ? patch.dueOn : before.dueOn;
         assertDates(startOn, dueOn);
         const visibility = patch.visibility ?? before.visibility;
-        const partyRows = await assertShape(tx, before.cooperationId, { joint: before.joint, ownerPartyId: before.ownerPartyId, visibility });
-        if (patch.units) await assertUnits(tx, partyRows, before, patch.units);
+        const joint = patch.joint ?? before.joint;
+        const ownerPartyId = patch.ownerPartyId !== undefined ? patch.ownerPartyId : patch.joint ? null : before.ownerPartyId;
+        const reshaped = joint !== before.joint || ownerPartyId !== before.ownerPartyId;
+        if (reshaped) assertCanChangeTaskSides(actor);
+        const partyRows = await assertShape(tx, before.cooperationId, { joint, ownerPartyId, visibility });
+        const nextUnits = patch.units ?? units;
+        if (patch.units || reshaped) await assertUnits(tx, partyRows, { joint, ownerPartyId }, nextUnits);
+        if (patch.units) assertCanChangeUnitsOf(actor, before.cooperationId, sidesWithChangedUnits(units, patch.units));
+        if (reshaped) {
+          fields.joint = joint;
+          fields.ownerPartyId = ownerPartyId;
+          fields.sides = sidesOfNewTask({ joint, ownerPartyId }, nextUnits.map((u) => u.partyId), partyRows.map((p) => p.id));
+        } else if (patch.units) {
+          // A side given units on a task it does not take part in would join its decisions, which is not one side's call.
+          const joining = partyRows.filter((p) => !before.sides.includes(p.id) && patch.units?.some((u) => u.partyId === p.id));
+          if (joining.length) {
+            assertCanChangeTaskSides(actor);
+            fields.sides = partyRows.filter((p) => before.sides.includes(p.id) || joining.includes(p)).map((p) => p.id);
+          }
+        }
         const ownerUserIds = patch.ownerUserIds && (await assertOwners(tx, before.cooperationId, patch.ownerUserIds));
         const clauseIds = patch.clauseIds && (await assertClauses(tx, actor, before.cooperationId, patch.clauseIds));
         if (patch.title !== undefined) fields.title = patch.title;
