@@ -9,6 +9,16 @@ const cooperationRef = () =>
     .notNull()
     .references(() => cooperations.id, { onDelete: 'cascade' });
 
+/** A unit on one side of a cooperation: its side (gone with the party) and its organization. */
+const sideUnit = () => ({
+  partyId: uuid('party_id')
+    .notNull()
+    .references(() => parties.id, { onDelete: 'cascade' }),
+  organizationId: uuid('organization_id')
+    .notNull()
+    .references(() => organizations.id),
+});
+
 export const TASK_STATUSES = ['not_started', 'in_progress', 'done', 'blocked', 'cancelled'] as const;
 export const TASK_PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
 export const TASK_SOURCES = ['clause', 'meeting', 'manual'] as const;
@@ -84,12 +94,7 @@ export const taskUnits = pgTable(
     taskId: uuid('task_id')
       .notNull()
       .references(() => tasks.id, { onDelete: 'cascade' }),
-    partyId: uuid('party_id')
-      .notNull()
-      .references(() => parties.id, { onDelete: 'cascade' }),
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => organizations.id),
+    ...sideUnit(),
     role: text('role', { enum: TASK_UNIT_ROLES }).notNull(),
   },
   (t) => [
@@ -295,12 +300,7 @@ export const supervisionNoticeRecipients = pgTable(
       .notNull()
       .references(() => supervisionNotices.id, { onDelete: 'cascade' }),
     cooperationId: cooperationRef(),
-    partyId: uuid('party_id')
-      .notNull()
-      .references(() => parties.id, { onDelete: 'cascade' }),
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => organizations.id),
+    ...sideUnit(),
     acknowledgedAt: timestamp('acknowledged_at', { withTimezone: true }),
     acknowledgedBy: uuid('acknowledged_by').references(() => users.id),
   },

@@ -46,14 +46,20 @@ export function assertCanReadCooperation(
 /** Structure of a cooperation (parties, agreements, clauses) is kept by the cooperation offices. */
 export function assertCanManageCooperation(actor: Actor | null, cooperation: { id: string; visibility: string }): void {
   assertCanReadCooperation(actor, cooperation);
-  if (actor?.isAdmin || rolesIn(actor, cooperation.id).includes('coordinator')) return;
+  if (managesCooperation(actor, cooperation.id)) return;
   throw forbidden('Only the cooperation offices of the parties may change this cooperation');
 }
 
+/** The cooperation's offices (协调办) and platform admins run a cooperation. */
+const managesCooperation = (actor: Actor | null, cooperationId: string): boolean =>
+  !!actor?.isAdmin || rolesIn(actor, cooperationId).includes('coordinator');
+
+/** A read-only API token acts for its user on reads only. */
+const isReadOnlyToken = (actor: Actor | null): boolean => !!actor?.token && actor.token.scope !== 'write';
+
 /** `assertCanManageCooperation` as a flag for the web (a read-only token manages nothing): whether to offer editing at all. */
 export function canManageCooperation(actor: Actor | null, cooperationId: string): boolean {
-  if (!actor || (actor.token && actor.token.scope !== 'write')) return false;
-  return actor.isAdmin || rolesIn(actor, cooperationId).includes('coordinator');
+  return !isReadOnlyToken(actor) && managesCooperation(actor, cooperationId);
 }
 
 export function assertAdmin(actor: Actor | null): void {
@@ -221,13 +227,13 @@ export function personalScope(actor: Actor): { userId: string; cooperationId: st
 /** Issuing API tokens for a cooperation: its cooperation offices (协调办) and admins, signed in. */
 export function assertCanIssueApiToken(actor: Actor | null, cooperationId: string): void {
   assertNotApiToken(actor, 'managing API tokens');
-  if (actor?.isAdmin || rolesIn(actor, cooperationId).includes('coordinator')) return;
+  if (managesCooperation(actor, cooperationId)) return;
   throw forbidden('Only a cooperation office of this cooperation may issue API tokens for it');
 }
 
 /** Read-only API tokens never write, whatever the user behind them may do. */
 export function assertTokenMayWrite(actor: Actor | null): void {
-  if (actor?.token && actor.token.scope !== 'write') throw forbidden('This API token is read-only');
+  if (isReadOnlyToken(actor)) throw forbidden('This API token is read-only');
 }
 
 /** Whether the actor is on the given side of a cooperation, in any role. */
@@ -302,7 +308,7 @@ interface TaskOwnership {
 
 /** Why the actor may not manage the task, or null when it may. */
 function taskManagementRefusal(actor: Actor | null, task: TaskOwnership): string | null {
-  if (actor?.token && actor.token.scope !== 'write') return 'This API token is read-only';
+  if (isReadOnlyToken(actor)) return 'This API token is read-only';
   if (actor?.isAdmin) return null;
   const sides = coordinatedSides(actor, task.cooperationId);
   if (!sides.length) return 'Only the cooperation offices may create or change tasks';
@@ -342,7 +348,7 @@ export function assertCanChangeTaskSides(actor: Actor | null): void {
 
 /** Progress on a task (status, milestones): those who manage it and the users of its lead and co-operating units. */
 export function canWorkOnTask(actor: Actor | null, task: TaskOwnership, unitOrganizationIds: string[]): boolean {
-  if (!actor || (actor.token && actor.token.scope !== 'write')) return false;
+  if (!actor || isReadOnlyToken(actor)) return false;
   if (canManageTask(actor, task)) return true;
   return rolesIn(actor, task.cooperationId).includes('unit') && !!actor.organizationId && unitOrganizationIds.includes(actor.organizationId);
 }
@@ -397,7 +403,7 @@ export function canAcknowledgeFor(
   notice: { cooperationId: string; issuedBy: string | null },
   recipient: { partyId: string; organizationId: string },
 ): boolean {
-  if (!actor || (actor.token && actor.token.scope !== 'write') || actor.userId === notice.issuedBy) return false;
+  if (!actor || isReadOnlyToken(actor) || actor.userId === notice.issuedBy) return false;
   if (!actor.organizationId || actor.organizationId !== recipient.organizationId) return false;
   return actor.memberships.some((m) => m.cooperationId === notice.cooperationId && m.partyId === recipient.partyId && m.role === 'unit');
 }

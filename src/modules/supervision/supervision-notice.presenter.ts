@@ -19,8 +19,7 @@ export const noticeNumber = (prefix: string, year: number, sequence: number) => 
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-export function presentNotice(actor: Actor | null, n: NoticeRow, recipients: RecipientRow[]) {
-  const own = recipients.filter((r) => r.noticeId === n.id);
+function presentNotice(actor: Actor | null, n: NoticeRow, own: RecipientRow[]) {
   const signed = own.length > 0 && own.every((r) => r.acknowledgedAt);
   const lastSignature = signed ? Math.max(...own.map((r) => r.acknowledgedAt?.getTime() ?? 0)) : null;
   return {
@@ -51,6 +50,6 @@ export function presentNotice(actor: Actor | null, n: NoticeRow, recipients: Rec
 export type PresentedNotice = ReturnType<typeof presentNotice>;
 
 export async function presentNotices(db: Db, actor: Actor | null, notices: NoticeRow[]): Promise<PresentedNotice[]> {
-  const recipients = await supervisionRepository.recipientsOf(db, notices.map((n) => n.id));
-  return notices.map((n) => presentNotice(actor, n, recipients));
+  const byNotice = await supervisionRepository.recipientsByNotice(db, notices.map((n) => n.id));
+  return notices.map((n) => presentNotice(actor, n, byNotice.get(n.id) ?? []));
 }

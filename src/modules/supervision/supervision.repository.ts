@@ -174,6 +174,17 @@ export const supervisionRepository = {
       .orderBy(asc(parties.ordinal), asc(organizations.name));
   },
 
+  /** Each notice's recipients, in the order `recipientsOf` gives them. */
+  async recipientsByNotice(db: Db, noticeIds: string[]): Promise<Map<string, RecipientRow[]>> {
+    const byNotice = new Map<string, RecipientRow[]>();
+    for (const row of await supervisionRepository.recipientsOf(db, noticeIds)) {
+      const list = byNotice.get(row.noticeId);
+      if (list) list.push(row);
+      else byNotice.set(row.noticeId, [row]);
+    }
+    return byNotice;
+  },
+
   /** Notices of the tasks, newest first. */
   async noticesOfTasks(db: Db, taskIds: string[]): Promise<NoticeRow[]> {
     if (!taskIds.length) return [];

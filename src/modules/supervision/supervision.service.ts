@@ -11,7 +11,7 @@ import type { TaskNotifications } from '../task/task-notifications.ts';
 import { taskRepository, type TaskStatus } from '../task/task.repository.ts';
 import type { TaskService } from '../task/task.service.ts';
 import { noticeNumber, noticePrefix, presentNotices } from './supervision-notice.presenter.ts';
-import { supervisionRepository, type NoticeRow } from './supervision.repository.ts';
+import { supervisionRepository, type NoticeRow, type RecipientRow } from './supervision.repository.ts';
 import type { SUPERVISION_REASONS } from './supervision.schemas.ts';
 
 const ENTITY = 'supervision_notice';
@@ -112,25 +112,27 @@ export function createSupervisionService(
       // The latest notice to each row's unit, newest first from the query: whether one is out, and who signed it when.
       const taskIds = [...distinct.keys()];
       const notices = await supervisionRepository.noticesOfTasks(db, taskIds);
-      const recipients = await supervisionRepository.recipientsOf(db, notices.map((n) => n.id));
-      const noticeFor = (taskId: string, organizationId: string | null) => {
-        if (!organizationId) return null;
-        for (const n of notices) {
-          if (n.taskId !== taskId) continue;
-          const r = recipients.find((x) => x.noticeId === n.id && x.organizationId === organizationId);
-          if (r) {
-            return {
-              id: n.id,
-              number: n.number,
-              deadline: n.deadline,
-              createdAt: n.createdAt.toISOString(),
-              acknowledgedAt: r.acknowledgedAt ? r.acknowledgedAt.toISOString() : null,
-              acknowledgedBy: r.acknowledgedBy,
-              acknowledgedByName: r.acknowledgedByName,
-            };
-          }
+      const recipients = await supervisionRepository.recipientsByNotice(db, notices.map((n) => n.id));
+      const latest = new Map<string, { notice: NoticeRow; recipient: RecipientRow }>();
+      for (const notice of notices) {
+        for (const recipient of recipients.get(notice.id) ?? []) {
+          const key = `${notice.taskId}/${recipient.organizationId}`;
+          if (!latest.has(key)) latest.set(key, { notice, recipient });
         }
-        return null;
+      }
+      const noticeFor = (taskId: string, organizationId: string | null) => {
+        const found = organizationId ? latest.get(`${taskId}/${organizationId}`) : undefined;
+        if (!found) return null;
+        const { notice: n, recipient: r } = found;
+        return {
+          id: n.id,
+          number: n.number,
+          deadline: n.deadline,
+          createdAt: n.createdAt.toISOString(),
+          acknowledgedAt: r.acknowledgedAt ? r.acknowledgedAt.toISOString() : null,
+          acknowledgedBy: r.acknowledgedBy,
+          acknowledgedByName: r.acknowledgedByName,
+        };
       };
 
       const presented = [...groups.values()].map((group) => ({
@@ -170,7 +172,7 @@ export function createSupervisionService(
 
     async listForTask(actor: Actor | null, taskId: string) {
       await deps.tasks.loadReadable(actor, taskId);
-      return presentNotices(db, actor, await taskRepository.noticesOf(db, taskId));
+      return presentNotices(db, actor, await supervisionRepository.noticesOfTasks(db, [taskId]));
     },
 
     /**
@@ -198,6 +200,7 @@ export function createSupervisionService(
           throw badRequest('supervision.recipient_required', 'Your side has no lead unit on this task; choose the unit(s) the notice is addressed to');
         }
         assertCanAddressNotice(side, task, recipients);
+        const addressed = recipients.map((r) => ({ partyId: r.partyId, organizationId: r.organizationId }));
         await supervisionRepository.lockNumbering(tx, side);
         const year = Number(today.slice(0, 4));
         const sequence = (await supervisionRepository.lastSequence(tx, task.cooperationId, side, year)) + 1;
@@ -215,9 +218,8 @@ export function createSupervisionService(
             issuedBy: authorId(actor),
             issuedPartyId: side,
           },
-          recipients.map((r) => ({ partyId: r.partyId, organizationId: r.organizationId })),
+          addressed,
         );
-        const addressed = recipients.map((r) => ({ partyId: r.partyId, organizationId: r.organizationId }));
         await audit(tx, actor, { cooperationId: task.cooperationId, action: 'create', entity: ENTITY, entityId: notice.id, after: { ...notice, recipients: addressed } });
         await deps.notifications.noticeIssued(tx, actor, task, notice, addressed.map((r) => r.organizationId));
         return notice;

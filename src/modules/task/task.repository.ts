@@ -303,14 +303,6 @@ export const taskRepository = {
       .orderBy(asc(clauses.ordinal));
   },
 
-  async noticesOf(db: Db, taskId: string) {
-    return db
-      .select()
-      .from(supervisionNotices)
-      .where(eq(supervisionNotices.taskId, taskId))
-      .orderBy(desc(supervisionNotices.createdAt));
-  },
-
   /** Direction-level clauses of an agreement, with whether a task already serves each. */
   async directionsOf(db: Db, agreementId: string) {
     return db

@@ -24,6 +24,7 @@ import { cooperationRepository } from '../cooperation/cooperation.repository.ts'
 import type { CooperationService } from '../cooperation/cooperation.service.ts';
 import { milestoneRepository, type MilestoneRow } from '../milestone/milestone.repository.ts';
 import { presentNotices } from '../supervision/supervision-notice.presenter.ts';
+import { supervisionRepository } from '../supervision/supervision.repository.ts';
 import type { TaskNotifications } from './task-notifications.ts';
 import { taskClosureRepository } from './task-closure.repository.ts';
 import { closingSides, sidesOfNewTask, sidesWithChangedUnits } from './task-sides.ts';
@@ -282,7 +283,7 @@ export function createTaskService(db: Db, cooperations: CooperationService, deps
       taskRepository.clausesOf(db, row.id),
       milestoneRepository.listByTask(db, row.id),
       taskClosureRepository.approvalsOf(db, row.id),
-      taskRepository.noticesOf(db, row.id),
+      supervisionRepository.noticesOfTasks(db, [row.id]),
       taskRepository.partiesOf(db, row.cooperationId),
     ]);
     const required = closingSides(row);
