@@ -239,6 +239,7 @@ const writesReport = (c: CheckContext) => {
 };
 /** Deciding for a side: that side's office; an administrator speaks for no side. */
 const decidesForASide = (c: CheckContext): Verdict => (!c.actor.isAdmin && !!c.coop && hasRole(c.actor, c.coop, ['coordinator']) ? 'either' : 'deny');
+const keepsOrganizationsOfA = (c: CheckContext) => c.actor.isAdmin || c.actor.memberships.some((m) => m.role === 'coordinator' && PARTY_REGION[m.party] === PARTY_REGION.A);
 const comments = (c: CheckContext) => c.actor.isAdmin || (!!c.coop && hasRole(c.actor, c.coop, ['coordinator', 'unit']));
 
 const loggedIn = (c: CheckContext) => c.actor.key !== 'anonymous';
@@ -258,9 +259,10 @@ const RULES: Record<string, (c: CheckContext) => Verdict | boolean> = {
   'GET /portal/cooperations/{id}': (c) => c.coop !== null && COOP_VISIBILITY[c.coop] === 'public',
   'DELETE /api/v1/regions/{code}': (c) => c.actor.isAdmin,
   'GET /api/v1/me': loggedIn,
-  'POST /api/v1/organizations': registers,
-  // The fixture organization is side A's unit A1: only an office of a side in A's region (or an admin) edits it.
-  'PATCH /api/v1/organizations/{id}': (c) => c.actor.isAdmin || c.actor.memberships.some((m) => m.role === 'coordinator' && PARTY_REGION[m.party] === PARTY_REGION.A),
+  // A new organization is registered in side A's region (the body's regionCode), the fixture organization is side A's unit A1:
+  // only an office of a side in A's region (or an admin) registers or edits them.
+  'POST /api/v1/organizations': keepsOrganizationsOfA,
+  'PATCH /api/v1/organizations/{id}': keepsOrganizationsOfA,
   'DELETE /api/v1/organizations/{id}': (c) => c.actor.isAdmin,
   'POST /api/v1/cooperations': registers,
   'POST /api/v1/ingest/commit': (c) => (registers(c) ? 'either' : 'deny'),
@@ -860,27 +862,30 @@ describe.each(databaseFlavours())('authorization matrix on %s', (flavour) => {
    */
   it("lets each side's office change only its own side's units on a joint task, and no one side change its sides", async () => {
     const lead = (org: OrgKey) => ({ partyId: need(parties, ORG_PARTY[org]), organizationId: need(orgs, org), role: 'lead' });
-    const changes: Record<string, Record<string, unknown>> = {
-      "replace A's lead": { units: [lead('A0'), lead('B1')] },
-      "replace B's lead": { units: [lead('A1'), lead('B0')] },
-      "remove B's units": { units: [lead('A1')] },
-      'make it one-sided for A': { joint: false, ownerPartyId: need(parties, 'A'), units: [lead('A1')] },
+    const changes: Record<string, { scenario: Scenario; body: Record<string, unknown> }> = {
+      "replace A's lead": { scenario: 'shared', body: { units: [lead('A0'), lead('B1')] } },
+      "replace B's lead": { scenario: 'shared', body: { units: [lead('A1'), lead('B0')] } },
+      "remove B's units": { scenario: 'shared', body: { units: [lead('A1')] } },
+      'make it one-sided for A': { scenario: 'shared', body: { joint: false, ownerPartyId: need(parties, 'A'), units: [lead('A1')] } },
+      "bring B into A's own task": { scenario: 'ownSide', body: { joint: true, ownerPartyId: null, visibility: 'parties', units: [lead('A1'), lead('B1')] } },
     };
     // Everyone else is refused before side rules apply; their codes are the route matrix's business.
-    const refusedStatus = (key: ActorKey) => (key === 'anonymous' ? '401' : key === 'outsider' ? '404' : '403');
+    // Side A's own task is hidden from side B, observers and outsiders (404).
+    const refusedStatus = (key: ActorKey, scenario: Scenario) =>
+      key === 'anonymous' ? '401' : key === 'outsider' || (scenario === 'ownSide' && key === 'observerA') ? '404' : '403';
     const expected: Partial<Record<ActorKey, string[]>> = {
-      admin: ['200', '200', '200', '200'],
-      coordA: ['200', '403 task.other_side_units', '403 task.other_side_units', '403 task.sides_need_both'],
-      coordB: ['403 task.other_side_units', '200', '200', '403 task.sides_need_both'],
+      admin: ['200', '200', '200', '200', '200'],
+      coordA: ['200', '403 task.other_side_units', '403 task.other_side_units', '403 task.sides_need_both', '403 task.sides_need_both'],
+      coordB: ['403 task.other_side_units', '200', '200', '403 task.sides_need_both', '404 task.not_found'],
     };
     const rows: string[] = [];
     const wrong: string[] = [];
     for (const actor of ACTORS) {
       const offices = expected[actor.key];
-      const want = offices ?? Object.keys(changes).map(() => refusedStatus(actor.key));
+      const want = offices ?? Object.values(changes).map((change) => refusedStatus(actor.key, change.scenario));
       const got: string[] = [];
-      for (const body of Object.values(changes)) {
-        const task = await factories.task?.('shared');
+      for (const { scenario, body } of Object.values(changes)) {
+        const task = await factories.task?.(scenario);
         if (!task) throw new Error('no task factory');
         const session = sessions.get(actor.key);
         const res = await t.app.inject({

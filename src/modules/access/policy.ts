@@ -79,13 +79,15 @@ export const coordinatingPartyIds = (actor: Actor | null): string[] =>
   actor ? [...new Set(actor.memberships.filter((m) => m.role === 'coordinator').map((m) => m.partyId))] : [];
 
 /**
- * An organization is kept by its own region's side: an office of a side whose
- * region holds the organization's region (`ownRegion`), or an admin. Another
- * region's office may not rename or re-kind it.
+ * An organization is kept by its own region's side: it is registered, renamed
+ * and re-kinded by an office of a side whose region holds the organization's
+ * region (`ownRegion`), or by an admin. Another region's office may not, and
+ * an API token never registers anything.
  */
-export function assertCanEditOrganization(actor: Actor | null, ownRegion: boolean): void {
+export function assertCanKeepOrganization(actor: Actor | null, ownRegion: boolean): void {
+  assertCanRegister(actor);
   if (actor?.isAdmin || ownRegion) return;
-  throw forbidden("Only the cooperation office of the organization's own region, or an administrator, may change it");
+  throw forbidden("Only the cooperation office of the organization's own region, or an administrator, may register or change it");
 }
 
 /**

@@ -1,6 +1,7 @@
 import { and, asc, eq, ilike, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { organizations, parties, regions } from '../../db/schema/core.ts';
+import { memberships, organizations, parties, regions, users } from '../../db/schema/core.ts';
+import { progressReports, supervisionNoticeRecipients, taskUnits } from '../../db/schema/work.ts';
 import { updateIfVersion } from '../../db/versioned-update.ts';
 
 export type OrganizationRow = typeof organizations.$inferSelect;
@@ -57,12 +58,12 @@ export const organizationRepository = {
     return row;
   },
 
-  /** Whether one of the given parties sits in the organization's region or a region above it (a city's side keeps its districts' units). */
-  async partyCoversOrganization(db: Db, partyIds: string[], organizationId: string): Promise<boolean> {
+  /** Whether one of the given parties sits in the region or a region above it (a city's side keeps its districts' units). */
+  async partyCoversRegion(db: Db, partyIds: string[], regionCode: string): Promise<boolean> {
     if (!partyIds.length) return false;
     const chain = sql`(
       with recursive chain(code) as (
-        select ${organizations.regionCode} from ${organizations} where ${organizations.id} = ${organizationId}
+        select ${regionCode}::text
         union select r.parent_code from ${regions} r join chain on r.code = chain.code where r.parent_code is not null
       ) select code from chain)`;
     const [row] = await db
@@ -71,6 +72,23 @@ export const organizationRepository = {
       .where(and(inArray(parties.id, partyIds), sql`${parties.regionCode} in ${chain}`))
       .limit(1);
     return !!row;
+  },
+
+  /**
+   * The cooperations an organization takes part in: as a side's cooperation
+   * office, a unit of a task, the unit of a report or of a 督办 notice, or as
+   * the unit of a member. A change to it is recorded in each one's audit trail.
+   */
+  async cooperationsUsing(db: Db, organizationId: string): Promise<string[]> {
+    const rows = await db
+      .select({ id: parties.cooperationId })
+      .from(parties)
+      .where(eq(parties.coordinatingOrganizationId, organizationId))
+      .union(db.select({ id: taskUnits.cooperationId }).from(taskUnits).where(eq(taskUnits.organizationId, organizationId)))
+      .union(db.select({ id: progressReports.cooperationId }).from(progressReports).where(eq(progressReports.organizationId, organizationId)))
+      .union(db.select({ id: supervisionNoticeRecipients.cooperationId }).from(supervisionNoticeRecipients).where(eq(supervisionNoticeRecipients.organizationId, organizationId)))
+      .union(db.select({ id: memberships.cooperationId }).from(memberships).innerJoin(users, eq(users.id, memberships.userId)).where(eq(users.organizationId, organizationId)));
+    return rows.map((r) => r.id).sort();
   },
 
   async findByName(db: Db, regionCode: string, name: string): Promise<OrganizationRow | undefined> {

@@ -2,7 +2,7 @@ import { notFound, staleVersion } from '../../app-error.ts';
 import type { Db } from '../../db/client.ts';
 import { writeTransaction } from '../../db/write-transaction.ts';
 import type { Actor } from '../access/actor.ts';
-import { assertAdmin, assertCanEditOrganization, assertCanRegister, coordinatingPartyIds } from '../access/policy.ts';
+import { assertAdmin, assertCanKeepOrganization, assertCanRegister, coordinatingPartyIds } from '../access/policy.ts';
 import { audit } from '../audit/audit.service.ts';
 import { regionRepository } from '../region/region.repository.ts';
 import { organizationRepository, type NewOrganization, type OrganizationFilter } from './organization.repository.ts';
@@ -28,6 +28,7 @@ export function createOrganizationService(db: Db) {
       assertCanRegister(actor);
       const id = await writeTransaction(db, ENTITY, async (tx) => {
         await assertRegionExists(tx, input.regionCode);
+        assertCanKeepOrganization(actor, await organizationRepository.partyCoversRegion(tx, coordinatingPartyIds(actor), input.regionCode));
         const row = await organizationRepository.insert(tx, input);
         await audit(tx, actor, { cooperationId: null, action: 'create', entity: ENTITY, entityId: row.id, after: row });
         return row.id;
@@ -40,11 +41,14 @@ export function createOrganizationService(db: Db) {
       await writeTransaction(db, ENTITY, async (tx) => {
         const before = await organizationRepository.get(tx, id);
         if (!before) throw notFound(ENTITY, id);
-        const ownRegion = await organizationRepository.partyCoversOrganization(tx, coordinatingPartyIds(actor), id);
-        assertCanEditOrganization(actor, ownRegion);
+        assertCanKeepOrganization(actor, await organizationRepository.partyCoversRegion(tx, coordinatingPartyIds(actor), before.regionCode));
         const after = await organizationRepository.update(tx, id, version, patch);
         if (!after) throw staleVersion(ENTITY, before.version);
-        await audit(tx, actor, { cooperationId: null, action: 'update', entity: ENTITY, entityId: id, before, after });
+        // Every cooperation that names the organization shows its new name, so each one's audit trail records the change.
+        const cooperationIds = await organizationRepository.cooperationsUsing(tx, id);
+        for (const cooperationId of cooperationIds.length ? cooperationIds : [null]) {
+          await audit(tx, actor, { cooperationId, action: 'update', entity: ENTITY, entityId: id, before, after });
+        }
       });
       return get(id);
     },
