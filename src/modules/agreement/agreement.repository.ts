@@ -1,9 +1,10 @@
-import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, or } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { agreements, agreementVersions, clauses } from '../../db/schema/core.ts';
 import { taskClauses, tasks } from '../../db/schema/work.ts';
 import { updateIfVersion } from '../../db/versioned-update.ts';
 import { rowScopeCondition, type RowScope } from '../access/policy.ts';
+import { taskCounts } from '../task/task.repository.ts';
 
 export type AgreementRow = typeof agreements.$inferSelect;
 export type NewAgreement = typeof agreements.$inferInsert;
@@ -55,13 +56,13 @@ export const agreementRepository = {
     return !!row;
   },
 
-  /** Tasks that name the agreement or serve one of its clauses: deleting it would quietly unlink them. */
-  async dependentTaskCount(db: Db, id: string): Promise<number> {
-    const [named, served] = await Promise.all([
-      db.select({ id: tasks.id }).from(tasks).where(eq(tasks.agreementId, id)),
-      db.select({ id: taskClauses.taskId }).from(taskClauses).innerJoin(clauses, eq(clauses.id, taskClauses.clauseId)).where(eq(clauses.agreementId, id)),
-    ]);
-    return new Set([...named, ...served].map((r) => r.id)).size;
+  /**
+   * Tasks that name the agreement or serve one of its clauses (deleting it would
+   * quietly unlink them): all of them, and those the reader (`scope`) sees.
+   */
+  async dependentTaskCount(db: Db, id: string, scope: RowScope): Promise<{ all: number; visible: number }> {
+    const served = db.select({ id: taskClauses.taskId }).from(taskClauses).innerJoin(clauses, eq(clauses.id, taskClauses.clauseId)).where(eq(clauses.agreementId, id));
+    return taskCounts(db, or(eq(tasks.agreementId, id), inArray(tasks.id, served)), scope);
   },
 
   async insertVersion(db: Db, values: typeof agreementVersions.$inferInsert): Promise<AgreementVersionRow> {

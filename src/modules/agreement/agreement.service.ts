@@ -29,6 +29,15 @@ const presentVersion = (v: { number: number; note: string; createdAt: Date }) =>
   createdAt: v.createdAt.toISOString(),
 });
 
+/**
+ * A row that tasks refer to cannot be deleted. The refusal tells how many of
+ * them the reader sees, and that others exist only as "tasks you cannot see".
+ */
+export function referencedByTasks(code: string, what: string, counts: { all: number; visible: number }): AppError {
+  const hidden = counts.all > counts.visible ? ', with tasks you cannot see' : '';
+  return new AppError(code, 409, `${counts.visible} task(s)${hidden} ${what}`, { tasks: counts.visible });
+}
+
 export function createAgreementService(db: Db, cooperations: CooperationService) {
   async function loadReadable(actor: Actor | null, id: string): Promise<AgreementRow> {
     return missingAs(ENTITY, id, async () => {
@@ -153,8 +162,8 @@ export function createAgreementService(db: Db, cooperations: CooperationService)
         if (await agreementRepository.hasChildren(tx, id)) {
           throw new AppError('agreement.has_children', 409, 'Delete or move the agreements signed under this one first');
         }
-        const tasks = await agreementRepository.dependentTaskCount(tx, id);
-        if (tasks > 0) throw new AppError('agreement.has_tasks', 409, `${tasks} task(s) refer to this agreement or its clauses`, { tasks });
+        const tasks = await agreementRepository.dependentTaskCount(tx, id, rowScope(actor, before.cooperationId));
+        if (tasks.all > 0) throw referencedByTasks('agreement.has_tasks', 'refer to this agreement or its clauses', tasks);
         if (!(await agreementRepository.delete(tx, id, version))) throw staleVersion(ENTITY, before.version);
         await audit(tx, actor, { cooperationId: before.cooperationId, action: 'delete', entity: ENTITY, entityId: id, before });
       });

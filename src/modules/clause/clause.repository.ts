@@ -1,7 +1,9 @@
-import { and, asc, countDistinct, eq, inArray, isNull, max, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, max, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { clauses } from '../../db/schema/core.ts';
-import { taskClauses } from '../../db/schema/work.ts';
+import { taskClauses, tasks } from '../../db/schema/work.ts';
+import type { RowScope } from '../access/policy.ts';
+import { taskCounts } from '../task/task.repository.ts';
 import { updateIfVersion } from '../../db/versioned-update.ts';
 
 export type ClauseRow = typeof clauses.$inferSelect;
@@ -37,11 +39,10 @@ export const clauseRepository = {
     await db.update(clauses).set({ ordinal, version: sql`${clauses.version} + 1`, updatedAt: new Date() }).where(eq(clauses.id, id));
   },
 
-  /** Tasks serving any of the clauses: deleting them would quietly drop those links. */
-  async taskCountFor(db: Db, clauseIds: string[]): Promise<number> {
-    if (!clauseIds.length) return 0;
-    const [row] = await db.select({ n: countDistinct(taskClauses.taskId) }).from(taskClauses).where(inArray(taskClauses.clauseId, clauseIds));
-    return row?.n ?? 0;
+  /** Tasks serving any of the clauses (deleting them would quietly drop those links): all, and those the reader (`scope`) sees. */
+  async taskCountFor(db: Db, clauseIds: string[], scope: RowScope): Promise<{ all: number; visible: number }> {
+    if (!clauseIds.length) return { all: 0, visible: 0 };
+    return taskCounts(db, inArray(tasks.id, db.select({ id: taskClauses.taskId }).from(taskClauses).where(inArray(taskClauses.clauseId, clauseIds))), scope);
   },
 
   async delete(db: Db, id: string, version: number): Promise<ClauseRow | undefined> {

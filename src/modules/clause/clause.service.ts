@@ -2,8 +2,9 @@ import { AppError, missingAs, notFound, staleVersion } from '../../app-error.ts'
 import type { Db } from '../../db/client.ts';
 import { writeTransaction } from '../../db/write-transaction.ts';
 import type { Actor } from '../access/actor.ts';
+import { rowScope } from '../access/policy.ts';
 import { agreementRepository } from '../agreement/agreement.repository.ts';
-import type { AgreementService } from '../agreement/agreement.service.ts';
+import { referencedByTasks, type AgreementService } from '../agreement/agreement.service.ts';
 import { audit } from '../audit/audit.service.ts';
 import { buildClauseTree, subtreeIds, wouldCycle } from './clause-tree.ts';
 import { clauseRepository, type ClauseRow, type NewClause } from './clause.repository.ts';
@@ -144,8 +145,8 @@ export function createClauseService(db: Db, agreements: AgreementService) {
       await writeTransaction(db, ENTITY, async (tx) => {
         const before = await loadClause(tx, actor, id);
         const removed = subtreeIds(await clauseRepository.listByAgreement(tx, before.agreementId), id);
-        const tasks = await clauseRepository.taskCountFor(tx, removed);
-        if (tasks > 0) throw new AppError('clause.has_tasks', 409, `${tasks} task(s) serve this clause or a clause beneath it`, { tasks });
+        const tasks = await clauseRepository.taskCountFor(tx, removed, rowScope(actor, before.cooperationId));
+        if (tasks.all > 0) throw referencedByTasks('clause.has_tasks', 'serve this clause or a clause beneath it', tasks);
         if (!(await clauseRepository.delete(tx, id, version))) throw staleVersion(ENTITY, before.version);
         await audit(tx, actor, { cooperationId: before.cooperationId, action: 'delete', entity: ENTITY, entityId: id, before });
       });

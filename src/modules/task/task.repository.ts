@@ -198,6 +198,16 @@ function listRows(
     .orderBy(...orderBy(order, page));
 }
 
+/** How many tasks match, and how many of them the reader sees: counted in the query, under the reader's visibility. */
+export async function taskCounts(db: Db, where: SQL | undefined, scope: RowScope): Promise<{ all: number; visible: number }> {
+  const seen = scopeCondition(scope) ?? sql`true`;
+  const [row] = await db
+    .select({ all: sql<number>`count(*)::int`, visible: sql<number>`(count(*) filter (where ${seen}))::int` })
+    .from(tasks)
+    .where(where);
+  return { all: row?.all ?? 0, visible: row?.visible ?? 0 };
+}
+
 export const taskRepository = {
   async get(db: Db, id: string): Promise<TaskRow | undefined> {
     const [row] = await db.select().from(tasks).where(eq(tasks.id, id)).limit(1);
