@@ -72,6 +72,12 @@ export interface Milestone {
   version: number;
 }
 
+/** A milestone as its form sends it. */
+export interface MilestoneInput {
+  title: string;
+  dueOn: string | null;
+}
+
 export interface ClosureApproval {
   round: number;
   partyId: string;
@@ -158,6 +164,20 @@ export interface CreateTaskBody {
   startOn: string | null;
   dueOn: string | null;
   units: TaskUnitInput[];
+}
+
+/** What the edit form may change in `PATCH /tasks/:id`; a field left out stays as it is. */
+export interface TaskPatch {
+  status?: TaskStatus;
+  percent?: number;
+  title?: string;
+  description?: string;
+  priority?: TaskPriority;
+  tags?: string[];
+  startOn?: string | null;
+  dueOn?: string | null;
+  units?: TaskUnitInput[];
+  clauseIds?: string[];
 }
 
 export interface BulkCreateTasksBody {
@@ -255,13 +275,18 @@ export const tasksApi = {
   /** One joint task per direction of the agreement that has none yet. */
   createPerDirection: (agreementId: string, body: BulkCreateTasksBody) =>
     request<BulkCreateTasksResult>('POST', `/agreements/${id(agreementId)}/tasks/bulk`, body),
-  update: (taskId: string, version: number, patch: { status?: TaskStatus; percent?: number; priority?: TaskPriority }) =>
+  update: (taskId: string, version: number, patch: TaskPatch) =>
     request<TaskDetail>('PATCH', `/tasks/${id(taskId)}`, { version, ...patch }),
   requestClose: (taskId: string) => request<TaskDetail>('POST', `/tasks/${id(taskId)}/close-request`),
   decideClose: (taskId: string, decision: ApprovalDecision, reason?: string) =>
     request<TaskDetail>('POST', `/tasks/${id(taskId)}/close-approvals`, { decision, reason }),
+  delete: (task: { id: string; version: number }) => request<void>('DELETE', `/tasks/${id(task.id)}`, undefined, { version: task.version }),
   markMilestone: (milestone: Milestone, done: boolean) =>
     request<{ milestone: Milestone }>('PATCH', `/milestones/${id(milestone.id)}`, { version: milestone.version, done }),
+  addMilestone: (taskId: string, body: MilestoneInput) => request<{ milestone: Milestone }>('POST', `/tasks/${id(taskId)}/milestones`, body),
+  editMilestone: (milestone: Milestone, body: MilestoneInput) =>
+    request<{ milestone: Milestone }>('PATCH', `/milestones/${id(milestone.id)}`, { version: milestone.version, ...body }),
+  deleteMilestone: (milestone: Milestone) => request<unknown>('DELETE', `/milestones/${id(milestone.id)}`, undefined, { version: milestone.version }),
   supervision: (cooperationId: string, query: { partyId?: string; withinDays?: number }) =>
     request<SupervisionOverview>('GET', `/cooperations/${id(cooperationId)}/supervision`, undefined, query),
   notices: (taskId: string) => request<Items<SupervisionNotice>>('GET', `/tasks/${id(taskId)}/supervision-notices`),

@@ -1,11 +1,13 @@
-import { AlertOutlined } from '@ant-design/icons';
-import { Breadcrumb, Button, Card, Col, Descriptions, Progress, Row, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { AlertOutlined, DeleteOutlined, EditOutlined } from '@ant-design/icons';
+import { App, Breadcrumb, Button, Card, Col, Descriptions, Popconfirm, Progress, Row, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { api } from '../api/client.ts';
+import { errorMessage } from '../api/error-message.ts';
 import { reportsApi } from '../api/reports.ts';
 import { tasksApi, type TaskDetail, type TaskSide } from '../api/tasks.ts';
+import type { Party } from '../api/types.ts';
 import { useApi } from '../api/use-api.ts';
 import { LoadError } from '../common/load-error.tsx';
 import { PageLoading } from '../common/page-loading.tsx';
@@ -18,6 +20,7 @@ import { addDaysIso, todayIso } from '../tasks/calendar.ts';
 import { ClosurePanel } from '../tasks/closure-panel.tsx';
 import { CommentList } from '../tasks/comment-list.tsx';
 import { DueDate } from '../tasks/due-date.tsx';
+import { EditTaskModal } from '../tasks/edit-task-modal.tsx';
 import { IssueNoticeModal } from '../tasks/issue-notice-modal.tsx';
 import { MilestoneList } from '../tasks/milestone-list.tsx';
 import { NoticeList } from '../tasks/notice-list.tsx';
@@ -40,6 +43,59 @@ function SidesTable({ sides }: { sides: TaskSide[] }) {
     },
   ];
   return <Table<TaskSide> rowKey="partyId" size="small" bordered pagination={false} columns={columns} dataSource={sides} data-testid="task-sides" />;
+}
+
+/** Correcting and deleting the task, for those who manage it (the server's `can.edit`). */
+function TaskActions({ task, parties, onSaved }: { task: TaskDetail; parties: Party[]; onSaved: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const [editing, setEditing] = useState(false);
+  const [deleting, setDeleting] = useState(false);
+  if (!task.can.edit) return null;
+
+  const remove = async () => {
+    setDeleting(true);
+    try {
+      await tasksApi.delete(task);
+      message.success(t('tasks.edit.deleted', { title: task.title }));
+      void navigate(`/cooperations/${task.cooperationId}/tasks`);
+    } catch (error) {
+      message.error(errorMessage(error, t));
+      setDeleting(false);
+    }
+  };
+
+  return (
+    <Space wrap>
+      <Button size="small" icon={<EditOutlined />} disabled={parties.length === 0} onClick={() => setEditing(true)}>
+        {t('tasks.edit.button')}
+      </Button>
+      <Popconfirm
+        title={t('tasks.edit.deleteConfirm')}
+        description={t('tasks.edit.deleteHint')}
+        okText={t('common.delete')}
+        okButtonProps={{ danger: true }}
+        cancelText={t('common.cancel')}
+        onConfirm={() => void remove()}
+      >
+        <Button size="small" danger icon={<DeleteOutlined />} loading={deleting}>
+          {t('common.delete')}
+        </Button>
+      </Popconfirm>
+      {editing ? (
+        <EditTaskModal
+          task={task}
+          parties={parties}
+          onClose={() => setEditing(false)}
+          onSaved={() => {
+            setEditing(false);
+            onSaved();
+          }}
+        />
+      ) : null}
+    </Space>
+  );
 }
 
 /** The progress reports and, for the task's own units, the form to report. */
@@ -101,6 +157,7 @@ export default function TaskPage() {
   if (loading && !task) return <PageLoading />;
   if (!task) return <PageLoading />;
   const coordinator = me.memberships.some((m) => m.cooperationId === task.cooperationId && m.role === 'coordinator');
+  const parties = [...(cooperation?.parties ?? [])].sort((a, b) => a.ordinal - b.ordinal);
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
@@ -123,6 +180,7 @@ export default function TaskPage() {
                   {task.closeRequested ? <Tag color="purple">{t('tasks.closeRequestedTag')}</Tag> : null}
                 </Space>
               }
+              extra={<TaskActions task={task} parties={parties} onSaved={reload} />}
             >
               <Descriptions size="small" bordered column={{ xs: 1, md: 3 }}>
                 <Descriptions.Item label={t('tasks.status')}>
@@ -169,7 +227,7 @@ export default function TaskPage() {
         <Col xs={24} xl={8}>
           <Space orientation="vertical" size={16} style={{ width: '100%' }}>
             <Card title={t('tasks.milestones')}>
-              <MilestoneList milestones={task.milestones} editable={task.can.updateProgress} onChanged={reload} />
+              <MilestoneList taskId={task.id} milestones={task.milestones} editable={task.can.updateProgress} onChanged={reload} />
             </Card>
             <Card title={t('tasks.closure')}>
               <ClosurePanel task={task} onChanged={reload} />

@@ -1,4 +1,4 @@
-import type { BulkCreateTasksBody, CreateTaskBody, TaskPriority, TaskUnitInput } from '../api/tasks.ts';
+import type { BulkCreateTasksBody, CreateTaskBody, TaskDetail, TaskPatch, TaskPriority, TaskUnitInput } from '../api/tasks.ts';
 import type { AgreementListItem, ClauseNode } from '../api/types.ts';
 
 /** A unit sent to the server and the form field it was picked in, so the server's complaint about it lands there. */
@@ -63,11 +63,8 @@ export function agreementOfClauses(clauseIds: readonly string[], agreementOf: Re
   return agreements.size === 1 && only !== undefined ? only : null;
 }
 
-export function newTaskRequest(
-  values: NewTaskValues,
-  partyIds: readonly string[],
-  agreementOf: ReadonlyMap<string, string>,
-): { body: CreateTaskBody; unitFields: UnitField<SideUnitField>[] } {
+/** The units the form holds for the sides the task carries, each with the field it was picked in. */
+function unitsOfForm(values: NewTaskValues, partyIds: readonly string[]): { units: TaskUnitInput[]; unitFields: UnitField<SideUnitField>[] } {
   const unitFields: UnitField<SideUnitField>[] = [];
   const units: TaskUnitInput[] = [];
   const add = (partyId: string, organizationId: string, role: TaskUnitInput['role']) => {
@@ -79,6 +76,15 @@ export function newTaskRequest(
     if (side?.lead) add(partyId, side.lead, 'lead');
     for (const organizationId of new Set(side?.co ?? [])) if (organizationId !== side?.lead) add(partyId, organizationId, 'co');
   }
+  return { units, unitFields };
+}
+
+export function newTaskRequest(
+  values: NewTaskValues,
+  partyIds: readonly string[],
+  agreementOf: ReadonlyMap<string, string>,
+): { body: CreateTaskBody; unitFields: UnitField<SideUnitField>[] } {
+  const { units, unitFields } = unitsOfForm(values, partyIds);
   const clauseIds = [...new Set(values.clauseIds ?? [])];
   return {
     body: {
@@ -96,6 +102,51 @@ export function newTaskRequest(
     },
     unitFields,
   };
+}
+
+/** A task as the form shows it for editing. */
+export function taskFormValues(task: TaskDetail): NewTaskValues {
+  return {
+    title: task.title,
+    description: task.description,
+    clauseIds: task.clauses.map((c) => c.id),
+    joint: task.joint,
+    ownerPartyId: task.ownerPartyId ?? undefined,
+    sides: Object.fromEntries(task.sides.map((side) => [side.partyId, { lead: side.lead?.organizationId, co: side.co.map((u) => u.organizationId) }])),
+    startOn: task.startOn ?? undefined,
+    dueOn: task.dueOn ?? undefined,
+    priority: task.priority,
+    tags: task.tags,
+  };
+}
+
+const unitKey = (u: TaskUnitInput) => `${u.partyId}/${u.role}/${u.organizationId}`;
+const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && new Set([...a, ...b]).size === new Set(a).size;
+
+/**
+ * What the edit form changed, as a patch: only the fields that differ from the task, so an edit of the title does
+ * not also rewrite the units (a change of units is each side's own, and the server checks whose they are).
+ */
+export function editTaskRequest(values: NewTaskValues, task: TaskDetail, partyIds: readonly string[]): { patch: TaskPatch; unitFields: UnitField<SideUnitField>[] } {
+  const before = taskFormValues(task);
+  const { units, unitFields } = unitsOfForm({ ...values, joint: task.joint, ownerPartyId: before.ownerPartyId }, partyIds);
+  const { units: unitsBefore } = unitsOfForm(before, partyIds);
+  const patch: TaskPatch = {};
+  const title = values.title.trim();
+  if (title !== task.title) patch.title = title;
+  const description = values.description?.trim() ?? '';
+  if (description !== task.description) patch.description = description;
+  if (values.priority !== task.priority) patch.priority = values.priority;
+  const tags = cleanTags(values.tags);
+  if (!sameSet(tags, task.tags)) patch.tags = tags;
+  const startOn = dateOrNull(values.startOn);
+  if (startOn !== task.startOn) patch.startOn = startOn;
+  const dueOn = dateOrNull(values.dueOn);
+  if (dueOn !== task.dueOn) patch.dueOn = dueOn;
+  const clauseIds = [...new Set(values.clauseIds ?? [])];
+  if (!sameSet(clauseIds, before.clauseIds ?? [])) patch.clauseIds = clauseIds;
+  if (!sameSet(units.map(unitKey), unitsBefore.map(unitKey))) patch.units = units;
+  return { patch, unitFields };
 }
 
 export function perDirectionRequest(

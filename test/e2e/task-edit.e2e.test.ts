@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { chromiumAvailable } from './browser.ts';
+import { useBrowserSession } from './browser-session.ts';
+import { chooseOption } from './select.ts';
+
+/** Demo tasks of 青岛—深圳 that no other browser test touches. */
+const EDITED = '深化体育领域合作';
+const DELETED = '共促旅游产品与市场开发';
+const MILESTONES = '加强现代农业领域合作';
+const RENAMED = '深化体育领域合作（含帆船赛事）';
+const ADDED_UNIT = '青岛市商务局';
+
+async function openTask(page: Page, title: string): Promise<void> {
+  await page.getByRole('link', { name: /青岛.*深圳/ }).click();
+  await page.getByTestId('task-ledger-link').click();
+  await page.getByTestId('task-ledger').waitFor();
+  await page.goto(`${new URL(page.url()).pathname}?q=${encodeURIComponent(title)}`);
+  await page.getByTestId('task-ledger').getByRole('link', { name: title }).click();
+  await page.getByTestId('task-title').getByText(title).waitFor();
+}
+
+describe.skipIf(!chromiumAvailable())('correcting a task in Chromium', () => {
+  const { newPage, finish, logIn } = useBrowserSession();
+
+  it("lets 青岛's office correct a task's title, dates and its own side's units, refusing a due date before the start", async () => {
+    const page = await newPage();
+    await logIn(page, 'qd.fgw');
+    await openTask(page, EDITED);
+
+    await page.getByRole('button', { name: '编辑任务' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('任务名称').fill(RENAMED);
+    // 深圳's units are 深圳's office's to set: shown, not changeable.
+    const shenzhenLead = dialog.locator('.ant-form-item', { hasText: '深圳市牵头单位' });
+    await expect.poll(() => shenzhenLead.locator('.ant-select-disabled').count()).toBe(1);
+    const coUnits = dialog.locator('.ant-form-item', { hasText: '青岛市配合单位' });
+    await chooseOption(page, { combobox: coUnits.getByRole('combobox'), option: ADDED_UNIT, typed: '商务', shown: coUnits });
+    await page.keyboard.press('Escape');
+    await dialog.getByLabel('开始日期').fill('2026-06-01');
+    await dialog.getByLabel('完成时限').fill('2026-05-01');
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await dialog.getByText('完成时限不能早于开始日期').waitFor();
+
+    await dialog.getByLabel('完成时限').fill('2026-12-31');
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await page.getByText('任务已保存').waitFor();
+    await page.getByTestId('task-title').getByText(RENAMED).waitFor();
+    expect(await page.getByTestId('task-sides').innerText()).toContain(ADDED_UNIT);
+    await page.reload();
+    await page.getByTestId('task-title').getByText(RENAMED).waitFor();
+    expect(await page.getByTestId('task-sides').innerText()).toContain(ADDED_UNIT);
+    expect(await page.locator('.ant-descriptions').first().innerText()).toMatch(/2026.*12.*31/);
+    await finish(page);
+  });
+
+  it('lets the office add a milestone to a task, correct it and remove it', async () => {
+    const page = await newPage();
+    await logIn(page, 'qd.fgw');
+    await openTask(page, MILESTONES);
+    await page.getByRole('button', { name: '添加里程碑' }).click();
+    let dialog = page.getByRole('dialog');
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await dialog.getByText('请填写此项').waitFor();
+    await dialog.getByLabel('里程碑名称').fill('签订赛事互办协议');
+    await dialog.getByLabel('计划完成日期').fill('2026-09-30');
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    const milestones = page.getByTestId('milestones');
+    const added = milestones.locator('.ant-list-item', { hasText: '签订赛事互办协议' });
+    await added.waitFor();
+
+    await added.getByRole('button', { name: '编辑' }).click();
+    dialog = page.getByRole('dialog');
+    await dialog.getByLabel('里程碑名称').fill('签订帆船赛事互办协议');
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    const renamed = milestones.locator('.ant-list-item', { hasText: '签订帆船赛事互办协议' });
+    await renamed.waitFor();
+
+    await renamed.getByRole('button', { name: '删除' }).click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: /删\s*除/ }).click();
+    await expect.poll(() => milestones.locator('.ant-list-item', { hasText: '签订帆船赛事互办协议' }).count()).toBe(0);
+    await page.reload();
+    await page.getByTestId('milestones').waitFor();
+    expect(await page.getByTestId('milestones').innerText()).not.toContain('帆船赛事互办协议');
+    await finish(page);
+  });
+
+  it('deletes a task after confirmation and goes back to the ledger, where it is gone', async () => {
+    const page = await newPage();
+    await logIn(page, 'qd.fgw');
+    await openTask(page, DELETED);
+    await page.getByTestId('task-title').locator('xpath=ancestor::div[contains(@class,"ant-card-head")]').getByRole('button', { name: /删\s*除/ }).click();
+    await page.locator('.ant-popconfirm').getByText('删除这项任务？').waitFor();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: /删\s*除/ }).click();
+    await page.getByText(`已删除任务“${DELETED}”`).waitFor();
+    await page.getByTestId('task-ledger').waitFor();
+    await page.goto(`${new URL(page.url()).pathname}?q=${encodeURIComponent(DELETED)}`);
+    await page.getByText('没有符合条件的任务').waitFor();
+    await finish(page);
+  });
+
+  it('offers a unit user neither editing nor deleting the task', async () => {
+    const page = await newPage();
+    await logIn(page, 'qd.kj');
+    await openTask(page, '鼓励高校院所互动合作');
+    await page.getByTestId('milestones').waitFor();
+    expect(await page.getByRole('button', { name: '编辑任务' }).count()).toBe(0);
+    expect(await page.getByTestId('task-title').locator('xpath=ancestor::div[contains(@class,"ant-card-head")]').getByRole('button', { name: /删\s*除/ }).count()).toBe(0);
+    await finish(page);
+  });
+});
