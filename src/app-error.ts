@@ -8,6 +8,8 @@ export class AppError extends Error {
     readonly httpStatus: number,
     message: string,
     readonly details?: unknown,
+    /** Sent with the answer, e.g. Retry-After. */
+    readonly headers?: Record<string, string>,
   ) {
     super(message);
     this.name = 'AppError';

@@ -30,7 +30,8 @@ import { createSupervisionService } from './supervision/supervision.service.ts';
 import { createUserService } from './user/user.service.ts';
 
 /** Every service, wired once; routes, the CLI and tests all take them from here. */
-export function createServices(database: Database, config: Config) {
+/** `clock` stands in for the time where rules depend on it (login throttling); tests move it. */
+export function createServices(database: Database, config: Config, options: { clock?: () => Date } = {}) {
   const { db } = database;
   const cooperation = createCooperationService(db);
   const agreement = createAgreementService(db, cooperation);
@@ -49,7 +50,7 @@ export function createServices(database: Database, config: Config) {
   return {
     database,
     config,
-    auth: createAuthService(db, config.session),
+    auth: createAuthService(db, config.session, { notifications: notification, ...(options.clock ? { clock: options.clock } : {}) }),
     apiToken: createApiTokenService(db, cooperation),
     portal: createPortalService(db),
     user: createUserService(db),

@@ -624,7 +624,7 @@ describe.each(databaseFlavours())('authorization matrix on %s', (flavour) => {
       }
     }
     for (const actor of ACTORS) {
-      if (actor.key !== 'anonymous') sessions.set(actor.key, (await t.services.auth.login(actor.username, 'liandong-matrix-1')).token);
+      if (actor.key !== 'anonymous') sessions.set(actor.key, (await t.services.auth.login(actor.username, 'liandong-matrix-1', '127.0.0.1')).token);
     }
     for (const scenario of SIDE_SCENARIOS) {
       const shape = shapeOf(scenario);

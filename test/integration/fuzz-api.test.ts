@@ -185,7 +185,7 @@ describe.each(databaseFlavours())('fuzzing the API on %s', (flavour) => {
 
   beforeAll(async () => {
     t = await startTestApp(flavour);
-    for (const username of ['admin', 'qd.fgw', 'sz.fgw', 'qd.kj']) sessions[username] = (await t.services.auth.login(username, 'liandong-demo')).token;
+    for (const username of ['admin', 'qd.fgw', 'sz.fgw', 'qd.kj']) sessions[username] = (await t.services.auth.login(username, 'liandong-demo', '127.0.0.1')).token;
     const { db } = t.services.database;
     const ids = async (table: string) => (await rowsOf<{ id: string }>(db.execute(sql.raw(`select id::text as id from ${table} limit 40`)))).map((r) => r.id);
     for (const [pool, table] of Object.entries(POOL_TABLES)) pools[pool] = await ids(table);

@@ -11,8 +11,8 @@ export interface TestApp extends TestContext {
 }
 
 /** The real app on a fresh database with the demo loaded; requests are injected without a port. */
-export async function startTestApp(flavour: DatabaseFlavour, options: { demo?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
-  const context = await openTestServices(flavour, options.env);
+export async function startTestApp(flavour: DatabaseFlavour, options: { demo?: boolean; env?: Record<string, string>; clock?: () => Date } = {}): Promise<TestApp> {
+  const context = await openTestServices(flavour, options.env, options.clock);
   if (options.demo ?? true) await seedDemo(context.services);
   const app = await buildApp({ services: context.services, logger: false });
   const call: TestApp['call'] = (method, url, { token, body, headers = {} } = {}) => {

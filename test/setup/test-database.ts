@@ -40,9 +40,9 @@ export interface TestContext {
   close(): Promise<void>;
 }
 
-/** `env` adds settings as the environment would (e.g. LIANDONG_SMTP_URL of a test mail server). */
-export async function openTestServices(flavour: DatabaseFlavour, env: Record<string, string> = {}): Promise<TestContext> {
+/** `env` adds settings as the environment would (e.g. LIANDONG_SMTP_URL of a test mail server); `clock` moves time for the rules that read it. */
+export async function openTestServices(flavour: DatabaseFlavour, env: Record<string, string> = {}, clock?: () => Date): Promise<TestContext> {
   const config = testConfig(await freshDatabaseUrl(flavour), env);
   const database = await openMigrated(config);
-  return { services: createServices(database, config), config, close: () => database.close() };
+  return { services: createServices(database, config, clock ? { clock } : {}), config, close: () => database.close() };
 }

@@ -9,6 +9,7 @@ import {
   jsonb,
   numeric,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -82,9 +83,6 @@ export const users = pgTable('users', {
     .notNull()
     .default('zh-CN'),
   disabled: boolean('disabled').notNull().default(false),
-  /** Lockout after repeated wrong passwords; cleared by a successful login. */
-  failedLogins: integer('failed_logins').notNull().default(0),
-  lockedUntil: timestamp('locked_until', { withTimezone: true }),
   version: rowVersion(),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
@@ -102,6 +100,24 @@ export const sessions = pgTable(
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+/**
+ * Wrong passwords counted per (account as typed, client address), and per
+ * address alone under account ''. Kept in the database so every server that
+ * shares it slows the same guesser; nothing here ever refuses the account to
+ * another address.
+ */
+export const loginThrottles = pgTable(
+  'login_throttles',
+  {
+    account: text('account').notNull(),
+    address: text('address').notNull(),
+    failures: integer('failures').notNull().default(0),
+    lastFailureAt: timestamp('last_failure_at', { withTimezone: true }).notNull(),
+    blockedUntil: timestamp('blocked_until', { withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.account, t.address] }), index('login_throttles_last_failure_idx').on(t.lastFailureAt)],
 );
 
 export const COOPERATION_STATUSES = ['draft', 'active', 'suspended', 'closed'] as const;

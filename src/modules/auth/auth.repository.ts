@@ -1,8 +1,12 @@
-import { and, eq, lt, sql } from 'drizzle-orm';
+import { and, eq, inArray, lt, lte, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { cooperations, memberships, parties, sessions, users } from '../../db/schema/core.ts';
+import { cooperations, loginThrottles, memberships, parties, sessions, users } from '../../db/schema/core.ts';
 
 export type UserRow = typeof users.$inferSelect;
+export type ThrottleRow = typeof loginThrottles.$inferSelect;
+
+/** The `account` of the row that counts an address's failures over all accounts. */
+export const ADDRESS_BUCKET = '';
 
 export const authRepository = {
   async findUserByUsername(db: Db, username: string): Promise<UserRow | undefined> {
@@ -10,22 +14,58 @@ export const authRepository = {
     return row;
   },
 
-  /** Counts one more wrong password, atomically, so parallel guesses are all counted. */
-  async recordFailedLogin(db: Db, userId: string): Promise<number> {
-    const [row] = await db
-      .update(users)
-      .set({ failedLogins: sql`${users.failedLogins} + 1` })
-      .where(eq(users.id, userId))
-      .returning({ failedLogins: users.failedLogins });
-    return row?.failedLogins ?? 0;
+  async enabledAdminIds(db: Db): Promise<string[]> {
+    const rows = await db
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.isAdmin, true), eq(users.disabled, false)));
+    return rows.map((r) => r.id);
   },
 
-  async lockUser(db: Db, userId: string, until: Date): Promise<void> {
-    await db.update(users).set({ lockedUntil: until, failedLogins: 0 }).where(eq(users.id, userId));
+  /**
+   * The throttle rows of (account, address) and of the address alone, created
+   * when missing and locked for the transaction, the address row first so two
+   * logins never wait on each other in opposite order.
+   */
+  async lockThrottles(db: Db, account: string, address: string, now: Date): Promise<ThrottleRow[]> {
+    await db
+      .insert(loginThrottles)
+      .values([
+        { account: ADDRESS_BUCKET, address, failures: 0, lastFailureAt: now },
+        { account, address, failures: 0, lastFailureAt: now },
+      ])
+      .onConflictDoNothing();
+    return db
+      .select()
+      .from(loginThrottles)
+      .where(and(eq(loginThrottles.address, address), inArray(loginThrottles.account, [ADDRESS_BUCKET, account])))
+      .orderBy(loginThrottles.account)
+      .for('update');
   },
 
-  async clearFailedLogins(db: Db, userId: string): Promise<void> {
-    await db.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, userId));
+  async saveThrottle(db: Db, row: ThrottleRow): Promise<void> {
+    await db
+      .update(loginThrottles)
+      .set({ failures: row.failures, lastFailureAt: row.lastFailureAt, blockedUntil: row.blockedUntil })
+      .where(and(eq(loginThrottles.account, row.account), eq(loginThrottles.address, row.address)));
+  },
+
+  async clearThrottle(db: Db, account: string, address: string): Promise<void> {
+    await db.delete(loginThrottles).where(and(eq(loginThrottles.account, account), eq(loginThrottles.address, address)));
+  },
+
+  /**
+   * Rows whose last failure is at or before `before` count nothing any more.
+   * Rows another login holds are skipped, so purging never waits on a login or deadlocks with another purge.
+   */
+  async purgeThrottles(db: Db, before: Date): Promise<void> {
+    const stale = db
+      .select({ account: loginThrottles.account, address: loginThrottles.address })
+      .from(loginThrottles)
+      .where(lte(loginThrottles.lastFailureAt, before))
+      .limit(500)
+      .for('update', { skipLocked: true });
+    await db.delete(loginThrottles).where(sql`(${loginThrottles.account}, ${loginThrottles.address}) in ${stale}`);
   },
 
   async createSession(db: Db, tokenHash: string, userId: string, expiresAt: Date): Promise<void> {

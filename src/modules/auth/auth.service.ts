@@ -6,7 +6,9 @@ import type { Actor } from '../access/actor.ts';
 import { assertNotApiToken, personalScope } from '../access/policy.ts';
 import { apiTokenRepository } from '../api-token/api-token.repository.ts';
 import { audit } from '../audit/audit.service.ts';
-import { authRepository, type UserRow } from './auth.repository.ts';
+import type { NotificationService } from '../notification/notification.service.ts';
+import { ADDRESS_BUCKET, authRepository, type UserRow } from './auth.repository.ts';
+import { ACCOUNT_THRESHOLD, ADDRESS_THRESHOLD, afterFailure, current, FORGET_MS, MAX_WAIT_MS, NOTICE_QUIET_MS, throttleAddress } from './login-throttle.ts';
 import { verifyPassword } from './password.ts';
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -15,11 +17,18 @@ const hashToken = (token: string) => createHash('sha256').update(token).digest('
 const DUMMY_HASH =
   'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
 
-/** Per-account guessing limit, on top of the per-address rate limit: five wrong passwords lock the account for 15 minutes. */
-export const LOCKOUT_THRESHOLD = 5;
-export const LOCKOUT_MS = 15 * 60_000;
-
 const invalidCredentials = () => new AppError('auth.invalid_credentials', 401, 'Wrong username or password');
+
+const throttled = (until: Date, now: Date) => {
+  const retryAfterSeconds = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000));
+  return new AppError('auth.throttled', 429, `Too many wrong passwords from this address; try again in ${retryAfterSeconds} s`, { retryAfterSeconds }, { 'retry-after': String(retryAfterSeconds) });
+};
+
+/** What a login needs besides the database: who hears of throttling, and the throttle's time (tests move it). */
+export interface AuthDeps {
+  notifications: Pick<NotificationService, 'notifyAccount'>;
+  clock?: () => Date;
+}
 
 export interface LoginResult {
   token: string;
@@ -27,7 +36,8 @@ export interface LoginResult {
   expiresAt: Date;
 }
 
-export function createAuthService(db: Db, config: Config['session']) {
+export function createAuthService(db: Db, config: Config['session'], deps: AuthDeps) {
+  const clock = deps.clock ?? (() => new Date());
   const idleMs = config.idleMinutes * 60_000;
   const absoluteMs = config.absoluteHours * 3_600_000;
 
@@ -42,27 +52,70 @@ export function createAuthService(db: Db, config: Config['session']) {
     };
   }
 
+  /**
+   * Audited, and told to the account's user (when there is one) and to every
+   * admin. `account` null: one address is guessing across accounts.
+   */
+  async function throttlingStarted(tx: Db, account: string | null, user: UserRow | undefined | null, address: string, until: Date, now: Date) {
+    const waitSeconds = Math.round((until.getTime() - now.getTime()) / 1000);
+    await audit(tx, null, {
+      cooperationId: null,
+      action: 'throttle',
+      entity: user ? 'user' : account ? 'login_account' : 'login_address',
+      entityId: user ? user.id : (account ?? address),
+      after: { account, address, failures: account ? ACCOUNT_THRESHOLD : ADDRESS_THRESHOLD, waitSeconds },
+    });
+    const admins = await authRepository.enabledAdminIds(tx);
+    const told = user && !user.disabled ? [user.id, ...admins.filter((id) => id !== user.id)] : admins;
+    const title = account ? `账号 ${account} 登录尝试过多` : `地址 ${address} 登录尝试过多`;
+    const body = account
+      ? `地址 ${address} 已对账号 ${account} 连续输错密码 ${ACCOUNT_THRESHOLD} 次，此后该地址每次尝试须等待，等待时间逐次加倍（最长 ${MAX_WAIT_MS / 60_000} 分钟）。账号本身未被锁定，本人从其他地址可照常登录。如非本人操作，请留意账号安全并考虑修改密码。`
+      : `地址 ${address} 已对多个账号输错密码 ${ADDRESS_THRESHOLD} 次，此后该地址每次登录尝试须等待，等待时间逐次加倍（最长 ${MAX_WAIT_MS / 60_000} 分钟）。`;
+    await deps.notifications.notifyAccount(tx, { userIds: told, kind: 'auth.login_throttled', title, body, quietMs: NOTICE_QUIET_MS });
+  }
+
   return {
-    async login(username: string, password: string): Promise<LoginResult> {
+    /**
+     * Checks a password, slowing a client that keeps guessing: after
+     * ACCOUNT_THRESHOLD wrong passwords for one account from one address (or
+     * ADDRESS_THRESHOLD over all accounts), each further try from there must
+     * wait, twice as long each time. A try inside the wait is answered 429
+     * without looking at the password, so guessing faster gains nothing. The
+     * account itself is never locked: its user logs in from any other address.
+     */
+    async login(username: string, password: string, clientIp: string): Promise<LoginResult> {
+      const now = clock();
+      const address = throttleAddress(clientIp);
+      // The try is counted as a wrong password before the check and forgiven if it was right, so a burst of parallel guesses is counted one by one.
+      const counted = await db.transaction(async (tx) => {
+        const rows = (await authRepository.lockThrottles(tx, username, address, now)).map((row) => current(row, now));
+        const waitUntil = rows.reduce<Date | null>((latest, row) => (row.blockedUntil && (!latest || row.blockedUntil > latest) ? row.blockedUntil : latest), null);
+        if (waitUntil) return { waitUntil };
+        const pair = rows.find((row) => row.account === username);
+        if (!pair) throw new Error(`login throttle row of ${username} at ${address} is missing`);
+        const next = afterFailure(pair, ACCOUNT_THRESHOLD, now);
+        await authRepository.saveThrottle(tx, next);
+        return { waitUntil: null, failures: next.failures, blockedUntil: next.blockedUntil };
+      });
+      if (counted.waitUntil) throw throttled(counted.waitUntil, now);
+
       const user = await authRepository.findUserByUsername(db, username);
       const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
-      if (!user || user.disabled) throw invalidCredentials();
-      // A locked account answers exactly like a wrong password, so guessing learns nothing, not even that it is locked.
-      if (user.lockedUntil && user.lockedUntil.getTime() > Date.now()) throw invalidCredentials();
-      if (!ok) {
+      if (!ok || !user || user.disabled) {
         await db.transaction(async (tx) => {
-          const failures = await authRepository.recordFailedLogin(tx, user.id);
-          if (failures < LOCKOUT_THRESHOLD) return;
-          const until = new Date(Date.now() + LOCKOUT_MS);
-          await authRepository.lockUser(tx, user.id, until);
-          await audit(tx, null, { cooperationId: null, action: 'lockout', entity: 'user', entityId: user.id, after: { failedLogins: failures, lockedUntil: until.toISOString() } });
+          const [addressRow] = await authRepository.lockThrottles(tx, ADDRESS_BUCKET, address, now);
+          const byAddress = addressRow && afterFailure(addressRow, ADDRESS_THRESHOLD, now);
+          if (byAddress) await authRepository.saveThrottle(tx, byAddress);
+          await authRepository.purgeThrottles(tx, new Date(now.getTime() - FORGET_MS));
+          if (counted.failures === ACCOUNT_THRESHOLD && counted.blockedUntil) await throttlingStarted(tx, username, user, address, counted.blockedUntil, now);
+          if (byAddress?.failures === ADDRESS_THRESHOLD && byAddress.blockedUntil) await throttlingStarted(tx, null, null, address, byAddress.blockedUntil, now);
         });
         throw invalidCredentials();
       }
       const token = randomBytes(32).toString('base64url');
       const expiresAt = new Date(Date.now() + absoluteMs);
       await db.transaction(async (tx) => {
-        if (user.failedLogins > 0 || user.lockedUntil) await authRepository.clearFailedLogins(tx, user.id);
+        await authRepository.clearThrottle(tx, username, address);
         await authRepository.createSession(tx, hashToken(token), user.id, expiresAt);
         await audit(tx, null, { cooperationId: null, action: 'login', entity: 'user', entityId: user.id });
       });

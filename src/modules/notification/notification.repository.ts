@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { memberships, users } from '../../db/schema/core.ts';
 import { notificationPreferences, notifications } from '../../db/schema/platform.ts';
@@ -74,6 +74,31 @@ export const notificationRepository = {
           ? null
           : { inApp: u.inApp, email: u.emailOn, wecomWebhook: u.wecomWebhook, dingtalkWebhook: u.dingtalkWebhook },
     }));
+  },
+
+  /** Enabled users among `userIds` with their channel settings, for notices about their own account. */
+  async accountRecipients(db: Db, userIds: string[]): Promise<Pick<RecipientCandidate, 'userId' | 'email' | 'preferences'>[]> {
+    if (!userIds.length) return [];
+    const rows = await db
+      .select({ userId: users.id, email: users.email, inApp: notificationPreferences.inApp, emailOn: notificationPreferences.email })
+      .from(users)
+      .leftJoin(notificationPreferences, eq(notificationPreferences.userId, users.id))
+      .where(and(inArray(users.id, userIds), eq(users.disabled, false)));
+    return rows.map((u) => ({
+      userId: u.userId,
+      email: u.email,
+      preferences: u.inApp === null || u.emailOn === null ? null : { inApp: u.inApp, email: u.emailOn, wecomWebhook: null, dingtalkWebhook: null },
+    }));
+  },
+
+  /** Which of `userIds` already have a notification of this kind and title since `since`. */
+  async toldSince(db: Db, userIds: string[], kind: string, title: string, since: Date): Promise<Set<string>> {
+    if (!userIds.length) return new Set();
+    const rows = await db
+      .selectDistinct({ userId: notifications.userId })
+      .from(notifications)
+      .where(and(inArray(notifications.userId, userIds), eq(notifications.kind, kind), eq(notifications.title, title), gte(notifications.createdAt, since)));
+    return new Set(rows.map((r) => r.userId));
   },
 
   async insertMany(db: Db, rows: NewNotification[]): Promise<NotificationRow[]> {

@@ -156,6 +156,33 @@ export function createNotificationService(db: Db, deps: { jobs: JobQueue; config
       return { recipients: allowed.map((c) => c.userId), withheld };
     },
 
+    /**
+     * Tells users about their own account (not about a cooperation's work), in
+     * the app and by mail: robots post to groups, which must not hear of one
+     * person's account. Someone told of the same kind and title within
+     * `quietMs` is not told again, so a guesser moving across addresses cannot
+     * flood an inbox.
+     */
+    async notifyAccount(tx: Db, request: { userIds: string[]; kind: string; title: string; body: string; quietMs: number }): Promise<string[]> {
+      const now = clock();
+      const told = await notificationRepository.toldSince(tx, request.userIds, request.kind, request.title, new Date(now.getTime() - request.quietMs));
+      const recipients = (await notificationRepository.accountRecipients(tx, request.userIds)).filter((c) => !told.has(c.userId));
+      await notificationRepository.insertMany(
+        tx,
+        recipients
+          .filter((c) => (c.preferences ?? DEFAULT_PREFERENCES).inApp)
+          .map((c) => ({ userId: c.userId, cooperationId: null, kind: request.kind, title: request.title, body: request.body, link: null, createdAt: now })),
+      );
+      if (mailEnabled) {
+        const text = mailText({ title: request.title, body: request.body, url: null });
+        for (const c of recipients) {
+          if (!(c.preferences ?? DEFAULT_PREFERENCES).email || !c.email) continue;
+          await deps.jobs.enqueue(tx, { queue: DELIVERY_QUEUES.email, payload: { to: c.email, subject: `【联动】${request.title}`, text } });
+        }
+      }
+      return recipients.map((c) => c.userId);
+    },
+
     /** The inbox, its counts and its read marks reach, through an API token, only that token's cooperation. */
     async inbox(actor: Actor, filter: { unread: boolean; page: number; pageSize: number }) {
       const result = await notificationRepository.inbox(db, personalScope(actor), filter);

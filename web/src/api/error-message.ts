@@ -31,8 +31,20 @@ const KNOWN_SUFFIXES: Record<string, 'errors.notFound' | 'errors.versionConflict
   version_conflict: 'errors.versionConflict',
 };
 
+/** The wait a throttled login was told, in seconds; the server sends it as `details.retryAfterSeconds`. */
+function retryAfterSeconds(details: unknown): number | null {
+  if (typeof details !== 'object' || details === null || !('retryAfterSeconds' in details)) return null;
+  const seconds = details.retryAfterSeconds;
+  return typeof seconds === 'number' && Number.isFinite(seconds) && seconds > 0 ? Math.ceil(seconds) : null;
+}
+
 export function errorMessage(error: unknown, t: TFunction): string {
   if (error instanceof ApiError) {
+    if (error.code === 'auth.throttled') {
+      const seconds = retryAfterSeconds(error.details);
+      if (seconds === null) return t('errors.throttled');
+      return seconds < 60 ? t('errors.throttledSeconds', { count: seconds }) : t('errors.throttledMinutes', { count: Math.ceil(seconds / 60) });
+    }
     const known = KNOWN_CODES[error.code];
     if (known) return t(known);
     const suffix = KNOWN_SUFFIXES[error.code.slice(error.code.lastIndexOf('.') + 1)];
