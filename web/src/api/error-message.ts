@@ -1,34 +1,30 @@
 import type { TFunction } from 'i18next';
+import zhCN from '../i18n/zh-CN.json' with { type: 'json' };
 import { ApiError } from './client.ts';
 
-type ErrorKey =
-  | 'errors.invalidCredentials'
-  | 'errors.authRequired'
-  | 'errors.forbidden'
-  | 'errors.csrf'
-  | 'errors.rateLimited'
-  | 'errors.invalidRequest'
-  | 'errors.databaseUnavailable'
-  | 'errors.network'
-  | 'errors.internal';
+/** The server's error codes the UI has words for in both languages: `errorCodes.<family>.<name>` in the catalogues. */
+type Catalogue = typeof zhCN.errorCodes;
+type CodeKey = { [Family in keyof Catalogue]: `errorCodes.${Family}.${Extract<keyof Catalogue[Family], string>}` }[keyof Catalogue];
 
-/** Codes whose wording the UI knows in both languages; others show the server's own message. */
-const KNOWN_CODES: Record<string, ErrorKey> = {
-  'auth.invalid_credentials': 'errors.invalidCredentials',
-  'auth.required': 'errors.authRequired',
-  'auth.forbidden': 'errors.forbidden',
-  'auth.csrf': 'errors.csrf',
-  'request.rate_limited': 'errors.rateLimited',
-  'request.invalid': 'errors.invalidRequest',
-  'database.unavailable': 'errors.databaseUnavailable',
+const CODE_KEYS: ReadonlySet<string> = new Set(
+  Object.entries(zhCN.errorCodes).flatMap(([family, words]) => Object.keys(words).map((name) => `errorCodes.${family}.${name}`)),
+);
+
+const isCodeKey = (key: string): key is CodeKey => CODE_KEYS.has(key);
+
+/** Codes raised by the web app itself, not by the server. */
+const CLIENT_CODES: Record<string, 'errors.network' | 'errors.internal'> = {
   'network.unreachable': 'errors.network',
   internal: 'errors.internal',
 };
 
-/** Families of codes (`task.not_found`, `report.version_conflict`) share one message per suffix. */
-const KNOWN_SUFFIXES: Record<string, 'errors.notFound' | 'errors.versionConflict'> = {
+/** Families of codes the server builds from the entity (`task.not_found`, `report.version_conflict`) share one message per suffix. */
+const KNOWN_SUFFIXES: Record<string, 'errors.notFound' | 'errors.versionConflict' | 'errors.duplicate' | 'errors.referenceInvalid' | 'errors.invalidValue'> = {
   not_found: 'errors.notFound',
   version_conflict: 'errors.versionConflict',
+  duplicate: 'errors.duplicate',
+  reference_invalid: 'errors.referenceInvalid',
+  invalid: 'errors.invalidValue',
 };
 
 /** The wait a throttled login was told, in seconds; the server sends it as `details.retryAfterSeconds`. */
@@ -38,6 +34,7 @@ function retryAfterSeconds(details: unknown): number | null {
   return typeof seconds === 'number' && Number.isFinite(seconds) && seconds > 0 ? Math.ceil(seconds) : null;
 }
 
+/** What to tell the user about a failed call, in their language; the server's own (English) words only for a code the UI does not know. */
 export function errorMessage(error: unknown, t: TFunction): string {
   if (error instanceof ApiError) {
     if (error.code === 'auth.throttled') {
@@ -45,8 +42,10 @@ export function errorMessage(error: unknown, t: TFunction): string {
       if (seconds === null) return t('errors.throttled');
       return seconds < 60 ? t('errors.throttledSeconds', { count: seconds }) : t('errors.throttledMinutes', { count: Math.ceil(seconds / 60) });
     }
-    const known = KNOWN_CODES[error.code];
-    if (known) return t(known);
+    const key = `errorCodes.${error.code}`;
+    if (isCodeKey(key)) return t(key);
+    const client = CLIENT_CODES[error.code];
+    if (client) return t(client);
     const suffix = KNOWN_SUFFIXES[error.code.slice(error.code.lastIndexOf('.') + 1)];
     if (suffix) return t(suffix);
     return error.message || t('errors.unknown');
