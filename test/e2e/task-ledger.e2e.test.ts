@@ -152,7 +152,7 @@ describe.skipIf(!chromiumAvailable())('the task ledger in Chromium', () => {
     await english.waitFor({ state: 'hidden' });
     await page.getByTestId('tab-overdue').getByText('Overdue tasks').waitFor();
     await page.getByTestId('inbox-overdue').getByRole('link', { name: /青岛.*深圳/ }).first().click();
-    await page.getByTestId('task-ledger').getByText('Lead unit, 青岛市').waitFor();
+    await page.getByTestId('task-ledger').getByRole('columnheader', { name: 'Lead unit, 青岛市' }).waitFor();
     await page.getByTestId('status-chips').getByText(/In progress/).waitFor();
     await screenshot(page, 'tasks-ledger-en');
     await finish(page);

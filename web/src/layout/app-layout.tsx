@@ -1,5 +1,5 @@
 import { ApartmentOutlined, BellOutlined, FileSearchOutlined, InboxOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
-import { App, Button, Layout, Menu, Space, Typography } from 'antd';
+import { App, Button, Grid, Layout, Menu, Space, Tooltip, Typography } from 'antd';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
@@ -28,6 +28,8 @@ export function AppLayout() {
   const { message } = App.useApp();
   const location = useLocation();
   const navigate = useNavigate();
+  // On a phone the header keeps the mark, the language, the bell and an icon-only logout; the name moves into a tooltip.
+  const wide = Grid.useBreakpoint().md ?? true;
 
   const onLogout = () => {
     logout().then(
@@ -38,22 +40,25 @@ export function AppLayout() {
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Header style={{ display: 'flex', alignItems: 'center', gap: 16 }}>
-        <Link to="/" style={{ display: 'flex', alignItems: 'center', gap: 10, color: '#fff' }}>
+      <Header style={{ display: 'flex', alignItems: 'center', gap: wide ? 16 : 8, paddingInline: wide ? 24 : 12 }}>
+        <Link to="/" style={{ display: 'flex', alignItems: 'center', gap: 10, color: '#fff', whiteSpace: 'nowrap' }}>
           <AppMark size={28} />
           <span style={{ fontSize: 18, fontWeight: 600, letterSpacing: 1 }}>{t('app.name')}</span>
-          <span style={{ fontSize: 13, opacity: 0.75 }}>{t('app.subtitle')}</span>
+          {wide ? <span style={{ fontSize: 13, opacity: 0.75 }}>{t('app.subtitle')}</span> : null}
         </Link>
         <div style={{ flex: 1 }} />
-        <Space size="middle">
-          <LanguageSwitch color="#fff" />
+        <Space size={wide ? 'middle' : 'small'}>
+          <LanguageSwitch color="#fff" compact={!wide} />
           <UnreadBadge color="#fff" />
-          <Typography.Text style={{ color: '#fff' }} data-testid="current-user">
-            <UserOutlined /> {me.user.displayName}
-            {me.user.isAdmin ? <span style={{ opacity: 0.7 }}> · {t('session.admin')}</span> : null}
-          </Typography.Text>
-          <Button type="text" icon={<LogoutOutlined />} onClick={onLogout} style={{ color: '#fff' }}>
-            {t('session.logout')}
+          <Tooltip title={wide ? undefined : me.user.displayName}>
+            <Typography.Text style={{ color: '#fff', whiteSpace: 'nowrap' }} data-testid="current-user" aria-label={me.user.displayName}>
+              <UserOutlined />
+              {wide ? ` ${me.user.displayName}` : null}
+              {wide && me.user.isAdmin ? <span style={{ opacity: 0.7 }}> · {t('session.admin')}</span> : null}
+            </Typography.Text>
+          </Tooltip>
+          <Button type="text" icon={<LogoutOutlined />} onClick={onLogout} style={{ color: '#fff' }} aria-label={t('session.logout')}>
+            {wide ? t('session.logout') : null}
           </Button>
         </Space>
       </Header>
@@ -71,7 +76,7 @@ export function AppLayout() {
             ]}
           />
         </Sider>
-        <Content style={{ padding: 20, minWidth: 0 }}>
+        <Content style={{ padding: wide ? 20 : 10, minWidth: 0 }}>
           <Suspense fallback={<PageLoading />}>
             <Outlet />
           </Suspense>

@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { changeLocale, currentLocale, isLocale, LOCALES } from '../i18n/i18n.ts';
 
 /** Switches the interface language and remembers the choice on this browser. */
-export function LanguageSwitch({ color }: { color?: string }) {
+/** `compact`: the globe alone, for a phone's header; the menu still names each language. */
+export function LanguageSwitch({ color, compact = false }: { color?: string; compact?: boolean }) {
   const { t } = useTranslation();
   const locale = currentLocale();
   return (
@@ -21,8 +22,12 @@ export function LanguageSwitch({ color }: { color?: string }) {
     >
       <Button type="text" aria-label={t('language.label')} data-testid="language-switch" style={{ color }}>
         <GlobalOutlined />
-        {t(`language.${locale}`)}
-        <DownOutlined style={{ fontSize: 10 }} />
+        {compact ? null : (
+          <>
+            {t(`language.${locale}`)}
+            <DownOutlined style={{ fontSize: 10 }} />
+          </>
+        )}
       </Button>
     </Dropdown>
   );

@@ -45,6 +45,7 @@ export default function CooperationListPage() {
     {
       title: t('cooperationList.name'),
       dataIndex: 'name',
+      width: 300,
       render: (name: string, row) => (
         <div>
           <Link to={`/cooperations/${row.id}`}>{name}</Link>
@@ -108,6 +109,7 @@ export default function CooperationListPage() {
           loading={loading}
           columns={columns}
           dataSource={data?.items ?? []}
+          scroll={{ x: 760 }}
           locale={{ emptyText: t('cooperationList.empty') }}
           pagination={{
             current: page,

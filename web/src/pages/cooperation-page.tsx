@@ -112,7 +112,7 @@ export default function CooperationPage() {
           </Link>
         }
       >
-        <Descriptions size="small" column={{ xs: 1, md: 3 }} bordered>
+        <Descriptions size="small" column={{ xs: 1, md: 3 }} bordered styles={{ label: { whiteSpace: 'nowrap' } }}>
           <Descriptions.Item label={t('cooperation.startedOn')}>{formatDate(cooperation.startedOn, locale) ?? t('common.none')}</Descriptions.Item>
           <Descriptions.Item label={t('cooperation.visibility')}>{t(`visibility.${cooperation.visibility}`)}</Descriptions.Item>
           <Descriptions.Item label={t('cooperation.myRoles')}>

@@ -120,6 +120,7 @@ function Ledger({ cooperationId, parties }: { cooperationId: string; parties: Pa
           loading={loading}
           columns={columns}
           dataSource={data?.items ?? []}
+          scroll={{ x: 1000 }}
           locale={{ emptyText: t('tasks.empty') }}
           pagination={{
             current: query.page,

@@ -182,7 +182,7 @@ export default function TaskPage() {
               }
               extra={<TaskActions task={task} parties={parties} onSaved={reload} />}
             >
-              <Descriptions size="small" bordered column={{ xs: 1, md: 3 }}>
+              <Descriptions size="small" bordered column={{ xs: 1, md: 3 }} styles={{ label: { whiteSpace: 'nowrap' } }}>
                 <Descriptions.Item label={t('tasks.status')}>
                   <StatusSelect task={task} editable={task.can.updateProgress} onChanged={reload} />
                 </Descriptions.Item>
