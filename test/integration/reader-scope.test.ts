@@ -113,5 +113,27 @@ describe.each(databaseFlavours())('reader scope on %s', (flavour) => {
         expect(res.body).not.toContain(dalian);
       }
     });
+
+    it("shows 深圳 a joint task 青岛 filed under its own agreement without that agreement or its clause, and keeps them when 深圳 changes the clauses", async () => {
+      const agreementId = await created('POST', `/api/v1/cooperations/${w.cooperationId}/agreements`, w.tokens.qd, { kind: 'other', title: '青岛内部规划', visibility: 'side', ownerPartyId: w.qd.partyId });
+      const ownClause = await created('POST', `/api/v1/agreements/${agreementId}/clauses`, w.tokens.qd, { level: 'area', title: '青岛内部规划条目' });
+      const shared = (await t.call('GET', `/api/v1/cooperations/${w.cooperationId}/agreements`, { token: w.tokens.sz })).json<{ items: { id: string; kind: string }[] }>().items.find((a) => a.kind === 'framework');
+      const sharedClause = await created('POST', `/api/v1/agreements/${shared?.id}/clauses`, w.tokens.sz, { level: 'area', title: '双方共同条目' });
+      const taskId = await created('POST', `/api/v1/cooperations/${w.cooperationId}/tasks`, w.tokens.qd, { title: '青岛规划下的联合任务', agreementId, clauseIds: [ownClause] });
+
+      const forShenzhen = await t.call('GET', `/api/v1/tasks/${taskId}`, { token: w.tokens.sz });
+      expect(forShenzhen.statusCode).toBe(200);
+      expect(forShenzhen.json()).toMatchObject({ agreementId: null, clauses: [] });
+      expect(forShenzhen.body).not.toContain('青岛内部规划');
+      expect(forShenzhen.body).not.toContain(agreementId);
+
+      const version = forShenzhen.json<{ version: number }>().version;
+      const changed = await t.call('PATCH', `/api/v1/tasks/${taskId}`, { token: w.tokens.sz, body: { version, clauseIds: [sharedClause] } });
+      expect(changed.statusCode, changed.body).toBe(200);
+      expect(changed.json<{ clauses: { id: string }[] }>().clauses.map((c) => c.id)).toEqual([sharedClause]);
+      const forQingdao = (await t.call('GET', `/api/v1/tasks/${taskId}`, { token: w.tokens.qd })).json<{ agreementId: string; clauses: { id: string }[] }>();
+      expect(forQingdao.agreementId).toBe(agreementId);
+      expect(forQingdao.clauses.map((c) => c.id).sort()).toEqual([ownClause, sharedClause].sort());
+    });
   });
 });

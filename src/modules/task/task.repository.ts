@@ -2,7 +2,7 @@ import { and, asc, desc, eq, gte, ilike, inArray, lt, lte, notInArray, or, sql, 
 import type { Db } from '../../db/client.ts';
 import { runPrepared } from '../../db/prepared.ts';
 import { alias, type AnyPgColumn } from 'drizzle-orm/pg-core';
-import { clauses, cooperations, memberships, organizations, parties, users } from '../../db/schema/core.ts';
+import { agreements, clauses, cooperations, memberships, organizations, parties, users } from '../../db/schema/core.ts';
 import { approvals, attachments, comments, milestones, progressReports, supervisionNotices, taskClauses, taskOwners, tasks, taskUnits, type TASK_PRIORITIES, type TASK_STATUSES } from '../../db/schema/work.ts';
 import { updateIfVersion } from '../../db/versioned-update.ts';
 import { rowScopeCondition, type RowScope } from '../access/policy.ts';
@@ -304,13 +304,35 @@ export const taskRepository = {
       .orderBy(asc(users.username));
   },
 
-  async clausesOf(db: Db, taskId: string) {
+  /** The clauses a task serves, of the agreements the reader (`scope`) may open: a joint task can serve one side's own agreement. */
+  async clausesOf(db: Db, taskId: string, scope: RowScope) {
     return db
       .select({ id: clauses.id, agreementId: clauses.agreementId, level: clauses.level, label: clauses.label, title: clauses.title })
       .from(taskClauses)
       .innerJoin(clauses, eq(clauses.id, taskClauses.clauseId))
-      .where(eq(taskClauses.taskId, taskId))
+      .innerJoin(agreements, eq(agreements.id, clauses.agreementId))
+      .where(and(eq(taskClauses.taskId, taskId), rowScopeCondition(scope, agreements)))
       .orderBy(asc(clauses.ordinal));
+  },
+
+  /** The clauses a task serves that the reader (`scope`) may not see: a change made by that reader keeps them. */
+  async hiddenClauseIdsOf(db: Db, taskId: string, scope: RowScope): Promise<string[]> {
+    const seen = rowScopeCondition(scope, agreements);
+    if (!seen) return [];
+    const rows = await db
+      .select({ id: taskClauses.clauseId })
+      .from(taskClauses)
+      .innerJoin(clauses, eq(clauses.id, taskClauses.clauseId))
+      .innerJoin(agreements, eq(agreements.id, clauses.agreementId))
+      .where(and(eq(taskClauses.taskId, taskId), sql`not coalesce(${seen}, false)`));
+    return rows.map((r) => r.id);
+  },
+
+  /** The agreement a task is filed under, if the reader (`scope`) may open it. */
+  async visibleAgreementId(db: Db, agreementId: string | null, scope: RowScope): Promise<string | null> {
+    if (!agreementId) return null;
+    const [row] = await db.select({ id: agreements.id }).from(agreements).where(and(eq(agreements.id, agreementId), rowScopeCondition(scope, agreements))).limit(1);
+    return row?.id ?? null;
   },
 
   /** Direction-level clauses of an agreement, with whether a task already serves each. */

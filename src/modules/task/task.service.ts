@@ -277,10 +277,12 @@ export function createTaskService(db: Db, cooperations: CooperationService, deps
 
   async function presentDetail(actor: Actor | null, row: TaskRow) {
     const today = deps.today();
-    const [units, owners, clauseRows, milestoneRows, approvals, notices, partyRows] = await Promise.all([
+    const scope = rowScope(actor, row.cooperationId);
+    const [units, owners, clauseRows, agreementId, milestoneRows, approvals, notices, partyRows] = await Promise.all([
       taskRepository.unitsOf(db, [row.id]),
       taskRepository.ownersOf(db, row.id),
-      taskRepository.clausesOf(db, row.id),
+      taskRepository.clausesOf(db, row.id, scope),
+      taskRepository.visibleAgreementId(db, row.agreementId, scope),
       milestoneRepository.listByTask(db, row.id),
       taskClosureRepository.approvalsOf(db, row.id),
       supervisionRepository.noticesOfTasks(db, [row.id]),
@@ -294,7 +296,7 @@ export function createTaskService(db: Db, cooperations: CooperationService, deps
     return {
       id: row.id,
       cooperationId: row.cooperationId,
-      agreementId: row.agreementId,
+      agreementId,
       title: row.title,
       description: row.description,
       source: row.source,
@@ -556,7 +558,11 @@ export function createTaskService(db: Db, cooperations: CooperationService, deps
           if (added.length) await deps.notifications.assigned(tx, actor, after, added);
         }
         if (ownerUserIds) await taskRepository.replaceOwners(tx, before.cooperationId, id, ownerUserIds);
-        if (clauseIds) await taskRepository.replaceClauses(tx, before.cooperationId, id, clauseIds);
+        if (clauseIds) {
+          // The caller names the clauses it sees; those of agreements kept from it stay as they were.
+          const kept = await taskRepository.hiddenClauseIdsOf(tx, id, rowScope(actor, before.cooperationId));
+          await taskRepository.replaceClauses(tx, before.cooperationId, id, unique([...clauseIds, ...kept]));
+        }
         await audit(tx, actor, {
           cooperationId: before.cooperationId,
           action: 'update',
