@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AGREEMENT_KINDS } from '../../db/schema/core.ts';
-import { isoDate, shortText, versionField } from '../../http/common.schemas.ts';
+import { isoDate, labelText, shortText, versionField } from '../../http/common.schemas.ts';
 import { visibility } from '../cooperation/cooperation.schemas.ts';
 
 export const agreementKind = z.enum(AGREEMENT_KINDS);
@@ -45,7 +45,7 @@ export const createAgreementBody = z.object({
   kind: agreementKind,
   title: shortText(300),
   signedOn: isoDate.nullable().optional(),
-  place: z.string().trim().max(200).nullable().optional(),
+  place: labelText(200).nullable().optional(),
   signatories: z.array(shortText(100)).max(50).default([]),
   source: z.string().trim().max(2000).nullable().optional(),
   visibility: visibility.default('parties'),
@@ -60,7 +60,7 @@ export const updateAgreementBody = z.object({
   kind: agreementKind.optional(),
   title: shortText(300).optional(),
   signedOn: isoDate.nullable().optional(),
-  place: z.string().trim().max(200).nullable().optional(),
+  place: labelText(200).nullable().optional(),
   signatories: z.array(shortText(100)).max(50).optional(),
   source: z.string().trim().max(2000).nullable().optional(),
   visibility: visibility.optional(),

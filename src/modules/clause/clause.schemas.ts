@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CLAUSE_LEVELS } from '../../db/schema/core.ts';
-import { shortText, versionField } from '../../http/common.schemas.ts';
+import { labelText, shortText, versionField } from '../../http/common.schemas.ts';
 
 export const clauseLevel = z.enum(CLAUSE_LEVELS);
 
@@ -42,7 +42,7 @@ const span = {
 export const createClauseBody = z.object({
   parentId: z.uuid().nullable().optional(),
   level: clauseLevel,
-  label: z.string().trim().max(20).nullable().optional(),
+  label: labelText(20).nullable().optional(),
   title: shortText(1000),
   body: z.string().max(20_000).default(''),
   ordinal: z.number().int().min(0).max(10_000).optional(),
@@ -52,7 +52,7 @@ export const createClauseBody = z.object({
 export const updateClauseBody = z.object({
   version: versionField,
   level: clauseLevel.optional(),
-  label: z.string().trim().max(20).nullable().optional(),
+  label: labelText(20).nullable().optional(),
   title: shortText(1000).optional(),
   body: z.string().max(20_000).optional(),
   ...span,

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { COMPARATORS } from '../../db/schema/core.ts';
-import { shortText } from '../../http/common.schemas.ts';
+import { decimalText, shortText } from '../../http/common.schemas.ts';
 import { visibility } from '../cooperation/cooperation.schemas.ts';
 
-const decimal = z.string().regex(/^-?\d{1,20}(\.\d{1,4})?$/, 'a decimal number');
+const decimal = decimalText(4);
 
 export const targetSchema = z.object({
   id: z.uuid(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AGREEMENT_KINDS, COMPARATORS } from '../../db/schema/core.ts';
-import { isoDate, shortText } from '../../http/common.schemas.ts';
+import { figureNumber, isoDate, labelText, shortText } from '../../http/common.schemas.ts';
 import { agreementText } from '../agreement/agreement.schemas.ts';
 import { visibility } from '../cooperation/cooperation.schemas.ts';
 import { regionCode } from '../region/region.schemas.ts';
@@ -71,7 +71,7 @@ export interface CommitItem {
 
 const commitItem: z.ZodType<CommitItem> = z.lazy(() =>
   z.object({
-    label: z.string().trim().max(20).nullable().optional(),
+    label: labelText(20).nullable().optional(),
     title: shortText(1000),
     ...span,
     items: z.array(commitItem).max(200).optional(),
@@ -94,15 +94,15 @@ export const commitBody = z
       title: shortText(300),
       kind: z.enum(AGREEMENT_KINDS).default('framework'),
       signedOn: isoDate.nullable().optional(),
-      place: z.string().trim().max(200).nullable().optional(),
+      place: labelText(200).nullable().optional(),
       text: agreementText,
       parentId: z.uuid().nullable().optional(),
     }),
     areas: z
       .array(
         z.object({
-          label: z.string().trim().max(20).nullable().optional(),
-          title: z.string().trim().max(1000).nullable(),
+          label: labelText(20).nullable().optional(),
+          title: labelText(1000).nullable(),
           ...span,
           items: z.array(commitItem).max(200).default([]),
         }),
@@ -117,8 +117,8 @@ export const commitBody = z
           text: z.string().max(500).optional(),
           year: z.number().int().min(1949).max(2100).nullable(),
           indicator: shortText(200),
-          value: z.number().finite(),
-          value_max: z.number().finite().nullable().optional(),
+          value: figureNumber(),
+          value_max: figureNumber().nullable().optional(),
           unit: shortText(20),
           comparator: z.enum(COMPARATORS).default('>='),
         }),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PERIOD_KINDS } from '../../db/schema/work.ts';
-import { isoDate } from '../../http/common.schemas.ts';
+import { isoDate, shortText } from '../../http/common.schemas.ts';
 
 const dueAfterDays = z.number().int().min(0).max(365).default(15);
 
@@ -20,7 +20,7 @@ export const createPeriodBody = z.object({
   endsOn: isoDate,
   dueAfterDays,
   /** Only for custom periods; monthly and quarterly ones are named by the calendar. */
-  label: z.string().trim().min(1).max(100).optional(),
+  label: shortText(100).optional(),
 });
 
 export const generatePeriodsBody = z.object({

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { PROJECT_KINDS, PROJECT_STAGES } from '../../db/schema/core.ts';
-import { shortText } from '../../http/common.schemas.ts';
+import { decimalText, labelText, shortText } from '../../http/common.schemas.ts';
 import { visibility } from '../cooperation/cooperation.schemas.ts';
 import { regionCode } from '../region/region.schemas.ts';
 
-const money = z.string().regex(/^\d{1,18}(\.\d{1,2})?$/, 'a decimal amount');
+const money = decimalText(2, { negative: false });
 
 export const projectSchema = z.object({
   id: z.uuid(),
@@ -26,9 +26,9 @@ export const projectSchema = z.object({
 export const createProjectBody = z.object({
   name: shortText(300),
   kind: z.enum(PROJECT_KINDS).default('project'),
-  investor: z.string().trim().max(300).nullable().optional(),
+  investor: labelText(300).nullable().optional(),
   hostRegionCode: regionCode.nullable().optional(),
-  industry: z.string().trim().max(100).nullable().optional(),
+  industry: labelText(100).nullable().optional(),
   investment: money.nullable().optional(),
   fundsInPlace: money.nullable().optional(),
   currency: z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code').default('CNY'),

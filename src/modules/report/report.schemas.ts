@@ -1,18 +1,22 @@
 import { z } from 'zod';
 import { APPROVAL_DECISIONS, REPORT_STATUSES } from '../../db/schema/work.ts';
-import { versionField } from '../../http/common.schemas.ts';
+import { figureNumber, labelText, shortText, versionField } from '../../http/common.schemas.ts';
 
-export const figureSchema = z.object({
-  name: z.string().trim().min(1).max(100),
-  value: z.number().finite(),
-  unit: z.string().trim().max(20),
+/** A figure as the reporter writes it. */
+const figureInput = z.object({
+  name: shortText(100),
+  value: figureNumber(),
+  unit: labelText(20),
 });
+
+/** A figure as stored; figures saved before the rules above tightened are still shown as they were. */
+export const figureSchema = z.object({ name: z.string(), value: z.number(), unit: z.string() });
 
 const reportFields = {
   narrative: z.string().max(20_000),
   percent: z.number().int().min(0).max(100),
   milestonesReached: z.array(z.uuid()).max(200),
-  figures: z.array(figureSchema).max(50),
+  figures: z.array(figureInput).max(50),
 };
 
 export const createReportBody = z.object({

@@ -16,7 +16,7 @@ const manyOf = <T extends z.ZodType>(item: T) =>
   z.preprocess((v) => (typeof v === 'string' ? v.split(',').filter(Boolean) : v), z.array(item).max(20)).optional();
 const booleanFlag = z.enum(['true', 'false']).transform((v) => v === 'true');
 
-const tag = z.string().trim().min(1).max(40);
+const tag = shortText(40);
 
 export const taskUnitInput = z.object({ partyId: z.uuid(), organizationId: z.uuid(), role: taskUnitRole });
 export const milestoneInput = z.object({ title: shortText(300), dueOn: isoDate.nullable().optional() });

@@ -28,3 +28,19 @@ describe('the login page’s words for a throttled login', () => {
     expect(errorMessage(throttled(), await translator('en'))).toBe('Too many wrong passwords from this address; try again later');
   });
 });
+
+describe('the words for fields refused by the shared text and number rules', () => {
+  const invalid = (message: string) => new ApiError(400, 'request.invalid', 'The request has invalid fields', [{ path: 'body.title', message }]);
+
+  it('names the rule in both languages instead of zod’s wording', async () => {
+    const zh = await translator('zh-CN');
+    const english = await translator('en');
+    const characters = invalid('text.invalid_characters: right-to-left overrides, direction isolates and lone surrogates are not allowed');
+    const number = invalid('number.out_of_range: numbers must lie within ±1000000000000000');
+    expect(errorMessage(characters, zh)).toBe('内容含有不允许的字符（如从右向左的方向控制符），请删除后重试');
+    expect(errorMessage(characters, english)).toMatch(/characters that are not allowed/);
+    expect(errorMessage(number, zh)).toBe('数值超出允许范围（绝对值不超过 10¹⁵）');
+    expect(errorMessage(number, english)).toMatch(/out of range/);
+    expect(errorMessage(invalid('Too small: expected string to have >=1 characters'), english)).toBe('The request has invalid fields');
+  });
+});

@@ -34,9 +34,30 @@ function retryAfterSeconds(details: unknown): number | null {
   return typeof seconds === 'number' && Number.isFinite(seconds) && seconds > 0 ? Math.ceil(seconds) : null;
 }
 
+/** Field rules shared by every form, named by the prefix of the server's message for the field. */
+const FIELD_RULES: [prefix: string, key: 'errors.invalidCharacters' | 'errors.numberOutOfRange'][] = [
+  ['text.invalid_characters', 'errors.invalidCharacters'],
+  ['number.out_of_range', 'errors.numberOutOfRange'],
+];
+
+function fieldRuleOf(details: unknown): 'errors.invalidCharacters' | 'errors.numberOutOfRange' | null {
+  if (!Array.isArray(details)) return null;
+  for (const detail of details) {
+    const message: unknown = typeof detail === 'object' && detail !== null && 'message' in detail ? detail.message : null;
+    if (typeof message !== 'string') continue;
+    const rule = FIELD_RULES.find(([prefix]) => message.startsWith(prefix));
+    if (rule) return rule[1];
+  }
+  return null;
+}
+
 /** What to tell the user about a failed call, in their language; the server's own (English) words only for a code the UI does not know. */
 export function errorMessage(error: unknown, t: TFunction): string {
   if (error instanceof ApiError) {
+    if (error.code === 'request.invalid') {
+      const rule = fieldRuleOf(error.details);
+      if (rule) return t(rule);
+    }
     if (error.code === 'auth.throttled') {
       const seconds = retryAfterSeconds(error.details);
       if (seconds === null) return t('errors.throttled');

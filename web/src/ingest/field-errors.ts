@@ -10,6 +10,8 @@ import type { DraftNode, ImportDraft } from './import-draft.ts';
 export type IssueCode =
   | 'required'
   | 'tooLong'
+  | 'invalidCharacters'
+  | 'outOfRange'
   | 'invalid'
   | 'invalidDate'
   | 'regionRequired'
@@ -99,6 +101,8 @@ export function validateDraft(draft: ImportDraft): SaveErrors {
 
 /** zod's wording for the few rules the commit schema has, as an issue the page can say in either language. */
 function issueFromMessage(message: string): FieldIssue {
+  if (message.startsWith('text.invalid_characters')) return { code: 'invalidCharacters', detail: message };
+  if (message.startsWith('number.out_of_range')) return { code: 'outOfRange', detail: message };
   if (/too small/i.test(message)) return { code: 'required', detail: message };
   if (/too big/i.test(message)) return { code: 'tooLong', detail: message };
   if (/date/i.test(message)) return { code: 'invalidDate', detail: message };

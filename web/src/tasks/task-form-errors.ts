@@ -6,7 +6,7 @@ import type { UnitField } from './new-task-request.ts';
  * ("body.units.1.organizationId") and the service's own codes (task.invalid_dates) both name a field.
  */
 
-export type TaskIssueCode = 'required' | 'tooLong' | 'invalid' | 'invalidDate' | 'dueBeforeStart' | 'duplicateUnit' | 'duplicateLead' | 'unitWrongSide' | 'notFound';
+export type TaskIssueCode = 'required' | 'tooLong' | 'invalidCharacters' | 'invalid' | 'invalidDate' | 'dueBeforeStart' | 'duplicateUnit' | 'duplicateLead' | 'unitWrongSide' | 'notFound';
 
 export interface TaskFieldIssue<Name> {
   name: Name;
@@ -30,6 +30,7 @@ export interface FormFields<Plain extends string, Unit> {
 }
 
 function issueFromMessage(message: string): TaskIssueCode {
+  if (message.startsWith('text.invalid_characters')) return 'invalidCharacters';
   if (/too small/i.test(message)) return 'required';
   if (/too big/i.test(message)) return 'tooLong';
   if (/date/i.test(message)) return 'invalidDate';
