@@ -170,7 +170,7 @@ describe('the PGlite data directory lock', () => {
     const deadPid = Number(gone.stdout);
     fs.writeFileSync(path.join(dataDir, 'liandong.lock'), String(deadPid));
     server = await startServerProcess({ dataDir });
-    const owner = fs.readFileSync(path.join(dataDir, 'liandong.lock'), 'utf8').trim();
+    const owner = String((JSON.parse(fs.readFileSync(path.join(dataDir, 'liandong.lock'), 'utf8')) as { pid: number }).pid);
     console.log(`lock: stale lock of dead pid ${deadPid} taken over by pid ${owner}`);
     expect(owner).toBe(String(server.process.pid));
     server.process.kill('SIGTERM');
