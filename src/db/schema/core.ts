@@ -267,7 +267,10 @@ export const clauses = pgTable(
   ],
 );
 
-/** Append-only; each row carries the hash of the previous one, so tampering shows. */
+/** The rows whose visibility audit entries follow. */
+export const AUDIT_SCOPE_TYPES = ['task', 'agreement', 'project', 'indicator'] as const;
+
+/** Append-only but for the scope columns; each row carries the hash of the previous one, so tampering shows. */
 export const auditLog = pgTable(
   'audit_log',
   {
@@ -282,8 +285,23 @@ export const auditLog = pgTable(
     after: jsonb('after'),
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull(),
+    // Who may read the entry: that of the row it is about (policy auditScopeCondition). Not hashed: the scope of a
+    // live row follows the row when its visibility changes, and adding these columns left existing chains intact.
+    /** The row whose visibility the entry follows (the task of a comment, the agreement of a clause); null: cooperation-wide. */
+    scopeType: text('scope_type', { enum: AUDIT_SCOPE_TYPES }),
+    scopeId: uuid('scope_id'),
+    scopeVisibility: text('scope_visibility', { enum: VISIBILITIES }),
+    scopePartyId: uuid('scope_party_id'),
+    /** A row not shared yet (a draft report) or personal (an API token): seen by this user, this unit's users on this side, and admins. */
+    heldByUserId: uuid('held_by_user_id'),
+    heldByOrganizationId: uuid('held_by_organization_id'),
+    heldByPartyId: uuid('held_by_party_id'),
   },
-  (t) => [index('audit_entity_idx').on(t.entity, t.entityId), index('audit_cooperation_idx').on(t.cooperationId, t.seq)],
+  (t) => [
+    index('audit_entity_idx').on(t.entity, t.entityId),
+    index('audit_cooperation_idx').on(t.cooperationId, t.seq),
+    index('audit_scope_idx').on(t.scopeType, t.scopeId),
+  ],
 );
 
 export const PROJECT_KINDS = ['project', 'platform', 'park', 'centre', 'base', 'other'] as const;

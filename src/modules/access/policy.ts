@@ -1,6 +1,7 @@
-import { and, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { AppError, badRequest, forbidden, notFound } from '../../app-error.ts';
+import type { AUDIT_SCOPE_TYPES, VISIBILITIES } from '../../db/schema/core.ts';
 import type { Actor, MembershipRole } from './actor.ts';
 
 /**
@@ -276,16 +277,77 @@ export function assertCanReadCooperationAudit(actor: Actor | null, cooperation: 
 }
 
 /**
- * Audit entries of a cooperation about a one-sided ('side') row are seen
- * only by that side: `rowScope` as a condition on the logged before/after
- * states, whose owning side is their ownerPartyId or partyId.
+ * Who may read an audit entry: whoever may read the row it is about, written
+ * with the entry and kept in step with a live row's visibility. `subject` is the
+ * row whose visibility decides (`canReadRow`): a task for its milestones,
+ * reports, comments, evidence and 督办 notices; an agreement for its clauses;
+ * null for what every reader of the cooperation's audit sees (parties,
+ * memberships, periods). `heldBy` is set while the row is not shared: a
+ * draft report is its unit's (`canReadReport`), an API token its user's.
  */
-export function auditScopeCondition(scope: RowScope, columns: { before: PgColumn; after: PgColumn }): SQL | undefined {
-  if (scope.all) return undefined;
-  const sides = sql`array[${sql.join([sql`''`, ...scope.sides.map((s) => sql`${s}`)], sql`, `)}]::text[]`;
-  const seen = (state: PgColumn) =>
-    sql`((${state} ->> 'visibility') is distinct from 'side' or coalesce(${state} ->> 'ownerPartyId', ${state} ->> 'partyId') = any(${sides}))`;
-  return and(seen(columns.before), seen(columns.after));
+export interface AuditScope {
+  subject: ({ type: AuditScopeType } & ScopedRow) | null;
+  heldBy: { userId: string | null; organizationId: string | null; partyId: string | null } | null;
+}
+
+export type AuditScopeType = (typeof AUDIT_SCOPE_TYPES)[number];
+
+/** A row whose visibility audit entries follow. */
+export interface ScopedRow {
+  id: string;
+  visibility: (typeof VISIBILITIES)[number];
+  ownerPartyId: string | null;
+}
+
+export const cooperationWideAudit: AuditScope = { subject: null, heldBy: null };
+
+export const rowAuditScope = (type: AuditScopeType, row: ScopedRow): AuditScope => ({
+  subject: { type, id: row.id, visibility: row.visibility, ownerPartyId: row.ownerPartyId },
+  heldBy: null,
+});
+
+/** A report's entries as the report is seen: as far as its task, and a draft only by those who write it. */
+export function reportAuditScope(report: Pick<ReportAccess, 'partyId' | 'organizationId' | 'authorId' | 'status'>, task: ScopedRow): AuditScope {
+  return {
+    ...rowAuditScope('task', task),
+    heldBy: report.status === 'draft' ? { userId: report.authorId, organizationId: report.organizationId, partyId: report.partyId } : null,
+  };
+}
+
+/** Someone's own row (an API token): theirs and the admins'. */
+export const personalAuditScope = (userId: string): AuditScope => ({ subject: null, heldBy: { userId, organizationId: null, partyId: null } });
+
+/** What the reader brings to `auditScopeCondition`. */
+export interface AuditReader {
+  rows: RowScope;
+  userId: string | null;
+  organizationId: string | null;
+  /** Sides of the cooperation the reader is on, in any role (`isOnSide`). */
+  sidesOn: string[];
+}
+
+export function auditReader(actor: Actor | null, cooperationId: string): AuditReader {
+  return {
+    rows: rowScope(actor, cooperationId),
+    userId: actor?.userId ?? null,
+    organizationId: actor?.organizationId ?? null,
+    sidesOn: actor ? [...new Set(actor.memberships.filter((m) => m.cooperationId === cooperationId).map((m) => m.partyId))] : [],
+  };
+}
+
+/** `AuditScope` as an SQL condition on the audit trail's scope columns: `canReadRow` on the subject, `canWriteReport` on what is held. */
+export function auditScopeCondition(
+  reader: AuditReader,
+  columns: { scopeVisibility: PgColumn; scopePartyId: PgColumn; heldByUserId: PgColumn; heldByOrganizationId: PgColumn; heldByPartyId: PgColumn },
+): SQL | undefined {
+  if (reader.rows.all) return undefined;
+  const subjectSeen = or(isNull(columns.scopeVisibility), rowScopeCondition(reader.rows, { visibility: columns.scopeVisibility, ownerPartyId: columns.scopePartyId }));
+  const held: (SQL | undefined)[] = [and(isNull(columns.heldByUserId), isNull(columns.heldByOrganizationId))];
+  if (reader.userId) held.push(eq(columns.heldByUserId, reader.userId));
+  if (reader.organizationId && reader.sidesOn.length) {
+    held.push(and(eq(columns.heldByOrganizationId, reader.organizationId), inArray(columns.heldByPartyId, reader.sidesOn)));
+  }
+  return and(subjectSeen, or(...held));
 }
 
 /** Tasks across cooperations ("my work"): those of the cooperations the actor belongs to, as far as it sees them there. */

@@ -2,8 +2,8 @@ import { AppError, missingAs, notFound, staleVersion } from '../../app-error.ts'
 import type { Db } from '../../db/client.ts';
 import { writeTransaction } from '../../db/write-transaction.ts';
 import { authorId, type Actor } from '../access/actor.ts';
-import { assertCanManageCooperation, assertCanReadCooperation, assertCanReadRow, canManageCooperation, ownerPartyForNewRow, rowScope } from '../access/policy.ts';
-import { audit } from '../audit/audit.service.ts';
+import { assertCanManageCooperation, assertCanReadCooperation, assertCanReadRow, canManageCooperation, ownerPartyForNewRow, rowAuditScope, rowScope } from '../access/policy.ts';
+import { audit, followRowScope } from '../audit/audit.service.ts';
 import type { CooperationService } from '../cooperation/cooperation.service.ts';
 import { cooperationRepository } from '../cooperation/cooperation.repository.ts';
 import { agreementRepository, type AgreementRow, type NewAgreement } from './agreement.repository.ts';
@@ -119,7 +119,7 @@ export function createAgreementService(db: Db, cooperations: CooperationService)
       const ownerPartyId = await ownerFor(tx, actor, cooperationId, input.ownerPartyId, input.visibility ?? 'parties');
       const row = await agreementRepository.insert(tx, { ...fields, ownerPartyId, cooperationId, currentTextVersion: 1 });
       await agreementRepository.insertVersion(tx, { cooperationId, agreementId: row.id, number: 1, text, note: '', createdBy: authorId(actor) });
-      await audit(tx, actor, { cooperationId, action: 'create', entity: ENTITY, entityId: row.id, after: { ...row, textLength: text.length } });
+      await audit(tx, actor, { cooperationId, action: 'create', entity: ENTITY, entityId: row.id, after: { ...row, textLength: text.length }, scope: rowAuditScope(ENTITY, row) });
       return row;
     },
 
@@ -136,7 +136,8 @@ export function createAgreementService(db: Db, cooperations: CooperationService)
         if (patch.parentId !== undefined) await assertParentValid(tx, actor, before.cooperationId, patch.parentId, id);
         const after = await agreementRepository.update(tx, id, version, { ...patch, ...owner });
         if (!after) throw staleVersion(ENTITY, before.version);
-        await audit(tx, actor, { cooperationId: before.cooperationId, action: 'update', entity: ENTITY, entityId: id, before, after });
+        await followRowScope(tx, ENTITY, before, after);
+        await audit(tx, actor, { cooperationId: before.cooperationId, action: 'update', entity: ENTITY, entityId: id, before, after, scope: rowAuditScope(ENTITY, after) });
         return after;
       });
       return present(actor, row);
@@ -150,7 +151,7 @@ export function createAgreementService(db: Db, cooperations: CooperationService)
         const after = await agreementRepository.update(tx, id, version, { currentTextVersion: number });
         if (!after) throw staleVersion(ENTITY, before.version);
         await agreementRepository.insertVersion(tx, { cooperationId: before.cooperationId, agreementId: id, number, text, note, createdBy: authorId(actor) });
-        await audit(tx, actor, { cooperationId: before.cooperationId, action: 'amend', entity: ENTITY, entityId: id, before: { currentTextVersion: before.currentTextVersion }, after: { currentTextVersion: number, note } });
+        await audit(tx, actor, { cooperationId: before.cooperationId, action: 'amend', entity: ENTITY, entityId: id, before: { currentTextVersion: before.currentTextVersion }, after: { currentTextVersion: number, note }, scope: rowAuditScope(ENTITY, after) });
         return after;
       });
       return present(actor, row);
@@ -165,7 +166,7 @@ export function createAgreementService(db: Db, cooperations: CooperationService)
         const tasks = await agreementRepository.dependentTaskCount(tx, id, rowScope(actor, before.cooperationId));
         if (tasks.all > 0) throw referencedByTasks('agreement.has_tasks', 'refer to this agreement or its clauses', tasks);
         if (!(await agreementRepository.delete(tx, id, version))) throw staleVersion(ENTITY, before.version);
-        await audit(tx, actor, { cooperationId: before.cooperationId, action: 'delete', entity: ENTITY, entityId: id, before });
+        await audit(tx, actor, { cooperationId: before.cooperationId, action: 'delete', entity: ENTITY, entityId: id, before, scope: rowAuditScope(ENTITY, before) });
       });
     },
   };

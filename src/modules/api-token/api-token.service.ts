@@ -3,7 +3,7 @@ import { forbidden, notFound } from '../../app-error.ts';
 import type { Db } from '../../db/client.ts';
 import { writeTransaction } from '../../db/write-transaction.ts';
 import type { Actor, ApiTokenScope, Membership } from '../access/actor.ts';
-import { assertCanIssueApiToken, assertNotApiToken, isMember, rolesIn } from '../access/policy.ts';
+import { assertCanIssueApiToken, assertNotApiToken, isMember, personalAuditScope, rolesIn } from '../access/policy.ts';
 import { audit } from '../audit/audit.service.ts';
 import { authRepository } from '../auth/auth.repository.ts';
 import type { CooperationService } from '../cooperation/cooperation.service.ts';
@@ -36,7 +36,7 @@ export function createApiTokenService(db: Db, cooperations: CooperationService) 
       const row = await writeTransaction(db, ENTITY, async (tx) => {
         const created = await apiTokenRepository.insert(tx, { userId: actor.userId, cooperationId, name: input.name, scope: input.scope, tokenHash: hashSecret(secret) });
         const recorded = { id: created.id, userId: created.userId, name: created.name, scope: created.scope };
-        await audit(tx, actor, { cooperationId, action: 'create', entity: ENTITY, entityId: created.id, after: recorded });
+        await audit(tx, actor, { cooperationId, action: 'create', entity: ENTITY, entityId: created.id, after: recorded, scope: personalAuditScope(created.userId) });
         return created;
       });
       return { ...present(row, actor.username), token: secret };
@@ -60,7 +60,7 @@ export function createApiTokenService(db: Db, cooperations: CooperationService) 
         if (!before || (before.userId !== actor.userId && !actor.isAdmin)) throw notFound(ENTITY, tokenId);
         const after = await apiTokenRepository.revoke(tx, tokenId, new Date());
         if (!after) return;
-        await audit(tx, actor, { cooperationId, action: 'revoke', entity: ENTITY, entityId: tokenId, before: { revokedAt: null }, after: { revokedAt: after.revokedAt } });
+        await audit(tx, actor, { cooperationId, action: 'revoke', entity: ENTITY, entityId: tokenId, before: { revokedAt: null }, after: { revokedAt: after.revokedAt }, scope: personalAuditScope(before.userId) });
       });
     },
 

@@ -4,7 +4,7 @@ import { AppError, badRequest, conflict, missingAs, notFound } from '../../app-e
 import type { Db } from '../../db/client.ts';
 import { writeTransaction } from '../../db/write-transaction.ts';
 import type { Actor } from '../access/actor.ts';
-import { assertCanWriteReport, assertTokenMayWrite } from '../access/policy.ts';
+import { assertCanWriteReport, assertTokenMayWrite, reportAuditScope } from '../access/policy.ts';
 import { audit } from '../audit/audit.service.ts';
 import { reportRepository } from '../report/report.repository.ts';
 import type { ReportService } from '../report/report.service.ts';
@@ -89,7 +89,7 @@ export function createAttachmentService(db: Db, deps: { store: AttachmentStore; 
      */
     async uploadToReport(actor: Actor, reportId: string, file: IncomingFile) {
       assertTokenMayWrite(actor);
-      const { report } = await deps.reports.loadReadable(actor, reportId);
+      const { report, task } = await deps.reports.loadReadable(actor, reportId);
       assertCanWriteReport(actor, report);
       assertOpenForEvidence(report.status);
 
@@ -136,7 +136,7 @@ export function createAttachmentService(db: Db, deps: { store: AttachmentStore; 
             storageKey,
             uploadedBy: actor.userId,
           });
-          await audit(tx, actor, { cooperationId: current.cooperationId, action: 'create', entity: ENTITY, entityId: created.id, after: created });
+          await audit(tx, actor, { cooperationId: current.cooperationId, action: 'create', entity: ENTITY, entityId: created.id, after: created, scope: reportAuditScope(current, task) });
           return created;
         });
         return present(row);

@@ -3,7 +3,7 @@ import { asc, desc, eq, and, gt, type SQL } from 'drizzle-orm';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { auditLog, users } from '../../db/schema/core.ts';
-import { auditScopeCondition, type RowScope } from '../access/policy.ts';
+import { auditScopeCondition, type AuditReader, type AuditScope, type AuditScopeType, type ScopedRow } from '../access/policy.ts';
 
 export interface AuditEntry {
   actorId: string | null;
@@ -13,9 +13,12 @@ export interface AuditEntry {
   entityId: string;
   before: unknown;
   after: unknown;
+  scope: AuditScope;
 }
 
 export type AuditRow = typeof auditLog.$inferSelect;
+/** What the hash covers: the entry, not who may read it. */
+type HashedEntry = Pick<AuditRow, 'at' | 'actorId' | 'cooperationId' | 'action' | 'entity' | 'entityId' | 'before' | 'after'>;
 
 export const GENESIS_HASH = '0'.repeat(64);
 /** Serialises appends so each entry chains to the one before it. */
@@ -35,7 +38,7 @@ function canonical(value: unknown): string {
   return JSON.stringify(value);
 }
 
-export function auditHash(prevHash: string, row: Omit<AuditRow, 'seq' | 'hash' | 'prevHash'>): string {
+export function auditHash(prevHash: string, row: HashedEntry): string {
   return createHash('sha256')
     .update(prevHash)
     .update(
@@ -73,7 +76,27 @@ export const auditRepository = {
       before: jsonValue(entry.before),
       after: jsonValue(entry.after),
     };
-    await tx.insert(auditLog).values({ ...row, prevHash, hash: auditHash(prevHash, row) });
+    const { subject, heldBy } = entry.scope;
+    await tx.insert(auditLog).values({
+      ...row,
+      prevHash,
+      hash: auditHash(prevHash, row),
+      scopeType: subject?.type ?? null,
+      scopeId: subject?.id ?? null,
+      scopeVisibility: subject?.visibility ?? null,
+      scopePartyId: subject?.ownerPartyId ?? null,
+      heldByUserId: heldBy?.userId ?? null,
+      heldByOrganizationId: heldBy?.organizationId ?? null,
+      heldByPartyId: heldBy?.partyId ?? null,
+    });
+  },
+
+  /** A live row's entries are read as the row is: when its visibility or side changes, so does theirs. */
+  async rescope(tx: Db, type: AuditScopeType, row: ScopedRow): Promise<void> {
+    await tx
+      .update(auditLog)
+      .set({ scopeVisibility: row.visibility, scopePartyId: row.ownerPartyId })
+      .where(and(eq(auditLog.scopeType, type), eq(auditLog.scopeId, row.id)));
   },
 
   async listPage(db: Db, filter: { afterSeq: number; limit: number; where?: SQL }): Promise<AuditRow[]> {
@@ -87,15 +110,15 @@ export const auditRepository = {
       .limit(filter.limit);
   },
 
-  /** Newest first, with the actor's username; one cooperation's entries within what `scope` lets the reader see, or all. */
+  /** Newest first, with the actor's username; one cooperation's entries as far as the reader may see them (`auditScopeCondition`), or all. */
   async listForView(
     db: Db,
-    filter: { cooperation?: { id: string; scope: RowScope } | undefined; entity?: string | undefined; entityId?: string | undefined; page: number; pageSize: number },
+    filter: { cooperation?: { id: string; reader: AuditReader } | undefined; entity?: string | undefined; entityId?: string | undefined; page: number; pageSize: number },
   ) {
     const conditions: (SQL | undefined)[] = [];
     if (filter.cooperation) {
       conditions.push(eq(auditLog.cooperationId, filter.cooperation.id));
-      conditions.push(auditScopeCondition(filter.cooperation.scope, { before: auditLog.before, after: auditLog.after }));
+      conditions.push(auditScopeCondition(filter.cooperation.reader, auditLog));
     }
     if (filter.entity) conditions.push(eq(auditLog.entity, filter.entity));
     if (filter.entityId) conditions.push(eq(auditLog.entityId, filter.entityId));
@@ -112,14 +135,5 @@ export const auditRepository = {
       db.select({ n: sql<number>`count(*)::int` }).from(auditLog).where(where),
     ]);
     return { items, total: total?.n ?? 0 };
-  },
-
-  async forEntity(db: Db, entity: string, entityId: string, limit: number): Promise<AuditRow[]> {
-    return db
-      .select()
-      .from(auditLog)
-      .where(and(eq(auditLog.entity, entity), eq(auditLog.entityId, entityId)))
-      .orderBy(desc(auditLog.seq))
-      .limit(limit);
   },
 };

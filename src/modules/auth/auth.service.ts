@@ -3,7 +3,7 @@ import { AppError } from '../../app-error.ts';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/client.ts';
 import type { Actor } from '../access/actor.ts';
-import { assertNotApiToken, personalScope } from '../access/policy.ts';
+import { assertNotApiToken, personalAuditScope, personalScope } from '../access/policy.ts';
 import { apiTokenRepository } from '../api-token/api-token.repository.ts';
 import { audit } from '../audit/audit.service.ts';
 import type { NotificationService } from '../notification/notification.service.ts';
@@ -153,7 +153,7 @@ export function createAuthService(db: Db, config: Config['session'], deps: AuthD
         const revoked = await apiTokenRepository.revokeAllOfUser(tx, actor.userId, new Date());
         await audit(tx, actor, { cooperationId: null, action: 'logout_everywhere', entity: 'user', entityId: actor.userId, after: { sessionsEnded: ended, tokensRevoked: revoked.length } });
         for (const token of revoked) {
-          await audit(tx, actor, { cooperationId: token.cooperationId, action: 'revoke', entity: 'api_token', entityId: token.id, before: { revokedAt: null }, after: { revokedAt: token.revokedAt } });
+          await audit(tx, actor, { cooperationId: token.cooperationId, action: 'revoke', entity: 'api_token', entityId: token.id, before: { revokedAt: null }, after: { revokedAt: token.revokedAt }, scope: personalAuditScope(token.userId) });
         }
         return { ended, tokensRevoked: revoked.length };
       });

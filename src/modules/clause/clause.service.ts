@@ -2,7 +2,7 @@ import { AppError, missingAs, notFound, staleVersion } from '../../app-error.ts'
 import type { Db } from '../../db/client.ts';
 import { writeTransaction } from '../../db/write-transaction.ts';
 import type { Actor } from '../access/actor.ts';
-import { rowScope } from '../access/policy.ts';
+import { rowAuditScope, rowScope } from '../access/policy.ts';
 import { agreementRepository } from '../agreement/agreement.repository.ts';
 import { referencedByTasks, type AgreementService } from '../agreement/agreement.service.ts';
 import { audit } from '../audit/audit.service.ts';
@@ -51,11 +51,12 @@ export function createClauseService(db: Db, agreements: AgreementService) {
     return agreements.loadManageable(tx, actor, agreementId);
   }
 
+  /** The clause to change and its agreement, whose visibility its audit entries follow. */
   async function loadClause(tx: Db, actor: Actor, id: string) {
     const clause = await clauseRepository.get(tx, id);
     if (!clause) throw notFound(ENTITY, id);
-    await missingAs(ENTITY, id, () => manageable(tx, actor, clause.agreementId));
-    return clause;
+    const agreement = await missingAs(ENTITY, id, () => manageable(tx, actor, clause.agreementId));
+    return { before: clause, scope: rowAuditScope('agreement', agreement) };
   }
 
   async function assertParent(tx: Db, agreementId: string, parentId: string | null | undefined, selfId?: string) {
@@ -87,7 +88,7 @@ export function createClauseService(db: Db, agreements: AgreementService) {
       await assertParent(tx, agreementId, input.parentId);
       const ordinal = input.ordinal ?? (await clauseRepository.nextOrdinal(tx, agreementId, input.parentId ?? null));
       const row = await clauseRepository.insert(tx, { ...input, ordinal, agreementId, cooperationId: agreement.cooperationId });
-      await audit(tx, actor, { cooperationId: agreement.cooperationId, action: 'create', entity: ENTITY, entityId: row.id, after: row });
+      await audit(tx, actor, { cooperationId: agreement.cooperationId, action: 'create', entity: ENTITY, entityId: row.id, after: row, scope: rowAuditScope('agreement', agreement) });
       return row;
     },
 
@@ -98,13 +99,13 @@ export function createClauseService(db: Db, agreements: AgreementService) {
     async update(actor: Actor, id: string, version: number, patch: Partial<NewClause>) {
       return strip(
         await writeTransaction(db, ENTITY, async (tx) => {
-          const before = await loadClause(tx, actor, id);
+          const { before, scope } = await loadClause(tx, actor, id);
           const span = { spanStart: patch.spanStart === undefined ? before.spanStart : patch.spanStart, spanEnd: patch.spanEnd === undefined ? before.spanEnd : patch.spanEnd };
           assertSpan(span);
           if (typeof patch.spanEnd === 'number') await assertSpanInText(tx, before.agreementId, patch.spanEnd);
           const after = await clauseRepository.update(tx, id, version, patch);
           if (!after) throw staleVersion(ENTITY, before.version);
-          await audit(tx, actor, { cooperationId: before.cooperationId, action: 'update', entity: ENTITY, entityId: id, before, after });
+          await audit(tx, actor, { cooperationId: before.cooperationId, action: 'update', entity: ENTITY, entityId: id, before, after, scope });
           return after;
         }),
       );
@@ -114,11 +115,11 @@ export function createClauseService(db: Db, agreements: AgreementService) {
     async move(actor: Actor, id: string, version: number, parentId: string | null, ordinal: number) {
       return strip(
         await writeTransaction(db, ENTITY, async (tx) => {
-          const before = await loadClause(tx, actor, id);
+          const { before, scope } = await loadClause(tx, actor, id);
           await assertParent(tx, before.agreementId, parentId, id);
           const after = await clauseRepository.update(tx, id, version, { parentId, ordinal });
           if (!after) throw staleVersion(ENTITY, before.version);
-          await audit(tx, actor, { cooperationId: before.cooperationId, action: 'move', entity: ENTITY, entityId: id, before, after });
+          await audit(tx, actor, { cooperationId: before.cooperationId, action: 'move', entity: ENTITY, entityId: id, before, after, scope });
           return after;
         }),
       );
@@ -136,19 +137,19 @@ export function createClauseService(db: Db, agreements: AgreementService) {
           });
         }
         for (const [ordinal, id] of orderedIds.entries()) await clauseRepository.setOrdinal(tx, id, ordinal);
-        await audit(tx, actor, { cooperationId: agreement.cooperationId, action: 'reorder', entity: 'agreement', entityId: agreementId, before: siblings.map((s) => s.id), after: orderedIds });
+        await audit(tx, actor, { cooperationId: agreement.cooperationId, action: 'reorder', entity: 'agreement', entityId: agreementId, before: siblings.map((s) => s.id), after: orderedIds, scope: rowAuditScope('agreement', agreement) });
       });
       return this.tree(actor, agreementId);
     },
 
     async delete(actor: Actor, id: string, version: number) {
       await writeTransaction(db, ENTITY, async (tx) => {
-        const before = await loadClause(tx, actor, id);
+        const { before, scope } = await loadClause(tx, actor, id);
         const removed = subtreeIds(await clauseRepository.listByAgreement(tx, before.agreementId), id);
         const tasks = await clauseRepository.taskCountFor(tx, removed, rowScope(actor, before.cooperationId));
         if (tasks.all > 0) throw referencedByTasks('clause.has_tasks', 'serve this clause or a clause beneath it', tasks);
         if (!(await clauseRepository.delete(tx, id, version))) throw staleVersion(ENTITY, before.version);
-        await audit(tx, actor, { cooperationId: before.cooperationId, action: 'delete', entity: ENTITY, entityId: id, before });
+        await audit(tx, actor, { cooperationId: before.cooperationId, action: 'delete', entity: ENTITY, entityId: id, before, scope });
       });
     },
   };

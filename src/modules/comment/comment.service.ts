@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client.ts';
 import { writeTransaction } from '../../db/write-transaction.ts';
 import type { Actor } from '../access/actor.ts';
-import { assertCanComment, assertTokenMayWrite, canReadReport, canReadRow, canReadTask } from '../access/policy.ts';
+import { assertCanComment, assertTokenMayWrite, canReadReport, canReadRow, canReadTask, reportAuditScope, rowAuditScope, type AuditScope } from '../access/policy.ts';
 import { audit } from '../audit/audit.service.ts';
 import type { CooperationService } from '../cooperation/cooperation.service.ts';
 import type { ReportService } from '../report/report.service.ts';
@@ -22,6 +22,8 @@ interface Subject {
   link: string;
   /** Whether another user may see this subject: only they can be mentioned. */
   visibleTo: (user: Actor) => boolean;
+  /** The comment's audit entry is read as its subject is. */
+  auditScope: AuditScope;
 }
 
 export function createCommentService(db: Db, deps: { cooperations: CooperationService; tasks: TaskService; reports: ReportService; notifier: Notifier | null }) {
@@ -54,6 +56,7 @@ export function createCommentService(db: Db, deps: { cooperations: CooperationSe
       title: task.title,
       link: `/tasks/${task.id}`,
       visibleTo: (user) => canReadRow(user, cooperation.id, cooperation.visibility) && canReadTask(user, task),
+      auditScope: rowAuditScope('task', task),
     };
   }
 
@@ -68,6 +71,7 @@ export function createCommentService(db: Db, deps: { cooperations: CooperationSe
       title: `${task.title}（进展报告）`,
       link: `/reports/${report.id}`,
       visibleTo: (user) => canReadRow(user, cooperation.id, cooperation.visibility) && canReadReport(user, report, task),
+      auditScope: reportAuditScope(report, task),
     };
   }
 
@@ -85,7 +89,7 @@ export function createCommentService(db: Db, deps: { cooperations: CooperationSe
         body,
         mentions: mentioned.map((u) => u.userId),
       });
-      await audit(tx, actor, { cooperationId: subject.cooperationId, action: 'create', entity: ENTITY, entityId: created.id, after: created });
+      await audit(tx, actor, { cooperationId: subject.cooperationId, action: 'create', entity: ENTITY, entityId: created.id, after: created, scope: subject.auditScope });
       if (deps.notifier && mentioned.length) {
         await deps.notifier.notify(tx, {
           cooperationId: subject.cooperationId,

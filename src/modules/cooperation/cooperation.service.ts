@@ -2,7 +2,7 @@ import { AppError, notFound, staleVersion } from '../../app-error.ts';
 import type { Db } from '../../db/client.ts';
 import { writeTransaction } from '../../db/write-transaction.ts';
 import type { Actor, MembershipRole } from '../access/actor.ts';
-import { assertAdmin, assertCanManageCooperation, assertCanManageSide, assertCanReadCooperation, assertCanRegister, assertCanSeeMembers, rowScopeAcross, visibleCooperationScope } from '../access/policy.ts';
+import { assertAdmin, assertCanManageCooperation, assertCanManageSide, assertCanReadCooperation, assertCanRegister, assertCanSeeMembers, cooperationWideAudit, rowScopeAcross, visibleCooperationScope } from '../access/policy.ts';
 import { audit } from '../audit/audit.service.ts';
 import { authRepository } from '../auth/auth.repository.ts';
 import { organizationRepository } from '../organization/organization.repository.ts';
@@ -120,7 +120,7 @@ export function createCooperationService(db: Db) {
           (organization && createdParties.find((p) => cityOf(p.regionCode) === cityOf(organization.regionCode))) ?? createdParties[0];
         if (own) await cooperationRepository.insertMembership(tx, { cooperationId: created.id, userId: actor.userId, partyId: own.id, role: 'coordinator' });
       }
-      await audit(tx, actor, { cooperationId: created.id, action: 'create', entity: ENTITY, entityId: created.id, after: { ...created, parties: createdParties } });
+      await audit(tx, actor, { cooperationId: created.id, action: 'create', entity: ENTITY, entityId: created.id, after: { ...created, parties: createdParties }, scope: cooperationWideAudit });
       return created;
     },
 
@@ -133,7 +133,7 @@ export function createCooperationService(db: Db) {
         const before = await loadForManagement(tx, actor, id);
         const after = await cooperationRepository.update(tx, id, version, patch);
         if (!after) throw staleVersion(ENTITY, before.version);
-        await audit(tx, actor, { cooperationId: id, action: 'update', entity: ENTITY, entityId: id, before, after });
+        await audit(tx, actor, { cooperationId: id, action: 'update', entity: ENTITY, entityId: id, before, after, scope: cooperationWideAudit });
         return after;
       });
       return present(row);
@@ -144,7 +144,7 @@ export function createCooperationService(db: Db) {
       await writeTransaction(db, ENTITY, async (tx) => {
         const before = await loadForManagement(tx, actor, id);
         if (!(await cooperationRepository.delete(tx, id, version))) throw staleVersion(ENTITY, before.version);
-        await audit(tx, actor, { cooperationId: id, action: 'delete', entity: ENTITY, entityId: id, before });
+        await audit(tx, actor, { cooperationId: id, action: 'delete', entity: ENTITY, entityId: id, before, scope: cooperationWideAudit });
       });
     },
 
@@ -153,7 +153,7 @@ export function createCooperationService(db: Db) {
         await loadForManagement(tx, actor, cooperationId);
         const ordinal = await cooperationRepository.countParties(tx, cooperationId);
         const party = await cooperationRepository.insertParty(tx, await partyValues(tx, cooperationId, input, ordinal));
-        await audit(tx, actor, { cooperationId, action: 'create', entity: 'party', entityId: party.id, after: party });
+        await audit(tx, actor, { cooperationId, action: 'create', entity: 'party', entityId: party.id, after: party, scope: cooperationWideAudit });
       });
       return present(await load(actor, cooperationId));
     },
@@ -175,7 +175,7 @@ export function createCooperationService(db: Db) {
         }
         const after = await cooperationRepository.updateParty(tx, partyId, version, patch);
         if (!after) throw staleVersion('party', before.version);
-        await audit(tx, actor, { cooperationId, action: 'update', entity: 'party', entityId: partyId, before, after });
+        await audit(tx, actor, { cooperationId, action: 'update', entity: 'party', entityId: partyId, before, after, scope: cooperationWideAudit });
       });
       return present(await load(actor, cooperationId));
     },
@@ -190,7 +190,7 @@ export function createCooperationService(db: Db) {
           throw new AppError('party.last_two', 409, 'A cooperation keeps at least two parties');
         }
         if (!(await cooperationRepository.deleteParty(tx, partyId, version))) throw staleVersion('party', before.version);
-        await audit(tx, actor, { cooperationId, action: 'delete', entity: 'party', entityId: partyId, before });
+        await audit(tx, actor, { cooperationId, action: 'delete', entity: 'party', entityId: partyId, before, scope: cooperationWideAudit });
       });
     },
 
@@ -208,7 +208,7 @@ export function createCooperationService(db: Db) {
         const user = await authRepository.findUserByUsername(tx, input.username);
         if (!user) throw notFound('user', input.username);
         const row = await cooperationRepository.insertMembership(tx, { cooperationId, userId: user.id, partyId: input.partyId, role: input.role });
-        await audit(tx, actor, { cooperationId, action: 'create', entity: 'membership', entityId: row.id, after: row });
+        await audit(tx, actor, { cooperationId, action: 'create', entity: 'membership', entityId: row.id, after: row, scope: cooperationWideAudit });
         return row.id;
       });
       const rows = await cooperationRepository.membershipsOf(db, cooperationId);
@@ -223,7 +223,7 @@ export function createCooperationService(db: Db) {
         const before = await cooperationRepository.deleteMembership(tx, cooperationId, membershipId);
         if (!before) throw notFound('membership', membershipId);
         assertCanManageSide(actor, cooperation, before.partyId);
-        await audit(tx, actor, { cooperationId, action: 'delete', entity: 'membership', entityId: membershipId, before });
+        await audit(tx, actor, { cooperationId, action: 'delete', entity: 'membership', entityId: membershipId, before, scope: cooperationWideAudit });
       });
     },
   };

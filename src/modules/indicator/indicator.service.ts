@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client.ts';
 import { writeTransaction } from '../../db/write-transaction.ts';
 import type { Actor } from '../access/actor.ts';
-import { canReadRow, ownerPartyForNewRow, rowScope } from '../access/policy.ts';
+import { canReadRow, ownerPartyForNewRow, rowAuditScope, rowScope } from '../access/policy.ts';
 import { audit } from '../audit/audit.service.ts';
 import { conflict } from '../../app-error.ts';
 import { cooperationRepository } from '../cooperation/cooperation.repository.ts';
@@ -36,7 +36,7 @@ export function createIndicatorService(db: Db, cooperations: CooperationService)
       }
       const created = [];
       for (const target of targets) created.push(await indicatorRepository.insertTarget(tx, { ...target, cooperationId, indicatorId: indicator.id }));
-      await audit(tx, actor, { cooperationId, action: 'create', entity: 'indicator', entityId: indicator.id, after: { ...indicator, targets: created } });
+      await audit(tx, actor, { cooperationId, action: 'create', entity: 'indicator', entityId: indicator.id, after: { ...indicator, targets: created }, scope: rowAuditScope('indicator', indicator) });
       return { ...indicator, targets: created };
     },
 

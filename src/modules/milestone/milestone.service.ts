@@ -2,7 +2,7 @@ import { conflict, missingAs, notFound, staleVersion } from '../../app-error.ts'
 import type { Db } from '../../db/client.ts';
 import { writeTransaction } from '../../db/write-transaction.ts';
 import type { Actor } from '../access/actor.ts';
-import { assertCanWorkOnTask } from '../access/policy.ts';
+import { assertCanWorkOnTask, rowAuditScope } from '../access/policy.ts';
 import { audit } from '../audit/audit.service.ts';
 import type { TaskClosureService } from '../task/task-closure.service.ts';
 import { taskRepository, type NewTask, type TaskRow } from '../task/task.repository.ts';
@@ -69,7 +69,7 @@ export function createMilestoneService(db: Db, deps: { tasks: TaskService; closu
         assertMilestoneDate(task, input.dueOn);
         const ordinal = input.ordinal ?? (await milestoneRepository.nextOrdinal(tx, taskId));
         const milestone = await milestoneRepository.insert(tx, { cooperationId: task.cooperationId, taskId, title: input.title, dueOn: input.dueOn ?? null, ordinal });
-        await audit(tx, actor, { cooperationId: task.cooperationId, action: 'create', entity: ENTITY, entityId: milestone.id, after: milestone });
+        await audit(tx, actor, { cooperationId: task.cooperationId, action: 'create', entity: ENTITY, entityId: milestone.id, after: milestone, scope: rowAuditScope('task', task) });
         return { milestone: presentMilestone(milestone), task: presentProgress(await settle(tx, actor, task, false)) };
       });
     },
@@ -83,7 +83,7 @@ export function createMilestoneService(db: Db, deps: { tasks: TaskService; closu
         const doneAt = done === undefined ? undefined : done ? (before.doneAt ?? now()) : null;
         const after = await milestoneRepository.update(tx, id, version, { ...fields, ...(doneAt === undefined ? {} : { doneAt }) });
         if (!after) throw staleVersion(ENTITY, before.version);
-        await audit(tx, actor, { cooperationId: task.cooperationId, action: reached ? 'reach' : 'update', entity: ENTITY, entityId: id, before, after });
+        await audit(tx, actor, { cooperationId: task.cooperationId, action: reached ? 'reach' : 'update', entity: ENTITY, entityId: id, before, after, scope: rowAuditScope('task', task) });
         return { milestone: presentMilestone(after), task: presentProgress(await settle(tx, actor, task, reached)) };
       });
     },
@@ -92,7 +92,7 @@ export function createMilestoneService(db: Db, deps: { tasks: TaskService; closu
       return writeTransaction(db, ENTITY, async (tx) => {
         const { milestone: before, task } = await loadMilestone(tx, actor, id);
         if (!(await milestoneRepository.delete(tx, id, version))) throw staleVersion(ENTITY, before.version);
-        await audit(tx, actor, { cooperationId: task.cooperationId, action: 'delete', entity: ENTITY, entityId: id, before });
+        await audit(tx, actor, { cooperationId: task.cooperationId, action: 'delete', entity: ENTITY, entityId: id, before, scope: rowAuditScope('task', task) });
         return { task: presentProgress(await settle(tx, actor, task, false)) };
       });
     },

@@ -2,7 +2,7 @@ import { notFound, staleVersion } from '../../app-error.ts';
 import type { Db } from '../../db/client.ts';
 import { writeTransaction } from '../../db/write-transaction.ts';
 import type { Actor } from '../access/actor.ts';
-import { assertAdmin, assertCanKeepOrganization, assertCanRegister, coordinatingPartyIds } from '../access/policy.ts';
+import { assertAdmin, assertCanKeepOrganization, assertCanRegister, cooperationWideAudit, coordinatingPartyIds } from '../access/policy.ts';
 import { audit } from '../audit/audit.service.ts';
 import { regionRepository } from '../region/region.repository.ts';
 import { organizationRepository, type NewOrganization, type OrganizationFilter } from './organization.repository.ts';
@@ -47,7 +47,7 @@ export function createOrganizationService(db: Db) {
         // Every cooperation that names the organization shows its new name, so each one's audit trail records the change.
         const cooperationIds = await organizationRepository.cooperationsUsing(tx, id);
         for (const cooperationId of cooperationIds.length ? cooperationIds : [null]) {
-          await audit(tx, actor, { cooperationId, action: 'update', entity: ENTITY, entityId: id, before, after });
+          await audit(tx, actor, { cooperationId, action: 'update', entity: ENTITY, entityId: id, before, after, scope: cooperationWideAudit });
         }
       });
       return get(id);

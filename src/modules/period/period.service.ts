@@ -2,6 +2,7 @@ import { badRequest, conflict } from '../../app-error.ts';
 import type { Db } from '../../db/client.ts';
 import { writeTransaction } from '../../db/write-transaction.ts';
 import type { Actor } from '../access/actor.ts';
+import { cooperationWideAudit } from '../access/policy.ts';
 import { audit } from '../audit/audit.service.ts';
 import type { CooperationService } from '../cooperation/cooperation.service.ts';
 import { addDays } from '../task/business-date.ts';
@@ -40,7 +41,7 @@ export function createPeriodService(db: Db, cooperations: CooperationService) {
       }
     }
     const rows = await periodRepository.insertMany(tx, values);
-    for (const row of rows) await audit(tx, actor, { cooperationId, action: 'create', entity: ENTITY, entityId: row.id, after: row });
+    for (const row of rows) await audit(tx, actor, { cooperationId, action: 'create', entity: ENTITY, entityId: row.id, after: row, scope: cooperationWideAudit });
     return rows;
   }
 

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client.ts';
 import { writeTransaction } from '../../db/write-transaction.ts';
 import type { Actor } from '../access/actor.ts';
-import { ownerPartyForNewRow, rowScope } from '../access/policy.ts';
+import { ownerPartyForNewRow, rowAuditScope, rowScope } from '../access/policy.ts';
 import { audit } from '../audit/audit.service.ts';
 import { cooperationRepository } from '../cooperation/cooperation.repository.ts';
 import type { CooperationService } from '../cooperation/cooperation.service.ts';
@@ -21,7 +21,7 @@ export function createProjectService(db: Db, cooperations: CooperationService) {
       const partyIds = (await cooperationRepository.partiesOf(tx, cooperationId)).map((p) => p.id);
       const ownerPartyId = ownerPartyForNewRow(actor, { id: cooperationId, partyIds }, input.ownerPartyId, input.visibility ?? 'parties');
       const row = await projectRepository.insert(tx, { ...input, ownerPartyId, cooperationId });
-      await audit(tx, actor, { cooperationId, action: 'create', entity: 'project', entityId: row.id, after: row });
+      await audit(tx, actor, { cooperationId, action: 'create', entity: 'project', entityId: row.id, after: row, scope: rowAuditScope('project', row) });
       return row;
     },
 

@@ -11,7 +11,9 @@ import {
   canWriteReport,
   coordinatedSides,
   isOnSide,
+  reportAuditScope,
   reportingUnitFor,
+  rowAuditScope,
 } from '../access/policy.ts';
 import { audit } from '../audit/audit.service.ts';
 import { milestoneRepository } from '../milestone/milestone.repository.ts';
@@ -149,13 +151,13 @@ export function createReportService(db: Db, deps: ReportServiceDeps) {
     const now = new Date();
     const done = await reportRepository.markMilestonesDone(tx, before.id, report.milestonesReached, now);
     for (const milestoneId of done) {
-      await audit(tx, actor, { cooperationId: before.cooperationId, action: 'update', entity: 'milestone', entityId: milestoneId, after: { doneAt: now, byReport: report.id } });
+      await audit(tx, actor, { cooperationId: before.cooperationId, action: 'update', entity: 'milestone', entityId: milestoneId, after: { doneAt: now, byReport: report.id }, scope: rowAuditScope('task', before) });
     }
     const after = await taskRepository.updateDerived(tx, before.id, {
       percent: report.percent,
       status: before.status === 'not_started' ? 'in_progress' : before.status,
     });
-    await audit(tx, actor, { cooperationId: before.cooperationId, action: 'update', entity: 'task', entityId: before.id, before, after: { ...after, byReport: report.id } });
+    await audit(tx, actor, { cooperationId: before.cooperationId, action: 'update', entity: 'task', entityId: before.id, before, after: { ...after, byReport: report.id }, scope: rowAuditScope('task', before) });
     const milestones = await milestoneRepository.listByTask(tx, before.id);
     const complete = report.percent === 100 || (milestones.length > 0 && milestones.every((m) => m.doneAt));
     const open = after.status !== 'done' && after.status !== 'cancelled' && !after.closeRequestedAt;
@@ -210,7 +212,7 @@ export function createReportService(db: Db, deps: ReportServiceDeps) {
           figures: input.figures,
           visibility: task.visibility,
         });
-        await audit(tx, actor, { cooperationId: task.cooperationId, action: 'create', entity: ENTITY, entityId: created.id, after: created });
+        await audit(tx, actor, { cooperationId: task.cooperationId, action: 'create', entity: ENTITY, entityId: created.id, after: created, scope: reportAuditScope(created, task) });
         return { report: created, task };
       });
       return present(row.report, row.task);
@@ -227,7 +229,7 @@ export function createReportService(db: Db, deps: ReportServiceDeps) {
         const values = patch.milestonesReached ? { ...patch, milestonesReached: [...new Set(patch.milestonesReached)] } : patch;
         const after = await reportRepository.update(tx, id, version, values);
         if (!after) throw staleVersion(ENTITY, report.version);
-        await audit(tx, actor, { cooperationId: report.cooperationId, action: 'update', entity: ENTITY, entityId: id, before: report, after });
+        await audit(tx, actor, { cooperationId: report.cooperationId, action: 'update', entity: ENTITY, entityId: id, before: report, after, scope: reportAuditScope(after, task) });
         return { report: after, task };
       });
       return present(row.report, row.task);
@@ -244,7 +246,7 @@ export function createReportService(db: Db, deps: ReportServiceDeps) {
         // The round's deciding sides are fixed now: editing the task's units meanwhile does not change who reviews.
         const after = await reportRepository.setState(tx, id, { status: 'submitted', submittedAt: new Date(), returnReason: null, decidingSides: decidingSides(task) });
         const round = roundOf(await reportRepository.approvalsOf(tx, [id]));
-        await audit(tx, actor, { cooperationId: report.cooperationId, action: 'submit', entity: ENTITY, entityId: id, before: report, after: { ...after, round } });
+        await audit(tx, actor, { cooperationId: report.cooperationId, action: 'submit', entity: ENTITY, entityId: id, before: report, after: { ...after, round }, scope: reportAuditScope(after, task) });
         for (const partyId of reportSides(after, task)) {
           await tell(tx, {
             cooperationId: report.cooperationId,
@@ -292,7 +294,7 @@ export function createReportService(db: Db, deps: ReportServiceDeps) {
           reason,
           userId: actor.userId,
         });
-        await audit(tx, actor, { cooperationId: report.cooperationId, action: input.decision === 'approved' ? 'approve' : 'return', entity: 'approval', entityId: approval.id, after: approval });
+        await audit(tx, actor, { cooperationId: report.cooperationId, action: input.decision === 'approved' ? 'approve' : 'return', entity: 'approval', entityId: approval.id, after: approval, scope: reportAuditScope(report, task) });
         const decided = new Set([...history.filter((a) => a.round === round && a.decision === 'approved').map((a) => a.partyId), side]);
         let after = report;
         if (input.decision === 'returned') {
@@ -302,13 +304,13 @@ export function createReportService(db: Db, deps: ReportServiceDeps) {
           after = await reportRepository.setState(tx, id, { status: 'approved', approvedAt: new Date(), returnReason: null });
           if (report.supersedesId) {
             const old = await reportRepository.setState(tx, report.supersedesId, { status: 'superseded' });
-            await audit(tx, actor, { cooperationId: report.cooperationId, action: 'supersede', entity: ENTITY, entityId: old.id, after: old });
+            await audit(tx, actor, { cooperationId: report.cooperationId, action: 'supersede', entity: ENTITY, entityId: old.id, after: old, scope: reportAuditScope(old, task) });
           }
           await applyToTask(tx, actor, after);
           await tellUnit(tx, actor, after, task, 'report.approved', `进展报告已通过：${task.title}`, `《${task.title}》的进展报告已审核通过。`);
         }
         if (after !== report) {
-          await audit(tx, actor, { cooperationId: report.cooperationId, action: after.status === 'approved' ? 'approve' : 'return', entity: ENTITY, entityId: id, before: report, after });
+          await audit(tx, actor, { cooperationId: report.cooperationId, action: after.status === 'approved' ? 'approve' : 'return', entity: ENTITY, entityId: id, before: report, after, scope: reportAuditScope(after, task) });
         }
         return { report: after, task };
       });
@@ -339,7 +341,7 @@ export function createReportService(db: Db, deps: ReportServiceDeps) {
           figures: report.figures,
           visibility: report.visibility,
         });
-        await audit(tx, actor, { cooperationId: report.cooperationId, action: 'revise', entity: ENTITY, entityId: created.id, before: report, after: created });
+        await audit(tx, actor, { cooperationId: report.cooperationId, action: 'revise', entity: ENTITY, entityId: created.id, before: report, after: created, scope: reportAuditScope(created, task) });
         return { report: created, task };
       });
       return present(row.report, row.task);

@@ -2,7 +2,7 @@ import { badRequest, conflict, missingAs, notFound } from '../../app-error.ts';
 import type { Db } from '../../db/client.ts';
 import { writeTransaction } from '../../db/write-transaction.ts';
 import { authorId, type Actor } from '../access/actor.ts';
-import { assertCanAddressNotice, canAcknowledgeFor, issuingSide, notRecipient, rowScope } from '../access/policy.ts';
+import { assertCanAddressNotice, canAcknowledgeFor, issuingSide, notRecipient, rowAuditScope, rowScope } from '../access/policy.ts';
 import { audit } from '../audit/audit.service.ts';
 import { cooperationRepository } from '../cooperation/cooperation.repository.ts';
 import type { CooperationService } from '../cooperation/cooperation.service.ts';
@@ -220,7 +220,7 @@ export function createSupervisionService(
           },
           addressed,
         );
-        await audit(tx, actor, { cooperationId: task.cooperationId, action: 'create', entity: ENTITY, entityId: notice.id, after: { ...notice, recipients: addressed } });
+        await audit(tx, actor, { cooperationId: task.cooperationId, action: 'create', entity: ENTITY, entityId: notice.id, after: { ...notice, recipients: addressed }, scope: rowAuditScope('task', task) });
         await deps.notifications.noticeIssued(tx, actor, task, notice, addressed.map((r) => r.organizationId));
         return notice;
       });
@@ -252,6 +252,7 @@ export function createSupervisionService(
             entityId: noticeId,
             before: { number: notice.number, organizationId: after.organizationId, acknowledgedAt: null, acknowledgedBy: null },
             after: { number: notice.number, organizationId: after.organizationId, acknowledgedAt: after.acknowledgedAt, acknowledgedBy: after.acknowledgedBy },
+            scope: rowAuditScope('task', task),
           });
         }
         await deps.notifications.noticeAcknowledged(tx, actor, task, notice);

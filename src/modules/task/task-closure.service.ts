@@ -2,7 +2,7 @@ import { badRequest, conflict, notFound } from '../../app-error.ts';
 import type { Db } from '../../db/client.ts';
 import { writeTransaction } from '../../db/write-transaction.ts';
 import { authorId, type Actor } from '../access/actor.ts';
-import { approvingSide, assertCanManageTask } from '../access/policy.ts';
+import { approvingSide, assertCanManageTask, rowAuditScope } from '../access/policy.ts';
 import { audit } from '../audit/audit.service.ts';
 import { taskClosureRepository } from './task-closure.repository.ts';
 import type { TaskNotifications } from './task-notifications.ts';
@@ -31,6 +31,7 @@ export function createTaskClosureService(db: Db, deps: { tasks: TaskService; not
       entityId: task.id,
       before: { closeRequestedAt: task.closeRequestedAt, closeRound: task.closeRound },
       after: { closeRequestedAt: after.closeRequestedAt, closeRound: after.closeRound, closeSides: after.closeSides, trigger },
+      scope: rowAuditScope('task', task),
     });
     await deps.notifications.closeRequested(tx, actor, after, closingSides(after));
     return after;
@@ -100,6 +101,7 @@ export function createTaskClosureService(db: Db, deps: { tasks: TaskService; not
           entity: 'task',
           entityId: taskId,
           after: recorded,
+          scope: rowAuditScope('task', task),
         });
         if (decision === 'returned') {
           const after = await taskRepository.updateDerived(tx, taskId, { closeRequestedAt: null });
@@ -116,6 +118,7 @@ export function createTaskClosureService(db: Db, deps: { tasks: TaskService; not
           entityId: taskId,
           before: { status: task.status, percent: task.percent },
           after: { status: after.status, doneAt: after.doneAt, percent: after.percent, round: task.closeRound },
+          scope: rowAuditScope('task', task),
         });
         await deps.notifications.closed(tx, actor, after);
       });

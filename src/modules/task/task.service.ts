@@ -15,11 +15,12 @@ import {
   canReadTask,
   canWorkOnTask,
   coordinatedSides,
+  rowAuditScope,
   rowScope,
   taskScopeAcross,
 } from '../access/policy.ts';
 import { agreementRepository } from '../agreement/agreement.repository.ts';
-import { audit } from '../audit/audit.service.ts';
+import { audit, followRowScope } from '../audit/audit.service.ts';
 import { cooperationRepository } from '../cooperation/cooperation.repository.ts';
 import type { CooperationService } from '../cooperation/cooperation.service.ts';
 import { milestoneRepository, type MilestoneRow } from '../milestone/milestone.repository.ts';
@@ -391,6 +392,7 @@ export function createTaskService(db: Db, cooperations: CooperationService, deps
       entity: ENTITY,
       entityId: row.id,
       after: { ...row, units: input.units, ownerUserIds, clauseIds, milestones: input.milestones },
+      scope: rowAuditScope(ENTITY, row),
     });
     await deps.notifications.assigned(tx, actor, row, unique(input.units.map((u) => u.organizationId)));
     return row;
@@ -563,6 +565,7 @@ export function createTaskService(db: Db, cooperations: CooperationService, deps
           const kept = await taskRepository.hiddenClauseIdsOf(tx, id, rowScope(actor, before.cooperationId));
           await taskRepository.replaceClauses(tx, before.cooperationId, id, unique([...clauseIds, ...kept]));
         }
+        await followRowScope(tx, ENTITY, before, after);
         await audit(tx, actor, {
           cooperationId: before.cooperationId,
           action: 'update',
@@ -570,6 +573,7 @@ export function createTaskService(db: Db, cooperations: CooperationService, deps
           entityId: id,
           before: { ...before, ...(patch.units ? { units } : {}) },
           after: { ...after, ...(patch.units ? { units: patch.units } : {}), ...(ownerUserIds ? { ownerUserIds } : {}), ...(clauseIds ? { clauseIds } : {}) },
+          scope: rowAuditScope(ENTITY, after),
         });
         return after;
       });
@@ -582,7 +586,7 @@ export function createTaskService(db: Db, cooperations: CooperationService, deps
         assertCanManageTask(actor, before);
         const deleted = await taskRepository.delete(tx, id, version);
         if (!deleted) throw staleVersion(ENTITY, before.version);
-        await audit(tx, actor, { cooperationId: before.cooperationId, action: 'delete', entity: ENTITY, entityId: id, before });
+        await audit(tx, actor, { cooperationId: before.cooperationId, action: 'delete', entity: ENTITY, entityId: id, before, scope: rowAuditScope(ENTITY, before) });
         return deleted.storageKeys;
       });
       // Only after the commit: a rolled-back delete keeps its records, and they must keep their files. A file that
