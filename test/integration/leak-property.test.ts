@@ -11,7 +11,8 @@ import { createTask, qingdaoShenzhen, type QingdaoShenzhen } from './task-fixtur
 
 /**
  * The leak property (issue 9): rows that only 青岛's side of 青岛—深圳 may
- * see each carry a marker no one else may ever read. Every GET route of the
+ * see, and rows of the public 中日示范区 kept for its parties, each carry a
+ * marker no one else may ever read. Every GET route of the
  * OpenAPI document is then called by everyone else: 深圳's office, its unit
  * user and its leader, an observer on 青岛's side (observers do not see a
  * side's own rows), an office of another cooperation, anonymous, and API
@@ -141,6 +142,10 @@ describe.each(databaseFlavours())('no marker of one side reaches anyone else on 
     seed('attachments', (await created(await upload(t, qdUnit, report.id, `${mark('evidence')}.pdf`, PDF), 'evidence')).id);
     await created(await t.call('POST', `/api/v1/reports/${report.id}/submit`, { token: qdUnit, body: { version: report.version } }), 'submit');
     seed('comments', (await created(await t.call('POST', `/api/v1/reports/${report.id}/comments`, { token: qd, body: { body: mark('report-comment') } }), 'report comment')).id);
+    // 青岛's office returns the report and refuses to close the task, each with its reasons.
+    await created(await t.call('POST', `/api/v1/reports/${report.id}/review`, { token: qd, body: { decision: 'returned', reason: mark('review-reason') } }), 'review');
+    await created(await t.call('POST', `/api/v1/tasks/${task.id}/close-request`, { token: qd }), 'close request');
+    await created(await t.call('POST', `/api/v1/tasks/${task.id}/close-approvals`, { token: qd, body: { decision: 'returned', reason: mark('closing-reason') } }), 'closing decision');
     const notice = await created(await t.call('POST', `/api/v1/tasks/${task.id}/supervision-notices`, { token: qd, body: { deadline: '2027-06-30', body: mark('notice') } }), 'notice');
     seed('supervision-notices', notice.id);
 
@@ -158,6 +163,19 @@ describe.each(databaseFlavours())('no marker of one side reaches anyone else on 
     seed('attachments', (await created(await upload(t, qdUnit, draft.id, `${mark('draft-evidence')}.pdf`, PDF), 'draft evidence')).id);
     const draftComment = await t.call('POST', `/api/v1/reports/${draft.id}/comments`, { token: qdUnit, body: { body: mark('draft-comment') } });
     if (draftComment.statusCode < 300) seed('comments', draftComment.json<{ id: string }>().id);
+
+    // 中日示范区 is public, but rows it keeps for its parties are not: none of the callers below is one of its members.
+    const cnJp = await cooperationNamed(qd, '中日');
+    const membersOnly = { visibility: 'parties' };
+    const cnJpAgreement = await created(
+      await t.call('POST', `/api/v1/cooperations/${cnJp}/agreements`, { token: qd, body: { kind: 'departmental', title: mark('members-agreement'), text: mark('members-agreement-text'), ...membersOnly } }),
+      'members-only agreement',
+    );
+    seed('agreements', cnJpAgreement.id);
+    seed('clauses', (await created(await t.call('POST', `/api/v1/agreements/${cnJpAgreement.id}/clauses`, { token: qd, body: { level: 'area', title: mark('members-clause') } }), 'members-only clause')).id);
+    seed('tasks', (await created(await t.call('POST', `/api/v1/cooperations/${cnJp}/tasks`, { token: qd, body: { title: mark('members-task'), ...membersOnly } }), 'members-only task')).id);
+    seed('projects', (await created(await t.call('POST', `/api/v1/cooperations/${cnJp}/projects`, { token: qd, body: { name: mark('members-project'), ...membersOnly } }), 'members-only project')).id);
+    seed('indicators', (await created(await t.call('POST', `/api/v1/cooperations/${cnJp}/indicators`, { token: qd, body: { name: mark('members-indicator'), unit: '个', ...membersOnly } }), 'members-only indicator')).id);
 
     // 青岛's office's own token: its name is the office's business.
     await issueToken(qd, c.id, 'read', mark('token-name'));
@@ -345,7 +363,9 @@ describe.each(databaseFlavours())('no marker of one side reaches anyone else on 
       `/api/v1/reports/${reports[0]}/attachments`,
       `/api/v1/cooperations/${c.id}/api-tokens`,
     ]);
-    expect(office).toEqual(expect.arrayContaining(['agreement', 'agreement-text', 'clause', 'task', 'task-description', 'milestone', 'task-comment', 'report', 'evidence', 'report-comment', 'notice', 'project', 'indicator', 'token-name']));
+    expect(office).toEqual(
+      expect.arrayContaining(['agreement', 'agreement-text', 'clause', 'task', 'task-description', 'milestone', 'task-comment', 'report', 'evidence', 'report-comment', 'review-reason', 'closing-reason', 'notice', 'project', 'indicator', 'token-name']),
+    );
     const unit = await seenBy(qdUnit, [`/api/v1/reports/${reports[1]}`, `/api/v1/reports/${reports[1]}/attachments`]);
     expect(unit).toEqual(expect.arrayContaining(['draft', 'draft-evidence']));
   });
