@@ -4,14 +4,33 @@ import { useLayoutEffect, useRef } from 'react';
  * The agreement's text as received, line breaks kept, with one span marked. The panel scrolls itself so that
  * the mark sits near its top instead of moving the whole page.
  */
+/**
+ * Where the reader's selection lies in the text, as offsets into it (UTF-16 code units, as the clause spans count):
+ * the length of what precedes each end of the selection inside the panel. Null when nothing of the panel is selected.
+ */
+function selectionIn(container: HTMLElement): { start: number; end: number } | null {
+  const selection = window.getSelection();
+  if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return null;
+  const range = selection.getRangeAt(0);
+  if (!container.contains(range.startContainer) || !container.contains(range.endContainer)) return null;
+  const before = document.createRange();
+  before.selectNodeContents(container);
+  before.setEnd(range.startContainer, range.startOffset);
+  const start = before.toString().length;
+  return { start, end: start + range.toString().length };
+}
+
 export function AgreementText({
   text,
   highlight,
   height,
+  onSelectText,
 }: {
   text: string;
   highlight: { start: number; end: number } | null;
   height: string;
+  /** Told the span the reader selects in the text (null when the selection is gone), for marking a clause's place. */
+  onSelectText?: (span: { start: number; end: number } | null) => void;
 }) {
   const containerRef = useRef<HTMLDivElement>(null);
   const markRef = useRef<HTMLElement>(null);
@@ -27,6 +46,9 @@ export function AgreementText({
     <div
       ref={containerRef}
       data-testid="agreement-text"
+      onMouseUp={() => {
+        if (onSelectText && containerRef.current) onSelectText(selectionIn(containerRef.current));
+      }}
       style={{
         position: 'relative',
         height,

@@ -3,7 +3,7 @@ import type { AgreementListItem } from '../api/types.ts';
 import { agreementTree } from './agreement-tree.ts';
 
 function agreement(id: string, kind: AgreementListItem['kind'], parentId: string | null, signedOn = '2024-11-26'): AgreementListItem {
-  return { id, parentId, kind, title: id, signedOn, place: null, signatories: [], currentTextVersion: 1, version: 1, clauseCount: 0 };
+  return { id, parentId, kind, title: id, signedOn, place: null, signatories: [], visibility: 'parties', ownerPartyId: null, currentTextVersion: 1, version: 1, clauseCount: 0, can: { edit: false } };
 }
 
 describe('agreementTree', () => {

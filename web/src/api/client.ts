@@ -1,7 +1,7 @@
 import type {
   Agreement,
-  AgreementListItem,
-  ClauseNode,
+  AgreementList,
+  ClauseTreeAnswer,
   Cooperation,
   CooperationListItem,
   CooperationStatus,
@@ -125,9 +125,9 @@ export const api = {
   cooperations: (query: CooperationQuery) => request<Page<CooperationListItem>>('GET', '/cooperations', undefined, { ...query }),
   cooperation: (id: string) => request<Cooperation>('GET', `/cooperations/${encodeURIComponent(id)}`),
   agreementsOf: (cooperationId: string) =>
-    request<Items<AgreementListItem>>('GET', `/cooperations/${encodeURIComponent(cooperationId)}/agreements`),
+    request<AgreementList>('GET', `/cooperations/${encodeURIComponent(cooperationId)}/agreements`),
   agreement: (id: string) => request<Agreement>('GET', `/agreements/${encodeURIComponent(id)}`),
   agreementVersion: (id: string, number: number) =>
     request<TextVersion>('GET', `/agreements/${encodeURIComponent(id)}/versions/${number}`),
-  clausesOf: (agreementId: string) => request<Items<ClauseNode>>('GET', `/agreements/${encodeURIComponent(agreementId)}/clauses`),
+  clausesOf: (agreementId: string) => request<ClauseTreeAnswer>('GET', `/agreements/${encodeURIComponent(agreementId)}/clauses`),
 };

@@ -81,9 +81,18 @@ export interface AgreementListItem {
   signedOn: string | null;
   place: string | null;
   signatories: string[];
+  visibility: Visibility;
+  ownerPartyId: string | null;
   currentTextVersion: number;
   version: number;
   clauseCount: number;
+  /** Editing the agreement and its clauses: offered only where the server says so. */
+  can: { edit: boolean };
+}
+
+/** A cooperation's agreements, and whether the reader may register more. */
+export interface AgreementList extends Items<AgreementListItem> {
+  can: { create: boolean };
 }
 
 export interface TextVersionSummary {
@@ -92,18 +101,9 @@ export interface TextVersionSummary {
   createdAt: string;
 }
 
-export interface Agreement {
-  id: string;
+export interface Agreement extends AgreementListItem {
   cooperationId: string;
-  parentId: string | null;
-  kind: AgreementKind;
-  title: string;
-  signedOn: string | null;
-  place: string | null;
-  signatories: string[];
   source: string | null;
-  currentTextVersion: number;
-  version: number;
   text: string;
   textVersions: TextVersionSummary[];
 }
@@ -128,6 +128,11 @@ export interface ClauseNode {
   spanEnd: number | null;
   version: number;
   children: ClauseNode[];
+}
+
+/** An agreement's clause tree, and whether the reader may edit it. */
+export interface ClauseTreeAnswer extends Items<ClauseNode> {
+  can: { edit: boolean };
 }
 
 export interface Items<T> {

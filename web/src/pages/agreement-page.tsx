@@ -1,12 +1,17 @@
-import { NodeIndexOutlined } from '@ant-design/icons';
-import { Alert, Breadcrumb, Button, Card, Col, Descriptions, Empty, Row, Select, Space, Typography } from 'antd';
+import { DeleteOutlined, EditOutlined, FileTextOutlined, NodeIndexOutlined, PlusOutlined } from '@ant-design/icons';
+import { Alert, App, Breadcrumb, Button, Card, Col, Descriptions, Empty, Popconfirm, Row, Select, Space, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
+import { agreementsApi } from '../api/agreements.ts';
 import { api } from '../api/client.ts';
+import { errorMessage } from '../api/error-message.ts';
 import type { Agreement, ClauseNode } from '../api/types.ts';
 import { useApi } from '../api/use-api.ts';
+import { AgreementFormModal } from '../agreement/agreement-form-modal.tsx';
 import { AgreementText } from '../agreement/agreement-text.tsx';
+import { AmendModal } from '../agreement/amend-modal.tsx';
+import { ClauseModal } from '../agreement/clause-modal.tsx';
 import { indexClauses, spanWithin, type ClauseIndex } from '../agreement/clause-index.ts';
 import { ClauseTree } from '../agreement/clause-tree.tsx';
 import { AgreementKindTag } from '../common/kind-tag.tsx';
@@ -29,18 +34,79 @@ function isHttpUrl(value: string): boolean {
   return /^https?:\/\//i.test(value);
 }
 
+/** Adding, correcting and removing clauses, for those the server lets edit the agreement. */
+function ClauseTools({ agreementId, selected, onChanged }: { agreementId: string; selected: ClauseNode | undefined; onChanged: (removed?: boolean) => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form, setForm] = useState<'top' | 'beneath' | 'edit' | null>(null);
+  const remove = async (clause: ClauseNode) => {
+    try {
+      await agreementsApi.deleteClause(clause);
+      message.success(t('agreement.clause.deleted'));
+      onChanged(true);
+    } catch (error) {
+      message.error(errorMessage(error, t));
+    }
+  };
+  return (
+    <Space wrap size={4} style={{ marginBottom: 8 }} data-testid="clause-tools">
+      <Button size="small" icon={<PlusOutlined />} onClick={() => setForm('top')}>
+        {t('agreement.clause.addArea')}
+      </Button>
+      <Button size="small" icon={<PlusOutlined />} disabled={!selected || selected.level === 'measure'} onClick={() => setForm('beneath')}>
+        {t('agreement.clause.addChild')}
+      </Button>
+      <Button size="small" icon={<EditOutlined />} disabled={!selected} onClick={() => setForm('edit')}>
+        {t('common.edit')}
+      </Button>
+      <Popconfirm
+        title={t('agreement.clause.deleteConfirm', { title: selected?.title ?? '' })}
+        description={t('agreement.clause.deleteHint')}
+        okText={t('common.delete')}
+        okButtonProps={{ danger: true }}
+        cancelText={t('common.cancel')}
+        disabled={!selected}
+        onConfirm={() => (selected ? void remove(selected) : undefined)}
+      >
+        <Button size="small" danger icon={<DeleteOutlined />} disabled={!selected}>
+          {t('common.delete')}
+        </Button>
+      </Popconfirm>
+      {form ? (
+        <ClauseModal
+          agreementId={agreementId}
+          clause={form === 'edit' ? selected : undefined}
+          parent={form === 'beneath' ? selected : undefined}
+          onClose={() => setForm(null)}
+          onSaved={() => {
+            setForm(null);
+            onChanged();
+          }}
+        />
+      ) : null}
+    </Space>
+  );
+}
+
 function Clauses({
+  agreementId,
   clauses,
   counts,
   selectedId,
+  editable,
   onSelect,
+  onChanged,
 }: {
+  agreementId: string;
   clauses: ClauseNode[];
   counts: ClauseIndex['counts'];
   selectedId: string | null;
+  editable: boolean;
   onSelect: (id: string | null) => void;
+  onChanged: (removed?: boolean) => void;
 }) {
   const { t } = useTranslation();
+  const selected = useMemo(() => (selectedId ? indexClauses(clauses).byId.get(selectedId) : undefined), [clauses, selectedId]);
   return (
     <Card
       size="small"
@@ -51,6 +117,7 @@ function Clauses({
         </Typography.Text>
       }
     >
+      {editable ? <ClauseTools agreementId={agreementId} selected={selected} onChanged={onChanged} /> : null}
       <div style={{ height: TREE_HEIGHT, minHeight: 408, overflowY: 'auto' }} data-testid="clause-tree">
         {clauses.length > 0 ? (
           <ClauseTree clauses={clauses} selectedId={selectedId} onSelect={onSelect} />
@@ -63,9 +130,23 @@ function Clauses({
 }
 
 /** The text of the chosen version; clause spans point into the version in force, so only that one is marked. */
-function TextPanel({ agreement, selected }: { agreement: Agreement; selected: ClauseNode | undefined }) {
+function TextPanel({ agreement, selected, onMarked }: { agreement: Agreement; selected: ClauseNode | undefined; onMarked: () => void }) {
   const { t } = useTranslation();
+  const { message } = App.useApp();
   const locale = currentLocale();
+  const [chosen, setChosen] = useState<{ start: number; end: number } | null>(null);
+  const markable = agreement.can.edit && selected !== undefined && chosen !== null;
+  const mark = async () => {
+    if (!selected || !chosen) return;
+    try {
+      await agreementsApi.updateClause(selected, { spanStart: chosen.start, spanEnd: chosen.end });
+      message.success(t('agreement.clause.spanMarked'));
+      setChosen(null);
+      onMarked();
+    } catch (error) {
+      message.error(errorMessage(error, t));
+    }
+  };
   const [versionNumber, setVersionNumber] = useState(agreement.currentTextVersion);
   const isCurrent = versionNumber === agreement.currentTextVersion;
   const { data: version, error, loading, reload } = useApi(
@@ -80,14 +161,20 @@ function TextPanel({ agreement, selected }: { agreement: Agreement; selected: Cl
   if (error) body = <LoadError error={error} onRetry={reload} />;
   else if (loading) body = <PageLoading />;
   else if (!text) body = <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('agreement.noText')} />;
-  else body = <AgreementText text={text} highlight={highlight} height={TEXT_HEIGHT} />;
+  else body = <AgreementText text={text} highlight={highlight} height={TEXT_HEIGHT} onSelectText={isCurrent && agreement.can.edit ? setChosen : undefined} />;
 
   return (
     <Card
       size="small"
       title={t('agreement.text')}
       extra={
-        agreement.textVersions.length > 1 ? (
+        <Space size={8}>
+          {markable ? (
+            <Button size="small" type="primary" onClick={() => void mark()} data-testid="mark-span">
+              {t('agreement.clause.markSpan')}
+            </Button>
+          ) : null}
+          {agreement.textVersions.length > 1 ? (
           <Select<number>
             size="small"
             aria-label={t('agreement.textVersion')}
@@ -101,7 +188,8 @@ function TextPanel({ agreement, selected }: { agreement: Agreement; selected: Cl
                 label: `${t(v.number === agreement.currentTextVersion ? 'agreement.versionCurrent' : 'agreement.versionOption', { number: v.number })} · ${formatDateTime(v.createdAt, locale)}${v.note ? ` · ${v.note}` : ''}`,
               }))}
           />
-        ) : null
+          ) : null}
+        </Space>
       }
     >
       {!isCurrent ? <Alert type="warning" showIcon title={t('agreement.olderVersionNotice')} style={{ marginBottom: 8 }} /> : null}
@@ -135,6 +223,55 @@ function CooperationCrumb({ cooperationId }: { cooperationId: string }) {
   const { t } = useTranslation();
   const { data } = useApi(() => api.cooperation(cooperationId), cooperationId);
   return <Link to={`/cooperations/${cooperationId}`}>{data?.name ?? t('common.back')}</Link>;
+}
+
+/** Correcting, amending and deleting the agreement, where the server's `can.edit` allows. */
+function AgreementActions({ agreement, onChanged }: { agreement: Agreement; onChanged: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const [open, setOpen] = useState<'edit' | 'amend' | null>(null);
+  const siblings = useApi(() => (open === 'edit' ? api.agreementsOf(agreement.cooperationId) : Promise.resolve(undefined)), `${agreement.cooperationId}:${open}`);
+  if (!agreement.can.edit) return null;
+  const remove = async () => {
+    try {
+      await agreementsApi.delete(agreement);
+      message.success(t('agreement.form.deleted', { title: agreement.title }));
+      void navigate(`/cooperations/${agreement.cooperationId}`);
+    } catch (error) {
+      message.error(errorMessage(error, t));
+    }
+  };
+  const done = () => {
+    setOpen(null);
+    onChanged();
+  };
+  return (
+    <>
+      <Button size="small" icon={<EditOutlined />} onClick={() => setOpen('edit')}>
+        {t('agreement.form.edit')}
+      </Button>
+      <Button size="small" icon={<FileTextOutlined />} onClick={() => setOpen('amend')}>
+        {t('agreement.amend.button')}
+      </Button>
+      <Popconfirm
+        title={t('agreement.form.deleteConfirm')}
+        description={t('agreement.form.deleteHint')}
+        okText={t('common.delete')}
+        okButtonProps={{ danger: true }}
+        cancelText={t('common.cancel')}
+        onConfirm={() => void remove()}
+      >
+        <Button size="small" danger icon={<DeleteOutlined />}>
+          {t('agreement.form.delete')}
+        </Button>
+      </Popconfirm>
+      {open === 'edit' && siblings.data ? (
+        <AgreementFormModal cooperationId={agreement.cooperationId} agreements={siblings.data.items} agreement={agreement} onClose={() => setOpen(null)} onSaved={done} />
+      ) : null}
+      {open === 'amend' ? <AmendModal agreement={agreement} onClose={() => setOpen(null)} onAmended={done} /> : null}
+    </>
+  );
 }
 
 export default function AgreementPage() {
@@ -182,11 +319,14 @@ export default function AgreementPage() {
           </Space>
         }
         extra={
-          mayCreateTasks(me, agreement.cooperationId) && index.counts.direction > 0 ? (
-            <Button icon={<NodeIndexOutlined />} onClick={() => setCreatingTasks(true)} data-testid="tasks-per-direction">
-              {t('tasks.perDirection.button')}
-            </Button>
-          ) : null
+          <Space wrap size={8}>
+            <AgreementActions agreement={agreement} onChanged={agreementState.reload} />
+            {mayCreateTasks(me, agreement.cooperationId) && index.counts.direction > 0 ? (
+              <Button icon={<NodeIndexOutlined />} onClick={() => setCreatingTasks(true)} data-testid="tasks-per-direction">
+                {t('tasks.perDirection.button')}
+              </Button>
+            ) : null}
+          </Space>
         }
       >
         <Descriptions size="small" column={{ xs: 1, md: 2, xl: 4 }}>
@@ -213,10 +353,21 @@ export default function AgreementPage() {
       </Card>
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={9}>
-          <Clauses clauses={clauses} counts={index.counts} selectedId={selectedId} onSelect={setSelectedId} />
+          <Clauses
+            agreementId={agreement.id}
+            clauses={clauses}
+            counts={index.counts}
+            selectedId={selectedId}
+            editable={clauseState.data?.can.edit ?? false}
+            onSelect={setSelectedId}
+            onChanged={(removed) => {
+              if (removed) setSelectedId(null);
+              clauseState.reload();
+            }}
+          />
         </Col>
         <Col xs={24} lg={15}>
-          <TextPanel agreement={agreement} selected={selectedId ? index.byId.get(selectedId) : undefined} />
+          <TextPanel key={agreement.currentTextVersion} agreement={agreement} selected={selectedId ? index.byId.get(selectedId) : undefined} onMarked={clauseState.reload} />
         </Col>
       </Row>
       {creatingTasks ? (

@@ -1,10 +1,12 @@
-import { UnorderedListOutlined } from '@ant-design/icons';
+import { PlusOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { Breadcrumb, Button, Card, Descriptions, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { api } from '../api/client.ts';
 import type { AgreementKind, Party } from '../api/types.ts';
 import { useApi } from '../api/use-api.ts';
+import { AgreementFormModal } from '../agreement/agreement-form-modal.tsx';
 import { agreementTree, type AgreementTreeRow } from '../agreement/agreement-tree.ts';
 import { AgreementKindTag } from '../common/kind-tag.tsx';
 import { LoadError } from '../common/load-error.tsx';
@@ -18,6 +20,8 @@ function Agreements({ cooperationId }: { cooperationId: string }) {
   const { t } = useTranslation();
   const locale = currentLocale();
   const { data, error, loading, reload } = useApi(() => api.agreementsOf(cooperationId), cooperationId);
+  const [registering, setRegistering] = useState(false);
+  const navigate = useNavigate();
 
   const columns: TableColumnsType<AgreementTreeRow> = [
     {
@@ -57,9 +61,26 @@ function Agreements({ cooperationId }: { cooperationId: string }) {
   return (
     <Card
       title={t('cooperation.agreements')}
-      extra={<Typography.Text type="secondary">{t('cooperation.agreementsHint')}</Typography.Text>}
+      extra={
+        <Space wrap>
+          <Typography.Text type="secondary">{t('cooperation.agreementsHint')}</Typography.Text>
+          {data?.can.create ? (
+            <Button size="small" type="primary" icon={<PlusOutlined />} onClick={() => setRegistering(true)}>
+              {t('agreement.form.register')}
+            </Button>
+          ) : null}
+        </Space>
+      }
     >
       {content}
+      {registering && data ? (
+        <AgreementFormModal
+          cooperationId={cooperationId}
+          agreements={data.items}
+          onClose={() => setRegistering(false)}
+          onSaved={(agreement) => void navigate(`/agreements/${agreement.id}`)}
+        />
+      ) : null}
     </Card>
   );
 }

@@ -21,9 +21,12 @@ const agreement = (id: string, title: string): AgreementListItem => ({
   signedOn: null,
   place: null,
   signatories: [],
+  visibility: 'parties',
+  ownerPartyId: null,
   currentTextVersion: 1,
   version: 1,
   clauseCount: 0,
+  can: { edit: false },
 });
 
 const clause = (id: string, ordinal: number, title: string, children: ClauseNode[] = [], label: string | null = null): ClauseNode => ({

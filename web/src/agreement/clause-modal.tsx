@@ -1,0 +1,86 @@
+import { Alert, App, Col, Form, Input, Modal, Row, Select } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { agreementsApi, CLAUSE_LEVELS } from '../api/agreements.ts';
+import { errorMessage } from '../api/error-message.ts';
+import type { ClauseLevel, ClauseNode } from '../api/types.ts';
+
+interface Values {
+  level: ClauseLevel;
+  label?: string | undefined;
+  title: string;
+  body?: string | undefined;
+}
+
+/** The level a new clause beneath a parent usually has: area → direction → measure. */
+export function childLevel(parent: ClauseNode | undefined): ClauseLevel {
+  if (!parent) return 'area';
+  return parent.level === 'area' ? 'direction' : 'measure';
+}
+
+interface Props {
+  agreementId: string;
+  /** Editing this clause; absent: adding one beneath `parent` (or at the top). */
+  clause?: ClauseNode | undefined;
+  parent?: ClauseNode | undefined;
+  onClose: () => void;
+  onSaved: () => void;
+}
+
+/** Adding a clause (领域, 方向 or 举措) to an agreement's tree, or correcting one. */
+export function ClauseModal({ agreementId, clause, parent, onClose, onSaved }: Props) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const [saving, setSaving] = useState(false);
+  const [failure, setFailure] = useState<unknown>(null);
+
+  const submit = async () => {
+    const values = await form.validateFields();
+    const fields = { level: values.level, label: values.label?.trim() ? values.label.trim() : null, title: values.title.trim(), body: values.body?.trim() ?? '' };
+    setSaving(true);
+    setFailure(null);
+    try {
+      if (clause) await agreementsApi.updateClause(clause, fields);
+      else await agreementsApi.createClause(agreementId, { ...fields, parentId: parent?.id ?? null });
+      message.success(t(clause ? 'agreement.clause.saved' : 'agreement.clause.added'));
+      onSaved();
+    } catch (error) {
+      setFailure(error);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const title = clause ? t('agreement.clause.editTitle') : parent ? t('agreement.clause.addBeneath', { parent: parent.title }) : t('agreement.clause.addTop');
+  return (
+    <Modal open width={680} title={title} okText={t('common.save')} onOk={() => void submit().catch(() => undefined)} onCancel={onClose} confirmLoading={saving}>
+      {failure ? <Alert type="error" showIcon title={t('agreement.clause.failed')} description={errorMessage(failure, t)} style={{ marginBottom: 12 }} /> : null}
+      <Form<Values>
+        form={form}
+        name="clause"
+        layout="vertical"
+        initialValues={clause ? { level: clause.level, label: clause.label ?? undefined, title: clause.title, body: clause.body ?? undefined } : { level: childLevel(parent), title: '' }}
+      >
+        <Row gutter={12}>
+          <Col xs={12} sm={8}>
+            <Form.Item name="level" label={t('agreement.clause.level')}>
+              <Select options={CLAUSE_LEVELS.map((level) => ({ value: level, label: t(`clauseLevel.${level}`) }))} />
+            </Form.Item>
+          </Col>
+          <Col xs={12} sm={6}>
+            <Form.Item name="label" label={t('agreement.clause.label')}>
+              <Input maxLength={20} placeholder={t('agreement.clause.labelPlaceholder')} />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Form.Item name="title" label={t('agreement.clause.title')} rules={[{ required: true, whitespace: true, message: t('tasks.create.errors.required') }]}>
+          <Input maxLength={1000} />
+        </Form.Item>
+        <Form.Item name="body" label={t('agreement.clause.body')}>
+          <Input.TextArea rows={4} maxLength={20_000} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
