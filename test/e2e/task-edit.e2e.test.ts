@@ -92,7 +92,8 @@ describe.skipIf(!chromiumAvailable())('correcting a task in Chromium', () => {
     await page.getByTestId('task-title').locator('xpath=ancestor::div[contains(@class,"ant-card-head")]').getByRole('button', { name: /删\s*除/ }).click();
     await page.locator('.ant-popconfirm').getByText('删除这项任务？').waitFor();
     await page.locator('.ant-popconfirm').getByRole('button', { name: /删\s*除/ }).click();
-    await page.getByText(`已删除任务“${DELETED}”`).waitFor();
+    // Back on the ledger once the server has deleted it (the toast saying so may be gone by the time a loaded machine looks).
+    await page.waitForURL(/\/cooperations\/[^/]+\/tasks$/);
     await page.getByTestId('task-ledger').waitFor();
     await page.goto(`${new URL(page.url()).pathname}?q=${encodeURIComponent(DELETED)}`);
     await page.getByText('没有符合条件的任务').waitFor();

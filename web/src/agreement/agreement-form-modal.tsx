@@ -1,10 +1,10 @@
-import { Alert, App, Col, Form, Input, Modal, Radio, Row, Select } from 'antd';
-import { useState } from 'react';
+import { App, Col, Form, Input, Modal, Radio, Row, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { AGREEMENT_KINDS, agreementsApi, VISIBILITIES, type AgreementFields } from '../api/agreements.ts';
 import { ApiError } from '../api/client.ts';
 import { errorMessage } from '../api/error-message.ts';
 import type { Agreement, AgreementKind, AgreementListItem, Visibility } from '../api/types.ts';
+import { SaveFailure, useSave } from '../common/use-save.tsx';
 
 interface Values {
   kind: AgreementKind;
@@ -59,8 +59,7 @@ export function AgreementFormModal({ cooperationId, agreements, agreement, onClo
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
-  const [failure, setFailure] = useState<unknown>(null);
+  const { saving, failure, save, clearFailure } = useSave();
   const editing = agreement !== undefined;
 
   const submit = async () => {
@@ -75,19 +74,18 @@ export function AgreementFormModal({ cooperationId, agreements, agreement, onClo
       source: orNull(values.source),
       visibility: values.visibility,
     };
-    setSaving(true);
-    setFailure(null);
-    try {
-      const saved = agreement ? await agreementsApi.update(agreement, fields) : await agreementsApi.create(cooperationId, { ...fields, text: values.text ?? '' });
-      message.success(t(editing ? 'agreement.form.saved' : 'agreement.form.created', { title: saved.title }));
-      onSaved(saved);
-    } catch (error) {
-      const field = error instanceof ApiError ? FIELD_OF_CODE[error.code] : undefined;
-      if (field) form.setFields([{ name: field, errors: [errorMessage(error, t)] }]);
-      else setFailure(error);
-    } finally {
-      setSaving(false);
-    }
+    await save(
+      async () => {
+        const saved = agreement ? await agreementsApi.update(agreement, fields) : await agreementsApi.create(cooperationId, { ...fields, text: values.text ?? '' });
+        message.success(t(editing ? 'agreement.form.saved' : 'agreement.form.created', { title: saved.title }));
+        onSaved(saved);
+      },
+      (error) => {
+        const field = error instanceof ApiError ? FIELD_OF_CODE[error.code] : undefined;
+        if (field) form.setFields([{ name: field, errors: [errorMessage(error, t)] }]);
+        return field !== undefined;
+      },
+    );
   };
 
   const initialValues: Values = agreement
@@ -113,8 +111,8 @@ export function AgreementFormModal({ cooperationId, agreements, agreement, onClo
       onCancel={onClose}
       confirmLoading={saving}
     >
-      {failure ? <Alert type="error" showIcon title={t('agreement.form.failed')} description={errorMessage(failure, t)} style={{ marginBottom: 12 }} /> : null}
-      <Form<Values> form={form} name="agreement" layout="vertical" initialValues={initialValues} onValuesChange={() => setFailure(null)}>
+      <SaveFailure failure={failure} title={t('agreement.form.failed')} />
+      <Form<Values> form={form} name="agreement" layout="vertical" initialValues={initialValues} onValuesChange={clearFailure}>
         <Form.Item name="title" label={t('agreement.form.title')} rules={[{ required: true, whitespace: true, message: t('tasks.create.errors.required') }]}>
           <Input maxLength={300} placeholder={t('agreement.form.titlePlaceholder')} />
         </Form.Item>

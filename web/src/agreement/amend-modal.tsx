@@ -1,9 +1,8 @@
 import { Alert, App, Form, Input, Modal } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { agreementsApi } from '../api/agreements.ts';
-import { errorMessage } from '../api/error-message.ts';
 import type { Agreement } from '../api/types.ts';
+import { SaveFailure, useSave } from '../common/use-save.tsx';
 
 interface Values {
   text: string;
@@ -18,22 +17,15 @@ export function AmendModal({ agreement, onClose, onAmended }: { agreement: Agree
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
-  const [failure, setFailure] = useState<unknown>(null);
+  const { saving, failure, save } = useSave();
 
   const submit = async () => {
     const values = await form.validateFields();
-    setSaving(true);
-    setFailure(null);
-    try {
+    await save(async () => {
       const amended = await agreementsApi.amend(agreement, values.text, values.note.trim());
       message.success(t('agreement.amend.done', { number: amended.currentTextVersion }));
       onAmended();
-    } catch (error) {
-      setFailure(error);
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   return (
@@ -47,7 +39,7 @@ export function AmendModal({ agreement, onClose, onAmended }: { agreement: Agree
       confirmLoading={saving}
     >
       <Alert type="info" showIcon title={t('agreement.amend.hint', { number: agreement.currentTextVersion + 1 })} style={{ marginBottom: 12 }} />
-      {failure ? <Alert type="error" showIcon title={t('agreement.amend.failed')} description={errorMessage(failure, t)} style={{ marginBottom: 12 }} /> : null}
+      <SaveFailure failure={failure} title={t('agreement.amend.failed')} />
       <Form<Values> form={form} name="amend" layout="vertical" initialValues={{ text: agreement.text, note: '' }}>
         <Form.Item name="note" label={t('agreement.amend.note')} rules={[{ required: true, whitespace: true, message: t('tasks.create.errors.required') }]}>
           <Input maxLength={2000} placeholder={t('agreement.amend.notePlaceholder')} />

@@ -1,9 +1,8 @@
-import { Alert, App, Col, Form, Input, Modal, Row, Select } from 'antd';
-import { useState } from 'react';
+import { App, Col, Form, Input, Modal, Row, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { agreementsApi, CLAUSE_LEVELS } from '../api/agreements.ts';
-import { errorMessage } from '../api/error-message.ts';
 import type { ClauseLevel, ClauseNode } from '../api/types.ts';
+import { SaveFailure, useSave } from '../common/use-save.tsx';
 
 interface Values {
   level: ClauseLevel;
@@ -32,30 +31,23 @@ export function ClauseModal({ agreementId, clause, parent, onClose, onSaved }: P
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
-  const [failure, setFailure] = useState<unknown>(null);
+  const { saving, failure, save } = useSave();
 
   const submit = async () => {
     const values = await form.validateFields();
     const fields = { level: values.level, label: values.label?.trim() ? values.label.trim() : null, title: values.title.trim(), body: values.body?.trim() ?? '' };
-    setSaving(true);
-    setFailure(null);
-    try {
+    await save(async () => {
       if (clause) await agreementsApi.updateClause(clause, fields);
       else await agreementsApi.createClause(agreementId, { ...fields, parentId: parent?.id ?? null });
       message.success(t(clause ? 'agreement.clause.saved' : 'agreement.clause.added'));
       onSaved();
-    } catch (error) {
-      setFailure(error);
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   const title = clause ? t('agreement.clause.editTitle') : parent ? t('agreement.clause.addBeneath', { parent: parent.title }) : t('agreement.clause.addTop');
   return (
     <Modal open width={680} title={title} okText={t('common.save')} onOk={() => void submit().catch(() => undefined)} onCancel={onClose} confirmLoading={saving}>
-      {failure ? <Alert type="error" showIcon title={t('agreement.clause.failed')} description={errorMessage(failure, t)} style={{ marginBottom: 12 }} /> : null}
+      <SaveFailure failure={failure} title={t('agreement.clause.failed')} />
       <Form<Values>
         form={form}
         name="clause"

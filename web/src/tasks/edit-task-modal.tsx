@@ -3,9 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { tasksApi, type TaskDetail } from '../api/tasks.ts';
 import type { Party } from '../api/types.ts';
 import { useApi } from '../api/use-api.ts';
+import { SaveFailure } from '../common/use-save.tsx';
 import { useMe } from '../session/session-context.tsx';
 import { editTaskRequest, taskFormValues, type NewTaskValues } from './new-task-request.ts';
-import { loadClauseChoices, TaskForm, TaskFormFailure, useTaskFormSave } from './task-form.tsx';
+import { loadClauseChoices, TaskForm, useTaskFormSave } from './task-form.tsx';
 import { ownerSidesFor } from './task-permissions.ts';
 
 interface Props {
@@ -53,7 +54,7 @@ export function EditTaskModal({ task, parties, onClose, onSaved }: Props) {
       onCancel={onClose}
       confirmLoading={saving}
     >
-      <TaskFormFailure failure={failure} title={t('tasks.edit.failed')} />
+      <SaveFailure testId="task-form-error" failure={failure} title={t('tasks.edit.failed')} />
       <TaskForm
         form={form}
         name="edit-task"

@@ -1,9 +1,8 @@
-import { Alert, App, Form, Input, Modal } from 'antd';
-import { useState } from 'react';
+import { App, Form, Input, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client.ts';
-import { errorMessage } from '../api/error-message.ts';
 import { tasksApi, type Milestone } from '../api/tasks.ts';
+import { SaveFailure, useSave } from '../common/use-save.tsx';
 
 interface Values {
   title: string;
@@ -23,29 +22,25 @@ export function MilestoneModal({ taskId, milestone, onClose, onSaved }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
-  const [failure, setFailure] = useState<unknown>(null);
+  const { saving, failure, save } = useSave();
 
   const submit = async () => {
     const values = await form.validateFields();
     const body = { title: values.title.trim(), dueOn: values.dueOn ? values.dueOn : null };
-    setSaving(true);
-    setFailure(null);
-    try {
-      if (milestone) await tasksApi.editMilestone(milestone, body);
-      else await tasksApi.addMilestone(taskId, body);
-      message.success(t(milestone ? 'tasks.milestone.saved' : 'tasks.milestone.added'));
-      onSaved();
-    } catch (error) {
+    await save(
+      async () => {
+        if (milestone) await tasksApi.editMilestone(milestone, body);
+        else await tasksApi.addMilestone(taskId, body);
+        message.success(t(milestone ? 'tasks.milestone.saved' : 'tasks.milestone.added'));
+        onSaved();
+      },
       // A date before the task starts belongs to the date field; anything else is said above the form.
-      if (error instanceof ApiError && error.code === 'milestone.invalid_dates') {
+      (error) => {
+        if (!(error instanceof ApiError && error.code === 'milestone.invalid_dates')) return false;
         form.setFields([{ name: 'dueOn', errors: [t('tasks.milestone.dueBeforeStart')] }]);
-      } else {
-        setFailure(error);
-      }
-    } finally {
-      setSaving(false);
-    }
+        return true;
+      },
+    );
   };
 
   return (
@@ -57,7 +52,7 @@ export function MilestoneModal({ taskId, milestone, onClose, onSaved }: Props) {
       onCancel={onClose}
       confirmLoading={saving}
     >
-      {failure ? <Alert type="error" showIcon title={t('tasks.milestone.failed')} description={errorMessage(failure, t)} style={{ marginBottom: 12 }} /> : null}
+      <SaveFailure failure={failure} title={t('tasks.milestone.failed')} />
       <Form<Values> form={form} name="milestone" layout="vertical" initialValues={{ title: milestone?.title ?? '', dueOn: milestone?.dueOn ?? undefined }}>
         <Form.Item name="title" label={t('tasks.milestone.titleLabel')} rules={[{ required: true, whitespace: true, message: t('tasks.create.errors.required') }]}>
           <Input maxLength={300} placeholder={t('tasks.milestone.titlePlaceholder')} />

@@ -1,10 +1,10 @@
-import { Alert, Col, Form, Input, Radio, Row, Select, TreeSelect, type FormInstance } from 'antd';
-import { useState } from 'react';
+import { Col, Form, Input, Radio, Row, Select, TreeSelect, type FormInstance } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client.ts';
 import { errorMessage } from '../api/error-message.ts';
 import type { Party } from '../api/types.ts';
 import type { ApiState } from '../api/use-api.ts';
+import { useSave } from '../common/use-save.tsx';
 import { useMe } from '../session/session-context.tsx';
 import {
   clauseChoices,
@@ -168,33 +168,17 @@ export function TaskForm({ form, name, cooperationId, parties, clauses, initialV
 export function useTaskFormSave(form: FormInstance<NewTaskValues>) {
   const { t } = useTranslation();
   const refusals = useRefusals(form);
-  const [saving, setSaving] = useState(false);
-  const [failure, setFailure] = useState<unknown>(null);
+  const { saving, failure, save: run } = useSave();
 
-  const save = async (unitFields: UnitField<SideUnitField>[], call: () => Promise<void>) => {
-    setSaving(true);
-    setFailure(null);
-    try {
-      await call();
-    } catch (error) {
+  const save = (unitFields: UnitField<SideUnitField>[], call: () => Promise<void>) =>
+    run(call, (error) => {
       const located = taskFormErrorsFrom(error, { plain: NEW_TASK_FIELDS, units: unitFields });
-      if (located) {
-        refusals.refuse(located.fields.map((issue) => ({ name: issue.name, message: t(`tasks.create.errors.${issue.code}`) })));
-        const [first] = located.fields;
-        if (first) form.scrollToField(first.name, { block: 'center' });
-      }
-      if (!located || located.unplaced) setFailure(error);
-    } finally {
-      setSaving(false);
-    }
-  };
+      if (!located) return false;
+      refusals.refuse(located.fields.map((issue) => ({ name: issue.name, message: t(`tasks.create.errors.${issue.code}`) })));
+      const [first] = located.fields;
+      if (first) form.scrollToField(first.name, { block: 'center' });
+      return !located.unplaced;
+    });
 
   return { saving, failure, save, onEdit: refusals.clear };
-}
-
-/** The refusal of a save that no field of the form holds. */
-export function TaskFormFailure({ failure, title }: { failure: unknown; title: string }) {
-  const { t } = useTranslation();
-  if (!failure) return null;
-  return <Alert type="error" showIcon title={title} description={errorMessage(failure, t)} style={{ marginBottom: 12 }} data-testid="task-form-error" />;
 }
