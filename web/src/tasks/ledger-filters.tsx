@@ -32,7 +32,7 @@ export function LedgerFilters({ query, parties, onChange, onClear }: Props) {
   const unitOptions = useUnitOptions(parties);
 
   return (
-    <Space wrap size={[8, 8]} data-testid="ledger-filters">
+    <Space wrap size={[8, 8]} className="no-print" data-testid="ledger-filters">
       <Input.Search
         allowClear
         defaultValue={query.q}

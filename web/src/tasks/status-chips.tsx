@@ -16,7 +16,7 @@ export function StatusChips({ counts, selected, onChange }: Props) {
     onChange(checked ? [...selected, status] : selected.filter((s) => s !== status));
 
   return (
-    <Space size={4} wrap data-testid="status-chips">
+    <Space size={4} wrap className="no-print" data-testid="status-chips">
       <Tag.CheckableTag checked={selected.length === 0} onChange={() => onChange([])}>
         {t('tasks.allStatuses')} {total ?? ''}
       </Tag.CheckableTag>
