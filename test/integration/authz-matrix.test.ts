@@ -92,6 +92,7 @@ type Kind =
   | 'attachment'
   | 'apiToken'
   | 'notification'
+  | 'period'
   | 'organization'
   | 'region';
 
@@ -110,6 +111,8 @@ const KIND_SCENARIOS: Record<Kind, Scenario[]> = {
   attachment: [...ROW_SCENARIOS, 'draft'],
   apiToken: SIDE_SCENARIOS,
   notification: SIDE_SCENARIOS,
+  // A reporting period belongs to a whole cooperation, not to a side.
+  period: ['shared', 'otherCoop', 'public'],
   organization: ['global'],
   region: ['global'],
 };
@@ -128,6 +131,7 @@ const COLLECTION_KINDS: Record<string, Kind> = {
   attachments: 'attachment',
   'api-tokens': 'apiToken',
   notifications: 'notification',
+  periods: 'period',
   organizations: 'organization',
   regions: 'region',
 };
@@ -286,6 +290,11 @@ const RULES: Record<string, (c: CheckContext) => Verdict | boolean> = {
   'POST /api/v1/cooperations/{id}/indicators': manages,
   'POST /api/v1/cooperations/{id}/periods': manages,
   'POST /api/v1/cooperations/{id}/periods/generate': manages,
+  'PATCH /api/v1/periods/{id}': manages,
+  'POST /api/v1/periods/{id}/close': manages,
+  'POST /api/v1/periods/{id}/reopen': manages,
+  // The order of the parties is the cooperation's, not one side's: any of its offices.
+  'PUT /api/v1/cooperations/{id}/party-order': manages,
   'GET /api/v1/cooperations/{id}/memberships': (c) => !!c.coop && isMember(c.actor, c.coop),
   'POST /api/v1/cooperations/{id}/api-tokens': (c) => !!c.coop && (c.actor.isAdmin || hasRole(c.actor, c.coop, ['coordinator'])),
   'GET /api/v1/cooperations/{id}/api-tokens': (c) => !!c.coop && isMember(c.actor, c.coop),
@@ -463,6 +472,18 @@ describe.each(databaseFlavours())('authorization matrix on %s', (flavour) => {
   }
 
   const factories: Partial<Record<Kind, (scenario: Scenario) => Promise<Fixture>>> = {
+    async period(scenario) {
+      const shape = shapeOf(scenario);
+      const m = marker('period', scenario);
+      // A day of its own per fixture, far from the reports' period: closing one never touches what reports use.
+      const day = new Date(Date.UTC(2031, 0, 1 + sequence)).toISOString().slice(0, 10);
+      const [row] = await db()
+        .insert(reportingPeriods)
+        .values({ cooperationId: need(coops, shape.coop), label: m, kind: 'custom', startsOn: day, endsOn: day, dueOn: day })
+        .returning({ id: reportingPeriods.id });
+      if (!row) throw new Error('period insert returned nothing');
+      return put(base('period', scenario, row.id, { marker: m, visibility: COOP_VISIBILITY[shape.coop] }));
+    },
     async membership(scenario) {
       const shape = shapeOf(scenario);
       const username = `mx.member.${++sequence}`;

@@ -12,6 +12,7 @@ import { theme } from './theme.ts';
 const LoginPage = lazy(() => import('./pages/login-page.tsx'));
 const CooperationListPage = lazy(() => import('./pages/cooperation-list-page.tsx'));
 const CooperationPage = lazy(() => import('./pages/cooperation-page.tsx'));
+const CooperationSettingsPage = lazy(() => import('./pages/cooperation-settings-page.tsx'));
 const AgreementPage = lazy(() => import('./pages/agreement-page.tsx'));
 const ImportPage = lazy(() => import('./pages/import-page.tsx'));
 const TaskLedgerPage = lazy(() => import('./pages/task-ledger-page.tsx'));
@@ -50,6 +51,7 @@ function AppRoutes() {
           <Route index element={<Navigate to="/cooperations" replace />} />
           <Route path="/cooperations" element={<CooperationListPage />} />
           <Route path="/cooperations/:cooperationId" element={<CooperationPage />} />
+          <Route path="/cooperations/:cooperationId/settings" element={<CooperationSettingsPage />} />
           <Route path="/agreements/:agreementId" element={<AgreementPage />} />
           <Route path="/cooperations/:cooperationId/tasks" element={<TaskLedgerPage />} />
           <Route path="/tasks/:taskId" element={<TaskPage />} />

@@ -47,7 +47,7 @@ const PLANS: Plan[] = [
   { period: '2026年第4季度', percent: 70, narrative: '（草稿）本季度进展情况待汇总。', figures: [], end: 'draft' },
 ];
 
-async function periodsOf(services: Services, cooperationId: string): Promise<PeriodRow[]> {
+async function periodsOf(services: Services, cooperationId: string): Promise<Pick<PeriodRow, 'id' | 'label'>[]> {
   const existing = await periodRepository.listByCooperation(services.database.db, cooperationId);
   if (existing.length) return existing;
   return services.period.generate(SYSTEM_ACTOR, cooperationId, { kind: 'quarterly', from: '2026-01-01', to: '2026-12-31', dueAfterDays: 15 });

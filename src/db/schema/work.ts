@@ -138,7 +138,7 @@ export const milestones = pgTable(
   (t) => [index('milestones_task_idx').on(t.taskId, t.ordinal)],
 );
 
-export const PERIOD_KINDS = ['monthly', 'quarterly', 'custom'] as const;
+export const PERIOD_KINDS = ['monthly', 'quarterly', 'half_yearly', 'yearly', 'custom'] as const;
 
 export const reportingPeriods = pgTable(
   'reporting_periods',
@@ -151,7 +151,12 @@ export const reportingPeriods = pgTable(
     endsOn: date('ends_on').notNull(),
     /** Reports are due this day (N days after the period ends). */
     dueOn: date('due_on').notNull(),
+    /** Set when the offices close the period: no new reports are taken for it. */
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    closedBy: uuid('closed_by').references(() => users.id),
+    version: rowVersion(),
     createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
   (t) => [
     uniqueIndex('reporting_periods_coop_range_uq').on(t.cooperationId, t.startsOn, t.endsOn),

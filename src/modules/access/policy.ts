@@ -91,6 +91,12 @@ export function assertCanKeepOrganization(actor: Actor | null, ownRegion: boolea
   throw forbidden("Only the cooperation office of the organization's own region, or an administrator, may register or change it");
 }
 
+/** `assertCanKeepOrganization` as a flag for the web: whether to offer registering a unit in a region. */
+export function canKeepOrganizations(actor: Actor | null, ownRegion: boolean): boolean {
+  if (!actor || actor.token) return false;
+  return actor.isAdmin || (ownRegion && actor.memberships.some((m) => m.role === 'coordinator'));
+}
+
 /**
  * A row inside a visible cooperation: everyone sees rows marked public,
  * members see what is shared with the parties, and a 'side' row is seen by
@@ -201,6 +207,25 @@ export function assertCanManageSide(actor: Actor | null, cooperation: { id: stri
   if (actor?.isAdmin) return;
   if (actor?.memberships.some((m) => m.cooperationId === cooperation.id && m.partyId === partyId && m.role === 'coordinator')) return;
   throw forbidden("Only that side's cooperation office may change this");
+}
+
+/**
+ * A side's party record (its region, display name, coordinating organization;
+ * removing it): that side's office or an admin. A side with no office yet (a
+ * party just added, the other city of an import) is kept by the cooperation's
+ * offices until it has one; otherwise only an administrator could ever name
+ * its coordinating organization. Its members are not: appointing a side's
+ * office stays with that side or an administrator (assertCanManageSide).
+ */
+export function canEditParty(actor: Actor | null, cooperationId: string, partyId: string, sideHasOffice: boolean): boolean {
+  if (!canManageCooperation(actor, cooperationId)) return false;
+  if (actor?.isAdmin || !sideHasOffice) return true;
+  return coordinatedSides(actor, cooperationId).includes(partyId);
+}
+
+export function assertCanEditParty(actor: Actor | null, cooperation: { id: string; visibility: string }, partyId: string, sideHasOffice: boolean): void {
+  assertCanManageCooperation(actor, cooperation);
+  if (!canEditParty(actor, cooperation.id, partyId, sideHasOffice)) throw forbidden("Only that side's cooperation office may change its party record");
 }
 
 /** Who works in a cooperation (its memberships) is shown to its members, not to the public reading a public one. */

@@ -1,6 +1,7 @@
 import { and, asc, count, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { agreements, cooperations, memberships, organizations, parties, regions, users } from '../../db/schema/core.ts';
+import { progressReports, supervisionNoticeRecipients, supervisionNotices, taskUnits, tasks } from '../../db/schema/work.ts';
 import { updateIfVersion } from '../../db/versioned-update.ts';
 import { rowScopeAcrossCondition, type CooperationScope, type RowScopeAcross } from '../access/policy.ts';
 import { escapeLike } from '../organization/organization.repository.ts';
@@ -124,6 +125,57 @@ export const cooperationRepository = {
   async deleteParty(db: Db, id: string, version: number): Promise<PartyRow | undefined> {
     const [row] = await db.delete(parties).where(and(eq(parties.id, id), eq(parties.version, version))).returning();
     return row;
+  },
+
+  async partyByRegion(db: Db, cooperationId: string, regionCode: string): Promise<PartyRow | undefined> {
+    const [row] = await db
+      .select()
+      .from(parties)
+      .where(and(eq(parties.cooperationId, cooperationId), eq(parties.regionCode, regionCode)))
+      .limit(1);
+    return row;
+  },
+
+  /** The sides of a cooperation that have a cooperation office (协调办) among their members. */
+  async sidesWithOffice(db: Db, cooperationId: string): Promise<string[]> {
+    const rows = await db
+      .selectDistinct({ partyId: memberships.partyId })
+      .from(memberships)
+      .where(and(eq(memberships.cooperationId, cooperationId), eq(memberships.role, 'coordinator')));
+    return rows.map((r) => r.partyId);
+  },
+
+  /** What hangs off a side and would be lost or orphaned with it: its tasks, task units, members, reports and 督办 notices. */
+  async dependentsOfParty(db: Db, cooperationId: string, partyId: string) {
+    const n = sql<number>`count(*)::int`;
+    const [[taskCount], [unitCount], [memberCount], [reportCount], [noticeCount]] = await Promise.all([
+      db
+        .select({ n })
+        .from(tasks)
+        .where(and(eq(tasks.cooperationId, cooperationId), or(eq(tasks.ownerPartyId, partyId), sql`${tasks.sides} @> ${JSON.stringify([partyId])}::jsonb`))),
+      db.select({ n }).from(taskUnits).where(and(eq(taskUnits.cooperationId, cooperationId), eq(taskUnits.partyId, partyId))),
+      db.select({ n }).from(memberships).where(and(eq(memberships.cooperationId, cooperationId), eq(memberships.partyId, partyId))),
+      db.select({ n }).from(progressReports).where(and(eq(progressReports.cooperationId, cooperationId), eq(progressReports.partyId, partyId))),
+      db
+        .select({ n })
+        .from(supervisionNotices)
+        .where(
+          and(
+            eq(supervisionNotices.cooperationId, cooperationId),
+            or(
+              eq(supervisionNotices.issuedPartyId, partyId),
+              sql`exists (select 1 from ${supervisionNoticeRecipients} r where r.notice_id = ${supervisionNotices.id} and r.party_id = ${partyId})`,
+            ),
+          ),
+        ),
+    ]);
+    return {
+      tasks: taskCount?.n ?? 0,
+      units: unitCount?.n ?? 0,
+      members: memberCount?.n ?? 0,
+      reports: reportCount?.n ?? 0,
+      notices: noticeCount?.n ?? 0,
+    };
   },
 
   async countParties(db: Db, cooperationId: string): Promise<number> {

@@ -13,6 +13,7 @@ import {
   createCooperationBody,
   membershipParams,
   membershipSchema,
+  partyOrderBody,
   partyParams,
   updateCooperationBody,
   updatePartyBody,
@@ -65,6 +66,12 @@ export const cooperationRoutes: FastifyPluginAsyncZod<{ services: Services }> = 
     { schema: { tags, params: uuidParam, body: addPartyBody, response: { 201: cooperationSchema, ...errorResponses } } },
     async (request, reply) =>
       reply.status(201).send(await services.cooperation.addParty(requireActor(request), request.params.id, request.body)),
+  );
+
+  app.put(
+    '/cooperations/:id/party-order',
+    { schema: { tags, summary: 'The order the parties are listed in', params: uuidParam, body: partyOrderBody, response: { 200: cooperationSchema, ...errorResponses } } },
+    async (request) => services.cooperation.orderParties(requireActor(request), request.params.id, request.body.partyIds),
   );
 
   app.patch(

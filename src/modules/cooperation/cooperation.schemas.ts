@@ -14,6 +14,10 @@ export const partySchema = z.object({
   ordinal: z.number().int(),
   version: z.number().int(),
   coordinatingOrganization: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  /** Whether a cooperation office (协调办) is among the side's members. */
+  hasOffice: z.boolean(),
+  /** `edit`: the caller may change or remove this party record; `registerUnits`: register organizations in its region. */
+  can: z.object({ edit: z.boolean(), registerUnits: z.boolean() }),
 });
 
 export const cooperationSummarySchema = z.object({
@@ -37,6 +41,8 @@ export const cooperationSchema = z.object({
   startedOn: z.string().nullable(),
   version: z.number().int(),
   parties: z.array(partySchema),
+  /** `manage`: the caller may change the cooperation's settings (general fields, parties, periods): its offices and admins. */
+  can: z.object({ manage: z.boolean() }),
 });
 
 export const cooperationListQuery = z.object({
@@ -81,9 +87,15 @@ export const updateCooperationBody = z.object({
 export const addPartyBody = partyInput;
 export const updatePartyBody = z.object({
   version: versionField,
+  regionCode: regionCode.optional(),
   name: shortText(100).optional(),
   coordinatingOrganizationId: z.uuid().nullable().optional(),
   ordinal: z.number().int().min(0).max(1000).optional(),
+});
+
+export const partyOrderBody = z.object({
+  /** Every party of the cooperation, once each, in the order wanted. */
+  partyIds: z.array(z.uuid()).min(2).max(20),
 });
 
 export const partyParams = z.object({ id: z.uuid(), partyId: z.uuid() });

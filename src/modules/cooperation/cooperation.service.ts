@@ -1,8 +1,23 @@
-import { AppError, notFound, staleVersion } from '../../app-error.ts';
+import { AppError, badRequest, conflict, notFound, staleVersion } from '../../app-error.ts';
 import type { Db } from '../../db/client.ts';
 import { writeTransaction } from '../../db/write-transaction.ts';
 import type { Actor, MembershipRole } from '../access/actor.ts';
-import { assertAdmin, assertCanManageCooperation, assertCanManageSide, assertCanReadCooperation, assertCanRegister, assertCanSeeMembers, cooperationWideAudit, rowScopeAcross, visibleCooperationScope } from '../access/policy.ts';
+import {
+  assertAdmin,
+  assertCanEditParty,
+  assertCanManageCooperation,
+  assertCanManageSide,
+  assertCanReadCooperation,
+  assertCanRegister,
+  assertCanSeeMembers,
+  canEditParty,
+  canKeepOrganizations,
+  coordinatingPartyIds,
+  canManageCooperation,
+  cooperationWideAudit,
+  rowScopeAcross,
+  visibleCooperationScope,
+} from '../access/policy.ts';
 import { audit } from '../audit/audit.service.ts';
 import { authRepository } from '../auth/auth.repository.ts';
 import { organizationRepository } from '../organization/organization.repository.ts';
@@ -45,8 +60,12 @@ export function createCooperationService(db: Db) {
     return row;
   }
 
-  async function present(row: CooperationRow) {
-    const partyRows = await cooperationRepository.partiesOf(db, row.id);
+  async function present(actor: Actor | null, row: CooperationRow) {
+    const [partyRows, withOffice] = await Promise.all([cooperationRepository.partiesOf(db, row.id), cooperationRepository.sidesWithOffice(db, row.id)]);
+    const ownSides = coordinatingPartyIds(actor);
+    const registers = await Promise.all(
+      partyRows.map(async (p) => canKeepOrganizations(actor, await organizationRepository.partyCoversRegion(db, ownSides, p.regionCode))),
+    );
     return {
       id: row.id,
       name: row.name,
@@ -56,7 +75,7 @@ export function createCooperationService(db: Db) {
       visibility: row.visibility,
       startedOn: row.startedOn,
       version: row.version,
-      parties: partyRows.map((p) => ({
+      parties: partyRows.map((p, i) => ({
         id: p.id,
         name: p.name,
         regionCode: p.regionCode,
@@ -67,8 +86,27 @@ export function createCooperationService(db: Db) {
           p.coordinatingOrganizationId && p.coordinatingOrganizationName
             ? { id: p.coordinatingOrganizationId, name: p.coordinatingOrganizationName }
             : null,
+        hasOffice: withOffice.includes(p.id),
+        can: { edit: canEditParty(actor, row.id, p.id, withOffice.includes(p.id)), registerUnits: registers[i] ?? false },
       })),
+      can: { manage: canManageCooperation(actor, row.id) },
     };
+  }
+
+  /** A side's region is named once per cooperation: the unique index would answer a misleading "same name". */
+  async function assertRegionFree(tx: Db, cooperationId: string, regionCode: string, partyId?: string) {
+    const taken = await cooperationRepository.partyByRegion(tx, cooperationId, regionCode);
+    if (taken && taken.id !== partyId) {
+      throw conflict('party.duplicate_region', `${taken.name} is already a party of this cooperation`, { partyId: taken.id, name: taken.name });
+    }
+  }
+
+  /** A side's coordinating organization is one of its own region's (or a district's below it), not the other city's. */
+  async function assertCoordinatorOfSide(tx: Db, regionCode: string, organizationId: string) {
+    if (!(await organizationRepository.get(tx, organizationId))) throw notFound('organization', organizationId);
+    if (!(await organizationRepository.inRegion(tx, regionCode, organizationId))) {
+      throw badRequest('party.coordinator_elsewhere', "The coordinating organization must belong to the party's own region");
+    }
   }
 
   async function partyValues(tx: Db, cooperationId: string, input: PartyInput, ordinal: number): Promise<NewParty> {
@@ -92,7 +130,7 @@ export function createCooperationService(db: Db) {
     },
 
     async get(actor: Actor | null, id: string) {
-      return present(await load(actor, id));
+      return present(actor, await load(actor, id));
     },
 
     /** Used by other services: the cooperation row after the read check. */
@@ -125,7 +163,7 @@ export function createCooperationService(db: Db) {
     },
 
     async create(actor: Actor, input: CreateCooperationInput) {
-      return present(await writeTransaction(db, ENTITY, (tx) => this.createIn(tx, actor, input)));
+      return present(actor, await writeTransaction(db, ENTITY, (tx) => this.createIn(tx, actor, input)));
     },
 
     async update(actor: Actor, id: string, version: number, patch: Partial<NewCooperation>) {
@@ -136,7 +174,7 @@ export function createCooperationService(db: Db) {
         await audit(tx, actor, { cooperationId: id, action: 'update', entity: ENTITY, entityId: id, before, after, scope: cooperationWideAudit });
         return after;
       });
-      return present(row);
+      return present(actor, row);
     },
 
     async delete(actor: Actor, id: string, version: number) {
@@ -151,11 +189,13 @@ export function createCooperationService(db: Db) {
     async addParty(actor: Actor, cooperationId: string, input: PartyInput) {
       await writeTransaction(db, 'party', async (tx) => {
         await loadForManagement(tx, actor, cooperationId);
+        await assertRegionFree(tx, cooperationId, input.regionCode);
+        if (input.coordinatingOrganizationId) await assertCoordinatorOfSide(tx, input.regionCode, input.coordinatingOrganizationId);
         const ordinal = await cooperationRepository.countParties(tx, cooperationId);
         const party = await cooperationRepository.insertParty(tx, await partyValues(tx, cooperationId, input, ordinal));
         await audit(tx, actor, { cooperationId, action: 'create', entity: 'party', entityId: party.id, after: party, scope: cooperationWideAudit });
       });
-      return present(await load(actor, cooperationId));
+      return present(actor, await load(actor, cooperationId));
     },
 
     async updateParty(
@@ -163,21 +203,56 @@ export function createCooperationService(db: Db) {
       cooperationId: string,
       partyId: string,
       version: number,
-      patch: Partial<Pick<NewParty, 'name' | 'coordinatingOrganizationId' | 'ordinal'>>,
+      patch: Partial<Pick<NewParty, 'name' | 'regionCode' | 'coordinatingOrganizationId' | 'ordinal'>>,
     ) {
       await writeTransaction(db, 'party', async (tx) => {
         const cooperation = await loadForManagement(tx, actor, cooperationId);
         const before = await cooperationRepository.getParty(tx, cooperationId, partyId);
         if (!before) throw notFound('party', partyId);
-        assertCanManageSide(actor, cooperation, partyId);
-        if (patch.coordinatingOrganizationId && !(await organizationRepository.get(tx, patch.coordinatingOrganizationId))) {
-          throw notFound('organization', patch.coordinatingOrganizationId);
+        assertCanEditParty(actor, cooperation, partyId, (await cooperationRepository.sidesWithOffice(tx, cooperationId)).includes(partyId));
+        if (before.version !== version) throw staleVersion('party', before.version);
+        const regionChanges = patch.regionCode !== undefined && patch.regionCode !== before.regionCode;
+        if (regionChanges && patch.regionCode) {
+          if (!(await regionRepository.get(tx, patch.regionCode))) throw notFound('region', patch.regionCode);
+          await assertRegionFree(tx, cooperationId, patch.regionCode, partyId);
+          // Its tasks' units and reports were checked against the old region; moving the side would leave them on the wrong one.
+          const dependents = await cooperationRepository.dependentsOfParty(tx, cooperationId, partyId);
+          if (dependents.tasks || dependents.units || dependents.reports || dependents.notices) {
+            throw conflict('party.region_in_use', "The side's region cannot change while tasks, units or reports depend on it", dependents);
+          }
         }
         const after = await cooperationRepository.updateParty(tx, partyId, version, patch);
         if (!after) throw staleVersion('party', before.version);
+        if (after.coordinatingOrganizationId && (regionChanges || patch.coordinatingOrganizationId)) {
+          await assertCoordinatorOfSide(tx, after.regionCode, after.coordinatingOrganizationId);
+        }
         await audit(tx, actor, { cooperationId, action: 'update', entity: 'party', entityId: partyId, before, after, scope: cooperationWideAudit });
       });
-      return present(await load(actor, cooperationId));
+      return present(actor, await load(actor, cooperationId));
+    },
+
+    /** The order the parties are listed in (the first is named first, as in 青岛—深圳): a cooperation setting, not one side's. */
+    async orderParties(actor: Actor, cooperationId: string, partyIds: string[]) {
+      await writeTransaction(db, 'party', async (tx) => {
+        await loadForManagement(tx, actor, cooperationId);
+        const current = await cooperationRepository.partiesOf(tx, cooperationId);
+        const same = partyIds.length === current.length && new Set(partyIds).size === partyIds.length && current.every((p) => partyIds.includes(p.id));
+        if (!same) throw conflict('party.order_stale', 'The list of parties changed meanwhile; reload it and order them again');
+        for (const [ordinal, id] of partyIds.entries()) {
+          const party = current.find((p) => p.id === id);
+          if (party && party.ordinal !== ordinal) await cooperationRepository.updateParty(tx, id, party.version, { ordinal });
+        }
+        await audit(tx, actor, {
+          cooperationId,
+          action: 'reorder',
+          entity: 'party',
+          entityId: cooperationId,
+          before: current.map((p) => p.id),
+          after: partyIds,
+          scope: cooperationWideAudit,
+        });
+      });
+      return present(actor, await load(actor, cooperationId));
     },
 
     async removeParty(actor: Actor, cooperationId: string, partyId: string, version: number) {
@@ -185,7 +260,12 @@ export function createCooperationService(db: Db) {
         const cooperation = await loadForManagement(tx, actor, cooperationId);
         const before = await cooperationRepository.getParty(tx, cooperationId, partyId);
         if (!before) throw notFound('party', partyId);
-        assertCanManageSide(actor, cooperation, partyId);
+        assertCanEditParty(actor, cooperation, partyId, (await cooperationRepository.sidesWithOffice(tx, cooperationId)).includes(partyId));
+        if (before.version !== version) throw staleVersion('party', before.version);
+        const dependents = await cooperationRepository.dependentsOfParty(tx, cooperationId, partyId);
+        if (Object.values(dependents).some((n) => n > 0)) {
+          throw conflict('party.in_use', `${before.name} still has tasks, units, members, reports or notices; remove or move them first`, dependents);
+        }
         if ((await cooperationRepository.countParties(tx, cooperationId)) <= 2) {
           throw new AppError('party.last_two', 409, 'A cooperation keeps at least two parties');
         }

@@ -91,6 +91,21 @@ export const organizationRepository = {
     return rows.map((r) => r.id).sort();
   },
 
+  /** Whether the organization sits in the given region or a region below it (a city keeps its districts' units). */
+  async inRegion(db: Db, regionCode: string, organizationId: string): Promise<boolean> {
+    const chain = sql`(
+      with recursive chain(code) as (
+        select ${organizations.regionCode} from ${organizations} where ${organizations.id} = ${organizationId}
+        union select r.parent_code from ${regions} r join chain on r.code = chain.code where r.parent_code is not null
+      ) select code from chain)`;
+    const [row] = await db
+      .select({ code: regions.code })
+      .from(regions)
+      .where(and(eq(regions.code, regionCode), sql`${regions.code} in ${chain}`))
+      .limit(1);
+    return !!row;
+  },
+
   async findByName(db: Db, regionCode: string, name: string): Promise<OrganizationRow | undefined> {
     const [row] = await db
       .select()

@@ -2,8 +2,11 @@ import { addDays } from '../task/business-date.ts';
 
 /** Calendar arithmetic for reporting periods, on ISO date strings (YYYY-MM-DD). */
 
+/** The kinds the calendar names; a custom period has the dates and label its office gives it. */
+export type CalendarKind = 'monthly' | 'quarterly' | 'half_yearly' | 'yearly';
+
 export interface PeriodRange {
-  kind: 'monthly' | 'quarterly';
+  kind: CalendarKind;
   label: string;
   startsOn: string;
   endsOn: string;
@@ -31,9 +34,33 @@ export function quarterOf(iso: string): PeriodRange {
   };
 }
 
+export function halfYearOf(iso: string): PeriodRange {
+  const { year, month } = partsOf(iso);
+  const first = month <= 6;
+  return {
+    kind: 'half_yearly',
+    label: `${year}年${first ? '上半年' : '下半年'}`,
+    startsOn: isoOf(year, first ? 1 : 7, 1),
+    endsOn: isoOf(year, first ? 6 : 12, first ? 30 : 31),
+  };
+}
+
+export function yearOf(iso: string): PeriodRange {
+  const { year } = partsOf(iso);
+  return { kind: 'yearly', label: `${year}年度`, startsOn: isoOf(year, 1, 1), endsOn: isoOf(year, 12, 31) };
+}
+
+/** The period of a calendar kind that holds the given day. */
+export const CALENDAR: Record<CalendarKind, (iso: string) => PeriodRange> = {
+  monthly: monthOf,
+  quarterly: quarterOf,
+  half_yearly: halfYearOf,
+  yearly: yearOf,
+};
+
 /** The calendar periods of one kind from the one containing `from` to the one containing `to`. */
-export function periodsBetween(kind: 'monthly' | 'quarterly', from: string, to: string, max: number): PeriodRange[] | null {
-  const of = kind === 'monthly' ? monthOf : quarterOf;
+export function periodsBetween(kind: CalendarKind, from: string, to: string, max: number): PeriodRange[] | null {
+  const of = CALENDAR[kind];
   const result: PeriodRange[] = [];
   for (let period = of(from); period.startsOn <= to; period = of(addDays(period.endsOn, 1))) {
     if (result.length === max) return null;

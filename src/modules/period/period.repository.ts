@@ -2,6 +2,7 @@ import { and, asc, desc, eq, gte, lte } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { cooperations } from '../../db/schema/core.ts';
 import { reportingPeriods } from '../../db/schema/work.ts';
+import { updateIfVersion } from '../../db/versioned-update.ts';
 
 export type PeriodRow = typeof reportingPeriods.$inferSelect;
 export type NewPeriod = typeof reportingPeriods.$inferInsert;
@@ -39,6 +40,8 @@ export const periodRepository = {
   async lockCooperation(db: Db, cooperationId: string): Promise<void> {
     await db.select({ id: cooperations.id }).from(cooperations).where(eq(cooperations.id, cooperationId)).for('update');
   },
+
+  update: (db: Db, id: string, version: number, patch: Partial<NewPeriod>) => updateIfVersion(db, reportingPeriods, id, version, patch),
 
   async insertMany(db: Db, values: NewPeriod[]): Promise<PeriodRow[]> {
     return values.length ? db.insert(reportingPeriods).values(values).returning() : [];

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorResponses, uuidParam } from '../../http/common.schemas.ts';
 import { requireActor } from '../../http/auth-plugin.ts';
 import type { Services } from '../services.ts';
-import { createPeriodBody, generatePeriodsBody, periodList, periodSchema } from './period.schemas.ts';
+import { createPeriodBody, generatePeriodsBody, periodList, periodSchema, periodVersionBody, updatePeriodBody } from './period.schemas.ts';
 
 const tags = ['reporting periods'];
 
@@ -24,12 +24,30 @@ export const periodRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
     {
       schema: {
         tags,
-        summary: 'Create the monthly or quarterly periods from one date to another; nothing is created if any overlaps',
+        summary: 'Create the monthly, quarterly, half-yearly or yearly periods from one date to another; nothing is created if any overlaps',
         params: uuidParam,
         body: generatePeriodsBody,
         response: { 201: periodList, ...errorResponses },
       },
     },
     async (request, reply) => reply.status(201).send({ items: await services.period.generate(requireActor(request), request.params.id, request.body) }),
+  );
+
+  app.patch(
+    '/periods/:id',
+    { schema: { tags, summary: "Move a period's due date (not before it ends; not once closed)", params: uuidParam, body: updatePeriodBody, response: { 200: periodSchema, ...errorResponses } } },
+    async (request) => services.period.update(requireActor(request), request.params.id, request.body.version, request.body.dueOn),
+  );
+
+  app.post(
+    '/periods/:id/close',
+    { schema: { tags, summary: 'Close a period: no new reports are taken for it', params: uuidParam, body: periodVersionBody, response: { 200: periodSchema, ...errorResponses } } },
+    async (request) => services.period.close(requireActor(request), request.params.id, request.body.version),
+  );
+
+  app.post(
+    '/periods/:id/reopen',
+    { schema: { tags, summary: 'Reopen a closed period', params: uuidParam, body: periodVersionBody, response: { 200: periodSchema, ...errorResponses } } },
+    async (request) => services.period.reopen(requireActor(request), request.params.id, request.body.version),
   );
 };

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { PERIOD_KINDS } from '../../db/schema/work.ts';
-import { isoDate, shortText } from '../../http/common.schemas.ts';
+import { isoDate, shortText, versionField } from '../../http/common.schemas.ts';
 
 const dueAfterDays = z.number().int().min(0).max(365).default(15);
+const calendarKind = z.enum(['monthly', 'quarterly', 'half_yearly', 'yearly']);
 
 export const periodSchema = z.object({
   id: z.uuid(),
@@ -12,6 +13,9 @@ export const periodSchema = z.object({
   startsOn: z.string(),
   endsOn: z.string(),
   dueOn: z.string(),
+  /** When the offices closed it (no new reports are taken), or null while it is open. */
+  closedAt: z.iso.datetime({ offset: true }).nullable(),
+  version: z.number().int(),
 });
 
 export const createPeriodBody = z.object({
@@ -19,15 +23,23 @@ export const createPeriodBody = z.object({
   startsOn: isoDate,
   endsOn: isoDate,
   dueAfterDays,
-  /** Only for custom periods; monthly and quarterly ones are named by the calendar. */
+  /** Only for custom periods; calendar periods are named by the calendar. */
   label: shortText(100).optional(),
 });
 
 export const generatePeriodsBody = z.object({
-  kind: z.enum(['monthly', 'quarterly']),
+  kind: calendarKind,
   from: isoDate,
   to: isoDate,
   dueAfterDays,
 });
+
+export const updatePeriodBody = z.object({
+  version: versionField,
+  /** Reports are due this day; not before the period ends. */
+  dueOn: isoDate,
+});
+
+export const periodVersionBody = z.object({ version: versionField });
 
 export const periodList = z.object({ items: z.array(periodSchema) });

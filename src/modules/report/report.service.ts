@@ -191,6 +191,7 @@ export function createReportService(db: Db, deps: ReportServiceDeps) {
         if (period.cooperationId !== task.cooperationId) {
           throw badRequest('report.period_mismatch', 'The reporting period belongs to another cooperation than the task');
         }
+        if (period.closedAt) throw conflict('period.closed', `${period.label} is closed; it takes no new reports`);
         const units = await taskRepository.unitsOf(tx, [task.id]);
         const unit = reportingUnitFor(actor, task, units, input.organizationId);
         if (task.status === 'done' || task.status === 'cancelled') throw conflict('task.closed', 'The task is closed; it takes no more reports');
@@ -402,7 +403,8 @@ export function createReportService(db: Db, deps: ReportServiceDeps) {
     const current = new Map<string, PeriodRow>();
     for (const cooperationId of new Set(rows.map((r) => r.task.cooperationId))) {
       const period = await periodRepository.currentOf(db, cooperationId, today);
-      if (period) current.set(cooperationId, period);
+      // A closed period takes no reports: nothing is asked for it.
+      if (period && !period.closedAt) current.set(cooperationId, period);
     }
     const reports = await reportRepository.reportsOfUnitIn(db, actor.organizationId, [...current.values()].map((p) => p.id));
     const items = [];

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import en from '../i18n/en.json' with { type: 'json' };
 import zhCN from '../i18n/zh-CN.json' with { type: 'json' };
 import { ApiError } from './client.ts';
-import { errorMessage } from './error-message.ts';
+import { detailWords, errorMessage } from './error-message.ts';
 
 async function translator(lng: 'zh-CN' | 'en') {
   const i18n = i18next.createInstance();
@@ -42,5 +42,18 @@ describe('the words for fields refused by the shared text and number rules', () 
     expect(errorMessage(number, zh)).toBe('数值超出允许范围（绝对值不超过 10¹⁵）');
     expect(errorMessage(number, english)).toMatch(/out of range/);
     expect(errorMessage(invalid('Too small: expected string to have >=1 characters'), english)).toBe('The request has invalid fields');
+  });
+});
+
+describe('the details an error message names', () => {
+  it('puts names, numbers and the labels of listed rows into the words', async () => {
+    expect(detailWords({ label: '2027年第1季度', max: 120, overlaps: [{ label: '2027年上半年' }, { label: '2027年度' }], nested: { a: 1 } }, '、')).toEqual({
+      label: '2027年第1季度',
+      max: '120',
+      overlaps: '2027年上半年、2027年度',
+    });
+    const overlap = new ApiError(409, 'period.overlap', 'overlaps', { label: '2027年第1季度', overlaps: [{ label: '2027年上半年' }] });
+    expect(errorMessage(overlap, await translator('zh-CN'))).toBe('2027年第1季度与已有的报送周期（2027年上半年）重叠，未生成任何周期');
+    expect(errorMessage(overlap, await translator('en'))).toBe('2027年第1季度 overlaps existing reporting periods (2027年上半年); no period was created');
   });
 });

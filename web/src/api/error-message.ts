@@ -1,4 +1,4 @@
-import type { TFunction } from 'i18next';
+import type { TFunction, TOptions } from 'i18next';
 import zhCN from '../i18n/zh-CN.json' with { type: 'json' };
 import { ApiError } from './client.ts';
 
@@ -51,6 +51,24 @@ function fieldRuleOf(details: unknown): 'errors.invalidCharacters' | 'errors.num
   return null;
 }
 
+/**
+ * The details of an error as words to put into its message: numbers and names as they are, a list of rows
+ * by their labels (a period overlaps 2027年第1季度、2027年第2季度).
+ */
+export function detailWords(details: unknown, separator: string): Record<string, string> {
+  const words: Record<string, string> = {};
+  if (typeof details !== 'object' || details === null) return words;
+  for (const [key, value] of Object.entries(details)) {
+    if (typeof value === 'string' || typeof value === 'number') words[key] = String(value);
+    else if (Array.isArray(value)) {
+      words[key] = value
+        .map((item: unknown) => (typeof item === 'object' && item !== null && 'label' in item ? String(item.label) : String(item)))
+        .join(separator);
+    }
+  }
+  return words;
+}
+
 /** What to tell the user about a failed call, in their language; the server's own (English) words only for a code the UI does not know. */
 export function errorMessage(error: unknown, t: TFunction): string {
   if (error instanceof ApiError) {
@@ -64,7 +82,10 @@ export function errorMessage(error: unknown, t: TFunction): string {
       return seconds < 60 ? t('errors.throttledSeconds', { count: seconds }) : t('errors.throttledMinutes', { count: Math.ceil(seconds / 60) });
     }
     const key = `errorCodes.${error.code}`;
-    if (isCodeKey(key)) return t(key);
+    if (isCodeKey(key)) {
+      const words: TOptions = detailWords(error.details, t('common.listSeparator'));
+      return t(key, words);
+    }
     const client = CLIENT_CODES[error.code];
     if (client) return t(client);
     const suffix = KNOWN_SUFFIXES[error.code.slice(error.code.lastIndexOf('.') + 1)];

@@ -79,10 +79,13 @@ export interface Period {
   id: string;
   cooperationId: string;
   label: string;
-  kind: 'monthly' | 'quarterly' | 'custom';
+  kind: 'monthly' | 'quarterly' | 'half_yearly' | 'yearly' | 'custom';
   startsOn: string;
   endsOn: string;
   dueOn: string;
+  /** Set once the offices closed the period: it takes no new reports. */
+  closedAt: string | null;
+  version: number;
 }
 
 export interface Attachment {

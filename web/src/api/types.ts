@@ -59,6 +59,10 @@ export interface Party {
   ordinal: number;
   version: number;
   coordinatingOrganization: { id: string; name: string } | null;
+  /** Whether a cooperation office (协调办) is among the side's members. */
+  hasOffice: boolean;
+  /** `registerUnits`: the caller may register organizations in the party's region. */
+  can: { edit: boolean; registerUnits: boolean };
 }
 
 export interface Cooperation {
@@ -71,6 +75,8 @@ export interface Cooperation {
   startedOn: string | null;
   version: number;
   parties: Party[];
+  /** `manage`: the caller may change the settings (its offices and admins). */
+  can: { manage: boolean };
 }
 
 export interface AgreementListItem {

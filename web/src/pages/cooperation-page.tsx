@@ -1,4 +1,4 @@
-import { PlusOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { PlusOutlined, SettingOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { Breadcrumb, Button, Card, Descriptions, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -126,11 +126,18 @@ export default function CooperationPage() {
           </Space>
         }
         extra={
-          <Link to={`/cooperations/${cooperation.id}/tasks`} data-testid="task-ledger-link">
-            <Button type="primary" icon={<UnorderedListOutlined />}>
-              {t('tasks.nav')}
-            </Button>
-          </Link>
+          <Space wrap>
+            {cooperation.can.manage ? (
+              <Link to={`/cooperations/${cooperation.id}/settings`} data-testid="settings-link">
+                <Button icon={<SettingOutlined />}>{t('settings.nav')}</Button>
+              </Link>
+            ) : null}
+            <Link to={`/cooperations/${cooperation.id}/tasks`} data-testid="task-ledger-link">
+              <Button type="primary" icon={<UnorderedListOutlined />}>
+                {t('tasks.nav')}
+              </Button>
+            </Link>
+          </Space>
         }
       >
         <Descriptions size="small" column={{ xs: 1, md: 3 }} bordered styles={{ label: { whiteSpace: 'nowrap' } }}>

@@ -44,13 +44,15 @@ function fieldsOf(values: Values): ReportFields {
 }
 
 /** A lead or co-operating unit reports its progress for a period: narrative, percent, milestones reached, figures and evidence. */
-export function ReportForm({ taskId, periods, milestones, ownReports, today, onSubmitted }: Props) {
+export function ReportForm({ taskId, periods: allPeriods, milestones, ownReports, today, onSubmitted }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const [files, setFiles] = useState<UploadFile[]>([]);
   const [saving, setSaving] = useState<'draft' | 'submit' | null>(null);
   const editable = (periodId: string) => ownReports.find((r) => r.periodId === periodId && (r.status === 'draft' || r.status === 'returned'));
+  // A closed period takes no new report; one the unit already began for it is still finished.
+  const periods = allPeriods.filter((p) => !p.closedAt || editable(p.id));
   const initialPeriod = defaultPeriod(periods, today);
   const initialReport = initialPeriod ? editable(initialPeriod.id) : undefined;
 

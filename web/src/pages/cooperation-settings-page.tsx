@@ -1,0 +1,74 @@
+import { Breadcrumb, Card, Result, Space, Tabs } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { api } from '../api/client.ts';
+import { useApi } from '../api/use-api.ts';
+import { LoadError } from '../common/load-error.tsx';
+import { PageLoading } from '../common/page-loading.tsx';
+import { StatusTag } from '../common/status-tag.tsx';
+import { GeneralTab } from '../settings/general-tab.tsx';
+import { PartiesTab } from '../settings/parties-tab.tsx';
+import { PeriodsTab } from '../settings/periods-tab.tsx';
+
+const TABS = ['general', 'parties', 'periods'] as const;
+type Tab = (typeof TABS)[number];
+const isTab = (value: string | null): value is Tab => TABS.some((tab) => tab === value);
+
+/** The settings of one cooperation, for its offices (协调办) and admins: general fields, parties, reporting periods. */
+export default function CooperationSettingsPage() {
+  const { t } = useTranslation();
+  const { cooperationId = '' } = useParams();
+  const [search, setSearch] = useSearchParams();
+  const { data: cooperation, error, loading, reload } = useApi(() => api.cooperation(cooperationId), cooperationId);
+
+  if (error && !cooperation) return <LoadError error={error} onRetry={reload} />;
+  if (loading && !cooperation) return <PageLoading />;
+  if (!cooperation) return <PageLoading />;
+
+  const requested = search.get('tab');
+  const tab: Tab = isTab(requested) ? requested : 'general';
+
+  const breadcrumb = (
+    <Breadcrumb
+      items={[
+        { title: <Link to="/cooperations">{t('nav.cooperations')}</Link> },
+        { title: <Link to={`/cooperations/${cooperation.id}`}>{cooperation.name}</Link> },
+        { title: t('settings.nav') },
+      ]}
+    />
+  );
+
+  if (!cooperation.can.manage) {
+    return (
+      <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+        {breadcrumb}
+        <Result status="403" title={t('settings.forbiddenTitle')} subTitle={t('settings.forbiddenHint')} />
+      </Space>
+    );
+  }
+
+  return (
+    <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+      {breadcrumb}
+      <Card
+        title={
+          <Space wrap>
+            <span>{t('settings.title', { name: cooperation.name })}</span>
+            <StatusTag status={cooperation.status} />
+          </Space>
+        }
+      >
+        <Tabs
+          activeKey={tab}
+          onChange={(key) => setSearch(key === 'general' ? {} : { tab: key }, { replace: true })}
+          destroyOnHidden
+          items={[
+            { key: 'general', label: t('settings.tabs.general'), children: <GeneralTab cooperation={cooperation} onSaved={reload} onReload={reload} /> },
+            { key: 'parties', label: t('settings.tabs.parties'), children: <PartiesTab cooperation={cooperation} onChanged={reload} /> },
+            { key: 'periods', label: t('settings.tabs.periods'), children: <PeriodsTab cooperation={cooperation} /> },
+          ]}
+        />
+      </Card>
+    </Space>
+  );
+}
