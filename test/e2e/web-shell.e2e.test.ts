@@ -146,6 +146,16 @@ describe.skipIf(!chromiumAvailable())('the web app in Chromium', () => {
     await finish(page);
   });
 
+  it('offers 导入文本 to a cooperation office and not to a unit user or a leader', async () => {
+    for (const [username, offered] of [['qd.fgw', 1], ['qd.kj', 0], ['qd.leader', 0]] as const) {
+      const page = await newPage();
+      await logIn(page, username);
+      await page.getByRole('menu').first().waitFor();
+      expect(await page.getByRole('link', { name: '导入文本' }).count(), username).toBe(offered);
+      await finish(page);
+    }
+  });
+
   it('logs out back to the login page, after which pages ask for a login again', async () => {
     const page = await newPage();
     await logIn(page, 'sz.fgw', DEMO_PASSWORD);

@@ -206,6 +206,17 @@ describe.each(databaseFlavours())('API tokens on %s', (flavour) => {
       expect(mine.apiToken).toBeNull();
     });
 
+    it('offers registering cooperations to an office through its session, never through a token', async () => {
+      const created = await createToken(qd, byName('青岛—深圳').id, 'write');
+      const can = async (token: string) => (await t.call('GET', '/api/v1/me', { token })).json<{ can: { register: boolean } }>().can.register;
+      expect(await can(qd)).toBe(true);
+      expect(await can(created.token)).toBe(false);
+      const [leader, unit] = await Promise.all([t.login('qd.leader'), t.login('qd.kj')]);
+      if (!leader || !unit) throw new Error('demo logins missing');
+      expect(await can(leader)).toBe(false);
+      expect(await can(unit)).toBe(false);
+    });
+
     it('may neither read nor rewrite notification preferences, which serve every cooperation', async () => {
       const { token } = await createToken(qd, byName('青岛—深圳').id, 'write');
       const before = (await t.call('GET', '/api/v1/me/notification-preferences', { token: qd })).json<unknown>();

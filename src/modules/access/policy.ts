@@ -67,6 +67,10 @@ export function assertAdmin(actor: Actor | null): void {
   if (!actor?.isAdmin) throw forbidden('Only a platform administrator may do this');
 }
 
+/** `assertCanRegister` as a flag for the web: whether to offer importing a text or setting up a cooperation. */
+export const canRegister = (actor: Actor | null): boolean =>
+  !!actor && !actor.token && (actor.isAdmin || actor.memberships.some((m) => m.role === 'coordinator'));
+
 /** Creating cooperations and units: admins, and coordinators of any cooperation (who register new agreements). */
 export function assertCanRegister(actor: Actor | null): void {
   if (actor?.token) throw forbidden('An API token works inside its cooperation only');

@@ -60,9 +60,9 @@ export const authRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (
     { schema: { tags, summary: 'The caller; through an API token, only its cooperation and scope', response: { 200: meResponse, ...errorResponses } } },
     async (request) => {
       const actor = requireActor(request);
-      const { user, memberships } = await services.auth.me(actor);
+      const { user, memberships, can } = await services.auth.me(actor);
       // A token never carries its user's administrator rights, so it is not presented as an administrator.
-      return { user: { ...presentUser(user), isAdmin: actor.isAdmin }, memberships, apiToken: actor.token ?? null };
+      return { user: { ...presentUser(user), isAdmin: actor.isAdmin }, memberships, apiToken: actor.token ?? null, can };
     },
   );
 };

@@ -31,4 +31,6 @@ export const meResponse = z.object({
   ),
   /** Set when the caller is an API token: the one cooperation it acts in, and whether it may write. */
   apiToken: z.object({ id: z.uuid(), cooperationId: z.uuid(), scope: z.enum(API_TOKEN_SCOPES) }).nullable(),
+  /** What the web offers across cooperations: registering a cooperation (by hand or by importing a text). */
+  can: z.object({ register: z.boolean() }),
 });

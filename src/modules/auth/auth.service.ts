@@ -3,7 +3,7 @@ import { AppError } from '../../app-error.ts';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/client.ts';
 import type { Actor } from '../access/actor.ts';
-import { assertNotApiToken, personalAuditScope, personalScope } from '../access/policy.ts';
+import { assertNotApiToken, canRegister, personalAuditScope, personalScope } from '../access/policy.ts';
 import { apiTokenRepository } from '../api-token/api-token.repository.ts';
 import { audit } from '../audit/audit.service.ts';
 import type { NotificationService } from '../notification/notification.service.ts';
@@ -159,13 +159,13 @@ export function createAuthService(db: Db, config: Config['session'], deps: AuthD
       });
     },
 
-    /** The user and their memberships; through an API token, only those of the token's cooperation. */
+    /** The user and their memberships (through an API token, only those of the token's cooperation), and what the web may offer them. */
     async me(actor: Actor) {
       const user = await authRepository.findUserByUsername(db, actor.username);
       if (!user) throw new AppError('auth.required', 401, 'Please log in');
       const { cooperationId } = personalScope(actor);
       const memberships = (await authRepository.membershipsOf(db, actor.userId)).filter((m) => !cooperationId || m.cooperationId === cooperationId);
-      return { user, memberships };
+      return { user, memberships, can: { register: canRegister(actor) } };
     },
   };
 }

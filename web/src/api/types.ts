@@ -31,6 +31,8 @@ export interface Membership {
 export interface Me {
   user: User & { organizationId: string | null };
   memberships: Membership[];
+  /** From the server's policy: registering a cooperation, by hand or by importing a text. */
+  can: { register: boolean };
 }
 
 export interface Page<T> {

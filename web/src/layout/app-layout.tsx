@@ -70,7 +70,7 @@ export function AppLayout() {
             style={{ borderInlineEnd: 'none', paddingTop: 8 }}
             items={[
               { key: 'cooperations', icon: <ApartmentOutlined />, label: <Link to="/cooperations">{t('nav.cooperations')}</Link> },
-              { key: 'import', icon: <FileSearchOutlined />, label: <Link to="/import">{t('import.nav')}</Link> },
+              ...(me.can.register ? [{ key: 'import', icon: <FileSearchOutlined />, label: <Link to="/import">{t('import.nav')}</Link> }] : []),
               { key: 'my-work', icon: <InboxOutlined />, label: <Link to="/my-work">{t('myWork.nav')}</Link> },
               { key: 'notifications', icon: <BellOutlined />, label: <Link to="/notifications">{t('notifications.nav')}</Link> },
             ]}
