@@ -149,6 +149,7 @@ const EXEMPT: Record<string, string> = {
   'POST /api/v1/auth/login': 'rate-limited and locks accounts; security-login.test.ts',
   'POST /api/v1/auth/logout': "ends the caller's session; security-sessions.test.ts",
   'POST /api/v1/auth/logout-everywhere': "ends all the caller's sessions; security-sessions.test.ts",
+  'POST /api/v1/me/password': "changes the caller's own password after checking the current one; account-password.test.ts",
   'GET /': 'the static web app shell, the same for everyone; security-http.test.ts checks it',
   'GET /{*}': 'the static web app shell, the same for everyone; security-http.test.ts checks it',
 };

@@ -1,4 +1,4 @@
-import { and, eq, inArray, lt, lte, sql } from 'drizzle-orm';
+import { and, eq, inArray, lt, lte, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { cooperations, loginThrottles, memberships, parties, sessions, users } from '../../db/schema/core.ts';
 
@@ -92,6 +92,14 @@ export const authRepository = {
 
   async deleteSessionsOfUser(db: Db, userId: string): Promise<number> {
     const rows = await db.delete(sessions).where(eq(sessions.userId, userId)).returning({ t: sessions.tokenHash });
+    return rows.length;
+  },
+
+  async deleteOtherSessionsOfUser(db: Db, userId: string, keptTokenHash: string): Promise<number> {
+    const rows = await db
+      .delete(sessions)
+      .where(and(eq(sessions.userId, userId), ne(sessions.tokenHash, keptTokenHash)))
+      .returning({ t: sessions.tokenHash });
     return rows.length;
   },
 

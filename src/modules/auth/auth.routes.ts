@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { AppError } from '../../app-error.ts';
 import { errorResponses, noContentResponses } from '../../http/common.schemas.ts';
 import { clearSessionCookies, requireActor, setSessionCookies, tokenOf } from '../../http/auth-plugin.ts';
 import type { Services } from '../services.ts';
-import { loginBody, loginResponse, meResponse } from './auth.schemas.ts';
+import { changePasswordBody, changePasswordResponse, loginBody, loginResponse, meResponse } from './auth.schemas.ts';
 import type { UserRow } from './auth.repository.ts';
 
 const tags = ['auth'];
@@ -60,9 +61,29 @@ export const authRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (
     { schema: { tags, summary: 'The caller; through an API token, only its cooperation and scope', response: { 200: meResponse, ...errorResponses } } },
     async (request) => {
       const actor = requireActor(request);
-      const { user, memberships, can } = await services.auth.me(actor);
+      const { user, memberships, organization, can } = await services.auth.me(actor);
       // A token never carries its user's administrator rights, so it is not presented as an administrator.
-      return { user: { ...presentUser(user), isAdmin: actor.isAdmin }, memberships, apiToken: actor.token ?? null, can };
+      return { user: { ...presentUser(user), isAdmin: actor.isAdmin }, memberships, organization, apiToken: actor.token ?? null, can };
+    },
+  );
+
+  app.post(
+    '/me/password',
+    {
+      schema: {
+        tags,
+        summary: "Change the caller's own password; ends their other sessions, keeps this one; refused to an API token",
+        body: changePasswordBody,
+        response: { 200: changePasswordResponse, ...errorResponses },
+      },
+      // A stolen session must not become a fast way to guess the password behind it.
+      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const token = tokenOf(request);
+      if (!token) throw new AppError('auth.required', 401, 'Please log in');
+      return services.auth.changePassword(actor, token, request.body.currentPassword, request.body.newPassword);
     },
   );
 };

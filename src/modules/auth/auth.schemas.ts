@@ -29,8 +29,19 @@ export const meResponse = z.object({
       role: z.enum(MEMBERSHIP_ROLES),
     }),
   ),
+  /** The unit or office the user belongs to, named, so a page need not look it up. */
+  organization: z.object({ id: z.uuid(), name: z.string() }).nullable(),
   /** Set when the caller is an API token: the one cooperation it acts in, and whether it may write. */
   apiToken: z.object({ id: z.uuid(), cooperationId: z.uuid(), scope: z.enum(API_TOKEN_SCOPES) }).nullable(),
   /** What the web offers across cooperations: registering a cooperation (by hand or by importing a text). */
   can: z.object({ register: z.boolean() }),
+});
+
+export const changePasswordBody = z.object({
+  currentPassword: z.string().min(1).max(256).describe('The password the caller signs in with now'),
+  newPassword: z.string().min(1).max(256).describe('At least 10 characters, at least 4 different ones'),
+});
+
+export const changePasswordResponse = z.object({
+  sessionsEnded: z.number().int().describe("The caller's other sessions, ended; this one stays signed in"),
 });

@@ -6,10 +6,12 @@ import type { Actor } from '../access/actor.ts';
 import { assertNotApiToken, canRegister, personalAuditScope, personalScope } from '../access/policy.ts';
 import { apiTokenRepository } from '../api-token/api-token.repository.ts';
 import { audit } from '../audit/audit.service.ts';
+import { organizationRepository } from '../organization/organization.repository.ts';
+import { userRepository } from '../user/user.repository.ts';
 import type { NotificationService } from '../notification/notification.service.ts';
 import { ADDRESS_BUCKET, authRepository, type UserRow } from './auth.repository.ts';
 import { ACCOUNT_THRESHOLD, ADDRESS_THRESHOLD, afterFailure, current, FORGET_MS, MAX_WAIT_MS, NOTICE_QUIET_MS, throttleAddress } from './login-throttle.ts';
-import { verifyPassword } from './password.ts';
+import { hashPassword, passwordProblem, verifyPassword } from './password.ts';
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -159,13 +161,37 @@ export function createAuthService(db: Db, config: Config['session'], deps: AuthD
       });
     },
 
+    /**
+     * Changes the caller's own password when the current one is right. The
+     * caller's other sessions end, as whoever knew the old password may be
+     * using one; this session stays. API tokens are left alone: logging out
+     * everywhere is the way to revoke them too.
+     */
+    async changePassword(actor: Actor, sessionToken: string, currentPassword: string, newPassword: string): Promise<{ sessionsEnded: number }> {
+      assertNotApiToken(actor, 'changing the password');
+      const user = await authRepository.findUserByUsername(db, actor.username);
+      if (!user || user.disabled) throw new AppError('auth.required', 401, 'Please log in');
+      if (!(await verifyPassword(currentPassword, user.passwordHash))) throw new AppError('auth.wrong_password', 400, 'The current password is wrong');
+      const problem = passwordProblem(newPassword);
+      if (problem) throw new AppError('user.weak_password', 400, `The password needs ${problem}`);
+      if (newPassword.normalize('NFKC') === currentPassword.normalize('NFKC')) throw new AppError('auth.same_password', 400, 'The new password is the current one');
+      const passwordHash = await hashPassword(newPassword);
+      return db.transaction(async (tx) => {
+        await userRepository.setPassword(tx, user.id, passwordHash);
+        const sessionsEnded = await authRepository.deleteOtherSessionsOfUser(tx, user.id, hashToken(sessionToken));
+        await audit(tx, actor, { cooperationId: null, action: 'change_password', entity: 'user', entityId: user.id, after: { sessionsEnded } });
+        return { sessionsEnded };
+      });
+    },
+
     /** The user and their memberships (through an API token, only those of the token's cooperation), and what the web may offer them. */
     async me(actor: Actor) {
       const user = await authRepository.findUserByUsername(db, actor.username);
       if (!user) throw new AppError('auth.required', 401, 'Please log in');
       const { cooperationId } = personalScope(actor);
       const memberships = (await authRepository.membershipsOf(db, actor.userId)).filter((m) => !cooperationId || m.cooperationId === cooperationId);
-      return { user, memberships, can: { register: canRegister(actor) } };
+      const organization = user.organizationId ? await organizationRepository.get(db, user.organizationId) : undefined;
+      return { user, memberships, organization: organization ? { id: organization.id, name: organization.name } : null, can: { register: canRegister(actor) } };
     },
   };
 }
