@@ -21,6 +21,7 @@ const MyWorkPage = lazy(() => import('./pages/my-work-page.tsx'));
 const SupervisionPage = lazy(() => import('./pages/supervision-page.tsx'));
 const NotificationsPage = lazy(() => import('./pages/notifications-page.tsx'));
 const AuditPage = lazy(() => import('./pages/audit-page.tsx'));
+const AccountPage = lazy(() => import('./pages/account-page.tsx'));
 const ReportRedirect = lazy(() => import('./reports/report-redirect.tsx'));
 const NotFoundPage = lazy(() => import('./pages/not-found-page.tsx'));
 
@@ -61,6 +62,7 @@ function AppRoutes() {
           <Route path="/my-work" element={<MyWorkPage />} />
           <Route path="/notifications" element={<NotificationsPage />} />
           <Route path="/import" element={<ImportPage />} />
+          <Route path="/account" element={<AccountPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

@@ -31,6 +31,7 @@ export interface Membership {
 export interface Me {
   user: User & { organizationId: string | null };
   memberships: Membership[];
+  organization: { id: string; name: string } | null;
   /** From the server's policy: registering a cooperation, by hand or by importing a text. */
   can: { register: boolean };
 }

@@ -1,5 +1,5 @@
 import { ApartmentOutlined, BellOutlined, FileSearchOutlined, InboxOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
-import { App, Button, Grid, Layout, Menu, Space, Tooltip, Typography } from 'antd';
+import { App, Button, Grid, Layout, Menu, Space, Tooltip } from 'antd';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
@@ -50,12 +50,12 @@ export function AppLayout() {
         <Space size={wide ? 'middle' : 'small'}>
           <LanguageSwitch color="#fff" compact={!wide} />
           <UnreadBadge color="#fff" />
-          <Tooltip title={wide ? undefined : me.user.displayName}>
-            <Typography.Text style={{ color: '#fff', whiteSpace: 'nowrap' }} data-testid="current-user" aria-label={me.user.displayName}>
+          <Tooltip title={wide ? t('account.nav') : me.user.displayName}>
+            <Link to="/account" style={{ color: '#fff', whiteSpace: 'nowrap' }} data-testid="current-user" aria-label={me.user.displayName}>
               <UserOutlined />
               {wide ? ` ${me.user.displayName}` : null}
               {wide && me.user.isAdmin ? <span style={{ opacity: 0.7 }}> · {t('session.admin')}</span> : null}
-            </Typography.Text>
+            </Link>
           </Tooltip>
           <Button type="text" icon={<LogoutOutlined />} onClick={onLogout} style={{ color: '#fff' }} aria-label={t('session.logout')}>
             {wide ? t('session.logout') : null}

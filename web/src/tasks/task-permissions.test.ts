@@ -13,6 +13,7 @@ const membership = (cooperationId: string, partyId: string, role: Membership['ro
 const me = (memberships: Membership[], isAdmin = false): Me => ({
   user: { id: 'u', username: 'u', displayName: 'u', isAdmin, locale: 'zh-CN', organizationId: null },
   memberships,
+  organization: null,
   can: { register: isAdmin || memberships.some((m) => m.role === 'coordinator') },
 });
 
