@@ -60,7 +60,10 @@ export function ApiTokensCard({ cooperationId, cooperationName, isAdmin }: { coo
         </Button>
       }
     >
-      {isAdmin ? <Typography.Paragraph type="secondary">{t('account.tokens.adminNote')}</Typography.Paragraph> : null}
+      <Typography.Paragraph type="secondary">
+        {t('account.tokens.description')} {t('account.tokens.noExpiry')}
+        {isAdmin ? ` ${t('account.tokens.adminNote')}` : null}
+      </Typography.Paragraph>
       {error ? <LoadError error={error} onRetry={reload} /> : null}
       <Table<ApiToken>
         rowKey="id"
@@ -104,9 +107,6 @@ export function ApiTokensCard({ cooperationId, cooperationName, isAdmin }: { coo
           },
         ]}
       />
-      <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
-        {t('account.tokens.noExpiry')}
-      </Typography.Paragraph>
 
       <Modal
         open={issuing}
@@ -139,6 +139,8 @@ export function ApiTokensCard({ cooperationId, cooperationName, isAdmin }: { coo
         title={t('account.tokens.issuedTitle')}
         closable={false}
         maskClosable={false}
+        // A closed dialog keeps its last content in the page; the secret must leave it.
+        destroyOnHidden
         footer={
           <Button type="primary" onClick={() => setIssued(null)}>
             {t('account.tokens.close')}
