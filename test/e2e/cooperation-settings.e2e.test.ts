@@ -176,6 +176,39 @@ describe.skipIf(!chromiumAvailable())('the cooperation settings in Chromium', ()
     await finish(page);
   });
 
+  it("lets the office invite an existing user to its own side in a role, says why a wrong one is refused, and remove them again", async () => {
+    expect(settingsPath).toMatch(/\/settings$/);
+    const page = await newPage();
+    await logIn(page, 'qd.fgw');
+    await page.goto(`${settingsPath}?tab=members`);
+    const members = page.getByTestId('member-table');
+    await members.getByText('qd.fgw').waitFor();
+    const add = page.getByTestId('add-member');
+    // 日本 has no office: 青岛's office appoints members of its own side only.
+    await add.getByRole('combobox', { name: '合作方' }).click();
+    const sides = await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').allInnerTexts();
+    expect(sides).toEqual(['青岛市']);
+    await page.keyboard.press('Escape');
+
+    await add.getByLabel('用户名').fill('nobody.here');
+    await page.getByTestId('add-member-submit').click();
+    await add.getByText('没有这个用户名的用户').waitFor();
+    await add.getByLabel('用户名').fill('qd.kj');
+    await page.getByTestId('add-member-submit').click();
+    await page.getByText('已将青岛市科技局联络员加入为责任单位').waitFor();
+    const row = members.locator('tr', { hasText: 'qd.kj' });
+    await row.getByText('责任单位').waitFor();
+    await add.getByLabel('用户名').fill('qd.kj');
+    await page.getByTestId('add-member-submit').click();
+    await add.getByText('该用户在本合作中已有这一角色').waitFor();
+    await screenshot(page, 'settings-members');
+
+    await row.getByRole('button', { name: /删\s*除/ }).click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: /删\s*除/ }).click();
+    await expect.poll(() => members.locator('tr', { hasText: 'qd.kj' }).count()).toBe(0);
+    await finish(page);
+  });
+
   it('shows a unit user and a leader no settings entry, and tells them so if they open the address', async () => {
     expect(settingsPath).toMatch(/\/settings$/);
     for (const username of ['qd.kj', 'qd.leader']) {

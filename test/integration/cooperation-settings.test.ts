@@ -17,7 +17,7 @@ interface Party {
   version: number;
   coordinatingOrganization: { id: string; name: string } | null;
   hasOffice: boolean;
-  can: { edit: boolean; registerUnits: boolean };
+  can: { edit: boolean; registerUnits: boolean; manageMembers: boolean };
 }
 interface Cooperation {
   id: string;
@@ -88,6 +88,11 @@ describe.each(databaseFlavours())('cooperation settings on %s', (flavour) => {
       ['JP', false, true, false],
     ]);
     expect((await get(qdSz, 'qd.kj')).parties.every((p) => !p.can.edit)).toBe(true);
+    // Members are appointed by their own side's office even where the other side has none.
+    expect(cn.parties.map((p) => p.can.manageMembers)).toEqual([true, false]);
+    const members = (await t.call('GET', `/api/v1/cooperations/${qdSz}/memberships`, { token: await token('qd.fgw') })).json<{ items: { username: string; can: { remove: boolean } }[] }>().items;
+    expect(members.find((m) => m.username === 'qd.kj')?.can.remove).toBe(true);
+    expect(members.find((m) => m.username === 'sz.kj')?.can.remove).toBe(false);
   });
 
   it("refuses an office changing the party record of another side that has its own office", async () => {

@@ -232,6 +232,12 @@ export function assertCanEditParty(actor: Actor | null, cooperation: { id: strin
   if (!canEditParty(actor, cooperation.id, partyId, sideHasOffice)) throw forbidden("Only that side's cooperation office may change its party record");
 }
 
+/** `assertCanManageSide` as a flag for the web: whether to offer adding and removing that side's members. */
+export function canManageSide(actor: Actor | null, cooperationId: string, partyId: string): boolean {
+  if (!canManageCooperation(actor, cooperationId)) return false;
+  return !!actor?.isAdmin || coordinatedSides(actor, cooperationId).includes(partyId);
+}
+
 /** Who works in a cooperation (its memberships) is shown to its members, not to the public reading a public one. */
 export function assertCanSeeMembers(actor: Actor | null, cooperation: { id: string; visibility: string }): void {
   assertCanReadCooperation(actor, cooperation);

@@ -16,8 +16,8 @@ export const partySchema = z.object({
   coordinatingOrganization: z.object({ id: z.uuid(), name: z.string() }).nullable(),
   /** Whether a cooperation office (协调办) is among the side's members. */
   hasOffice: z.boolean(),
-  /** `edit`: the caller may change or remove this party record; `registerUnits`: register organizations in its region. */
-  can: z.object({ edit: z.boolean(), registerUnits: z.boolean() }),
+  /** `edit`: change or remove this party record; `registerUnits`: register organizations in its region; `manageMembers`: add and remove its members. */
+  can: z.object({ edit: z.boolean(), registerUnits: z.boolean(), manageMembers: z.boolean() }),
 });
 
 export const cooperationSummarySchema = z.object({
@@ -107,6 +107,8 @@ export const membershipSchema = z.object({
   displayName: z.string(),
   partyId: z.uuid(),
   role: z.enum(MEMBERSHIP_ROLES),
+  /** `remove`: the caller may remove it (that side's office, or an admin). */
+  can: z.object({ remove: z.boolean() }),
 });
 export const addMembershipBody = z.object({
   username: shortText(64),

@@ -12,6 +12,7 @@ import {
   assertCanSeeMembers,
   canEditParty,
   canKeepOrganizations,
+  canManageSide,
   coordinatingPartyIds,
   canManageCooperation,
   cooperationWideAudit,
@@ -87,7 +88,11 @@ export function createCooperationService(db: Db) {
             ? { id: p.coordinatingOrganizationId, name: p.coordinatingOrganizationName }
             : null,
         hasOffice: withOffice.includes(p.id),
-        can: { edit: canEditParty(actor, row.id, p.id, withOffice.includes(p.id)), registerUnits: registers[i] ?? false },
+        can: {
+          edit: canEditParty(actor, row.id, p.id, withOffice.includes(p.id)),
+          registerUnits: registers[i] ?? false,
+          manageMembers: canManageSide(actor, row.id, p.id),
+        },
       })),
       can: { manage: canManageCooperation(actor, row.id) },
     };
@@ -276,7 +281,8 @@ export function createCooperationService(db: Db) {
 
     async memberships(actor: Actor, cooperationId: string) {
       assertCanSeeMembers(actor, await load(actor, cooperationId));
-      return cooperationRepository.membershipsOf(db, cooperationId);
+      const rows = await cooperationRepository.membershipsOf(db, cooperationId);
+      return rows.map((m) => ({ ...m, can: { remove: canManageSide(actor, cooperationId, m.partyId) } }));
     },
 
     async addMembership(actor: Actor, cooperationId: string, input: { username: string; partyId: string; role: MembershipRole }) {
@@ -294,7 +300,7 @@ export function createCooperationService(db: Db) {
       const rows = await cooperationRepository.membershipsOf(db, cooperationId);
       const created = rows.find((m) => m.id === id);
       if (!created) throw notFound('membership', id);
-      return created;
+      return { ...created, can: { remove: canManageSide(actor, cooperationId, created.partyId) } };
     },
 
     async removeMembership(actor: Actor, cooperationId: string, membershipId: string) {

@@ -1,6 +1,6 @@
 import { request } from './client.ts';
 import type { Period } from './reports.ts';
-import type { Cooperation, CooperationStatus, Items, Page, Visibility } from './types.ts';
+import type { Cooperation, CooperationStatus, Items, MembershipRole, Page, Visibility } from './types.ts';
 
 /** Calls of the cooperation settings (general fields, parties, reporting periods); src/modules/cooperation, period and organization are the source of truth. */
 
@@ -34,6 +34,16 @@ export interface PartyPatch {
   coordinatingOrganizationId?: string | null;
 }
 
+export interface Member {
+  id: string;
+  userId: string;
+  username: string;
+  displayName: string;
+  partyId: string;
+  role: MembershipRole;
+  can: { remove: boolean };
+}
+
 const id = encodeURIComponent;
 
 export const settingsApi = {
@@ -49,6 +59,10 @@ export const settingsApi = {
   organizations: (regionCode: string, q?: string) =>
     request<Page<OrganizationRow>>('GET', '/organizations', undefined, { regionCode, q, pageSize: 200 }),
   createOrganization: (organization: { name: string; kind: OrganizationKind; regionCode: string }) => request<OrganizationRow>('POST', '/organizations', organization),
+  members: (cooperationId: string) => request<Items<Member>>('GET', `/cooperations/${id(cooperationId)}/memberships`),
+  addMember: (cooperationId: string, member: { username: string; partyId: string; role: MembershipRole }) =>
+    request<Member>('POST', `/cooperations/${id(cooperationId)}/memberships`, member),
+  removeMember: (cooperationId: string, membershipId: string) => request<undefined>('DELETE', `/cooperations/${id(cooperationId)}/memberships/${id(membershipId)}`),
   periods: (cooperationId: string) => request<Items<Period>>('GET', `/cooperations/${id(cooperationId)}/periods`),
   generatePeriods: (cooperationId: string, body: { kind: CalendarKind; from: string; to: string; dueAfterDays: number }) =>
     request<Items<Period>>('POST', `/cooperations/${id(cooperationId)}/periods/generate`, body),

@@ -1,0 +1,137 @@
+import { DeleteOutlined, UserAddOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Form, Input, Popconfirm, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../api/client.ts';
+import { errorMessage } from '../api/error-message.ts';
+import { settingsApi, type Member } from '../api/settings.ts';
+import type { Cooperation, MembershipRole } from '../api/types.ts';
+import { useApi } from '../api/use-api.ts';
+import { LoadError } from '../common/load-error.tsx';
+import { useRowAction } from '../common/use-row-action.ts';
+
+const ROLES: MembershipRole[] = ['coordinator', 'unit', 'leader', 'observer'];
+const USERNAME_MAX = 64;
+
+interface AddValues {
+  username: string;
+  partyId: string;
+  role: MembershipRole;
+}
+
+/** Who works in the cooperation on which side and in which role; each side's office adds and removes its own side's members. */
+export function MembersTab({ cooperation }: { cooperation: Cooperation }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const { data, error, loading, reload } = useApi(() => settingsApi.members(cooperation.id), cooperation.id);
+  const { busy, run } = useRowAction(reload);
+  const [form] = Form.useForm<AddValues>();
+  const [saving, setSaving] = useState(false);
+  const [failure, setFailure] = useState<unknown>(null);
+  const ownSides = cooperation.parties.filter((p) => p.can.manageMembers);
+  const partyName = (partyId: string) => cooperation.parties.find((p) => p.id === partyId)?.name ?? partyId;
+
+  if (error && !data) return <LoadError error={error} onRetry={reload} />;
+
+  const add = async () => {
+    const values = await form.validateFields().catch(() => null);
+    if (!values) return;
+    setSaving(true);
+    setFailure(null);
+    try {
+      const created = await settingsApi.addMember(cooperation.id, { ...values, username: values.username.trim() });
+      message.success(t('settings.members.added', { name: created.displayName, role: t(`role.${created.role}`) }));
+      form.resetFields(['username']);
+      reload();
+    } catch (cause) {
+      if (cause instanceof ApiError && cause.code === 'user.not_found') form.setFields([{ name: 'username', errors: [t('settings.members.noSuchUser')] }]);
+      else if (cause instanceof ApiError && cause.code === 'membership.duplicate') form.setFields([{ name: 'role', errors: [t('settings.members.duplicate')] }]);
+      else setFailure(cause);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const columns: TableColumnsType<Member> = [
+    {
+      title: t('settings.members.user'),
+      key: 'user',
+      fixed: 'start',
+      width: 200,
+      render: (_, m) => (
+        <span>
+          <strong>{m.displayName}</strong> <Typography.Text type="secondary">{m.username}</Typography.Text>
+        </span>
+      ),
+    },
+    { title: t('cooperation.partyName'), dataIndex: 'partyId', width: 120, render: (partyId: string) => partyName(partyId) },
+    { title: t('settings.members.role'), dataIndex: 'role', width: 110, render: (role: MembershipRole) => <Tag>{t(`role.${role}`)}</Tag> },
+    {
+      title: t('settings.actions'),
+      key: 'actions',
+      width: 110,
+      render: (_, m) =>
+        m.can.remove ? (
+          <Popconfirm
+            title={t('settings.members.removeConfirm', { name: m.displayName, role: t(`role.${m.role}`) })}
+            okText={t('settings.remove')}
+            okButtonProps={{ danger: true }}
+            onConfirm={() => run(m.id, () => settingsApi.removeMember(cooperation.id, m.id))}
+          >
+            <Button size="small" danger icon={<DeleteOutlined />} loading={busy === m.id}>
+              {t('settings.remove')}
+            </Button>
+          </Popconfirm>
+        ) : (
+          <Typography.Text type="secondary">{t('settings.parties.otherSide')}</Typography.Text>
+        ),
+    },
+  ];
+
+  return (
+    <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+      {ownSides.length > 0 ? (
+        <Card size="small" title={t('settings.members.addTitle')} data-testid="add-member">
+          <Form<AddValues> form={form} layout="vertical" initialValues={{ partyId: ownSides[0]?.id, role: 'unit' }} onValuesChange={() => setFailure(null)}>
+            <Space wrap size={16} align="start">
+              <Form.Item
+                name="username"
+                label={t('settings.members.username')}
+                extra={t('settings.members.usernameHint')}
+                rules={[
+                  { required: true, whitespace: true, message: t('settings.members.usernameRequired') },
+                  { max: USERNAME_MAX, message: t('settings.tooLong', { max: USERNAME_MAX }) },
+                ]}
+              >
+                <Input style={{ width: 200 }} maxLength={USERNAME_MAX + 1} />
+              </Form.Item>
+              <Form.Item name="partyId" label={t('cooperation.partyName')} rules={[{ required: true }]}>
+                <Select aria-label={t('cooperation.partyName')} style={{ width: 140 }} options={ownSides.map((p) => ({ value: p.id, label: p.name }))} />
+              </Form.Item>
+              <Form.Item name="role" label={t('settings.members.role')} extra={t('settings.members.roleHint')} rules={[{ required: true }]}>
+                <Select<MembershipRole> aria-label={t('settings.members.role')} style={{ width: 140 }} options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))} />
+              </Form.Item>
+            </Space>
+            {failure ? <Alert type="error" showIcon style={{ marginBottom: 12 }} title={errorMessage(failure, t)} /> : null}
+            <Button type="primary" icon={<UserAddOutlined />} loading={saving} onClick={() => void add()} data-testid="add-member-submit">
+              {t('settings.members.add')}
+            </Button>
+          </Form>
+        </Card>
+      ) : (
+        <Alert type="info" showIcon title={t('settings.members.noOwnSide')} />
+      )}
+      <Table<Member>
+        rowKey="id"
+        size="small"
+        bordered
+        loading={loading && !data}
+        pagination={false}
+        columns={columns}
+        dataSource={data?.items ?? []}
+        scroll={{ x: 560 }}
+        data-testid="member-table"
+      />
+    </Space>
+  );
+}
