@@ -294,7 +294,7 @@ const RULES: Record<string, (c: CheckContext) => Verdict | boolean> = {
   'PATCH /api/v1/periods/{id}': manages,
   'POST /api/v1/periods/{id}/close': manages,
   'POST /api/v1/periods/{id}/reopen': manages,
-  // The order of the parties is the cooperation's, not one side's: any of its offices.
+  // The order of the parties is the cooperation's, not one side's: each of its offices may set it.
   'PUT /api/v1/cooperations/{id}/party-order': manages,
   'GET /api/v1/cooperations/{id}/memberships': (c) => !!c.coop && isMember(c.actor, c.coop),
   'POST /api/v1/cooperations/{id}/api-tokens': (c) => !!c.coop && (c.actor.isAdmin || hasRole(c.actor, c.coop, ['coordinator'])),

@@ -30,7 +30,7 @@ interface Props {
 
 const orNull = (value: string | undefined) => (value?.trim() ? value.trim() : null);
 
-/** The agreements an agreement may be signed under: any other, but not one signed under it (that would be a cycle). */
+/** The agreements an agreement may be signed under: every other one except those signed under it (that would be a cycle). */
 function possibleParents(agreements: AgreementListItem[], selfId: string | undefined): AgreementListItem[] {
   if (!selfId) return agreements;
   const beneath = new Set([selfId]);

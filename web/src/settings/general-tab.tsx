@@ -1,10 +1,11 @@
 import { Alert, App, Button, Form, Input, Select, Space } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client.ts';
 import { errorMessage } from '../api/error-message.ts';
 import { settingsApi, type GeneralFields } from '../api/settings.ts';
 import type { Cooperation, CooperationStatus, Visibility } from '../api/types.ts';
+import { useSave } from '../common/use-save.tsx';
 
 const STATUSES: CooperationStatus[] = ['draft', 'active', 'suspended', 'closed'];
 /** A cooperation is read by its parties or by everyone; 'side' means nothing more for a whole cooperation. */
@@ -49,8 +50,7 @@ export function GeneralTab({ cooperation, onSaved, onReload }: { cooperation: Co
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
-  const [failure, setFailure] = useState<unknown>(null);
+  const { saving, failure, save: run, clearFailure } = useSave();
   const initial = valuesOf(cooperation);
   const conflict = failure instanceof ApiError && failure.code === 'cooperation.version_conflict';
 
@@ -66,24 +66,24 @@ export function GeneralTab({ cooperation, onSaved, onReload }: { cooperation: Co
       message.info(t('settings.nothingChanged'));
       return;
     }
-    setSaving(true);
-    setFailure(null);
-    try {
-      await settingsApi.updateCooperation(cooperation.id, cooperation.version, patch);
-      message.success(t('settings.saved'));
-      onSaved();
-    } catch (error) {
-      if (error instanceof ApiError && error.code === 'cooperation.duplicate') form.setFields([{ name: 'name', errors: [t('errorCodes.cooperation.duplicate')] }]);
-      else setFailure(error);
-    } finally {
-      setSaving(false);
-    }
+    await run(
+      async () => {
+        await settingsApi.updateCooperation(cooperation.id, cooperation.version, patch);
+        message.success(t('settings.saved'));
+        onSaved();
+      },
+      (error) => {
+        if (error instanceof ApiError && error.code === 'cooperation.duplicate') form.setFields([{ name: 'name', errors: [t('errorCodes.cooperation.duplicate')] }]);
+        else return false;
+        return true;
+      },
+    );
   };
 
   const visibilities = VISIBILITIES.includes(cooperation.visibility) ? VISIBILITIES : [cooperation.visibility, ...VISIBILITIES];
 
   return (
-    <Form<Values> form={form} layout="vertical" initialValues={initial} style={{ maxWidth: 720 }} data-testid="general-form" onValuesChange={() => setFailure(null)}>
+    <Form<Values> form={form} layout="vertical" initialValues={initial} style={{ maxWidth: 720 }} data-testid="general-form" onValuesChange={clearFailure}>
       {conflict ? (
         <Alert
           type="warning"
@@ -94,7 +94,7 @@ export function GeneralTab({ cooperation, onSaved, onReload }: { cooperation: Co
           action={
             <Button
               onClick={() => {
-                setFailure(null);
+                clearFailure();
                 onReload();
               }}
             >
@@ -153,7 +153,7 @@ export function GeneralTab({ cooperation, onSaved, onReload }: { cooperation: Co
         <Button
           onClick={() => {
             form.resetFields();
-            setFailure(null);
+            clearFailure();
           }}
         >
           {t('settings.reset')}

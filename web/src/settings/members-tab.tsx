@@ -1,12 +1,12 @@
 import { DeleteOutlined, UserAddOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Form, Input, Popconfirm, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client.ts';
 import { errorMessage } from '../api/error-message.ts';
 import { settingsApi, type Member } from '../api/settings.ts';
 import type { Cooperation, MembershipRole } from '../api/types.ts';
 import { useApi } from '../api/use-api.ts';
+import { useSave } from '../common/use-save.tsx';
 import { LoadError } from '../common/load-error.tsx';
 import { useRowAction } from '../common/use-row-action.ts';
 
@@ -26,8 +26,7 @@ export function MembersTab({ cooperation }: { cooperation: Cooperation }) {
   const { data, error, loading, reload } = useApi(() => settingsApi.members(cooperation.id), cooperation.id);
   const { busy, run } = useRowAction(reload);
   const [form] = Form.useForm<AddValues>();
-  const [saving, setSaving] = useState(false);
-  const [failure, setFailure] = useState<unknown>(null);
+  const { saving, failure, save, clearFailure } = useSave();
   const ownSides = cooperation.parties.filter((p) => p.can.manageMembers);
   const partyName = (partyId: string) => cooperation.parties.find((p) => p.id === partyId)?.name ?? partyId;
 
@@ -36,20 +35,20 @@ export function MembersTab({ cooperation }: { cooperation: Cooperation }) {
   const add = async () => {
     const values = await form.validateFields().catch(() => null);
     if (!values) return;
-    setSaving(true);
-    setFailure(null);
-    try {
-      const created = await settingsApi.addMember(cooperation.id, { ...values, username: values.username.trim() });
-      message.success(t('settings.members.added', { name: created.displayName, role: t(`role.${created.role}`) }));
-      form.resetFields(['username']);
-      reload();
-    } catch (cause) {
-      if (cause instanceof ApiError && cause.code === 'user.not_found') form.setFields([{ name: 'username', errors: [t('settings.members.noSuchUser')] }]);
-      else if (cause instanceof ApiError && cause.code === 'membership.duplicate') form.setFields([{ name: 'role', errors: [t('settings.members.duplicate')] }]);
-      else setFailure(cause);
-    } finally {
-      setSaving(false);
-    }
+    await save(
+      async () => {
+        const created = await settingsApi.addMember(cooperation.id, { ...values, username: values.username.trim() });
+        message.success(t('settings.members.added', { name: created.displayName, role: t(`role.${created.role}`) }));
+        form.resetFields(['username']);
+        reload();
+      },
+      (cause) => {
+        if (cause instanceof ApiError && cause.code === 'user.not_found') form.setFields([{ name: 'username', errors: [t('settings.members.noSuchUser')] }]);
+        else if (cause instanceof ApiError && cause.code === 'membership.duplicate') form.setFields([{ name: 'role', errors: [t('settings.members.duplicate')] }]);
+        else return false;
+        return true;
+      },
+    );
   };
 
   const columns: TableColumnsType<Member> = [
@@ -92,7 +91,7 @@ export function MembersTab({ cooperation }: { cooperation: Cooperation }) {
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       {ownSides.length > 0 ? (
         <Card size="small" title={t('settings.members.addTitle')} data-testid="add-member">
-          <Form<AddValues> form={form} layout="vertical" initialValues={{ partyId: ownSides[0]?.id, role: 'unit' }} onValuesChange={() => setFailure(null)}>
+          <Form<AddValues> form={form} layout="vertical" initialValues={{ partyId: ownSides[0]?.id, role: 'unit' }} onValuesChange={clearFailure}>
             <Space wrap size={16} align="start">
               <Form.Item
                 name="username"

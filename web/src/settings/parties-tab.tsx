@@ -6,6 +6,7 @@ import { ApiError } from '../api/client.ts';
 import { errorMessage } from '../api/error-message.ts';
 import { settingsApi } from '../api/settings.ts';
 import type { Cooperation, Party } from '../api/types.ts';
+import { useSave } from '../common/use-save.tsx';
 import { useRowAction } from '../common/use-row-action.ts';
 import { RegionSelect } from '../ingest/region-select.tsx';
 import { useMe } from '../session/session-context.tsx';
@@ -37,8 +38,7 @@ function PartyModal({ cooperation, party, onClose, onSaved }: { cooperation: Coo
   const { message } = App.useApp();
   const me = useMe();
   const [form] = Form.useForm<PartyValues>();
-  const [saving, setSaving] = useState(false);
-  const [failure, setFailure] = useState<unknown>(null);
+  const { saving, failure, save: run, clearFailure } = useSave();
   // The region is picked by a search select that is not a plain form field (it also names the region): kept here.
   const [region, setRegion] = useState<{ code: string; name: string } | null>(party ? { code: party.regionCode, name: party.regionName } : null);
   const [regionError, setRegionError] = useState<string | null>(null);
@@ -51,28 +51,28 @@ function PartyModal({ cooperation, party, onClose, onSaved }: { cooperation: Coo
     const values = await form.validateFields().catch(() => null);
     if (!region) setRegionError(t('settings.parties.regionRequired'));
     if (!values || !region) return;
-    setSaving(true);
-    setFailure(null);
     const name = values.name.trim() || region.name;
-    try {
-      if (party) {
-        await settingsApi.updateParty(cooperation.id, party.id, party.version, {
-          ...(region.code !== party.regionCode ? { regionCode: region.code } : {}),
-          ...(name !== party.name ? { name } : {}),
-          ...(values.coordinatingOrganizationId !== (party.coordinatingOrganization?.id ?? null) ? { coordinatingOrganizationId: values.coordinatingOrganizationId } : {}),
-        });
-      } else {
-        await settingsApi.addParty(cooperation.id, { regionCode: region.code, name, coordinatingOrganizationId: values.coordinatingOrganizationId });
-      }
-      message.success(party ? t('settings.saved') : t('settings.parties.added', { name }));
-      onSaved();
-    } catch (error) {
-      if (error instanceof ApiError && error.code === 'party.duplicate_region') setRegionError(errorMessage(error, t));
-      else if (error instanceof ApiError && error.code === 'party.coordinator_elsewhere') form.setFields([{ name: 'coordinatingOrganizationId', errors: [errorMessage(error, t)] }]);
-      else setFailure(error);
-    } finally {
-      setSaving(false);
-    }
+    await run(
+      async () => {
+        if (party) {
+          await settingsApi.updateParty(cooperation.id, party.id, party.version, {
+            ...(region.code !== party.regionCode ? { regionCode: region.code } : {}),
+            ...(name !== party.name ? { name } : {}),
+            ...(values.coordinatingOrganizationId !== (party.coordinatingOrganization?.id ?? null) ? { coordinatingOrganizationId: values.coordinatingOrganizationId } : {}),
+          });
+        } else {
+          await settingsApi.addParty(cooperation.id, { regionCode: region.code, name, coordinatingOrganizationId: values.coordinatingOrganizationId });
+        }
+        message.success(party ? t('settings.saved') : t('settings.parties.added', { name }));
+        onSaved();
+      },
+      (error) => {
+        if (error instanceof ApiError && error.code === 'party.duplicate_region') setRegionError(errorMessage(error, t));
+        else if (error instanceof ApiError && error.code === 'party.coordinator_elsewhere') form.setFields([{ name: 'coordinatingOrganizationId', errors: [errorMessage(error, t)] }]);
+        else return false;
+        return true;
+      },
+    );
   };
 
   return (
@@ -91,7 +91,7 @@ function PartyModal({ cooperation, party, onClose, onSaved }: { cooperation: Coo
         form={form}
         layout="vertical"
         initialValues={{ name: party?.name ?? '', coordinatingOrganizationId: party?.coordinatingOrganization?.id ?? null }}
-        onValuesChange={() => setFailure(null)}
+        onValuesChange={clearFailure}
       >
         <Form.Item
           label={t('cooperation.region')}
@@ -111,7 +111,7 @@ function PartyModal({ cooperation, party, onClose, onSaved }: { cooperation: Coo
               if (chosen.code !== regionCode) form.setFieldValue('coordinatingOrganizationId', null);
               setRegion({ code: chosen.code, name: chosen.name });
               setRegionError(null);
-              setFailure(null);
+              clearFailure();
             }}
           />
         </Form.Item>

@@ -8,6 +8,7 @@ import type { Period } from '../api/reports.ts';
 import { CALENDAR_KINDS, settingsApi, type CalendarKind } from '../api/settings.ts';
 import type { Cooperation } from '../api/types.ts';
 import { useApi } from '../api/use-api.ts';
+import { useSave } from '../common/use-save.tsx';
 import { LoadError } from '../common/load-error.tsx';
 import { useRowAction } from '../common/use-row-action.ts';
 import { formatDate } from '../format/date.ts';
@@ -32,25 +33,24 @@ function GenerateForm({ cooperationId, onGenerated }: { cooperationId: string; o
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<GenerateValues>();
-  const [saving, setSaving] = useState(false);
-  const [failure, setFailure] = useState<unknown>(null);
+  const { saving, failure, save: run, clearFailure } = useSave();
 
   const generate = async () => {
     // A refused field shows its message on the form; there is nothing to send.
     const values = await form.validateFields().catch(() => null);
     if (!values) return;
-    setSaving(true);
-    setFailure(null);
-    try {
-      const created = await settingsApi.generatePeriods(cooperationId, values);
-      message.success(t('settings.periods.generated', { count: created.items.length }));
-      onGenerated();
-    } catch (error) {
-      if (error instanceof ApiError && error.code === 'period.invalid_range') form.setFields([{ name: 'to', errors: [t('settings.periods.toBeforeFrom')] }]);
-      else setFailure(error);
-    } finally {
-      setSaving(false);
-    }
+    await run(
+      async () => {
+        const created = await settingsApi.generatePeriods(cooperationId, values);
+        message.success(t('settings.periods.generated', { count: created.items.length }));
+        onGenerated();
+      },
+      (error) => {
+        if (error instanceof ApiError && error.code === 'period.invalid_range') form.setFields([{ name: 'to', errors: [t('settings.periods.toBeforeFrom')] }]);
+        else return false;
+        return true;
+      },
+    );
   };
 
   return (
@@ -59,7 +59,7 @@ function GenerateForm({ cooperationId, onGenerated }: { cooperationId: string; o
         form={form}
         layout="vertical"
         initialValues={{ kind: 'quarterly', ...thisYear(), dueAfterDays: 15 }}
-        onValuesChange={() => setFailure(null)}
+        onValuesChange={clearFailure}
       >
         <Space wrap size={16} align="start">
           <Form.Item name="kind" label={t('settings.periods.kind')} rules={[{ required: true }]}>
@@ -105,30 +105,29 @@ function GenerateForm({ cooperationId, onGenerated }: { cooperationId: string; o
 function DueDateModal({ period, onClose, onSaved }: { period: Period; onClose: () => void; onSaved: () => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<{ dueOn: string }>();
-  const [saving, setSaving] = useState(false);
-  const [failure, setFailure] = useState<unknown>(null);
+  const { saving, failure, save: run, clearFailure } = useSave();
 
   const save = async () => {
     const values = await form.validateFields().catch(() => null);
     if (!values) return;
     const { dueOn } = values;
-    setSaving(true);
-    setFailure(null);
-    try {
-      await settingsApi.updatePeriod(period, dueOn);
-      onSaved();
-    } catch (error) {
-      if (error instanceof ApiError && error.code === 'period.due_before_end') form.setFields([{ name: 'dueOn', errors: [errorMessage(error, t)] }]);
-      else setFailure(error);
-    } finally {
-      setSaving(false);
-    }
+    await run(
+      async () => {
+        await settingsApi.updatePeriod(period, dueOn);
+        onSaved();
+      },
+      (error) => {
+        if (error instanceof ApiError && error.code === 'period.due_before_end') form.setFields([{ name: 'dueOn', errors: [errorMessage(error, t)] }]);
+        else return false;
+        return true;
+      },
+    );
   };
 
   return (
     <Modal open title={t('settings.periods.dueTitle', { label: period.label })} okText={t('settings.save')} confirmLoading={saving} onOk={() => void save()} onCancel={onClose} destroyOnHidden data-testid="due-modal">
       {failure ? <Alert type="error" showIcon style={{ marginBottom: 12 }} title={errorMessage(failure, t)} /> : null}
-      <Form form={form} layout="vertical" initialValues={{ dueOn: period.dueOn }} onValuesChange={() => setFailure(null)}>
+      <Form form={form} layout="vertical" initialValues={{ dueOn: period.dueOn }} onValuesChange={clearFailure}>
         <Form.Item
           name="dueOn"
           label={t('settings.periods.dueOn')}
