@@ -6,7 +6,7 @@ import { chooseOption } from './select.ts';
 
 const FRAMEWORK = '青岛市人民政府 深圳市人民政府战略合作协议';
 const REGISTERED = '青岛市科技局 深圳市科技创新局科技合作协议';
-const TEXT = '一、共建联合实验室。两地科技部门支持高校院所共建联合实验室。\n二、互认科技成果。';
+const TEXT = '# 科技合作协议\n\n一、共建联合实验室。两地科技部门支持高校院所共建联合实验室。\n二、互认科技成果。';
 const AMENDED = `${TEXT}\n三、共享大型科研仪器。`;
 
 /** Selects a phrase of the agreement's text as a reader would with the mouse, and lets go of the button. */
@@ -54,6 +54,10 @@ describe.skipIf(!chromiumAvailable())('registering and editing agreements in Chr
     await dialog.getByLabel('协议原文').fill(TEXT);
     await dialog.getByRole('button', { name: /登\s*记/ }).click();
     await page.getByTestId('agreement-title').getByText(REGISTERED).waitFor();
+    // The text reads formatted: the heading is a heading, its marker is not shown.
+    const text = page.getByTestId('agreement-text');
+    await text.getByRole('heading', { name: '科技合作协议' }).waitFor();
+    expect(await text.innerText()).not.toContain('#');
 
     await page.getByRole('button', { name: '编辑信息' }).click();
     dialog = page.getByRole('dialog');
@@ -81,6 +85,27 @@ describe.skipIf(!chromiumAvailable())('registering and editing agreements in Chr
     await expect.poll(() => page.getByTestId('clause-highlight').innerText()).toBe('两地科技部门支持高校院所共建联合实验室。');
     expect(await page.getByTestId('clause-summary').innerText()).toContain('1 个领域，1 个方向');
 
+    // A second area, moved up before the first; then the direction moved beneath it.
+    await page.getByRole('button', { name: '添加领域' }).click();
+    dialog = page.getByRole('dialog');
+    await dialog.getByLabel('条目名称').fill('成果互认');
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await tree.getByText('成果互认').click();
+    await page.getByRole('button', { name: '上移' }).click();
+    const areaOrder = () => tree.locator('[data-level="area"]').allInnerTexts();
+    await expect.poll(areaOrder).toEqual(['成果互认', '科技合作']);
+    expect(await page.getByRole('button', { name: '上移' }).isDisabled()).toBe(true);
+    await tree.getByText('共建联合实验室').click();
+    await page.getByTestId('clause-tools').getByRole('button', { name: /编\s*辑/ }).click();
+    dialog = page.getByRole('dialog');
+    const parentItem = dialog.locator('.ant-form-item', { hasText: '所属上级' });
+    await chooseOption(page, { combobox: parentItem.getByRole('combobox'), option: '成果互认', shown: parentItem });
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await page.getByText('条目已保存').waitFor();
+    await expect
+      .poll(() => tree.locator('.ant-tree-treenode', { hasText: '共建联合实验室' }).evaluate((node) => node.previousElementSibling?.textContent ?? ''))
+      .toContain('成果互认');
+
     await page.getByRole('button', { name: '修订文本' }).click();
     dialog = page.getByRole('dialog');
     await dialog.getByRole('button', { name: /保存为新版本/ }).click();
@@ -90,6 +115,14 @@ describe.skipIf(!chromiumAvailable())('registering and editing agreements in Chr
     await dialog.getByRole('button', { name: /保存为新版本/ }).click();
     await page.getByText('已保存为第 2 版').waitFor();
     await expect.poll(() => page.getByTestId('agreement-text').innerText()).toContain('三、共享大型科研仪器。');
+
+    // The first version, compared with the text in force, shows the third article as added.
+    const versionSelect = page.getByRole('combobox', { name: '文本版本' });
+    await chooseOption(page, { combobox: versionSelect, option: '第 1 版', shown: page.locator('.ant-select', { has: versionSelect }) });
+    await page.getByText('与现行文本比较').click();
+    await expect.poll(() => page.getByTestId('version-changes').locator('ins').allInnerTexts()).toEqual([expect.stringContaining('三、共享大型科研仪器。')]);
+    await page.getByTestId('version-changes-summary').getByText(/1 处增加/).waitFor();
+    await chooseOption(page, { combobox: versionSelect, option: '现行', shown: page.locator('.ant-select', { has: versionSelect }) });
 
     // The direction is still the selected clause.
     await page.getByTestId('selected-clause').getByText(/共建联合实验室/).waitFor();

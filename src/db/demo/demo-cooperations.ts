@@ -28,6 +28,8 @@ export interface DemoSubAgreement {
 export interface DemoCooperation {
   key: string;
   seed: string;
+  /** Where the seed text was published, as the text itself names it; null when it does not. */
+  source: string | null;
   name: string;
   summary: string;
   principles: string[];
@@ -84,6 +86,7 @@ export const DEMO_COOPERATIONS: DemoCooperation[] = [
   {
     key: QD_SZ,
     seed: '000_486529034f761ae3',
+    source: '青岛日报/观海新闻',
     name: '青岛—深圳跨区域合作',
     summary: '青岛市与深圳市战略合作：5个领域、16个重点方向先行先试，打造全国跨区域合作发展新样板。',
     principles: ['政府引导', '企业主体', '优势互补', '共赢发展'],
@@ -99,6 +102,7 @@ export const DEMO_COOPERATIONS: DemoCooperation[] = [
   {
     key: SZ_ST,
     seed: '002_299453d6107adc0b',
+    source: '羊城晚报',
     name: '深圳—汕头深度协作',
     summary: '深圳市与汕头市深度协作：5个方面合作，做好产业对接招商、国企合作交流、平台区县对接、机制协调对接4件事。',
     principles: [],
@@ -114,6 +118,7 @@ export const DEMO_COOPERATIONS: DemoCooperation[] = [
   {
     key: DL_YT,
     seed: '003_e4a804d08c742fe8',
+    source: null,
     name: '大连—烟台“双城联动”',
     summary: '大连市与烟台市“1+15”合作：1个框架协议和15个专项合作协议。',
     principles: [],
@@ -140,6 +145,7 @@ export const DEMO_COOPERATIONS: DemoCooperation[] = [
   {
     key: JIAODONG,
     seed: '001_029a01d599c14edf',
+    source: null,
     name: '胶东五市法治一体化建设',
     summary: '青岛、烟台、潍坊、威海、日照五市法治一体化建设：重点做好六个方面工作。',
     principles: [],
@@ -158,6 +164,7 @@ export const DEMO_COOPERATIONS: DemoCooperation[] = [
   {
     key: CN_JP,
     seed: '004_97a4b1e478b23a38',
+    source: '青岛日报/观海新闻',
     name: '中日(青岛)地方发展合作示范区',
     summary: '中日(青岛)地方发展合作示范区建设：五大重点任务，2025年、2035年发展目标。',
     principles: [],

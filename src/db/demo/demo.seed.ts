@@ -84,7 +84,7 @@ async function seedCooperation(services: Services, def: DemoCooperation, unitIds
       signedOn: def.agreement.signedOn ?? annotation.signed_on ?? null,
       place: def.agreement.place,
       signatories: def.agreement.signatories,
-      source: `seed ${def.seed}`,
+      source: def.source,
       visibility: def.visibility,
       text,
     });
@@ -120,7 +120,7 @@ async function seedCooperation(services: Services, def: DemoCooperation, unitIds
         signedOn: def.agreement.signedOn,
         place: def.agreement.place,
         signatories: [],
-        source: `seed ${def.seed}`,
+        source: def.source,
         visibility: def.visibility,
         text: '',
       });

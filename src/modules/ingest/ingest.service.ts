@@ -68,7 +68,7 @@ export function createIngestService(db: Db, deps: IngestDeps) {
           place: input.agreement.place ?? null,
           parentId: input.agreement.parentId ?? null,
           signatories: [],
-          source: 'ingest',
+          source: null,
           visibility: 'parties',
           text,
         });
@@ -106,7 +106,7 @@ export function createIngestService(db: Db, deps: IngestDeps) {
             signedOn: input.agreement.signedOn ?? null,
             place: input.agreement.place ?? null,
             signatories: [],
-            source: 'ingest',
+            source: null,
             visibility: 'parties',
             text: '',
           });

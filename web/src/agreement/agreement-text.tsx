@@ -1,9 +1,6 @@
-import { useLayoutEffect, useRef } from 'react';
+import { useLayoutEffect, useMemo, useRef, type CSSProperties, type ReactNode, type Ref } from 'react';
+import { textBlocks, type TextBlock } from './text-blocks.ts';
 
-/**
- * The agreement's text as received, line breaks kept, with one span marked. The panel scrolls itself so that
- * the mark sits near its top instead of moving the whole page.
- */
 /**
  * Where the reader's selection lies in the text, as offsets into it (UTF-16 code units, as the clause spans count):
  * the length of what precedes each end of the selection inside the panel. Null when nothing of the panel is selected.
@@ -20,6 +17,59 @@ function selectionIn(container: HTMLElement): { start: number; end: number } | n
   return { start, end: start + range.toString().length };
 }
 
+const BLOCK_STYLE: Record<TextBlock['kind'], CSSProperties> = {
+  heading: { fontWeight: 600, margin: '4px 0' },
+  item: { display: 'list-item', listStyleType: 'disc', marginInlineStart: '1.5em' },
+  paragraph: {},
+  gap: { height: '0.8em' },
+};
+const HEADING_SIZE = [20, 18, 16, 15, 15, 15];
+
+function Block({ block, markRef }: { block: TextBlock; markRef: Ref<HTMLElement> | undefined }) {
+  let firstMark = true;
+  const pieces: ReactNode[] = block.pieces.map((piece, i) => {
+    if (piece.hidden) return <span key={i} hidden>{piece.text}</span>;
+    if (!piece.marked) return piece.text;
+    const ref = firstMark ? markRef : undefined;
+    firstMark = false;
+    return (
+      <mark key={i} ref={ref} data-testid="clause-highlight" style={{ background: '#ffe58f', padding: '1px 0', borderRadius: 2 }}>
+        {piece.text}
+      </mark>
+    );
+  });
+  if (block.kind === 'heading') {
+    return (
+      <div role="heading" aria-level={Math.min(block.level + 2, 6)} style={{ ...BLOCK_STYLE.heading, fontSize: HEADING_SIZE[block.level - 1] }}>
+        {pieces}
+      </div>
+    );
+  }
+  return <div style={BLOCK_STYLE[block.kind]}>{pieces}</div>;
+}
+
+/** The reading panel of an agreement's text, for its formatted text and for a comparison of its versions alike. */
+export function textPanelStyle(height: string): CSSProperties {
+  return {
+    position: 'relative',
+    height,
+    minHeight: 360,
+    overflowY: 'auto',
+    padding: '12px 16px',
+    background: '#fcfcfd',
+    border: '1px solid #e5e8ee',
+    borderRadius: 4,
+    whiteSpace: 'pre-wrap',
+    wordBreak: 'break-word',
+    lineHeight: 1.9,
+    fontSize: 15,
+  };
+}
+
+/**
+ * The agreement's text formatted — headings, list items, paragraphs — with one span marked. The panel scrolls
+ * itself so that the mark sits near its top instead of moving the whole page.
+ */
 export function AgreementText({
   text,
   highlight,
@@ -34,6 +84,8 @@ export function AgreementText({
 }) {
   const containerRef = useRef<HTMLDivElement>(null);
   const markRef = useRef<HTMLElement>(null);
+  const blocks = useMemo(() => textBlocks(text, highlight), [text, highlight]);
+  let markPlaced = false;
 
   useLayoutEffect(() => {
     const container = containerRef.current;
@@ -49,32 +101,14 @@ export function AgreementText({
       onMouseUp={() => {
         if (onSelectText && containerRef.current) onSelectText(selectionIn(containerRef.current));
       }}
-      style={{
-        position: 'relative',
-        height,
-        minHeight: 360,
-        overflowY: 'auto',
-        padding: '12px 16px',
-        background: '#fcfcfd',
-        border: '1px solid #e5e8ee',
-        borderRadius: 4,
-        whiteSpace: 'pre-wrap',
-        wordBreak: 'break-word',
-        lineHeight: 1.9,
-        fontSize: 15,
-      }}
+      style={textPanelStyle(height)}
     >
-      {highlight ? (
-        <>
-          {text.slice(0, highlight.start)}
-          <mark ref={markRef} data-testid="clause-highlight" style={{ background: '#ffe58f', padding: '1px 0', borderRadius: 2 }}>
-            {text.slice(highlight.start, highlight.end)}
-          </mark>
-          {text.slice(highlight.end)}
-        </>
-      ) : (
-        text
-      )}
+      {blocks.map((block, i) => {
+        const holdsMark = block.pieces.some((p) => p.marked && !p.hidden);
+        const first = holdsMark && !markPlaced;
+        if (holdsMark) markPlaced = true;
+        return <Block key={i} block={block} markRef={first ? markRef : undefined} />;
+      })}
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ClauseLevel, ClauseNode } from '../api/types.ts';
-import { indexClauses, spanWithin } from './clause-index.ts';
+import { indexClauses, possibleParents, shiftedOrder, siblingsOf, spanWithin } from './clause-index.ts';
 
 function clause(id: string, level: ClauseLevel, span: [number, number] | null, children: ClauseNode[] = []): ClauseNode {
   return {
@@ -46,5 +46,31 @@ describe('spanWithin', () => {
 
   it('marks nothing when no clause is selected', () => {
     expect(spanWithin(undefined, 10)).toBeNull();
+  });
+});
+
+describe('moving clauses', () => {
+  const under = (parent: ClauseNode, kids: ClauseNode[]) => ({ ...parent, children: kids.map((k, ordinal) => ({ ...k, parentId: parent.id, ordinal })) });
+  const area = under(clause('a', 'area', null), [clause('d1', 'direction', null), clause('d2', 'direction', null), clause('d3', 'direction', null)]);
+  const roots = [area, { ...clause('b', 'area', null), ordinal: 1 }];
+  const index = indexClauses(roots);
+  const d2 = index.byId.get('d2') as ClauseNode;
+
+  it('finds a clause among its parent\'s children in their order', () => {
+    expect(siblingsOf(roots, index, d2).map((c) => c.id)).toEqual(['d1', 'd2', 'd3']);
+    expect(siblingsOf(roots, index, roots[1] as ClauseNode).map((c) => c.id)).toEqual(['a', 'b']);
+  });
+
+  it('moves one place up or down, and not past either end', () => {
+    const siblings = siblingsOf(roots, index, d2);
+    expect(shiftedOrder(siblings, d2, -1)).toEqual(['d2', 'd1', 'd3']);
+    expect(shiftedOrder(siblings, d2, 1)).toEqual(['d1', 'd3', 'd2']);
+    expect(shiftedOrder(siblings, siblings[0] as ClauseNode, -1)).toBeNull();
+    expect(shiftedOrder(siblings, siblings[2] as ClauseNode, 1)).toBeNull();
+  });
+
+  it('offers every clause as a new parent but the clause itself and those beneath it', () => {
+    expect(possibleParents(roots, area).map((c) => c.id)).toEqual(['b']);
+    expect(possibleParents(roots, d2).map((c) => c.id)).toEqual(['a', 'd1', 'd3', 'b']);
   });
 });

@@ -25,3 +25,31 @@ export function spanWithin(clause: ClauseNode | undefined, textLength: number): 
   if (start < 0 || end <= start || end > textLength) return null;
   return { start, end };
 }
+
+/** The clause's siblings in their order, itself included: the children of its parent, or the top of the tree. */
+export function siblingsOf(roots: ClauseNode[], index: ClauseIndex, clause: ClauseNode): ClauseNode[] {
+  const level = clause.parentId ? (index.byId.get(clause.parentId)?.children ?? []) : roots;
+  return [...level].sort((a, b) => a.ordinal - b.ordinal);
+}
+
+/** The order of `siblings` with `clause` moved one place earlier (-1) or later (+1); null when it is already at that end. */
+export function shiftedOrder(siblings: ClauseNode[], clause: ClauseNode, step: -1 | 1): string[] | null {
+  const at = siblings.findIndex((s) => s.id === clause.id);
+  const to = at + step;
+  if (at < 0 || to < 0 || to >= siblings.length) return null;
+  const ids = siblings.map((s) => s.id);
+  [ids[at], ids[to]] = [ids[to] ?? clause.id, clause.id];
+  return ids;
+}
+
+/** The clauses a clause may be moved beneath: every clause but itself and those beneath it. */
+export function possibleParents(roots: ClauseNode[], clause: ClauseNode): ClauseNode[] {
+  const out: ClauseNode[] = [];
+  const visit = (node: ClauseNode) => {
+    if (node.id === clause.id) return;
+    out.push(node);
+    node.children.forEach(visit);
+  };
+  roots.forEach(visit);
+  return out;
+}

@@ -1,10 +1,16 @@
-import { App, Col, Form, Input, Modal, Row, Select } from 'antd';
+import { App, Col, Form, Input, Modal, Row, Select, TreeSelect } from 'antd';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { agreementsApi, CLAUSE_LEVELS } from '../api/agreements.ts';
 import type { ClauseLevel, ClauseNode } from '../api/types.ts';
 import { SaveFailure, useSave } from '../common/use-save.tsx';
+import { indexClauses, possibleParents } from './clause-index.ts';
+
+/** The parent select's value for the top of the tree (a select cannot hold null). */
+const TOP = '';
 
 interface Values {
+  parentId: string;
   level: ClauseLevel;
   label?: string | undefined;
   title: string;
@@ -17,8 +23,24 @@ export function childLevel(parent: ClauseNode | undefined): ClauseLevel {
   return parent.level === 'area' ? 'direction' : 'measure';
 }
 
+interface TreeOption {
+  value: string;
+  title: string;
+  children: TreeOption[];
+}
+
+/** The clause tree as the parent select shows it, without the clause being moved and what lies beneath it. */
+function parentOptions(nodes: ClauseNode[], allowed: Set<string>): TreeOption[] {
+  return [...nodes]
+    .sort((a, b) => a.ordinal - b.ordinal)
+    .filter((n) => allowed.has(n.id))
+    .map((n) => ({ value: n.id, title: n.label ? `${n.label} ${n.title}` : n.title, children: parentOptions(n.children, allowed) }));
+}
+
 interface Props {
   agreementId: string;
+  /** The whole tree, for choosing where an edited clause sits. */
+  clauses: ClauseNode[];
   /** Editing this clause; absent: adding one beneath `parent` (or at the top). */
   clause?: ClauseNode | undefined;
   parent?: ClauseNode | undefined;
@@ -27,18 +49,29 @@ interface Props {
 }
 
 /** Adding a clause (领域, 方向 or 举措) to an agreement's tree, or correcting one. */
-export function ClauseModal({ agreementId, clause, parent, onClose, onSaved }: Props) {
+export function ClauseModal({ agreementId, clauses, clause, parent, onClose, onSaved }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const { saving, failure, save } = useSave();
+  const parents = useMemo(() => {
+    if (!clause) return [];
+    const allowed = new Set(possibleParents(clauses, clause).map((c) => c.id));
+    return [{ value: TOP, title: t('agreement.clause.topOfTree'), children: [] }, ...parentOptions(clauses, allowed)];
+  }, [clauses, clause, t]);
 
   const submit = async () => {
     const values = await form.validateFields();
     const fields = { level: values.level, label: values.label?.trim() ? values.label.trim() : null, title: values.title.trim(), body: values.body?.trim() ?? '' };
     await save(async () => {
-      if (clause) await agreementsApi.updateClause(clause, fields);
-      else await agreementsApi.createClause(agreementId, { ...fields, parentId: parent?.id ?? null });
+      if (clause) {
+        const updated = await agreementsApi.updateClause(clause, fields);
+        const parentId = values.parentId === TOP ? null : values.parentId;
+        if (parentId !== clause.parentId) {
+          const newSiblings = parentId ? (indexClauses(clauses).byId.get(parentId)?.children ?? []) : clauses;
+          await agreementsApi.moveClause(updated, parentId, Math.max(-1, ...newSiblings.map((c) => c.ordinal)) + 1);
+        }
+      } else await agreementsApi.createClause(agreementId, { ...fields, parentId: parent?.id ?? null });
       message.success(t(clause ? 'agreement.clause.saved' : 'agreement.clause.added'));
       onSaved();
     });
@@ -52,8 +85,13 @@ export function ClauseModal({ agreementId, clause, parent, onClose, onSaved }: P
         form={form}
         name="clause"
         layout="vertical"
-        initialValues={clause ? { level: clause.level, label: clause.label ?? undefined, title: clause.title, body: clause.body ?? undefined } : { level: childLevel(parent), title: '' }}
+        initialValues={clause ? { parentId: clause.parentId ?? TOP, level: clause.level, label: clause.label ?? undefined, title: clause.title, body: clause.body ?? undefined } : { level: childLevel(parent), title: '' }}
       >
+        {clause ? (
+          <Form.Item name="parentId" label={t('agreement.clause.parent')} extra={t('agreement.clause.parentHint')}>
+            <TreeSelect treeData={parents} treeDefaultExpandAll showSearch={{ treeNodeFilterProp: 'title' }} popupMatchSelectWidth={false} />
+          </Form.Item>
+        ) : null}
         <Row gutter={12}>
           <Col xs={12} sm={8}>
             <Form.Item name="level" label={t('agreement.clause.level')}>

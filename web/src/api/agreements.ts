@@ -39,5 +39,11 @@ export const agreementsApi = {
     request<ClauseNode>('POST', `/agreements/${id(agreementId)}/clauses`, body),
   updateClause: (clause: { id: string; version: number }, patch: Partial<ClauseFields & { spanStart: number | null; spanEnd: number | null }>) =>
     request<ClauseNode>('PATCH', `/clauses/${id(clause.id)}`, { version: clause.version, ...patch }),
+  /** Puts a clause beneath another parent (null: the top), after the children it has. */
+  moveClause: (clause: { id: string; version: number }, parentId: string | null, ordinal: number) =>
+    request<ClauseNode>('POST', `/clauses/${id(clause.id)}/move`, { version: clause.version, parentId, ordinal }),
+  /** Sets the order of all children of one parent. */
+  reorderClauses: (agreementId: string, parentId: string | null, orderedIds: string[]) =>
+    request<{ items: ClauseNode[] }>('POST', `/agreements/${id(agreementId)}/clauses/reorder`, { parentId, orderedIds }),
   deleteClause: (clause: { id: string; version: number }) => request<void>('DELETE', `/clauses/${id(clause.id)}`, undefined, { version: clause.version }),
 };

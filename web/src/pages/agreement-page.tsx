@@ -1,5 +1,5 @@
-import { DeleteOutlined, EditOutlined, FileTextOutlined, NodeIndexOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Breadcrumb, Button, Card, Col, Descriptions, Empty, Popconfirm, Row, Select, Space, Typography } from 'antd';
+import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, EditOutlined, FileTextOutlined, NodeIndexOutlined, PlusOutlined } from '@ant-design/icons';
+import { Alert, App, Breadcrumb, Button, Card, Col, Descriptions, Empty, Popconfirm, Row, Segmented, Select, Space, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -12,8 +12,9 @@ import { AgreementFormModal } from '../agreement/agreement-form-modal.tsx';
 import { AgreementText } from '../agreement/agreement-text.tsx';
 import { AmendModal } from '../agreement/amend-modal.tsx';
 import { ClauseModal } from '../agreement/clause-modal.tsx';
-import { indexClauses, spanWithin, type ClauseIndex } from '../agreement/clause-index.ts';
+import { indexClauses, shiftedOrder, siblingsOf, spanWithin, type ClauseIndex } from '../agreement/clause-index.ts';
 import { ClauseTree } from '../agreement/clause-tree.tsx';
+import { VersionChangesView } from '../agreement/version-changes-view.tsx';
 import { AgreementKindTag } from '../common/kind-tag.tsx';
 import { LoadError } from '../common/load-error.tsx';
 import { PageLoading } from '../common/page-loading.tsx';
@@ -35,10 +36,31 @@ function isHttpUrl(value: string): boolean {
 }
 
 /** Adding, correcting and removing clauses, for those the server lets edit the agreement. */
-function ClauseTools({ agreementId, selected, onChanged }: { agreementId: string; selected: ClauseNode | undefined; onChanged: (removed?: boolean) => void }) {
+function ClauseTools({
+  agreementId,
+  clauses,
+  selected,
+  onChanged,
+}: {
+  agreementId: string;
+  clauses: ClauseNode[];
+  selected: ClauseNode | undefined;
+  onChanged: (removed?: boolean) => void;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form, setForm] = useState<'top' | 'beneath' | 'edit' | null>(null);
+  const siblings = useMemo(() => (selected ? siblingsOf(clauses, indexClauses(clauses), selected) : []), [clauses, selected]);
+  const shift = async (step: -1 | 1) => {
+    const order = selected ? shiftedOrder(siblings, selected, step) : null;
+    if (!selected || !order) return;
+    try {
+      await agreementsApi.reorderClauses(agreementId, selected.parentId, order);
+      onChanged();
+    } catch (error) {
+      message.error(errorMessage(error, t));
+    }
+  };
   const remove = async (clause: ClauseNode) => {
     try {
       await agreementsApi.deleteClause(clause);
@@ -59,6 +81,22 @@ function ClauseTools({ agreementId, selected, onChanged }: { agreementId: string
       <Button size="small" icon={<EditOutlined />} disabled={!selected} onClick={() => setForm('edit')}>
         {t('common.edit')}
       </Button>
+      <Button
+        size="small"
+        icon={<ArrowUpOutlined />}
+        aria-label={t('agreement.clause.moveUp')}
+        title={t('agreement.clause.moveUp')}
+        disabled={!selected || siblings[0]?.id === selected.id}
+        onClick={() => void shift(-1)}
+      />
+      <Button
+        size="small"
+        icon={<ArrowDownOutlined />}
+        aria-label={t('agreement.clause.moveDown')}
+        title={t('agreement.clause.moveDown')}
+        disabled={!selected || siblings.at(-1)?.id === selected.id}
+        onClick={() => void shift(1)}
+      />
       <Popconfirm
         title={t('agreement.clause.deleteConfirm', { title: selected?.title ?? '' })}
         description={t('agreement.clause.deleteHint')}
@@ -75,6 +113,7 @@ function ClauseTools({ agreementId, selected, onChanged }: { agreementId: string
       {form ? (
         <ClauseModal
           agreementId={agreementId}
+          clauses={clauses}
           clause={form === 'edit' ? selected : undefined}
           parent={form === 'beneath' ? selected : undefined}
           onClose={() => setForm(null)}
@@ -117,7 +156,7 @@ function Clauses({
         </Typography.Text>
       }
     >
-      {editable ? <ClauseTools agreementId={agreementId} selected={selected} onChanged={onChanged} /> : null}
+      {editable ? <ClauseTools agreementId={agreementId} clauses={clauses} selected={selected} onChanged={onChanged} /> : null}
       <div style={{ height: TREE_HEIGHT, minHeight: 408, overflowY: 'auto' }} data-testid="clause-tree">
         {clauses.length > 0 ? (
           <ClauseTree clauses={clauses} selectedId={selectedId} onSelect={onSelect} />
@@ -149,6 +188,7 @@ function TextPanel({ agreement, selected, onMarked }: { agreement: Agreement; se
   };
   const [versionNumber, setVersionNumber] = useState(agreement.currentTextVersion);
   const isCurrent = versionNumber === agreement.currentTextVersion;
+  const [view, setView] = useState<'text' | 'changes'>('text');
   const { data: version, error, loading, reload } = useApi(
     () => (isCurrent ? Promise.resolve({ text: agreement.text }) : api.agreementVersion(agreement.id, versionNumber)),
     `${agreement.id}:${versionNumber}`,
@@ -160,6 +200,7 @@ function TextPanel({ agreement, selected, onMarked }: { agreement: Agreement; se
   let body;
   if (error) body = <LoadError error={error} onRetry={reload} />;
   else if (loading) body = <PageLoading />;
+  else if (!isCurrent && view === 'changes') body = <VersionChangesView older={text} current={agreement.text} height={TEXT_HEIGHT} />;
   else if (!text) body = <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('agreement.noText')} />;
   else body = <AgreementText text={text} highlight={highlight} height={TEXT_HEIGHT} onSelectText={isCurrent && agreement.can.edit ? setChosen : undefined} />;
 
@@ -192,7 +233,19 @@ function TextPanel({ agreement, selected, onMarked }: { agreement: Agreement; se
         </Space>
       }
     >
-      {!isCurrent ? <Alert type="warning" showIcon title={t('agreement.olderVersionNotice')} style={{ marginBottom: 8 }} /> : null}
+      {!isCurrent ? (
+        <Space orientation="vertical" size={8} style={{ width: '100%', marginBottom: 8 }}>
+          <Alert type="warning" showIcon title={t('agreement.olderVersionNotice')} />
+          <Segmented<'text' | 'changes'>
+            value={view}
+            onChange={setView}
+            options={[
+              { value: 'text', label: t('agreement.changes.showText', { number: versionNumber }) },
+              { value: 'changes', label: t('agreement.changes.showChanges') },
+            ]}
+          />
+        </Space>
+      ) : null}
       {isCurrent && !selected ? (
         <Typography.Paragraph type="secondary" style={{ height: 40, margin: '0 0 8px', lineHeight: '40px' }}>
           {t('agreement.clausesHint')}

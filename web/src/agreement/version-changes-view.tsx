@@ -1,0 +1,36 @@
+import { Alert, Typography } from 'antd';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { textPanelStyle } from './agreement-text.tsx';
+import { versionChanges } from './version-changes.ts';
+
+/** An older version of the text against the text in force: removed words struck through in red, added ones in green. */
+export function VersionChangesView({ older, current, height }: { older: string; current: string; height: string }) {
+  const { t } = useTranslation();
+  const parts = useMemo(() => versionChanges(older, current), [older, current]);
+  if (!parts) return <Alert type="info" showIcon title={t('agreement.changes.tooDifferent')} />;
+  const added = parts.filter((p) => p.kind === 'added').length;
+  const removed = parts.filter((p) => p.kind === 'removed').length;
+  return (
+    <>
+      <Typography.Paragraph type="secondary" style={{ margin: '0 0 8px' }} data-testid="version-changes-summary">
+        {added + removed === 0 ? t('agreement.changes.none') : t('agreement.changes.summary', { added, removed })}
+      </Typography.Paragraph>
+      <div style={textPanelStyle(height)} data-testid="version-changes">
+        {parts.map((part, i) =>
+          part.kind === 'added' ? (
+            <ins key={i} style={{ background: '#d9f7be', textDecoration: 'none' }}>
+              {part.text}
+            </ins>
+          ) : part.kind === 'removed' ? (
+            <del key={i} style={{ background: '#ffd6d6', color: '#a8071a' }}>
+              {part.text}
+            </del>
+          ) : (
+            <span key={i}>{part.text}</span>
+          ),
+        )}
+      </div>
+    </>
+  );
+}
