@@ -99,11 +99,13 @@ export interface ReportBody {
   round: number;
   partyId: string;
   supersedesId: string | null;
+  revisionReason: string | null;
   returnReason: string | null;
   awaitingSides: string[];
   decidingSides: string[];
   percent: number;
-  reviews: { round: number; partyId: string; decision: string; reason: string | null }[];
+  reviews: { round: number; partyId: string; decision: string; reason: string | null; userName: string | null; decidedAt: string }[];
+  can: { edit: boolean; review: boolean; revise: boolean };
 }
 
 export const errorCode = (res: LightMyRequestResponse): string | undefined => res.json<{ error?: { code: string } }>().error?.code;

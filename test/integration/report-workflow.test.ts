@@ -162,10 +162,18 @@ describe.each(databaseFlavours())('progress reports on %s', (flavour) => {
       expect((await review(id, w.tokens.dl, 'approved')).statusCode).toBe(404);
     });
 
-    it('stays submitted after one side approves, and refuses that side a second decision', async () => {
-      const first = await review(id, w.qd.coordinator, 'approved');
+    it('stays submitted after one side approves with its opinion, and refuses that side a second decision', async () => {
+      const long = await review(id, w.qd.coordinator, 'approved', '意'.repeat(2001));
+      expect(long.statusCode).toBe(400);
+      expect((await report(id, w.sz.coordinator)).json<ReportBody>().can.review).toBe(true);
+      const first = await review(id, w.qd.coordinator, 'approved', '同意，请继续跟进实验室挂牌');
       expect(first.statusCode, first.body).toBe(200);
-      expect(first.json<ReportBody>()).toMatchObject({ status: 'submitted', awaitingSides: [w.sz.partyId] });
+      const approvedOnce = first.json<ReportBody>();
+      expect(approvedOnce).toMatchObject({ status: 'submitted', awaitingSides: [w.sz.partyId], can: { review: false } });
+      const qdName = (await t.call('GET', '/api/v1/me', { token: w.qd.coordinator })).json<{ user: { displayName: string } }>().user.displayName;
+      expect(approvedOnce.reviews).toEqual([
+        expect.objectContaining({ round: 1, partyId: w.qd.partyId, decision: 'approved', reason: '同意，请继续跟进实验室挂牌', userName: qdName }),
+      ]);
       const twice = await review(id, w.qd.coordinator, 'approved');
       expect(twice.statusCode).toBe(409);
       expect(errorCode(twice)).toBe('approval.already_decided');
@@ -203,6 +211,10 @@ describe.each(databaseFlavours())('progress reports on %s', (flavour) => {
         [2, 'approved'],
         [2, 'approved'],
       ]);
+      // The return stays in the history after resubmission: which side, who, and why.
+      const szName = (await t.call('GET', '/api/v1/me', { token: w.sz.coordinator })).json<{ user: { displayName: string } }>().user.displayName;
+      expect(approved.reviews[1]).toMatchObject({ partyId: w.sz.partyId, reason: '请补充投资到位凭证', userName: szName });
+      expect(approved.returnReason).toBeNull();
       const state = await taskState(task.id);
       expect(state.percent).toBe(45);
       expect(state.status).toBe('in_progress');
@@ -219,15 +231,25 @@ describe.each(databaseFlavours())('progress reports on %s', (flavour) => {
       expect((await review(id, w.sz.coordinator, 'approved')).statusCode).toBe(409);
     });
 
-    it('is corrected by a revision that supersedes it only when the revision is approved', async () => {
-      const res = await t.call('POST', `/api/v1/reports/${id}/revisions`, { token: w.qd.unit });
+    it('is corrected by a revision with a reason, which supersedes it only when the revision is approved', async () => {
+      const revise = (token: string, body?: unknown) => t.call('POST', `/api/v1/reports/${id}/revisions`, { token, ...(body === undefined ? {} : { body }) });
+      expect((await report(id, w.qd.unit)).json<ReportBody>().can.revise).toBe(true);
+      for (const token of [w.sz.unit, w.sz.coordinator, w.qd.coordinator]) expect((await report(id, token)).json<ReportBody>().can.revise).toBe(false);
+      expect((await revise(w.qd.unit)).statusCode).toBe(400);
+      expect((await revise(w.qd.unit, { reason: '  ' })).statusCode).toBe(400);
+      expect((await revise(w.sz.unit, { reason: '代为更正' })).statusCode).toBe(403);
+      const res = await revise(w.qd.unit, { reason: '投资到位金额统计有误，应为1000万元' });
       expect(res.statusCode, res.body).toBe(201);
       const revision = res.json<ReportBody>();
-      expect(revision).toMatchObject({ status: 'draft', revision: 2, supersedesId: id, percent: 45 });
-      expect((await t.call('POST', `/api/v1/reports/${id}/revisions`, { token: w.qd.unit })).statusCode).toBe(409);
+      expect(revision).toMatchObject({ status: 'draft', revision: 2, supersedesId: id, percent: 45, revisionReason: '投资到位金额统计有误，应为1000万元', can: { edit: true, revise: false } });
+      expect((await revise(w.qd.unit, { reason: '再改一次' })).statusCode).toBe(409);
+      const stillApproved = (await report(id, w.qd.unit)).json<ReportBody>();
+      expect(stillApproved).toMatchObject({ status: 'approved', can: { revise: false } });
       expect((await report(id, w.sz.coordinator)).json<ReportBody>().status).toBe('approved');
       await t.call('PATCH', `/api/v1/reports/${revision.id}`, { token: w.qd.unit, body: { version: revision.version, percent: 40 } });
       expect((await submit(revision.id, w.qd.unit)).statusCode).toBe(200);
+      // Once submitted, the other side reads why the approved report is being corrected.
+      expect((await report(revision.id, w.sz.coordinator)).json<ReportBody>()).toMatchObject({ revisionReason: '投资到位金额统计有误，应为1000万元', can: { review: true, revise: false, edit: false } });
       expect((await review(revision.id, w.qd.coordinator, 'approved')).statusCode).toBe(200);
       expect((await report(id, w.sz.coordinator)).json<ReportBody>().status).toBe('approved');
       expect((await review(revision.id, w.sz.coordinator, 'approved')).json<ReportBody>().status).toBe('approved');

@@ -187,6 +187,8 @@ export const progressReports = pgTable(
     /** Corrections to an approved report are a new revision; the old one is kept as superseded. */
     revision: integer('revision').notNull().default(1),
     supersedesId: uuid('supersedes_id'),
+    /** Why an approved report is being corrected: set on the revision that replaces it. */
+    revisionReason: text('revision_reason'),
     status: text('status', { enum: REPORT_STATUSES }).notNull().default('draft'),
     narrative: text('narrative').notNull().default(''),
     percent: integer('percent').notNull().default(0),

@@ -529,6 +529,17 @@ export function assertCanWriteReport(actor: Actor | null, report: ReportAccess):
   if (!canWriteReport(actor, report)) throw forbidden('Only the unit that wrote this report may change it');
 }
 
+/** Reviewing a submitted report: the office of a side whose decision this round still awaits. */
+export function canReviewReport(actor: Actor | null, report: ReportAccess, awaitingSides: string[]): boolean {
+  if (isReadOnlyToken(actor) || report.status !== 'submitted') return false;
+  return coordinatedSides(actor, report.cooperationId).some((p) => awaitingSides.includes(p));
+}
+
+/** Correcting an approved report through a revision: those who write it, once, while no revision is under way. */
+export function canReviseReport(actor: Actor | null, report: ReportAccess, revisionStarted: boolean): boolean {
+  return !isReadOnlyToken(actor) && report.status === 'approved' && !revisionStarted && canWriteReport(actor, report);
+}
+
 /** A draft stays with the unit writing it (and admins); once submitted, both sides see it as far as they see the task. */
 export function canReadReport(actor: Actor | null, report: ReportAccess, task: { cooperationId: string; visibility: string; joint: boolean; ownerPartyId: string | null }): boolean {
   if (!canReadTask(actor, task)) return false;

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { memberships, organizations, users } from '../../db/schema/core.ts';
 import { approvals, milestones, progressReports, reportingPeriods, tasks, taskUnits } from '../../db/schema/work.ts';
@@ -7,6 +7,8 @@ import { updateIfVersion } from '../../db/versioned-update.ts';
 export type ReportRow = typeof progressReports.$inferSelect;
 export type NewReport = typeof progressReports.$inferInsert;
 export type ApprovalRow = typeof approvals.$inferSelect;
+/** A decision with the name of who made it, as the report's history shows it. */
+export type ApprovalEntry = ApprovalRow & { userName: string | null };
 export type ReportStatus = ReportRow['status'];
 
 export const reportRepository = {
@@ -57,11 +59,12 @@ export const reportRepository = {
     return row;
   },
 
-  async approvalsOf(db: Db, reportIds: string[]): Promise<ApprovalRow[]> {
+  async approvalsOf(db: Db, reportIds: string[]): Promise<ApprovalEntry[]> {
     if (!reportIds.length) return [];
     return db
-      .select()
+      .select({ ...getTableColumns(approvals), userName: users.displayName })
       .from(approvals)
+      .leftJoin(users, eq(users.id, approvals.userId))
       .where(and(eq(approvals.subjectType, 'report'), inArray(approvals.subjectId, reportIds)))
       .orderBy(asc(approvals.round), asc(approvals.createdAt));
   },

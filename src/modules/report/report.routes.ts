@@ -9,6 +9,7 @@ import {
   reportList,
   reportSchema,
   reviewReportBody,
+  reviseReportBody,
   submitReportBody,
   updateReportBody,
 } from './report.schemas.ts';
@@ -65,8 +66,16 @@ export const reportRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
 
   app.post(
     '/reports/:id/revisions',
-    { schema: { tags, summary: 'Correct an approved report: a draft copy with the next revision', params: uuidParam, response: { 201: reportSchema, ...errorResponses } } },
-    async (request, reply) => reply.status(201).send(await services.report.revise(requireActor(request), request.params.id)),
+    {
+      schema: {
+        tags,
+        summary: 'Correct an approved report: a draft copy with the next revision and the reason for the correction',
+        params: uuidParam,
+        body: reviseReportBody,
+        response: { 201: reportSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await services.report.revise(requireActor(request), request.params.id, request.body.reason)),
   );
 
   app.get(

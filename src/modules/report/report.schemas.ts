@@ -39,10 +39,16 @@ export const updateReportBody = z.object({
 
 export const submitReportBody = z.object({ version: versionField.optional() }).default({});
 
+/** The longest review opinion, return reason or revision reason. */
+export const REASON_MAX = 2000;
+
 export const reviewReportBody = z.object({
   decision: z.enum(APPROVAL_DECISIONS),
-  reason: z.string().trim().max(2000).optional(),
+  /** Required to return; an optional opinion (审核意见) with an approval. */
+  reason: z.string().trim().max(REASON_MAX).optional(),
 });
+
+export const reviseReportBody = z.object({ reason: z.string().trim().min(1).max(REASON_MAX) });
 
 export const reviewSchema = z.object({
   round: z.number().int(),
@@ -50,6 +56,8 @@ export const reviewSchema = z.object({
   decision: z.enum(APPROVAL_DECISIONS),
   reason: z.string().nullable(),
   userId: z.uuid().nullable(),
+  /** Who decided for the side, by display name. */
+  userName: z.string().nullable(),
   decidedAt: z.iso.datetime({ offset: true }),
 });
 
@@ -65,6 +73,8 @@ export const reportSchema = z.object({
   author: z.object({ id: z.uuid(), username: z.string(), displayName: z.string() }).nullable(),
   revision: z.number().int(),
   supersedesId: z.uuid().nullable(),
+  /** Why this revision corrects the approved report it supersedes; null on a first revision. */
+  revisionReason: z.string().nullable(),
   status: z.enum(REPORT_STATUSES),
   narrative: z.string(),
   percent: z.number().int(),
@@ -83,6 +93,14 @@ export const reportSchema = z.object({
   version: z.number().int(),
   createdAt: z.iso.datetime({ offset: true }),
   updatedAt: z.iso.datetime({ offset: true }),
+  can: z.object({
+    /** Change and submit it: a draft or returned report, for those who write it. */
+    edit: z.boolean(),
+    /** Decide on it for a side still awaited in this round. */
+    review: z.boolean(),
+    /** Start a revision of this approved report. */
+    revise: z.boolean(),
+  }),
 });
 
 export const reportList = z.object({ items: z.array(reportSchema) });

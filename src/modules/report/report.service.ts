@@ -8,6 +8,8 @@ import {
   assertTokenMayWrite,
   canReadReport,
   canReadTask,
+  canReviewReport,
+  canReviseReport,
   canWriteReport,
   coordinatedSides,
   isOnSide,
@@ -23,7 +25,7 @@ import { businessToday } from '../task/business-date.ts';
 import { decidingSides, reportSides } from '../task/task-sides.ts';
 import { taskRepository, type TaskRow } from '../task/task.repository.ts';
 import type { TaskService } from '../task/task.service.ts';
-import { reportRepository, type ApprovalRow, type ReportRow } from './report.repository.ts';
+import { reportRepository, type ApprovalEntry, type ApprovalRow, type ReportRow } from './report.repository.ts';
 
 const ENTITY = 'report';
 
@@ -80,12 +82,20 @@ export function createReportService(db: Db, deps: ReportServiceDeps) {
     if (unknown.length) throw badRequest('report.milestone_invalid', 'Milestones reached must be milestones of this task', { unknown });
   }
 
-  /** A report binds the same sides as closing its task would; a submitted one, those fixed when it was submitted. */
-  async function present(report: ReportRow, task: TaskRow, history?: ApprovalRow[]) {
+  /**
+   * A report binds the same sides as closing its task would; a submitted one, those fixed when it was submitted.
+   * `known` saves the queries when the caller already has the history and whether a revision was started.
+   */
+  async function present(actor: Actor, report: ReportRow, task: TaskRow, known?: { history: ApprovalEntry[]; revisionStarted: boolean }) {
     const sides = reportSides(report, task);
-    const [reviews, names] = await Promise.all([history ?? reportRepository.approvalsOf(db, [report.id]), reportRepository.namesOf(db, report)]);
+    const [reviews, names, revisionStarted] = await Promise.all([
+      known?.history ?? reportRepository.approvalsOf(db, [report.id]),
+      reportRepository.namesOf(db, report),
+      known ? known.revisionStarted : reportRepository.successorOf(db, report.id).then((r) => r !== undefined),
+    ]);
     const round = roundOf(reviews);
     const decidedThisRound = new Set(reviews.filter((a) => a.round === round).map((a) => a.partyId));
+    const awaitingSides = report.status === 'submitted' ? sides.filter((p) => !decidedThisRound.has(p)) : [];
     return {
       id: report.id,
       cooperationId: report.cooperationId,
@@ -98,6 +108,7 @@ export function createReportService(db: Db, deps: ReportServiceDeps) {
       author: report.authorId && names.author ? { id: report.authorId, ...names.author } : null,
       revision: report.revision,
       supersedesId: report.supersedesId,
+      revisionReason: report.revisionReason,
       status: report.status,
       narrative: report.narrative,
       percent: report.percent,
@@ -108,18 +119,24 @@ export function createReportService(db: Db, deps: ReportServiceDeps) {
       approvedAt: report.approvedAt?.toISOString() ?? null,
       round,
       decidingSides: sides,
-      awaitingSides: report.status === 'submitted' ? sides.filter((p) => !decidedThisRound.has(p)) : [],
+      awaitingSides,
       reviews: reviews.map((a) => ({
         round: a.round,
         partyId: a.partyId,
         decision: a.decision,
         reason: a.reason,
         userId: a.userId,
+        userName: a.userName,
         decidedAt: a.createdAt.toISOString(),
       })),
       version: report.version,
       createdAt: report.createdAt.toISOString(),
       updatedAt: report.updatedAt.toISOString(),
+      can: {
+        edit: (report.status === 'draft' || report.status === 'returned') && canWriteReport(actor, report),
+        review: canReviewReport(actor, report, awaitingSides),
+        revise: canReviseReport(actor, report, revisionStarted),
+      },
     };
   }
 
@@ -167,14 +184,16 @@ export function createReportService(db: Db, deps: ReportServiceDeps) {
   return {
     async listForTask(actor: Actor, taskId: string) {
       const task = await deps.tasks.loadReadable(actor, taskId);
-      const rows = (await reportRepository.listByTask(db, taskId)).filter((r) => canReadReport(actor, r, task));
+      const all = await reportRepository.listByTask(db, taskId);
+      const rows = all.filter((r) => canReadReport(actor, r, task));
       const history = await reportRepository.approvalsOf(db, rows.map((r) => r.id));
-      return Promise.all(rows.map((r) => present(r, task, history.filter((a) => a.subjectId === r.id))));
+      const superseded = new Set(all.map((r) => r.supersedesId));
+      return Promise.all(rows.map((r) => present(actor, r, task, { history: history.filter((a) => a.subjectId === r.id), revisionStarted: superseded.has(r.id) })));
     },
 
     async get(actor: Actor, id: string) {
       const { report, task } = await loadReadable(db, actor, id, false);
-      return present(report, task);
+      return present(actor, report, task);
     },
 
     /** For attachments and comments: the report after the read checks. */
@@ -216,7 +235,7 @@ export function createReportService(db: Db, deps: ReportServiceDeps) {
         await audit(tx, actor, { cooperationId: task.cooperationId, action: 'create', entity: ENTITY, entityId: created.id, after: created, scope: reportAuditScope(created, task) });
         return { report: created, task };
       });
-      return present(row.report, row.task);
+      return present(actor, row.report, row.task);
     },
 
     async update(actor: Actor, id: string, version: number, patch: Partial<ReportContent>) {
@@ -233,7 +252,7 @@ export function createReportService(db: Db, deps: ReportServiceDeps) {
         await audit(tx, actor, { cooperationId: report.cooperationId, action: 'update', entity: ENTITY, entityId: id, before: report, after, scope: reportAuditScope(after, task) });
         return { report: after, task };
       });
-      return present(row.report, row.task);
+      return present(actor, row.report, row.task);
     },
 
     async submit(actor: Actor, id: string, version: number | undefined) {
@@ -262,7 +281,7 @@ export function createReportService(db: Db, deps: ReportServiceDeps) {
         }
         return { report: after, task };
       });
-      return present(row.report, row.task);
+      return present(actor, row.report, row.task);
     },
 
     /**
@@ -315,11 +334,14 @@ export function createReportService(db: Db, deps: ReportServiceDeps) {
         }
         return { report: after, task };
       });
-      return present(row.report, row.task);
+      return present(actor, row.report, row.task);
     },
 
-    /** A correction to an approved report: a draft copy with the next revision; the approved one stays until the copy is approved. */
-    async revise(actor: Actor, id: string) {
+    /**
+     * A correction to an approved report: a draft copy with the next revision and the reason for it;
+     * the approved one stays until the copy is approved.
+     */
+    async revise(actor: Actor, id: string, reason: string) {
       assertTokenMayWrite(actor);
       const row = await writeTransaction(db, ENTITY, async (tx) => {
         const { report, task } = await loadReadable(tx, actor, id, true);
@@ -336,6 +358,7 @@ export function createReportService(db: Db, deps: ReportServiceDeps) {
           authorId: actor.userId,
           revision: report.revision + 1,
           supersedesId: report.id,
+          revisionReason: reason,
           narrative: report.narrative,
           percent: report.percent,
           milestonesReached: report.milestonesReached,
@@ -345,7 +368,7 @@ export function createReportService(db: Db, deps: ReportServiceDeps) {
         await audit(tx, actor, { cooperationId: report.cooperationId, action: 'revise', entity: ENTITY, entityId: created.id, before: report, after: created, scope: reportAuditScope(created, task) });
         return { report: created, task };
       });
-      return present(row.report, row.task);
+      return present(actor, row.report, row.task);
     },
 
     /** "My work": what my unit still has to report, what my side has to review, and what came back to my unit. */

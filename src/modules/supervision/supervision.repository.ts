@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, lte, notInArray, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lt, lte, notInArray, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { organizations, parties, regions, users } from '../../db/schema/core.ts';
 import { progressReports, reportingPeriods, supervisionNoticeRecipients, supervisionNotices, tasks, taskUnits } from '../../db/schema/work.ts';
@@ -41,18 +41,30 @@ export const supervisionRepository = {
       .orderBy(tasks.dueOn, tasks.id);
   },
 
-  /** The reporting period under way: the latest one that has started. */
-  async currentPeriod(db: Db, cooperationId: string, today: string) {
+  /**
+   * The period 未报送 is counted for: the latest one whose reporting window has
+   * opened — it has ended, so its reports are owed (by its due date) — and that
+   * the offices have not closed. A period still under way is not chased yet.
+   * With `unreported` below, this is the whole 未报送 rule (README, glossary).
+   */
+  async chasedPeriod(db: Db, cooperationId: string, today: string) {
     const [row] = await db
       .select({ id: reportingPeriods.id, label: reportingPeriods.label, endsOn: reportingPeriods.endsOn, dueOn: reportingPeriods.dueOn })
       .from(reportingPeriods)
-      .where(and(eq(reportingPeriods.cooperationId, cooperationId), lte(reportingPeriods.startsOn, today)))
-      .orderBy(desc(reportingPeriods.startsOn))
+      .where(and(eq(reportingPeriods.cooperationId, cooperationId), lt(reportingPeriods.endsOn, today), isNull(reportingPeriods.closedAt)))
+      .orderBy(desc(reportingPeriods.endsOn))
       .limit(1);
     return row;
   },
 
-  /** Lead units of open tasks without a report (beyond a draft) for the period. */
+  /**
+   * 未报送 for the chased period: each lead unit of an open task that had
+   * begun by the period's end, unless the unit submitted a report of its own
+   * for the period (a draft is not one; a returned one is listed as 退回), or
+   * a report of the task for the period was approved by the offices of every
+   * side it needed, the unit's side among them — on a joint task one report
+   * approved by both offices covers both sides' lead units.
+   */
   async unreported(db: Db, cooperationId: string, scope: RowScope, partyId: string | undefined, period: { id: string; endsOn: string }) {
     return db
       .select({
@@ -79,6 +91,7 @@ export const supervisionRepository = {
           scopeCondition(scope),
           or(isNull(tasks.startOn), lte(tasks.startOn, period.endsOn)),
           sql`not exists (select 1 from ${progressReports} where ${progressReports.taskId} = ${tasks.id} and ${progressReports.periodId} = ${period.id} and ${progressReports.organizationId} = ${taskUnits.organizationId} and ${progressReports.status} <> 'draft')`,
+          sql`not exists (select 1 from ${progressReports} where ${progressReports.taskId} = ${tasks.id} and ${progressReports.periodId} = ${period.id} and ${progressReports.status} = 'approved' and coalesce(${progressReports.decidingSides}, ${tasks.sides}) @> jsonb_build_array(${taskUnits.partyId}::text))`,
         ),
       );
   },

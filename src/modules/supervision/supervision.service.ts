@@ -61,7 +61,7 @@ export function createSupervisionService(
       if (query.partyId && !(await cooperationRepository.getParty(db, cooperationId, query.partyId))) throw notFound('party', query.partyId);
       const today = deps.today();
       const scope = rowScope(actor, cooperationId);
-      const period = await supervisionRepository.currentPeriod(db, cooperationId, today);
+      const period = await supervisionRepository.chasedPeriod(db, cooperationId, today);
       const [due, unreported, returned] = await Promise.all([
         supervisionRepository.dueTasks(db, cooperationId, scope, query.partyId, addDays(today, query.withinDays)),
         period ? supervisionRepository.unreported(db, cooperationId, scope, query.partyId, period) : Promise.resolve([]),
