@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSupervisionService } from '../../src/modules/supervision/supervision.service.ts';
 import { addDays, businessToday } from '../../src/modules/task/business-date.ts';
+import { createTaskNotifications } from '../../src/modules/task/task-notifications.ts';
 import { databaseFlavours } from '../setup/test-database.ts';
 import { startTestApp, type TestApp } from '../setup/test-app.ts';
 import { createTask, expectError, qingdaoShenzhen, type LedgerPage, type QingdaoShenzhen, type TaskDetail } from './task-fixtures.ts';
@@ -225,5 +227,89 @@ describe.each(databaseFlavours())('督办 supervision on %s', (flavour) => {
     expect(new Set(numbers).size).toBe(4);
     const qingdao = answers.filter((a) => a.json<Notice>().issuedPartyId === c.qingdao).map((a) => sequenceOf(a.json<Notice>().number)).sort((a, b) => a - b);
     expect(qingdao[2]).toBe((qingdao[0] ?? 0) + 2);
+  });
+
+  describe('未报送 on a given day, with the demo quarters of 2026', () => {
+    /** The 督办 view as an office sees it on `day`: the rule reads the calendar, so the day is fixed here. */
+    const viewOn = async (day: string) => {
+      const service = createSupervisionService(t.services.database.db, {
+        cooperations: t.services.cooperation,
+        tasks: t.services.task,
+        notifications: createTaskNotifications(null),
+        today: () => day,
+      });
+      const actor = await t.services.auth.authenticate(qd);
+      if (!actor) throw new Error('qd.fgw does not authenticate');
+      return service.overview(actor, c.id, { withinDays: 0 });
+    };
+    const notReportedUnits = (view: Awaited<ReturnType<typeof viewOn>>, taskId: string) =>
+      view.units.filter((u) => u.tasks.some((x) => x.id === taskId && x.reasons.includes('not_reported'))).map((u) => u.organizationId);
+    const periodId = async (label: string) => {
+      const periods = (await t.call('GET', `/api/v1/cooperations/${c.id}/periods`, { token: qd })).json<{ items: { id: string; label: string; version: number }[] }>().items;
+      const found = periods.find((p) => p.label === label);
+      if (!found) throw new Error(`${label} missing`);
+      return found;
+    };
+    const report = async (taskId: string, token: string, label: string) => {
+      const created = await t.call('POST', `/api/v1/tasks/${taskId}/reports`, { token, body: { periodId: (await periodId(label)).id, narrative: '本季度完成对接', percent: 20 } });
+      expect(created.statusCode, created.body).toBe(201);
+      const id = created.json<{ id: string }>().id;
+      expect((await t.call('POST', `/api/v1/reports/${id}/submit`, { token, body: {} })).statusCode).toBe(200);
+      return id;
+    };
+    const review = (id: string, token: string, decision: 'approved' | 'returned') =>
+      t.call('POST', `/api/v1/reports/${id}/review`, { token, body: { decision, reason: decision === 'returned' ? '请补充材料' : undefined } });
+    const qdLead = () => c.unit('青岛市科学技术局');
+    const szLead = () => c.unit('深圳市科技创新局');
+
+    it('counts the latest period that has ended, not the one under way', async () => {
+      const task = await createTask(t, qd, c, { title: '报告期窗口', startOn: null, dueOn: '2027-06-30' });
+      const inQ4 = await viewOn('2026-11-15');
+      expect(inQ4.period?.label).toBe('2026年第3季度');
+      expect(notReportedUnits(inQ4, task.id).sort()).toEqual([qdLead(), szLead()].sort());
+      // On the last day of 第3季度 its window has not opened yet: 第2季度 is the one chased.
+      expect((await viewOn('2026-09-30')).period?.label).toBe('2026年第2季度');
+      // Before any period has ended nothing is 未报送.
+      const early = await viewOn('2026-02-01');
+      expect(early.period).toBeNull();
+      expect(early.totals.notReported).toBe(0);
+      // A unit that reported early for the period under way is still chased for the one that ended.
+      await report(task.id, qdUnit, '2026年第4季度');
+      expect(notReportedUnits(await viewOn('2026-11-15'), task.id).sort()).toEqual([qdLead(), szLead()].sort());
+    });
+
+    it("takes a joint report approved by both offices for the other side's lead unit too, and nothing less", async () => {
+      const task = await createTask(t, qd, c, { title: '联合报送', startOn: null, dueOn: '2027-06-30' });
+      const id = await report(task.id, qdUnit, '2026年第3季度');
+      // Submitted, not yet approved: only the unit that reported is off the list.
+      expect(notReportedUnits(await viewOn('2026-11-15'), task.id)).toEqual([szLead()]);
+      expect((await review(id, qd, 'approved')).statusCode).toBe(200);
+      expect(notReportedUnits(await viewOn('2026-11-15'), task.id)).toEqual([szLead()]);
+      expect((await review(id, sz, 'approved')).statusCode).toBe(200);
+      const approved = await viewOn('2026-11-15');
+      expect(notReportedUnits(approved, task.id)).toEqual([]);
+      expect(approved.units.flatMap((u) => u.tasks).some((x) => x.id === task.id)).toBe(false);
+    });
+
+    it('still lists the other side after a return, and the returning side sees the report as returned', async () => {
+      const task = await createTask(t, qd, c, { title: '联合报送被退回', startOn: null, dueOn: '2027-06-30' });
+      const id = await report(task.id, qdUnit, '2026年第3季度');
+      expect((await review(id, sz, 'returned')).statusCode).toBe(200);
+      const view = await viewOn('2026-11-15');
+      expect(notReportedUnits(view, task.id)).toEqual([szLead()]);
+      expect(view.units.find((u) => u.organizationId === qdLead())?.tasks.find((x) => x.id === task.id)?.reasons).toEqual(['returned']);
+    });
+
+    it('skips a period the offices closed and chases the latest one still open', async () => {
+      const q3 = await periodId('2026年第3季度');
+      const closed = await t.call('POST', `/api/v1/periods/${q3.id}/close`, { token: qd, body: { version: q3.version } });
+      expect(closed.statusCode, closed.body).toBe(200);
+      try {
+        expect((await viewOn('2026-11-15')).period?.label).toBe('2026年第2季度');
+      } finally {
+        const reopened = await t.call('POST', `/api/v1/periods/${q3.id}/reopen`, { token: qd, body: { version: closed.json<{ version: number }>().version } });
+        expect(reopened.statusCode, reopened.body).toBe(200);
+      }
+    });
   });
 });
