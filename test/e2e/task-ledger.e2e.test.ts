@@ -19,7 +19,7 @@ describe.skipIf(!chromiumAvailable())('the task ledger in Chromium', () => {
     return Number(await page.getByTestId('unread-badge').getAttribute('data-count'));
   }
 
-  /** A signed-in reviewer opens the report from the "to review" inbox and approves it for their side. */
+  /** A signed-in reviewer opens the report from the "to review" inbox and approves it for their side, without an opinion. */
   async function approve(page: Page): Promise<void> {
     await page.getByRole('link', { name: '我的工作' }).click();
     await page.getByTestId('tab-to_review').click();
@@ -27,6 +27,8 @@ describe.skipIf(!chromiumAvailable())('the task ledger in Chromium', () => {
     await inbox.getByRole('link', { name: TASK_TITLE }).first().click();
     const entry = page.locator(`[data-report-id="${reportId}"]`);
     await entry.getByTestId('approve-report').click();
+    // The opinion is optional: approving without one.
+    await page.getByRole('dialog').getByRole('button', { name: /确\s*定/ }).click();
     await entry.getByTestId('approve-report').waitFor({ state: 'detached' });
   }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
 import { chromiumAvailable } from './browser.ts';
 import { useBrowserSession } from './browser-session.ts';
 import { chooseOption } from './select.ts';
@@ -9,6 +10,34 @@ const NOTICE_TEXT = '请于一周内报送联合实验室挂牌进展，逾期�
 const QINGDAO_UNIT = '青岛市科学技术局';
 /** The display name of qd.kj, the science bureau's user who signs. */
 const QINGDAO_LIAISON = '青岛市科技局联络员';
+/** A demo period the science bureau has not reported on for this task. */
+const PERIOD = '2026年第4季度';
+const NARRATIVE = '联合实验室挂牌筹备完成，首批攻关项目进入评审。';
+const RESUBMITTED = '联合实验室挂牌筹备完成，已补充首批攻关项目清单。';
+const CORRECTED = '联合实验室挂牌筹备完成，首批攻关项目12项进入评审。';
+const OPINION = '同意，请抓紧推进首批项目立项。';
+const RETURN_REASON = '请补充首批攻关项目清单作为佐证。';
+const REVISION_REASON = '首批攻关项目数量漏报，予以更正。';
+
+/** The periods the report form offers, read from its open select. */
+async function offeredPeriods(page: Page): Promise<string[]> {
+  const select = page.getByTestId('report-form').locator('.ant-form-item', { hasText: '报告期' }).getByRole('combobox');
+  await select.click();
+  const options = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option');
+  await options.first().waitFor();
+  const labels = await options.allInnerTexts();
+  await page.keyboard.press('Escape');
+  return labels;
+}
+
+/** Opens the decision dialog of a report entry, writes the text (if any) and confirms; waits for the dialog to go. */
+async function decide(page: Page, entry: Locator, button: 'approve-report' | 'return-report' | 'revise-report', text?: string): Promise<void> {
+  await entry.getByTestId(button).click();
+  const dialog = page.getByRole('dialog');
+  if (text) await dialog.getByTestId('reason-text').fill(text);
+  await dialog.getByRole('button', { name: /确\s*定/ }).click();
+  await dialog.waitFor({ state: 'hidden' });
+}
 
 describe.skipIf(!chromiumAvailable())('a task page in Chromium', () => {
   const { newPage, finish, logIn } = useBrowserSession();
@@ -112,5 +141,60 @@ describe.skipIf(!chromiumAvailable())('a task page in Chromium', () => {
     await page.reload();
     await expect.poll(() => own.getByTestId('status-select').innerText()).toContain('受阻');
     await finish(page);
+  });
+
+  it("offers a unit only the periods it has not reported, keeps each side's opinion and return reason in the history, and corrects an approved report by a revision", async () => {
+    expect(taskPath).toMatch(/^\/tasks\//);
+    // Three people at once, each in their own browser, reloading as the others act.
+    const [unit, qingdao, shenzhen] = [await newPage(), await newPage(), await newPage()];
+    await logIn(unit, 'qd.kj');
+    await logIn(qingdao, 'qd.fgw');
+    await logIn(shenzhen, 'sz.fgw');
+    const entry = (page: Page, text: string) => page.getByTestId('report-entry').filter({ hasText: text });
+    const submitFor = async (narrative: string) => {
+      const periodItem = unit.getByTestId('report-form').locator('.ant-form-item', { hasText: '报告期' });
+      await chooseOption(unit, { combobox: periodItem.getByRole('combobox'), option: PERIOD, shown: periodItem });
+      await unit.getByTestId('report-narrative').fill(narrative);
+      await unit.getByTestId('submit-report').click();
+      await entry(unit, narrative).locator('[data-report-status=submitted]').waitFor();
+    };
+
+    await unit.goto(taskPath);
+    expect(await offeredPeriods(unit)).toContain(PERIOD);
+    await submitFor(NARRATIVE);
+    expect(await offeredPeriods(unit)).not.toContain(PERIOD);
+
+    await qingdao.goto(taskPath);
+    await decide(qingdao, entry(qingdao, NARRATIVE), 'approve-report', OPINION);
+    await expect.poll(() => entry(qingdao, NARRATIVE).getByTestId('review-history').innerText()).toMatch(new RegExp(`第 1 轮\\s*青岛市\\s*已同意\\s*青岛市发改委协调办[\\s\\S]*审核意见：${OPINION}`));
+    await shenzhen.goto(taskPath);
+    await decide(shenzhen, entry(shenzhen, NARRATIVE), 'return-report', RETURN_REASON);
+    await entry(shenzhen, NARRATIVE).locator('[data-report-status=returned]').waitFor();
+
+    // Returned, the period is offered again; after resubmission the history still says who returned it and why.
+    await unit.reload();
+    await unit.getByTestId('report-form').getByText(RETURN_REASON).waitFor();
+    await submitFor(RESUBMITTED);
+    const kept = await entry(unit, RESUBMITTED).getByTestId('review-history').innerText();
+    expect(kept).toMatch(new RegExp(`第 1 轮\\s*深圳市\\s*已退回\\s*深圳市发改委协调办[\\s\\S]*退回理由：${RETURN_REASON}`));
+    expect(kept).toContain(`审核意见：${OPINION}`);
+
+    for (const office of [qingdao, shenzhen]) {
+      await office.reload();
+      await decide(office, entry(office, RESUBMITTED), 'approve-report');
+    }
+    await entry(shenzhen, RESUBMITTED).locator('[data-report-status=approved]').waitFor();
+
+    await unit.reload();
+    await decide(unit, entry(unit, RESUBMITTED), 'revise-report', REVISION_REASON);
+    // The revision is a draft of the same period, which the form offers to correct and submit.
+    await unit.getByTestId('report-form').getByText('修订稿（第 2 版）').waitFor();
+    await submitFor(CORRECTED);
+    await shenzhen.reload();
+    const revision = entry(shenzhen, CORRECTED);
+    await revision.locator('[data-report-status=submitted]').waitFor();
+    expect(await revision.getByTestId('revision-reason').innerText()).toBe(REVISION_REASON);
+    expect(await revision.innerText()).toContain('第 2 版');
+    for (const page of [unit, qingdao, shenzhen]) await finish(page);
   });
 });

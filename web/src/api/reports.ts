@@ -4,7 +4,8 @@ import type { Items } from './types.ts';
 
 /** Shapes and calls of progress reports, reporting periods, evidence and comments; src/modules/report, period, attachment and comment are the source of truth. */
 
-export type ReportStatus = 'draft' | 'submitted' | 'approved' | 'returned';
+/** `superseded`: an approved report replaced by its approved revision. */
+export type ReportStatus = 'draft' | 'submitted' | 'approved' | 'returned' | 'superseded';
 export type InboxState = 'to_submit' | 'to_review' | 'returned';
 
 export interface Figure {
@@ -23,8 +24,10 @@ export interface ReportReview {
   round: number;
   partyId: string;
   decision: ApprovalDecision;
+  /** The opinion given with an approval, or why it was returned. */
   reason: string | null;
   userId: string | null;
+  userName: string | null;
   decidedAt: string;
 }
 
@@ -39,6 +42,9 @@ export interface Report {
   organizationName: string;
   author: Person | null;
   revision: number;
+  supersedesId: string | null;
+  /** Why this revision corrects the approved report it supersedes. */
+  revisionReason: string | null;
   status: ReportStatus;
   narrative: string;
   percent: number;
@@ -54,6 +60,13 @@ export interface Report {
   version: number;
   createdAt: string;
   updatedAt: string;
+  can: { edit: boolean; review: boolean; revise: boolean };
+}
+
+/** What a comment list is about: a task's discussion or one report's. */
+export interface CommentSubject {
+  type: 'task' | 'report';
+  id: string;
 }
 
 export interface ReportFields {
@@ -144,11 +157,12 @@ export const reportsApi = {
   update: (report: Report, fields: ReportFields) => request<Report>('PATCH', `/reports/${id(report.id)}`, { version: report.version, ...fields }),
   submit: (report: Report) => request<Report>('POST', `/reports/${id(report.id)}/submit`, { version: report.version }),
   review: (reportId: string, decision: ApprovalDecision, reason?: string) => request<Report>('POST', `/reports/${id(reportId)}/review`, { decision, reason }),
+  revise: (reportId: string, reason: string) => request<Report>('POST', `/reports/${id(reportId)}/revisions`, { reason }),
   inbox: (state: InboxState) => request<Items<InboxItem>>('GET', '/my/reports', undefined, { state }),
   periods: (cooperationId: string) => request<Items<Period>>('GET', `/cooperations/${id(cooperationId)}/periods`),
   attachments: (reportId: string) => request<Items<Attachment>>('GET', `/reports/${id(reportId)}/attachments`),
   uploadEvidence,
   attachmentUrl: (attachmentId: string) => `/api/v1/attachments/${id(attachmentId)}`,
-  comments: (taskId: string) => request<Items<Comment>>('GET', `/tasks/${id(taskId)}/comments`),
-  addComment: (taskId: string, body: string) => request<Comment>('POST', `/tasks/${id(taskId)}/comments`, { body }),
+  comments: (subject: CommentSubject) => request<Items<Comment>>('GET', `/${subject.type}s/${id(subject.id)}/comments`),
+  addComment: (subject: CommentSubject, body: string) => request<Comment>('POST', `/${subject.type}s/${id(subject.id)}/comments`, { body }),
 };

@@ -112,7 +112,6 @@ function Reports({ task, onChanged }: { task: TaskDetail; onChanged: () => void 
     onChanged();
   };
   const roles = me.memberships.filter((m) => m.cooperationId === task.cooperationId);
-  const reviewingSides = roles.filter((m) => m.role === 'coordinator').map((m) => m.partyId);
   const unitIds = task.sides.flatMap((s) => [s.lead, ...s.co]).map((u) => u?.organizationId);
   const reportsFor = me.user.organizationId !== null && roles.some((m) => m.role === 'unit') && unitIds.includes(me.user.organizationId);
 
@@ -124,7 +123,7 @@ function Reports({ task, onChanged }: { task: TaskDetail; onChanged: () => void 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       <Card title={t('reports.title')}>
-        <ReportTimeline reports={reports.items} sides={task.sides} milestones={task.milestones} reviewingSides={reviewingSides} onChanged={refresh} />
+        <ReportTimeline reports={reports.items} sides={task.sides} milestones={task.milestones} onChanged={refresh} />
       </Card>
       {reportsFor && task.can.updateProgress ? (
         <Card title={t('reports.submitTitle')}>
@@ -220,7 +219,7 @@ export default function TaskPage() {
             </Card>
             <Reports task={task} onChanged={reload} />
             <Card title={t('tasks.comments')}>
-              <CommentList taskId={task.id} />
+              <CommentList subject={{ type: 'task', id: task.id }} />
             </Card>
           </Space>
         </Col>

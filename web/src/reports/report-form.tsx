@@ -10,7 +10,7 @@ interface Props {
   taskId: string;
   periods: Period[];
   milestones: Milestone[];
-  /** The unit's own reports on this task: a draft or returned one for the chosen period is edited, not duplicated. */
+  /** The unit's own reports on this task: a draft or returned one for the chosen period is edited, not duplicated; a period reported for is not offered. */
   ownReports: Report[];
   today: string;
   onSubmitted: () => void;
@@ -50,13 +50,20 @@ export function ReportForm({ taskId, periods: allPeriods, milestones, ownReports
   const [form] = Form.useForm<Values>();
   const [files, setFiles] = useState<UploadFile[]>([]);
   const [saving, setSaving] = useState<'draft' | 'submit' | null>(null);
-  const editable = (periodId: string) => ownReports.find((r) => r.periodId === periodId && (r.status === 'draft' || r.status === 'returned'));
-  // A closed period takes no new report; one the unit already began for it is still finished.
-  const periods = allPeriods.filter((p) => !p.closedAt || editable(p.id));
+  /** The unit's latest revision for the period: what the server would have it edit, or refuse to duplicate. */
+  const latest = (periodId: string) => ownReports.filter((r) => r.periodId === periodId).sort((a, b) => b.revision - a.revision)[0];
+  const editable = (periodId: string) => {
+    const report = latest(periodId);
+    return report && (report.status === 'draft' || report.status === 'returned') ? report : undefined;
+  };
+  // A period the unit has reported for is not offered again (a correction is a revision of that report); a closed
+  // period takes no new report, though one the unit already began for it is still finished.
+  const periods = allPeriods.filter((p) => (latest(p.id) ? editable(p.id) : !p.closedAt));
   const initialPeriod = defaultPeriod(periods, today);
   const initialReport = initialPeriod ? editable(initialPeriod.id) : undefined;
 
-  if (periods.length === 0) return <Alert type="info" showIcon title={t('reports.noPeriods')} />;
+  if (allPeriods.length === 0) return <Alert type="info" showIcon title={t('reports.noPeriods')} />;
+  if (periods.length === 0) return <Alert type="success" showIcon title={t('reports.allReported')} data-testid="all-reported" />;
 
   /** Writes the report (new or the unit's open one), then its evidence; answers the saved report. */
   const save = async (values: Values): Promise<Report> => {
@@ -115,6 +122,9 @@ export function ReportForm({ taskId, periods: allPeriods, milestones, ownReports
       onFinish={() => void run('submit').catch(() => undefined)}
     >
       {initialReport?.status === 'returned' ? <Alert type="warning" showIcon title={t('reports.editReturned')} description={initialReport.returnReason} style={{ marginBottom: 12 }} /> : null}
+      {initialReport?.status === 'draft' && initialReport.revisionReason ? (
+        <Alert type="info" showIcon title={t('reports.editRevision', { revision: initialReport.revision })} description={initialReport.revisionReason} style={{ marginBottom: 12 }} />
+      ) : null}
       <Space size={16} wrap align="start">
         <Form.Item name="periodId" label={t('reports.period')} rules={[{ required: true, message: t('reports.periodRequired') }]}>
           <Select style={{ width: 200 }} onChange={onPeriodChange} options={periods.map((p) => ({ value: p.id, label: p.label }))} />

@@ -7,6 +7,7 @@ const COLORS: Record<ReportStatus, string> = {
   submitted: 'processing',
   approved: 'success',
   returned: 'warning',
+  superseded: 'default',
 };
 
 export function ReportStatusTag({ status }: { status: ReportStatus }) {

@@ -1,12 +1,13 @@
-import { CheckCircleFilled, ClockCircleOutlined, CloseCircleFilled } from '@ant-design/icons';
-import { App, Button, Descriptions, Empty, Progress, Space, Tag, Timeline, Typography } from 'antd';
+import { CheckCircleFilled, ClockCircleOutlined, CloseCircleFilled, MessageOutlined } from '@ant-design/icons';
+import { App, Button, Descriptions, Empty, List, Progress, Space, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../api/error-message.ts';
-import { reportsApi, type Report } from '../api/reports.ts';
+import { reportsApi, type Report, type ReportReview } from '../api/reports.ts';
 import type { Milestone, TaskSide } from '../api/tasks.ts';
 import { formatDateTime } from '../format/date.ts';
 import { currentLocale } from '../i18n/i18n.ts';
+import { CommentList } from '../tasks/comment-list.tsx';
 import { figureValue } from './figure-value.ts';
 import { ReasonModal } from './reason-modal.tsx';
 import { ReportEvidence } from './report-evidence.tsx';
@@ -16,8 +17,6 @@ interface Props {
   reports: Report[];
   sides: TaskSide[];
   milestones: Milestone[];
-  /** The sides whose cooperation office the user is: they review for those sides. */
-  reviewingSides: string[];
   onChanged: () => void;
 }
 
@@ -46,41 +45,67 @@ function SideStates({ report, sides }: { report: Report; sides: TaskSide[] }) {
   );
 }
 
-function ReportEntry({ report, sides, milestones, reviewingSides, onChanged }: Omit<Props, 'reports'> & { report: Report }) {
+/** Every decision on the report, round by round: which side, who, when, and the opinion or reason given. */
+function ReviewHistory({ reviews, sides }: { reviews: ReportReview[]; sides: TaskSide[] }) {
+  const { t } = useTranslation();
+  const locale = currentLocale();
+  if (reviews.length === 0) return null;
+  const partyName = (partyId: string) => sides.find((s) => s.partyId === partyId)?.partyName ?? partyId;
+  return (
+    <List<ReportReview>
+      size="small"
+      split={false}
+      dataSource={reviews}
+      data-testid="review-history"
+      renderItem={(review) => (
+        <List.Item style={{ padding: '2px 0', display: 'block' }} data-decision={review.decision}>
+          <Space size={6} wrap>
+            <Typography.Text type="secondary">{t('reports.round', { round: review.round })}</Typography.Text>
+            <strong>{partyName(review.partyId)}</strong>
+            <Tag color={review.decision === 'approved' ? 'success' : 'warning'}>{t(review.decision === 'approved' ? 'tasks.approved' : 'tasks.returned')}</Tag>
+            <span>{review.userName ?? t('tasks.system')}</span>
+            <Typography.Text type="secondary">{formatDateTime(review.decidedAt, locale)}</Typography.Text>
+          </Space>
+          {review.reason ? (
+            <div style={{ whiteSpace: 'pre-wrap' }}>
+              <Typography.Text type={review.decision === 'returned' ? 'warning' : undefined}>
+                {t(review.decision === 'returned' ? 'reports.reasonShown' : 'reports.opinionShown', { text: review.reason })}
+              </Typography.Text>
+            </div>
+          ) : null}
+        </List.Item>
+      )}
+    />
+  );
+}
+
+type Decision = 'approve' | 'return' | 'revise';
+
+function ReportEntry({ report, sides, milestones, onChanged }: Omit<Props, 'reports'> & { report: Report }) {
   const { t } = useTranslation();
   const locale = currentLocale();
   const { message } = App.useApp();
-  const [returning, setReturning] = useState(false);
-  const [approving, setApproving] = useState(false);
-  const mayReview = report.status === 'submitted' && report.awaitingSides.some((partyId) => reviewingSides.includes(partyId));
+  const [deciding, setDeciding] = useState<Decision | null>(null);
+  const [discussing, setDiscussing] = useState(false);
   const reached = milestones.filter((m) => report.milestonesReached.includes(m.id));
 
-  const approve = () => {
-    setApproving(true);
-    reportsApi.review(report.id, 'approved').then(
-      () => {
-        message.success(t('reports.approvedToast'));
-        setApproving(false);
-        onChanged();
-      },
-      (error: unknown) => {
-        message.error(errorMessage(error, t));
-        setApproving(false);
-      },
-    );
-  };
-
-  const giveBack = async (reason: string) => {
+  const decide = async (text: string) => {
     try {
-      await reportsApi.review(report.id, 'returned', reason);
+      if (deciding === 'revise') await reportsApi.revise(report.id, text);
+      else await reportsApi.review(report.id, deciding === 'approve' ? 'approved' : 'returned', text || undefined);
     } catch (error) {
       message.error(errorMessage(error, t));
       throw error;
     }
-    message.success(t('reports.returnedToast'));
-    setReturning(false);
+    message.success(t(deciding === 'approve' ? 'reports.approvedToast' : deciding === 'return' ? 'reports.returnedToast' : 'reports.revisionStarted'));
+    setDeciding(null);
     onChanged();
   };
+  const modal = {
+    approve: { title: t('reports.approve'), label: t('reports.opinion'), placeholder: t('reports.opinionPlaceholder'), requiredMessage: null },
+    return: { title: t('reports.return'), label: t('reports.returnReason'), placeholder: t('reports.reasonPlaceholder'), requiredMessage: t('reports.reasonRequired') },
+    revise: { title: t('reports.revise'), label: t('reports.revisionReason'), placeholder: t('reports.revisionPlaceholder'), requiredMessage: t('reports.revisionReasonRequired') },
+  }[deciding ?? 'approve'];
 
   return (
     <div data-testid="report-entry" data-report-id={report.id}>
@@ -121,38 +146,56 @@ function ReportEntry({ report, sides, milestones, reviewingSides, onChanged }: O
         <Descriptions.Item label={t('reports.evidence')}>
           <ReportEvidence reportId={report.id} version={report.version} />
         </Descriptions.Item>
-        {report.returnReason ? (
-          <Descriptions.Item label={t('reports.returnReason')}>
-            <Typography.Text type="warning">{report.returnReason}</Typography.Text>
+        {report.revisionReason ? (
+          <Descriptions.Item label={t('reports.revisionReason')}>
+            <Typography.Text style={{ whiteSpace: 'pre-wrap' }} data-testid="revision-reason">
+              {report.revisionReason}
+            </Typography.Text>
           </Descriptions.Item>
         ) : null}
         <Descriptions.Item label={t('reports.author')}>
           {report.author?.displayName ?? t('tasks.system')}
           {report.submittedAt ? <Typography.Text type="secondary"> · {formatDateTime(report.submittedAt, locale)}</Typography.Text> : null}
         </Descriptions.Item>
+        {report.reviews.length > 0 ? (
+          <Descriptions.Item label={t('reports.history')}>
+            <ReviewHistory reviews={report.reviews} sides={sides} />
+          </Descriptions.Item>
+        ) : null}
       </Descriptions>
-      {mayReview ? (
-        <Space style={{ marginTop: 4 }}>
-          <Button type="primary" size="small" loading={approving} onClick={approve} data-testid="approve-report">
-            {t('reports.approve')}
+      <Space style={{ marginTop: 4 }} wrap>
+        {report.can.review ? (
+          <>
+            <Button type="primary" size="small" onClick={() => setDeciding('approve')} data-testid="approve-report">
+              {t('reports.approve')}
+            </Button>
+            <Button size="small" danger onClick={() => setDeciding('return')} data-testid="return-report">
+              {t('reports.return')}
+            </Button>
+          </>
+        ) : null}
+        {report.can.revise ? (
+          <Button size="small" onClick={() => setDeciding('revise')} data-testid="revise-report">
+            {t('reports.revise')}
           </Button>
-          <Button size="small" danger onClick={() => setReturning(true)} data-testid="return-report">
-            {t('reports.return')}
+        ) : null}
+        {report.status !== 'draft' ? (
+          <Button size="small" type="link" icon={<MessageOutlined />} onClick={() => setDiscussing(!discussing)} aria-expanded={discussing}>
+            {t('reports.comments')}
           </Button>
-        </Space>
+        ) : null}
+      </Space>
+      {discussing ? (
+        <div style={{ marginTop: 8 }} data-testid="report-comments">
+          <CommentList subject={{ type: 'report', id: report.id }} />
+        </div>
       ) : null}
-      <ReasonModal
-        open={returning}
-        title={t('reports.return')}
-        placeholder={t('reports.reasonPlaceholder')}
-        onCancel={() => setReturning(false)}
-        onSubmit={giveBack}
-      />
+      <ReasonModal open={deciding !== null} {...modal} onCancel={() => setDeciding(null)} onSubmit={decide} />
     </div>
   );
 }
 
-const DOT_COLORS = { draft: 'gray', submitted: 'blue', approved: 'green', returned: 'orange' } as const;
+const DOT_COLORS = { draft: 'gray', submitted: 'blue', approved: 'green', returned: 'orange', superseded: 'gray' } as const;
 
 /** A task's progress reports, newest first, each with where every side's review stands. */
 export function ReportTimeline({ reports, ...rest }: Props) {

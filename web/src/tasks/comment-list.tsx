@@ -2,25 +2,25 @@ import { App, Button, Empty, Input, List, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../api/error-message.ts';
-import { reportsApi, type Comment } from '../api/reports.ts';
+import { reportsApi, type Comment, type CommentSubject } from '../api/reports.ts';
 import { useApi } from '../api/use-api.ts';
 import { LoadError } from '../common/load-error.tsx';
 import { formatDateTime } from '../format/date.ts';
 import { currentLocale } from '../i18n/i18n.ts';
 
-/** A task's discussion. Bodies are shown as plain text (React escapes them), @mentions included, never as HTML. */
-export function CommentList({ taskId }: { taskId: string }) {
+/** A task's or a report's discussion. Bodies are shown as plain text (React escapes them), @mentions included, never as HTML. */
+export function CommentList({ subject }: { subject: CommentSubject }) {
   const { t } = useTranslation();
   const locale = currentLocale();
   const { message } = App.useApp();
-  const { data, error, reload } = useApi(() => reportsApi.comments(taskId), taskId);
+  const { data, error, reload } = useApi(() => reportsApi.comments(subject), `${subject.type}/${subject.id}`);
   const [draft, setDraft] = useState('');
   const [sending, setSending] = useState(false);
 
   const send = () => {
     if (!draft.trim()) return;
     setSending(true);
-    reportsApi.addComment(taskId, draft).then(
+    reportsApi.addComment(subject, draft).then(
       () => {
         message.success(t('tasks.commentAdded'));
         setDraft('');
