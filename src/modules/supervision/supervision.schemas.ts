@@ -76,6 +76,7 @@ export const supervisionTaskSchema = z.object({
 export const supervisionResponse = z.object({
   asOf: z.string(),
   withinDays: z.number().int(),
+  /** The period 未报送 is counted for: the latest that has ended and is not closed; null before any has ended. */
   period: z.object({ id: z.uuid(), label: z.string(), dueOn: z.string() }).nullable(),
   totals: counts,
   units: z.array(
