@@ -352,14 +352,22 @@ describe.each(databaseFlavours())('progress reports on %s', (flavour) => {
   describe('my work', () => {
     it('lists the tasks my unit still has to report on for the current quarter, and drops them once submitted', async () => {
       const task = await makeTask(t, w, '深青联合实验室', 'joint');
-      const pending = (await t.call('GET', '/api/v1/my/reports?state=to_submit', { token: w.sz.unit })).json<{ items: { taskId: string; periodLabel: string; reportId: string | null }[] }>();
-      expect(pending.items.find((i) => i.taskId === task.id)).toMatchObject({ periodLabel: '2026年第4季度', reportId: null });
+      type Inbox = { items: { taskId: string; periodLabel: string; reportId: string | null }[] };
+      const inbox = async () => (await t.call('GET', '/api/v1/my/reports?state=to_submit', { token: w.sz.unit })).json<Inbox>().items.filter((i) => i.taskId === task.id);
+      expect((await inbox()).find((i) => i.periodLabel === q4.label)).toMatchObject({ reportId: null });
+      // What the offices list the unit as 未报送 for is on its list too: the same rule, not a second one.
+      const chased = (await t.call('GET', `/api/v1/cooperations/${w.cooperationId}/supervision`, { token: w.sz.coordinator })).json<{ period: { label: string } | null }>().period;
+      if (chased && chased.label !== q4.label) expect((await inbox()).map((i) => i.periodLabel)).toContain(chased.label);
       const created = await draft(task, w.sz.unit, q4);
-      const withDraft = (await t.call('GET', '/api/v1/my/reports?state=to_submit', { token: w.sz.unit })).json<{ items: { taskId: string; reportId: string | null }[] }>();
-      expect(withDraft.items.find((i) => i.taskId === task.id)?.reportId).toBe(created.id);
+      expect((await inbox()).find((i) => i.periodLabel === q4.label)?.reportId).toBe(created.id);
       await submit(created.id, w.sz.unit);
-      const after = (await t.call('GET', '/api/v1/my/reports?state=to_submit', { token: w.sz.unit })).json<{ items: { taskId: string }[] }>();
-      expect(after.items.map((i) => i.taskId)).not.toContain(task.id);
+      expect((await inbox()).map((i) => i.periodLabel)).not.toContain(q4.label);
+      if (chased && chased.label !== q4.label) {
+        const late = quarters.find((p) => p.label === chased.label);
+        if (!late) throw new Error(`${chased.label} missing`);
+        await submit((await draft(task, w.sz.unit, late)).id, w.sz.unit);
+      }
+      expect(await inbox()).toEqual([]);
       const other = (await t.call('GET', '/api/v1/my/reports?state=to_submit', { token: w.tokens.dl })).json<{ items: { taskId: string }[] }>();
       expect(other.items.map((i) => i.taskId)).not.toContain(task.id);
     });

@@ -16,11 +16,13 @@ import {
   reportAuditScope,
   reportingUnitFor,
   rowAuditScope,
+  rowScope,
 } from '../access/policy.ts';
 import { audit } from '../audit/audit.service.ts';
 import { milestoneRepository } from '../milestone/milestone.repository.ts';
 import type { NotifyRequest } from '../notification/notification.service.ts';
 import { periodRepository, type PeriodRow } from '../period/period.repository.ts';
+import { supervisionRepository } from '../supervision/supervision.repository.ts';
 import { businessToday } from '../task/business-date.ts';
 import { decidingSides, reportSides } from '../task/task-sides.ts';
 import { taskRepository, type TaskRow } from '../task/task.repository.ts';
@@ -402,7 +404,7 @@ export function createReportService(db: Db, deps: ReportServiceDeps) {
     },
   };
 
-  function inboxItem(task: TaskRow, period: PeriodRow, partyId: string, report: ReportRow | null) {
+  function inboxItem(task: TaskRow, period: Pick<PeriodRow, 'id' | 'label' | 'dueOn'>, partyId: string, report: ReportRow | null) {
     return {
       cooperationId: task.cooperationId,
       taskId: task.id,
@@ -416,25 +418,38 @@ export function createReportService(db: Db, deps: ReportServiceDeps) {
     };
   }
 
-  /** Open tasks of my unit with nothing submitted yet for their cooperation's current period. */
+  /**
+   * Open tasks of my unit with nothing submitted yet for their cooperation's current period, and those the
+   * offices list my unit as 未报送 for (the period that has ended, by the one rule in the supervision repository).
+   */
   async function toSubmit(actor: Actor, cooperationIds: string[]) {
-    if (!actor.organizationId) return [];
+    const organizationId = actor.organizationId;
+    if (!organizationId) return [];
     const today = businessToday(deps.timeZone);
-    const rows = (await reportRepository.openTasksOfUnit(db, actor.organizationId, cooperationIds)).filter(
+    const rows = (await reportRepository.openTasksOfUnit(db, organizationId, cooperationIds)).filter(
       (r) => isOnSide(actor, r.task.cooperationId, r.partyId) && canReadTask(actor, r.task),
     );
     const current = new Map<string, PeriodRow>();
+    const owed: { taskId: string; partyId: string; period: { id: string; label: string; dueOn: string } }[] = [];
     for (const cooperationId of new Set(rows.map((r) => r.task.cooperationId))) {
       const period = await periodRepository.currentOf(db, cooperationId, today);
       // A closed period takes no reports: nothing is asked for it.
       if (period && !period.closedAt) current.set(cooperationId, period);
+      const chased = await supervisionRepository.chasedPeriod(db, cooperationId, today);
+      if (!chased || chased.id === period?.id) continue;
+      const unreported = await supervisionRepository.unreported(db, cooperationId, rowScope(actor, cooperationId), undefined, chased);
+      for (const row of unreported) if (row.organizationId === organizationId) owed.push({ taskId: row.taskId, partyId: row.partyId, period: chased });
     }
-    const reports = await reportRepository.reportsOfUnitIn(db, actor.organizationId, [...current.values()].map((p) => p.id));
+    const periodIds = [...[...current.values()].map((p) => p.id), ...new Set(owed.map((o) => o.period.id))];
+    const reports = await reportRepository.reportsOfUnitIn(db, organizationId, periodIds);
+    const latestOwn = (taskId: string, periodId: string) => reports.filter((r) => r.taskId === taskId && r.periodId === periodId).sort((a, b) => b.revision - a.revision);
     const items = [];
     for (const { task, partyId } of rows) {
+      const late = owed.find((o) => o.taskId === task.id && o.partyId === partyId);
+      if (late) items.push(inboxItem(task, late.period, partyId, latestOwn(task.id, late.period.id)[0] ?? null));
       const period = current.get(task.cooperationId);
       if (!period) continue;
-      const own = reports.filter((r) => r.taskId === task.id && r.periodId === period.id).sort((a, b) => b.revision - a.revision);
+      const own = latestOwn(task.id, period.id);
       if (own.some((r) => r.status !== 'draft' && r.status !== 'returned')) continue;
       items.push(inboxItem(task, period, partyId, own[0] ?? null));
     }
