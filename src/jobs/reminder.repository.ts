@@ -1,7 +1,8 @@
-import { and, asc, eq, inArray, isNull, lte, or } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lte, not, or } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { memberships, organizations, users } from '../db/schema/core.ts';
 import { progressReports, reportingPeriods, taskOwners, tasks, taskUnits } from '../db/schema/work.ts';
+import { settledByApprovedReport } from '../modules/supervision/supervision.repository.ts';
 
 /** Tasks that still need work; done and cancelled ones are never chased. */
 const OPEN_TASK_STATUSES = ['not_started', 'in_progress', 'blocked'] as const;
@@ -102,7 +103,8 @@ export const reminderRepository = {
 
   /**
    * Lead units that owe a report for the period: open tasks of the period's
-   * cooperation that had started by its end, without a delivered report from that unit.
+   * cooperation that had started by its end, without a delivered report from that unit,
+   * unless a joint report approved by the unit's side (with every other it needed) settles it.
    */
   async missingReports(db: Db, period: { id: string; cooperationId: string; endsOn: string }) {
     const rows = await db
@@ -130,6 +132,7 @@ export const reminderRepository = {
           eq(tasks.cooperationId, period.cooperationId),
           inArray(tasks.status, [...OPEN_TASK_STATUSES]),
           or(isNull(tasks.startOn), lte(tasks.startOn, period.endsOn)),
+          not(settledByApprovedReport(period.id)),
         ),
       )
       .orderBy(asc(tasks.id), asc(taskUnits.organizationId));

@@ -102,6 +102,17 @@ describe.each(databaseFlavours())('reminders and escalation on %s', (flavour) =>
       status: 'submitted',
       narrative: '实验室选址已确定。',
     });
+    // 青岛 reported on the fund, and both offices approved it: it stands for 深圳's lead unit too.
+    await db.insert(progressReports).values({
+      cooperationId: qdSz,
+      taskId: taskIds.get('蓝色经济产业基金') ?? '',
+      periodId: period?.id ?? '',
+      partyId: qdSide,
+      organizationId: user('qd.kj').organizationId ?? '',
+      status: 'approved',
+      decidingSides: [qdSide, szSide],
+      narrative: '基金设立方案已获双方通过。',
+    });
   });
   afterAll(() => t?.close());
 
@@ -130,12 +141,13 @@ describe.each(databaseFlavours())('reminders and escalation on %s', (flavour) =>
     expect((await titlesOf('sz.kj')).filter((title) => title.includes('青岛侧内部测算'))).toEqual([]);
   });
 
-  it('reminds the lead units that still owe the period report, and not the one that submitted it', async () => {
+  it('reminds the lead units that still owe the period report, not the one that submitted it, nor the other side of a joint report both approved', async () => {
     const sz = await titlesOf('sz.kj');
     expect(sz).toContain('进展报告待报送：共建海洋科技联合实验室（2026年2月）');
     const qd = await titlesOf('qd.kj');
     expect(qd).not.toContain('进展报告待报送：共建海洋科技联合实验室（2026年2月）');
     expect(qd).toContain('进展报告待报送：深港青科技园区对接（2026年2月）');
+    expect(sz).not.toContain('进展报告待报送：蓝色经济产业基金（2026年2月）');
   });
 
   it('sends nothing new when the sweep runs again the same day', async () => {

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, lt, lte, notInArray, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lt, lte, not, notInArray, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { organizations, parties, regions, users } from '../../db/schema/core.ts';
 import { progressReports, reportingPeriods, supervisionNoticeRecipients, supervisionNotices, tasks, taskUnits } from '../../db/schema/work.ts';
@@ -17,6 +17,15 @@ export interface RecipientRow {
   acknowledgedBy: string | null;
   acknowledgedByName: string | null;
 }
+
+/**
+ * The part of the 未报送 rule a joint report settles, also used by the report
+ * reminders: a report of the task for the period approved by the offices of
+ * every side it needed, the lead unit's side among them. For queries over
+ * `tasks` joined with `taskUnits`.
+ */
+export const settledByApprovedReport = (periodId: string) =>
+  sql`exists (select 1 from ${progressReports} as settled where settled.task_id = ${tasks.id} and settled.period_id = ${periodId} and settled.status = 'approved' and coalesce(settled.deciding_sides, ${tasks.sides}) @> jsonb_build_array(${taskUnits.partyId}::text))`;
 
 /**
  * What 督办 (supervision) looks at, computed from the ledger and the progress
@@ -91,7 +100,7 @@ export const supervisionRepository = {
           scopeCondition(scope),
           or(isNull(tasks.startOn), lte(tasks.startOn, period.endsOn)),
           sql`not exists (select 1 from ${progressReports} where ${progressReports.taskId} = ${tasks.id} and ${progressReports.periodId} = ${period.id} and ${progressReports.organizationId} = ${taskUnits.organizationId} and ${progressReports.status} <> 'draft')`,
-          sql`not exists (select 1 from ${progressReports} where ${progressReports.taskId} = ${tasks.id} and ${progressReports.periodId} = ${period.id} and ${progressReports.status} = 'approved' and coalesce(${progressReports.decidingSides}, ${tasks.sides}) @> jsonb_build_array(${taskUnits.partyId}::text))`,
+          not(settledByApprovedReport(period.id)),
         ),
       );
   },
