@@ -38,10 +38,11 @@ export function createServices(database: Database, config: Config, options: { cl
   const clause = createClauseService(db, agreement);
   const project = createProjectService(db, cooperation);
   const indicator = createIndicatorService(db, cooperation);
+  const today = () => businessToday(config.timeZone);
+  const period = createPeriodService(db, cooperation, today);
   const jobs = createJobQueue(db);
   const notification = createNotificationService(db, { jobs, config });
   const background = createBackgroundJobs(db, { jobs, notification, config });
-  const today = () => businessToday(config.timeZone);
   const taskNotifications = createTaskNotifications(notification);
   const attachmentStore = config.uploads.s3 ? createS3AttachmentStore(config.uploads.s3) : createLocalAttachmentStore(config.uploads.dir);
   const task = createTaskService(db, cooperation, { today, notifications: taskNotifications, removeStoredFile: (key) => attachmentStore.remove(key) });
@@ -61,12 +62,12 @@ export function createServices(database: Database, config: Config, options: { cl
     clause,
     project,
     indicator,
-    ingest: createIngestService(db, { cooperation, agreement, clause, project, indicator }),
+    ingest: createIngestService(db, { cooperation, agreement, clause, project, indicator, period }),
     task,
     taskClosure,
     milestone: createMilestoneService(db, { tasks: task, closure: taskClosure }),
     supervision: createSupervisionService(db, { cooperations: cooperation, tasks: task, notifications: taskNotifications, today }),
-    period: createPeriodService(db, cooperation),
+    period,
     report,
     attachment: createAttachmentService(db, { store: attachmentStore, maxBytes: config.uploads.maxBytes, reports: report, tasks: task }),
     comment: createCommentService(db, { cooperations: cooperation, tasks: task, reports: report, notifier: notification }),

@@ -67,6 +67,9 @@ export function assertAdmin(actor: Actor | null): void {
   if (!actor?.isAdmin) throw forbidden('Only a platform administrator may do this');
 }
 
+/** Deleting a whole cooperation (with everything of every side in it): an administrator, signed in or with a write token. */
+export const canDeleteCooperation = (actor: Actor | null): boolean => !isReadOnlyToken(actor) && !!actor?.isAdmin;
+
 /** `assertCanRegister` as a flag for the web: whether to offer importing a text or setting up a cooperation. */
 export const canRegister = (actor: Actor | null): boolean =>
   !!actor && !actor.token && (actor.isAdmin || actor.memberships.some((m) => m.role === 'coordinator'));
@@ -77,6 +80,30 @@ export function assertCanRegister(actor: Actor | null): void {
   if (actor?.isAdmin) return;
   if (actor?.memberships.some((m) => m.role === 'coordinator')) return;
   throw forbidden('Only a cooperation office or an administrator may register this');
+}
+
+/**
+ * Whom a new cooperation makes an office (协调办) of which side: its creator
+ * of the side whose region holds the creator's own unit (`ownSideId`), never
+ * of another city's. An administrator manages every cooperation and speaks
+ * for no side, so becomes none. A creator whose unit is on none of the sides
+ * would register a cooperation it could not work in.
+ */
+export function creatorOfficeSide(actor: Actor, ownSideId: string | null): string | null {
+  if (actor.isAdmin) return null;
+  if (ownSideId) return ownSideId;
+  throw new AppError('cooperation.no_own_side', 403, "Your unit's region is none of the parties; a cooperation office creates cooperations of its own region, an administrator any");
+}
+
+/**
+ * Naming another side's office when a cooperation is created: that side has
+ * none yet, so its creator may propose one, but only a user whose own unit is
+ * in that side's region (`unitOnSide`) and never the creator itself, who
+ * would then see that side's own rows.
+ */
+export function assertCanAppointFirstOffice(actor: Actor, appointee: { userId: string; unitOnSide: boolean }): void {
+  if (appointee.userId === actor.userId) throw badRequest('cooperation.office_self', 'You are the office of your own side only');
+  if (!appointee.unitOnSide) throw badRequest('cooperation.office_elsewhere', "A side's office is a user of a unit in that side's region");
 }
 
 /** The sides, in any cooperation, whose office (协调办) the actor is. */

@@ -30,7 +30,7 @@ export const meResponse = z.object({
     }),
   ),
   /** The unit or office the user belongs to, named, so a page need not look it up. */
-  organization: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  organization: z.object({ id: z.uuid(), name: z.string(), regionCode: z.string() }).nullable(),
   /** Set when the caller is an API token: the one cooperation it acts in, and whether it may write. */
   apiToken: z.object({ id: z.uuid(), cooperationId: z.uuid(), scope: z.enum(API_TOKEN_SCOPES) }).nullable(),
   /** What the web offers across cooperations: registering a cooperation (by hand or by importing a text). */

@@ -191,7 +191,7 @@ export function createAuthService(db: Db, config: Config['session'], deps: AuthD
       const { cooperationId } = personalScope(actor);
       const memberships = (await authRepository.membershipsOf(db, actor.userId)).filter((m) => !cooperationId || m.cooperationId === cooperationId);
       const organization = user.organizationId ? await organizationRepository.get(db, user.organizationId) : undefined;
-      return { user, memberships, organization: organization ? { id: organization.id, name: organization.name } : null, can: { register: canRegister(actor) } };
+      return { user, memberships, organization: organization ? { id: organization.id, name: organization.name, regionCode: organization.regionCode } : null, can: { register: canRegister(actor) } };
     },
   };
 }

@@ -1,9 +1,9 @@
 import { and, asc, count, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { agreements, cooperations, memberships, organizations, parties, regions, users } from '../../db/schema/core.ts';
-import { progressReports, supervisionNoticeRecipients, supervisionNotices, taskUnits, tasks } from '../../db/schema/work.ts';
+import { progressReports, reportingPeriods, supervisionNoticeRecipients, supervisionNotices, taskUnits, tasks } from '../../db/schema/work.ts';
 import { updateIfVersion } from '../../db/versioned-update.ts';
-import { rowScopeAcrossCondition, type CooperationScope, type RowScopeAcross } from '../access/policy.ts';
+import { rowScopeAcrossCondition, rowScopeCondition, type CooperationScope, type RowScope, type RowScopeAcross } from '../access/policy.ts';
 import { escapeLike } from '../organization/organization.repository.ts';
 
 export type CooperationRow = typeof cooperations.$inferSelect;
@@ -176,6 +176,33 @@ export const cooperationRepository = {
       reports: reportCount?.n ?? 0,
       notices: noticeCount?.n ?? 0,
     };
+  },
+
+  /**
+   * What a cooperation has to be worked in, as far as the reader sees it (`rows`): its reporting periods, the agreements
+   * and tasks the reader may open, and per region the units (organizations) a task's lead-unit list offers there.
+   */
+  async setupCounts(db: Db, cooperationId: string, regionCodes: string[], rows: RowScope) {
+    const n = sql<number>`count(*)::int`;
+    const [[periodCount], [agreementCount], [taskCount], unitCounts] = await Promise.all([
+      db.select({ n }).from(reportingPeriods).where(eq(reportingPeriods.cooperationId, cooperationId)),
+      db.select({ n }).from(agreements).where(and(eq(agreements.cooperationId, cooperationId), rowScopeCondition(rows, agreements))),
+      db.select({ n }).from(tasks).where(and(eq(tasks.cooperationId, cooperationId), rowScopeCondition(rows, tasks))),
+      regionCodes.length
+        ? db.select({ regionCode: organizations.regionCode, n }).from(organizations).where(inArray(organizations.regionCode, regionCodes)).groupBy(organizations.regionCode)
+        : Promise.resolve([]),
+    ]);
+    return {
+      periods: periodCount?.n ?? 0,
+      agreements: agreementCount?.n ?? 0,
+      tasks: taskCount?.n ?? 0,
+      unitsIn: (regionCode: string) => unitCounts.find((u) => u.regionCode === regionCode)?.n ?? 0,
+    };
+  },
+
+  async countTasks(db: Db, cooperationId: string): Promise<number> {
+    const [row] = await db.select({ n: count() }).from(tasks).where(eq(tasks.cooperationId, cooperationId));
+    return row?.n ?? 0;
   },
 
   async countParties(db: Db, cooperationId: string): Promise<number> {

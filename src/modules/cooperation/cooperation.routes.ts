@@ -3,6 +3,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorResponses, noContentResponses, uuidParam } from '../../http/common.schemas.ts';
 import { requireActor } from '../../http/auth-plugin.ts';
 import { deleteQuery } from '../organization/organization.schemas.ts';
+import type { Db } from '../../db/client.ts';
+import type { Actor } from '../access/actor.ts';
 import type { Services } from '../services.ts';
 import {
   addMembershipBody,
@@ -39,8 +41,19 @@ export const cooperationRoutes: FastifyPluginAsyncZod<{ services: Services }> = 
 
   app.post(
     '/cooperations',
-    { schema: { tags, body: createCooperationBody, response: { 201: cooperationSchema, ...errorResponses } } },
-    async (request, reply) => reply.status(201).send(await services.cooperation.create(requireActor(request), request.body)),
+    {
+      schema: {
+        tags,
+        summary: "Create a cooperation; its creator becomes the office of the side of its own unit's region, and the other sides' offices may be named",
+        body: createCooperationBody,
+        response: { 201: cooperationSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const { periods, ...input } = request.body;
+      const setUp = periods ? (tx: Db, acting: Actor, id: string) => services.period.generateThisYearIn(tx, acting, id, periods) : undefined;
+      return reply.status(201).send(await services.cooperation.create(requireActor(request), input, setUp));
+    },
   );
 
   app.patch(

@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import { COOPERATION_STATUSES, MEMBERSHIP_ROLES, VISIBILITIES } from '../../db/schema/core.ts';
+import { calendarKind } from '../period/period.schemas.ts';
 import { regionCode } from '../region/region.schemas.ts';
 import { isoDate, pageQuery, shortText, versionField } from '../../http/common.schemas.ts';
+
+/** What the setup checklist of a cooperation names as missing. */
+export const SETUP_ITEMS = ['office', 'units', 'periods', 'agreement', 'tasks'] as const;
+export type SetupItem = (typeof SETUP_ITEMS)[number];
 
 export const cooperationStatus = z.enum(COOPERATION_STATUSES);
 export const visibility = z.enum(VISIBILITIES);
@@ -41,8 +46,13 @@ export const cooperationSchema = z.object({
   startedOn: z.string().nullable(),
   version: z.number().int(),
   parties: z.array(partySchema),
-  /** `manage`: the caller may change the cooperation's settings (general fields, parties, periods): its offices and admins. */
-  can: z.object({ manage: z.boolean() }),
+  /**
+   * What is still missing before the cooperation can be worked in (a side without office or units, no reporting periods,
+   * agreement or tasks), counted as far as the caller sees; null unless the caller manages the cooperation.
+   */
+  setup: z.array(z.object({ item: z.enum(SETUP_ITEMS), partyId: z.uuid().nullable(), partyName: z.string().nullable() })).nullable(),
+  /** `manage`: the caller may change the cooperation's settings (general fields, parties, periods): its offices and admins. `delete`: the caller may delete it (admins). */
+  can: z.object({ manage: z.boolean(), delete: z.boolean() }),
 });
 
 export const cooperationListQuery = z.object({
@@ -58,6 +68,9 @@ export const cooperationListResponse = z.object({
   pageSize: z.number().int(),
 });
 
+/** The other sides' offices named at creation: an existing user of a unit in that side's region, per side. */
+export const firstOffices = z.array(z.object({ regionCode, username: shortText(64) })).max(20).default([]);
+
 export const partyInput = z.object({
   regionCode,
   name: shortText(100).optional(),
@@ -72,6 +85,9 @@ export const createCooperationBody = z.object({
   visibility: visibility.default('parties'),
   startedOn: isoDate.nullable().optional(),
   parties: z.array(partyInput).min(2, 'a cooperation has at least two parties').max(20),
+  offices: firstOffices,
+  /** Reporting periods of this kind are generated for the current year; none when left out. */
+  periods: calendarKind.optional(),
 });
 
 export const updateCooperationBody = z.object({

@@ -10,9 +10,13 @@ import {
   assertCanReadCooperation,
   assertCanRegister,
   assertCanSeeMembers,
+  assertCanAppointFirstOffice,
+  creatorOfficeSide,
   canEditParty,
   canKeepOrganizations,
   canManageSide,
+  canDeleteCooperation,
+  rowScope,
   coordinatingPartyIds,
   canManageCooperation,
   cooperationWideAudit,
@@ -23,7 +27,8 @@ import { audit } from '../audit/audit.service.ts';
 import { authRepository } from '../auth/auth.repository.ts';
 import { organizationRepository } from '../organization/organization.repository.ts';
 import { regionRepository } from '../region/region.repository.ts';
-import { cooperationRepository, type CooperationRow, type NewCooperation, type NewParty } from './cooperation.repository.ts';
+import type { SetupItem } from './cooperation.schemas.ts';
+import { cooperationRepository, type CooperationRow, type NewCooperation, type MembershipRow, type NewParty, type PartyRow } from './cooperation.repository.ts';
 
 const ENTITY = 'cooperation';
 
@@ -41,10 +46,9 @@ export interface CreateCooperationInput {
   visibility: CooperationRow['visibility'];
   startedOn?: string | null | undefined;
   parties: PartyInput[];
+  /** Offices named for the other sides at creation (each a user of a unit in that side's region). */
+  offices?: { regionCode: string; username: string }[] | undefined;
 }
-
-/** A city-level unit belongs to the party of its city even when registered at a district. */
-const cityOf = (code: string) => `${code.slice(0, 4)}00`;
 
 export function createCooperationService(db: Db) {
   async function load(actor: Actor | null, id: string): Promise<CooperationRow> {
@@ -62,6 +66,7 @@ export function createCooperationService(db: Db) {
   }
 
   async function present(actor: Actor | null, row: CooperationRow) {
+    const manages = canManageCooperation(actor, row.id);
     const [partyRows, withOffice] = await Promise.all([cooperationRepository.partiesOf(db, row.id), cooperationRepository.sidesWithOffice(db, row.id)]);
     const ownSides = coordinatingPartyIds(actor);
     const registers = await Promise.all(
@@ -94,8 +99,21 @@ export function createCooperationService(db: Db) {
           manageMembers: canManageSide(actor, row.id, p.id),
         },
       })),
-      can: { manage: canManageCooperation(actor, row.id) },
+      setup: manages ? await setupOf(actor, row.id, partyRows, withOffice) : null,
+      can: { manage: manages, delete: canDeleteCooperation(actor) },
     };
+  }
+
+  /** What is still missing before the cooperation can be worked in, shown to those who set it up; counted as far as they see. */
+  async function setupOf(actor: Actor | null, cooperationId: string, partyRows: { id: string; name: string; regionCode: string }[], withOffice: string[]) {
+    const counts = await cooperationRepository.setupCounts(db, cooperationId, partyRows.map((p) => p.regionCode), rowScope(actor, cooperationId));
+    const missing: { item: SetupItem; partyId: string | null; partyName: string | null }[] = [];
+    for (const p of partyRows) if (!withOffice.includes(p.id)) missing.push({ item: 'office', partyId: p.id, partyName: p.name });
+    for (const p of partyRows) if (counts.unitsIn(p.regionCode) === 0) missing.push({ item: 'units', partyId: p.id, partyName: p.name });
+    if (counts.periods === 0) missing.push({ item: 'periods', partyId: null, partyName: null });
+    if (counts.agreements === 0) missing.push({ item: 'agreement', partyId: null, partyName: null });
+    if (counts.tasks === 0) missing.push({ item: 'tasks', partyId: null, partyName: null });
+    return missing;
   }
 
   /** A side's region is named once per cooperation: the unique index would answer a misleading "same name". */
@@ -142,33 +160,60 @@ export function createCooperationService(db: Db) {
     load,
     loadForManagement,
 
-    /** Inside the caller's transaction, so ingestion can create a cooperation with everything else at once. */
-    async createIn(tx: Db, actor: Actor, input: CreateCooperationInput): Promise<CooperationRow> {
+    /**
+     * Inside the caller's transaction, so ingestion can create a cooperation with everything else at once. Answers the
+     * cooperation and the actor as it is after it (an office of its own side), to act with for the rest of the transaction.
+     */
+    async createIn(tx: Db, actor: Actor, input: CreateCooperationInput): Promise<{ cooperation: CooperationRow; acting: Actor }> {
       assertCanRegister(actor);
       const codes = input.parties.map((p) => p.regionCode);
       if (new Set(codes).size !== codes.length) {
         throw new AppError('cooperation.duplicate_party', 400, 'The same region is named twice as a party');
       }
       if (codes.length < 2) throw new AppError('cooperation.parties_required', 400, 'A cooperation has at least two parties');
-      const { parties: partyInputs, ...fields } = input;
+      const { parties: partyInputs, offices = [], ...fields } = input;
       const created = await cooperationRepository.insert(tx, { ...fields, startedOn: fields.startedOn ?? null });
-      const createdParties = [];
+      const createdParties: PartyRow[] = [];
       for (const [ordinal, party] of partyInputs.entries()) {
         createdParties.push(await cooperationRepository.insertParty(tx, await partyValues(tx, created.id, party, ordinal)));
       }
-      if (!actor.isAdmin) {
-        // The creating office must be able to keep working on what it registered.
-        const organization = actor.organizationId ? await organizationRepository.get(tx, actor.organizationId) : undefined;
-        const own =
-          (organization && createdParties.find((p) => cityOf(p.regionCode) === cityOf(organization.regionCode))) ?? createdParties[0];
-        if (own) await cooperationRepository.insertMembership(tx, { cooperationId: created.id, userId: actor.userId, partyId: own.id, role: 'coordinator' });
+      const sideOf = async (organizationId: string | null) => {
+        if (!organizationId) return null;
+        for (const party of createdParties) if (await organizationRepository.inRegion(tx, party.regionCode, organizationId)) return party;
+        return null;
+      };
+      const ownSide = creatorOfficeSide(actor, (await sideOf(actor.organizationId))?.id ?? null);
+      const appointed: MembershipRow[] = [];
+      if (ownSide) appointed.push(await cooperationRepository.insertMembership(tx, { cooperationId: created.id, userId: actor.userId, partyId: ownSide, role: 'coordinator' }));
+      for (const office of offices) {
+        const party = createdParties.find((p) => p.regionCode === office.regionCode);
+        if (!party) throw badRequest('cooperation.office_party_unknown', `${office.regionCode} is not a party of this cooperation`, { regionCode: office.regionCode });
+        const user = await authRepository.findUserByUsername(tx, office.username);
+        if (!user) throw notFound('user', office.username);
+        assertCanAppointFirstOffice(actor, { userId: user.id, unitOnSide: (await sideOf(user.organizationId))?.id === party.id });
+        if (appointed.some((m) => m.userId === user.id)) throw badRequest('cooperation.office_twice', `${office.username} is named as an office twice`, { username: office.username });
+        appointed.push(await cooperationRepository.insertMembership(tx, { cooperationId: created.id, userId: user.id, partyId: party.id, role: 'coordinator' }));
       }
-      await audit(tx, actor, { cooperationId: created.id, action: 'create', entity: ENTITY, entityId: created.id, after: { ...created, parties: createdParties }, scope: cooperationWideAudit });
-      return created;
+      await audit(tx, actor, {
+        cooperationId: created.id,
+        action: 'create',
+        entity: ENTITY,
+        entityId: created.id,
+        after: { ...created, parties: createdParties, offices: appointed },
+        scope: cooperationWideAudit,
+      });
+      const memberships = ownSide ? [...actor.memberships, { cooperationId: created.id, partyId: ownSide, role: 'coordinator' as const }] : actor.memberships;
+      return { cooperation: created, acting: { ...actor, memberships } };
     },
 
-    async create(actor: Actor, input: CreateCooperationInput) {
-      return present(actor, await writeTransaction(db, ENTITY, (tx) => this.createIn(tx, actor, input)));
+    /** `setUp` runs in the same transaction with the creator as office, for what the new cooperation starts with (its periods). */
+    async create(actor: Actor, input: CreateCooperationInput, setUp?: (tx: Db, acting: Actor, cooperationId: string) => Promise<unknown>) {
+      const { cooperation, acting } = await writeTransaction(db, ENTITY, async (tx) => {
+        const made = await this.createIn(tx, actor, input);
+        if (setUp) await setUp(tx, made.acting, made.cooperation.id);
+        return made;
+      });
+      return present(acting, cooperation);
     },
 
     async update(actor: Actor, id: string, version: number, patch: Partial<NewCooperation>) {
@@ -182,10 +227,13 @@ export function createCooperationService(db: Db) {
       return present(actor, row);
     },
 
+    /** Its parties, members, agreements, clauses, periods go with it; tasks hold reports and evidence, so they are removed first. */
     async delete(actor: Actor, id: string, version: number) {
       assertAdmin(actor);
       await writeTransaction(db, ENTITY, async (tx) => {
         const before = await loadForManagement(tx, actor, id);
+        const taskCount = await cooperationRepository.countTasks(tx, id);
+        if (taskCount > 0) throw conflict('cooperation.has_tasks', `${before.name} still has ${taskCount} tasks; delete them first`, { tasks: taskCount });
         if (!(await cooperationRepository.delete(tx, id, version))) throw staleVersion(ENTITY, before.version);
         await audit(tx, actor, { cooperationId: id, action: 'delete', entity: ENTITY, entityId: id, before, scope: cooperationWideAudit });
       });

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { AGREEMENT_KINDS, COMPARATORS } from '../../db/schema/core.ts';
 import { figureNumber, isoDate, labelText, shortText } from '../../http/common.schemas.ts';
 import { agreementText } from '../agreement/agreement.schemas.ts';
-import { visibility } from '../cooperation/cooperation.schemas.ts';
+import { firstOffices, visibility } from '../cooperation/cooperation.schemas.ts';
+import { calendarKind } from '../period/period.schemas.ts';
 import { regionCode } from '../region/region.schemas.ts';
 
 export const ingestBody = z.object({ text: z.string() });
@@ -90,6 +91,9 @@ export const commitBody = z
       })
       .optional(),
     parties: z.array(z.object({ regionCode, name: shortText(100).optional() })).max(20).default([]),
+    /** For a new cooperation: the other sides' offices, and the reporting periods generated for the current year. */
+    offices: firstOffices,
+    periods: z.union([calendarKind, z.literal('none')]).default('quarterly'),
     agreement: z.object({
       title: shortText(300),
       kind: z.enum(AGREEMENT_KINDS).default('framework'),

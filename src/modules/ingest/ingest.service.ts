@@ -4,10 +4,10 @@ import { writeTransaction } from '../../db/write-transaction.ts';
 import { ingest, MAX_INGEST_CHARS, type IngestResult } from '../../ingest/index.ts';
 import type { Actor } from '../access/actor.ts';
 import type { AgreementService } from '../agreement/agreement.service.ts';
-import { authRepository } from '../auth/auth.repository.ts';
 import type { ClauseService } from '../clause/clause.service.ts';
 import type { CooperationService } from '../cooperation/cooperation.service.ts';
 import type { IndicatorService } from '../indicator/indicator.service.ts';
+import type { PeriodService } from '../period/period.service.ts';
 import type { ProjectService } from '../project/project.service.ts';
 import type { CommitInput, CommitItem } from './ingest.schemas.ts';
 
@@ -30,6 +30,7 @@ export interface IngestDeps {
   clause: ClauseService;
   project: ProjectService;
   indicator: IndicatorService;
+  period: PeriodService;
 }
 
 export function createIngestService(db: Db, deps: IngestDeps) {
@@ -54,11 +55,12 @@ export function createIngestService(db: Db, deps: IngestDeps) {
             status: 'active',
             startedOn: input.agreement.signedOn ?? null,
             parties: input.parties,
+            offices: input.offices,
           });
-          cooperationId = created.id;
-          // The creator was just made a coordinator; act with that membership for the rest of the save.
-          const memberships = await authRepository.membershipsOf(tx, actor.userId);
-          acting = { ...actor, memberships: memberships.map((m) => ({ cooperationId: m.cooperationId, partyId: m.partyId, role: m.role })) };
+          cooperationId = created.cooperation.id;
+          // The creator is now the office of its own side (an admin of none): the rest of the save is done as that.
+          acting = created.acting;
+          if (input.periods !== 'none') await deps.period.generateThisYearIn(tx, acting, cooperationId, input.periods);
         }
         const text = input.agreement.text;
         const agreement = await deps.agreement.createIn(tx, acting, cooperationId, {

@@ -2,6 +2,9 @@ import { addDays } from '../task/business-date.ts';
 
 /** Calendar arithmetic for reporting periods, on ISO date strings (YYYY-MM-DD). */
 
+/** Reports are due this many days after a period ends unless the office says otherwise. */
+export const DEFAULT_DUE_AFTER_DAYS = 15;
+
 /** The kinds the calendar names; a custom period has the dates and label its office gives it. */
 export type CalendarKind = 'monthly' | 'quarterly' | 'half_yearly' | 'yearly';
 

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { PERIOD_KINDS } from '../../db/schema/work.ts';
 import { isoDate, shortText, versionField } from '../../http/common.schemas.ts';
+import { DEFAULT_DUE_AFTER_DAYS } from './period-calendar.ts';
 
-const dueAfterDays = z.number().int().min(0).max(365).default(15);
-const calendarKind = z.enum(['monthly', 'quarterly', 'half_yearly', 'yearly']);
+const dueAfterDays = z.number().int().min(0).max(365).default(DEFAULT_DUE_AFTER_DAYS);
+export const calendarKind = z.enum(['monthly', 'quarterly', 'half_yearly', 'yearly']);
 
 export const periodSchema = z.object({
   id: z.uuid(),

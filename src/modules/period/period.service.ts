@@ -6,7 +6,7 @@ import { cooperationWideAudit } from '../access/policy.ts';
 import { audit } from '../audit/audit.service.ts';
 import type { CooperationService } from '../cooperation/cooperation.service.ts';
 import { addDays } from '../task/business-date.ts';
-import { CALENDAR, periodsBetween, type CalendarKind } from './period-calendar.ts';
+import { CALENDAR, DEFAULT_DUE_AFTER_DAYS, periodsBetween, type CalendarKind } from './period-calendar.ts';
 import { periodRepository, type NewPeriod, type PeriodRow } from './period.repository.ts';
 
 const ENTITY = 'period';
@@ -45,7 +45,7 @@ export function presentPeriod(row: PeriodRow) {
 
 const closed = (period: PeriodRow) => conflict('period.closed', `${period.label} is closed`);
 
-export function createPeriodService(db: Db, cooperations: CooperationService) {
+export function createPeriodService(db: Db, cooperations: CooperationService, today: () => string) {
   async function insertChecked(tx: Db, actor: Actor, cooperationId: string, values: NewPeriod[]): Promise<PeriodRow[]> {
     await cooperations.loadForManagement(tx, actor, cooperationId);
     await periodRepository.lockCooperation(tx, cooperationId);
@@ -61,6 +61,14 @@ export function createPeriodService(db: Db, cooperations: CooperationService) {
     const rows = await periodRepository.insertMany(tx, values);
     for (const row of rows) await audit(tx, actor, { cooperationId, action: 'create', entity: ENTITY, entityId: row.id, after: row, scope: cooperationWideAudit });
     return rows;
+  }
+
+  async function generateIn(tx: Db, actor: Actor, cooperationId: string, input: GeneratePeriodsInput): Promise<PeriodRow[]> {
+    if (input.to < input.from) throw badRequest('period.invalid_range', '`to` is before `from`');
+    const ranges = periodsBetween(input.kind, input.from, input.to, MAX_GENERATED);
+    if (!ranges) throw badRequest('period.too_many', `At most ${MAX_GENERATED} periods can be generated at once`, { max: MAX_GENERATED });
+    const values = ranges.map((r) => ({ cooperationId, ...r, dueOn: addDays(r.endsOn, input.dueAfterDays) }));
+    return insertChecked(tx, actor, cooperationId, values);
   }
 
   /** A period and its cooperation, for the offices that manage it; a period the actor may not see is not found. */
@@ -109,11 +117,13 @@ export function createPeriodService(db: Db, cooperations: CooperationService) {
     },
 
     async generate(actor: Actor, cooperationId: string, input: GeneratePeriodsInput) {
-      if (input.to < input.from) throw badRequest('period.invalid_range', '`to` is before `from`');
-      const ranges = periodsBetween(input.kind, input.from, input.to, MAX_GENERATED);
-      if (!ranges) throw badRequest('period.too_many', `At most ${MAX_GENERATED} periods can be generated at once`, { max: MAX_GENERATED });
-      const values = ranges.map((r) => ({ cooperationId, ...r, dueOn: addDays(r.endsOn, input.dueAfterDays) }));
-      return (await writeTransaction(db, ENTITY, (tx) => insertChecked(tx, actor, cooperationId, values))).map(presentPeriod);
+      return (await writeTransaction(db, ENTITY, (tx) => generateIn(tx, actor, cooperationId, input))).map(presentPeriod);
+    },
+
+    /** A new cooperation's periods of one kind through the current year, in the transaction that creates it. */
+    async generateThisYearIn(tx: Db, actor: Actor, cooperationId: string, kind: CalendarKind) {
+      const year = today().slice(0, 4);
+      return generateIn(tx, actor, cooperationId, { kind, from: `${year}-01-01`, to: `${year}-12-31`, dueAfterDays: DEFAULT_DUE_AFTER_DAYS });
     },
 
     /** Moves the day reports are due; a closed period keeps its dates. */

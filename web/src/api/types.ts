@@ -31,7 +31,7 @@ export interface Membership {
 export interface Me {
   user: User & { organizationId: string | null };
   memberships: Membership[];
-  organization: { id: string; name: string } | null;
+  organization: { id: string; name: string; regionCode: string } | null;
   /** From the server's policy: registering a cooperation, by hand or by importing a text. */
   can: { register: boolean };
 }
@@ -78,8 +78,18 @@ export interface Cooperation {
   startedOn: string | null;
   version: number;
   parties: Party[];
-  /** `manage`: the caller may change the settings (its offices and admins). */
-  can: { manage: boolean };
+  /** What is still missing before it can be worked in, counted as far as the caller sees; null unless the caller manages it. */
+  setup: SetupGap[] | null;
+  /** `manage`: the caller may change the settings (its offices and admins); `delete`: delete it (admins). */
+  can: { manage: boolean; delete: boolean };
+}
+
+export type SetupItem = 'office' | 'units' | 'periods' | 'agreement' | 'tasks';
+
+export interface SetupGap {
+  item: SetupItem;
+  partyId: string | null;
+  partyName: string | null;
 }
 
 export interface AgreementListItem {

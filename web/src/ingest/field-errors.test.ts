@@ -9,6 +9,8 @@ const draft = (): ImportDraft => ({
   cooperationName: '青岛—烟台全面深化合作',
   visibility: 'parties',
   cooperationId: null,
+  offices: {},
+  periods: 'quarterly',
   parties: [
     { key: 'party-0', name: '青岛市', regionCode: '370200', span: null },
     { key: 'party-1', name: '烟台市', regionCode: '370600', span: null },

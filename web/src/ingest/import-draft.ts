@@ -1,4 +1,6 @@
+import type { CalendarKind } from '../api/settings.ts';
 import type { AgreementKind, Visibility } from '../api/types.ts';
+import { officesToSend } from '../setup/side-drafts.ts';
 import type {
   CommitArea,
   CommitBody,
@@ -87,6 +89,10 @@ export interface ImportDraft {
   visibility: Visibility;
   cooperationId: string | null;
   parties: DraftParty[];
+  /** For a new cooperation: the username of each other side's office, by party key (empty: appointed later). */
+  offices: Record<string, string>;
+  /** The reporting periods generated for the current year with a new cooperation. */
+  periods: CalendarKind | 'none';
   agreement: DraftAgreement;
   areas: DraftNode[];
   amounts: DraftAmount[];
@@ -162,6 +168,8 @@ export function draftFromResult(text: string, result: IngestResult): ImportDraft
       regionCode: party.code || null,
       span: party.span,
     })),
+    offices: {},
+    periods: 'quarterly',
     agreement: {
       title: result.agreement ?? result.title ?? '',
       kind: 'framework',
@@ -250,6 +258,7 @@ export function commitRequestOf(draft: ImportDraft): { body: CommitBody; keysByP
       ? { cooperationId: draft.cooperationId ?? '' }
       : { cooperation: { name: draft.cooperationName.trim(), visibility: draft.visibility } }),
     parties: draft.mode === 'existing' ? [] : draft.parties.map((party) => ({ regionCode: party.regionCode ?? '', name: party.name })),
+    ...(draft.mode === 'existing' ? {} : { offices: officesToSend(draft.parties, draft.offices), periods: draft.periods }),
     agreement: {
       title: draft.agreement.title.trim(),
       kind: draft.agreement.kind,

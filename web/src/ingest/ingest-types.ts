@@ -1,3 +1,4 @@
+import type { CalendarKind } from '../api/settings.ts';
 import type { AgreementKind, Visibility } from '../api/types.ts';
 
 /**
@@ -120,6 +121,9 @@ export interface CommitBody {
   cooperationId?: string;
   cooperation?: { name: string; summary?: string; visibility: Visibility };
   parties: { regionCode: string; name?: string }[];
+  /** A new cooperation's other sides' offices, and the reporting periods generated for the current year. */
+  offices?: { regionCode: string; username: string }[];
+  periods?: CalendarKind | 'none';
   agreement: { title: string; kind: AgreementKind; signedOn: string | null; place?: string; text: string };
   areas: CommitArea[];
   sub_agreements: string[];

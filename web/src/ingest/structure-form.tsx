@@ -15,6 +15,8 @@ import { NamedTagList } from './named-tag-list.tsx';
 import { PartyList } from './party-list.tsx';
 import { TargetTable } from './target-table.tsx';
 import { useTextFocus } from './text-focus.tsx';
+import { PeriodsChoice } from '../setup/periods-choice.tsx';
+import { SideOffices } from '../setup/side-offices.tsx';
 
 const AGREEMENT_KINDS: readonly AgreementKind[] = ['framework', 'departmental', 'district', 'park', 'enterprise', 'other'];
 const VISIBILITIES: readonly Visibility[] = ['parties', 'side', 'public'];
@@ -132,6 +134,17 @@ export function StructureForm({
           <Typography.Text type="secondary">{t('import.parties.existingNote')}</Typography.Text>
         )}
       </Section>
+
+      {draft.mode === 'new' ? (
+        <Section title={t('setup.section')} extra={t('setup.sectionHint')} testId="section-setup">
+          <Form.Item label={t('setup.offices.label')}>
+            <SideOffices sides={draft.parties} offices={draft.offices} onChange={(offices) => onChange((d) => ({ ...d, offices }))} />
+          </Form.Item>
+          <Form.Item label={t('setup.periods.label')}>
+            <PeriodsChoice value={draft.periods} onChange={(periods) => onChange((d) => ({ ...d, periods }))} />
+          </Form.Item>
+        </Section>
+      ) : null}
 
       <Section title={t('import.agreement.section')} testId="section-agreement">
         <div {...locateProps('agreement.title')}>

@@ -1,11 +1,15 @@
-import { Card, Input, Select, Space, Table, Typography, type TableColumnsType } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Input, Select, Space, Table, Typography, type TableColumnsType } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api } from '../api/client.ts';
 import type { CooperationListItem, CooperationStatus } from '../api/types.ts';
 import { useApi } from '../api/use-api.ts';
 import { LoadError } from '../common/load-error.tsx';
 import { StatusTag } from '../common/status-tag.tsx';
+import { useMe } from '../session/session-context.tsx';
+import { NewCooperationModal } from '../setup/new-cooperation-modal.tsx';
 
 const STATUSES: CooperationStatus[] = ['draft', 'active', 'suspended', 'closed'];
 const PAGE_SIZE = 20;
@@ -23,6 +27,9 @@ function parsePage(value: string | null): number {
 export default function CooperationListPage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
+  const me = useMe();
+  const navigate = useNavigate();
+  const [creating, setCreating] = useState(false);
   const q = params.get('q') ?? '';
   const status = parseStatus(params.get('status'));
   const page = parsePage(params.get('page'));
@@ -76,7 +83,12 @@ export default function CooperationListPage() {
     <Card
       title={t('cooperationList.title')}
       extra={
-        <Space>
+        <Space wrap>
+          {me.can.register ? (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="new-cooperation">
+              {t('setup.create.open')}
+            </Button>
+          ) : null}
           <Select<CooperationStatus | ''>
             aria-label={t('cooperationList.statusFilter')}
             value={status ?? ''}
@@ -121,6 +133,7 @@ export default function CooperationListPage() {
           }}
         />
       )}
+      {creating ? <NewCooperationModal onClose={() => setCreating(false)} onCreated={(created) => void navigate(`/cooperations/${created.id}`)} /> : null}
     </Card>
   );
 }

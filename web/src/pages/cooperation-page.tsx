@@ -2,7 +2,7 @@ import { PlusOutlined, SettingOutlined, UnorderedListOutlined } from '@ant-desig
 import { Breadcrumb, Button, Card, Descriptions, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { api } from '../api/client.ts';
 import type { AgreementKind, Party } from '../api/types.ts';
 import { useApi } from '../api/use-api.ts';
@@ -15,13 +15,20 @@ import { StatusTag } from '../common/status-tag.tsx';
 import { formatDate } from '../format/date.ts';
 import { currentLocale } from '../i18n/i18n.ts';
 import { useMe } from '../session/session-context.tsx';
+import { SetupChecklist } from '../setup/setup-checklist.tsx';
 
 function Agreements({ cooperationId }: { cooperationId: string }) {
   const { t } = useTranslation();
   const locale = currentLocale();
   const { data, error, loading, reload } = useApi(() => api.agreementsOf(cooperationId), cooperationId);
-  const [registering, setRegistering] = useState(false);
+  // The setup checklist sends the user here to register the first agreement.
+  const [search, setSearch] = useSearchParams();
+  const [registering, setRegistering] = useState(search.get('register') === 'agreement');
   const navigate = useNavigate();
+  const closeRegistration = () => {
+    setRegistering(false);
+    if (search.has('register')) setSearch({}, { replace: true });
+  };
 
   const columns: TableColumnsType<AgreementTreeRow> = [
     {
@@ -73,11 +80,11 @@ function Agreements({ cooperationId }: { cooperationId: string }) {
       }
     >
       {content}
-      {registering && data ? (
+      {registering && data?.can.create ? (
         <AgreementFormModal
           cooperationId={cooperationId}
           agreements={data.items}
-          onClose={() => setRegistering(false)}
+          onClose={closeRegistration}
           onSaved={(agreement) => void navigate(`/agreements/${agreement.id}`)}
         />
       ) : null}
@@ -118,6 +125,7 @@ export default function CooperationPage() {
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       <Breadcrumb items={[{ title: <Link to="/cooperations">{t('nav.cooperations')}</Link> }, { title: cooperation.name }]} />
+      <SetupChecklist cooperation={cooperation} />
       <Card
         title={
           <Space>

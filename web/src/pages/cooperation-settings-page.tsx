@@ -10,6 +10,7 @@ import { GeneralTab } from '../settings/general-tab.tsx';
 import { MembersTab } from '../settings/members-tab.tsx';
 import { PartiesTab } from '../settings/parties-tab.tsx';
 import { PeriodsTab } from '../settings/periods-tab.tsx';
+import { DeleteCooperation } from '../setup/delete-cooperation.tsx';
 
 const TABS = ['general', 'parties', 'members', 'periods'] as const;
 type Tab = (typeof TABS)[number];
@@ -66,7 +67,13 @@ export default function CooperationSettingsPage() {
           onChange={(key) => setSearch(key === 'general' ? {} : { tab: key }, { replace: true })}
           destroyOnHidden
           items={[
-            { key: 'general', label: t('settings.tabs.general'), children: <GeneralTab cooperation={cooperation} onSaved={reload} onReload={reload} /> },
+            { key: 'general', label: t('settings.tabs.general'), children: (
+                <>
+                  <GeneralTab cooperation={cooperation} onSaved={reload} onReload={reload} />
+                  <DeleteCooperation cooperation={cooperation} />
+                </>
+              ),
+            },
             { key: 'parties', label: t('settings.tabs.parties'), children: <PartiesTab cooperation={cooperation} onChanged={reload} /> },
             { key: 'members', label: t('settings.tabs.members'), children: <MembersTab cooperation={cooperation} /> },
             { key: 'periods', label: t('settings.tabs.periods'), children: <PeriodsTab cooperation={cooperation} /> },

@@ -1,0 +1,58 @@
+import { Alert, Input, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { ownSideKey, type SideDraft } from './side-drafts.ts';
+import { useMe } from '../session/session-context.tsx';
+
+const USERNAME_MAX = 64;
+
+/**
+ * Who is each side's office (协调办) in a new cooperation: the user for the side of their own unit's region, an
+ * existing user named by username for the others, or nobody yet (appointed later in the settings).
+ */
+export function SideOffices({
+  sides,
+  offices,
+  onChange,
+}: {
+  sides: readonly SideDraft[];
+  /** Username per side key. */
+  offices: Readonly<Record<string, string>>;
+  onChange: (offices: Record<string, string>) => void;
+}) {
+  const { t } = useTranslation();
+  const me = useMe();
+  const own = ownSideKey(sides, me.organization?.regionCode ?? null, me.user.isAdmin);
+  const named = sides.filter((side) => side.regionCode);
+
+  let notice = null;
+  if (me.user.isAdmin) notice = <Alert type="info" showIcon title={t('setup.offices.admin')} style={{ marginBottom: 8 }} />;
+  else if (!own && named.length > 0) notice = <Alert type="warning" showIcon title={t('setup.offices.noOwnSide', { unit: me.organization?.name ?? t('common.none') })} style={{ marginBottom: 8 }} data-testid="no-own-side" />;
+
+  return (
+    <div data-testid="side-offices">
+      {notice}
+      {named.map((side) => (
+        <div key={side.key} style={{ display: 'flex', gap: 8, alignItems: 'center', marginBottom: 8 }}>
+          <span style={{ flex: 'none', width: 120, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>{side.name}</span>
+          {side.key === own ? (
+            <Tag color="blue" data-testid="own-office">
+              {t('setup.offices.you', { unit: me.organization?.name ?? '' })}
+            </Tag>
+          ) : (
+            <Input
+              aria-label={t('setup.offices.usernameOf', { party: side.name })}
+              placeholder={t('setup.offices.later')}
+              maxLength={USERNAME_MAX}
+              value={offices[side.key] ?? ''}
+              onChange={(event) => onChange({ ...offices, [side.key]: event.target.value })}
+              style={{ flex: 1 }}
+            />
+          )}
+        </div>
+      ))}
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {t('setup.offices.hint')}
+      </Typography.Text>
+    </div>
+  );
+}
