@@ -20,7 +20,7 @@ interface Gap {
 interface Cooperation {
   id: string;
   version: number;
-  parties: { id: string; regionCode: string; hasOffice: boolean }[];
+  parties: { id: string; regionCode: string; hasOffice: boolean; coordinatingOrganization: { name: string } | null }[];
   setup: Gap[] | null;
   can: { manage: boolean; delete: boolean };
 }
@@ -75,6 +75,9 @@ describe.each(databaseFlavours())('setting up a new cooperation on %s', (flavour
     // Ningbo is named first: the office still lands on its own city's side, not on the first party.
     expect((await members(id)).map((m) => [m.username, m.partyId, m.role])).toEqual([['qd.fgw', qingdao?.id, 'coordinator']]);
     expect(ningbo?.hasOffice).toBe(false);
+    // The importer's unit coordinates its side; the other side names its own.
+    expect(qingdao?.coordinatingOrganization?.name).toBe('青岛市发展和改革委员会');
+    expect(ningbo?.coordinatingOrganization).toBeNull();
 
     const year = businessToday(t.services.config.timeZone).slice(0, 4);
     const periods = (await t.call('GET', `/api/v1/cooperations/${id}/periods`, { token: await token('qd.fgw') })).json<{ items: { kind: string; startsOn: string; endsOn: string }[] }>().items;

@@ -180,23 +180,31 @@ export const cooperationRepository = {
 
   /**
    * What a cooperation has to be worked in, as far as the reader sees it (`rows`): its reporting periods, the agreements
-   * and tasks the reader may open, and per region the units (organizations) a task's lead-unit list offers there.
+   * and tasks the reader may open, and per region the units (organizations) registered in it or below it.
    */
   async setupCounts(db: Db, cooperationId: string, regionCodes: string[], rows: RowScope) {
     const n = sql<number>`count(*)::int`;
-    const [[periodCount], [agreementCount], [taskCount], unitCounts] = await Promise.all([
+    // A city's side has the units of its districts too.
+    const unitsBelow = (regionCode: string) =>
+      db
+        .select({ n })
+        .from(organizations)
+        .where(
+          sql`${organizations.regionCode} in (
+            with recursive below(code) as (select ${regionCode}::text union select r.code from ${regions} r join below on r.parent_code = below.code)
+            select code from below)`,
+        );
+    const [[periodCount], [agreementCount], [taskCount], ...unitCounts] = await Promise.all([
       db.select({ n }).from(reportingPeriods).where(eq(reportingPeriods.cooperationId, cooperationId)),
       db.select({ n }).from(agreements).where(and(eq(agreements.cooperationId, cooperationId), rowScopeCondition(rows, agreements))),
       db.select({ n }).from(tasks).where(and(eq(tasks.cooperationId, cooperationId), rowScopeCondition(rows, tasks))),
-      regionCodes.length
-        ? db.select({ regionCode: organizations.regionCode, n }).from(organizations).where(inArray(organizations.regionCode, regionCodes)).groupBy(organizations.regionCode)
-        : Promise.resolve([]),
+      ...regionCodes.map(unitsBelow),
     ]);
     return {
       periods: periodCount?.n ?? 0,
       agreements: agreementCount?.n ?? 0,
       tasks: taskCount?.n ?? 0,
-      unitsIn: (regionCode: string) => unitCounts.find((u) => u.regionCode === regionCode)?.n ?? 0,
+      unitsIn: (regionCode: string) => unitCounts[regionCodes.indexOf(regionCode)]?.[0]?.n ?? 0,
     };
   },
 

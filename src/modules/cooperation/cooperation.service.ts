@@ -172,17 +172,25 @@ export function createCooperationService(db: Db) {
       }
       if (codes.length < 2) throw new AppError('cooperation.parties_required', 400, 'A cooperation has at least two parties');
       const { parties: partyInputs, offices = [], ...fields } = input;
-      const created = await cooperationRepository.insert(tx, { ...fields, startedOn: fields.startedOn ?? null });
-      const createdParties: PartyRow[] = [];
-      for (const [ordinal, party] of partyInputs.entries()) {
-        createdParties.push(await cooperationRepository.insertParty(tx, await partyValues(tx, created.id, party, ordinal)));
-      }
-      const sideOf = async (organizationId: string | null) => {
+      /** The side whose region holds the organization's (a city's side holds its districts' units). */
+      const sideOf = async <T extends { regionCode: string }>(sides: T[], organizationId: string | null): Promise<T | null> => {
         if (!organizationId) return null;
-        for (const party of createdParties) if (await organizationRepository.inRegion(tx, party.regionCode, organizationId)) return party;
+        for (const side of sides) if (await organizationRepository.inRegion(tx, side.regionCode, organizationId)) return side;
         return null;
       };
-      const ownSide = creatorOfficeSide(actor, (await sideOf(actor.organizationId))?.id ?? null);
+      const ownInput = await sideOf(partyInputs, actor.organizationId);
+      const created = await cooperationRepository.insert(tx, { ...fields, startedOn: fields.startedOn ?? null });
+      const createdParties: PartyRow[] = [];
+      let ownSide: string | null = null;
+      for (const [ordinal, party] of partyInputs.entries()) {
+        const own = party === ownInput && !actor.isAdmin;
+        // The creator's own unit coordinates its side until the side names another.
+        const values = own && !party.coordinatingOrganizationId ? { ...party, coordinatingOrganizationId: actor.organizationId } : party;
+        const row = await cooperationRepository.insertParty(tx, await partyValues(tx, created.id, values, ordinal));
+        createdParties.push(row);
+        if (own) ownSide = row.id;
+      }
+      ownSide = creatorOfficeSide(actor, ownSide);
       const appointed: MembershipRow[] = [];
       if (ownSide) appointed.push(await cooperationRepository.insertMembership(tx, { cooperationId: created.id, userId: actor.userId, partyId: ownSide, role: 'coordinator' }));
       for (const office of offices) {
@@ -190,7 +198,7 @@ export function createCooperationService(db: Db) {
         if (!party) throw badRequest('cooperation.office_party_unknown', `${office.regionCode} is not a party of this cooperation`, { regionCode: office.regionCode });
         const user = await authRepository.findUserByUsername(tx, office.username);
         if (!user) throw notFound('user', office.username);
-        assertCanAppointFirstOffice(actor, { userId: user.id, unitOnSide: (await sideOf(user.organizationId))?.id === party.id });
+        assertCanAppointFirstOffice(actor, { userId: user.id, unitOnSide: (await sideOf(createdParties, user.organizationId))?.id === party.id });
         if (appointed.some((m) => m.userId === user.id)) throw badRequest('cooperation.office_twice', `${office.username} is named as an office twice`, { username: office.username });
         appointed.push(await cooperationRepository.insertMembership(tx, { cooperationId: created.id, userId: user.id, partyId: party.id, role: 'coordinator' }));
       }

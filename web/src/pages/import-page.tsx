@@ -10,6 +10,7 @@ import { ingestApi } from '../ingest/ingest-api.ts';
 import { ReviewPanes } from '../ingest/review-panes.tsx';
 import { TextFocusProvider } from '../ingest/text-focus.tsx';
 import { TextInputCard } from '../ingest/text-input-card.tsx';
+import { useSession } from '../session/session-context.tsx';
 
 interface Review {
   draft: ImportDraft;
@@ -27,6 +28,7 @@ export default function ImportPage() {
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
   const navigate = useNavigate();
+  const { refresh } = useSession();
   const [text, setText] = useState('');
   const [review, setReview] = useState<Review | null>(null);
   const [analysing, setAnalysing] = useState(false);
@@ -90,6 +92,8 @@ export default function ImportPage() {
     setSaving(true);
     try {
       const result = await ingestApi.commit(body);
+      // A new cooperation made the user its office: the pages it opens on go by the roles in /me.
+      await refresh();
       message.success(t('import.review.saved', result.created));
       navigate(`/cooperations/${result.cooperationId}`);
     } catch (error) {

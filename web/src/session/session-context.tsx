@@ -9,6 +9,8 @@ interface SessionApi {
   session: SessionState;
   login: (username: string, password: string) => Promise<void>;
   logout: () => Promise<void>;
+  /** Reads /me again after something changed the user's roles (a cooperation they created makes them its office). */
+  refresh: () => Promise<void>;
 }
 
 const SessionContext = createContext<SessionApi | null>(null);
@@ -50,7 +52,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     }
   }, []);
 
-  const value = useMemo(() => ({ session, login, logout }), [session, login, logout]);
+  const refresh = useCallback(async () => {
+    const me = await api.me();
+    setSession({ status: 'signed-in', me });
+  }, []);
+
+  const value = useMemo(() => ({ session, login, logout, refresh }), [session, login, logout, refresh]);
   return <SessionContext value={value}>{children}</SessionContext>;
 }
 

@@ -8,6 +8,7 @@ import { setupApi } from '../api/setup.ts';
 import type { Cooperation, Visibility } from '../api/types.ts';
 import { SaveFailure, useSave } from '../common/use-save.tsx';
 import { RegionSelect } from '../ingest/region-select.tsx';
+import { useSession } from '../session/session-context.tsx';
 import { PeriodsChoice } from './periods-choice.tsx';
 import { officesToSend, type SideDraft } from './side-drafts.ts';
 import { SideOffices } from './side-offices.tsx';
@@ -27,6 +28,7 @@ const emptySide = (): Side => ({ key: crypto.randomUUID(), regionCode: null, nam
 export function NewCooperationModal({ onClose, onCreated }: { onClose: () => void; onCreated: (cooperation: Cooperation) => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
+  const { refresh } = useSession();
   const [name, setName] = useState('');
   const [nameError, setNameError] = useState<string | null>(null);
   const [startedOn, setStartedOn] = useState('');
@@ -59,6 +61,8 @@ export function NewCooperationModal({ onClose, onCreated }: { onClose: () => voi
           offices: officesToSend(chosen, offices),
           ...(periods === 'none' ? {} : { periods }),
         });
+        // The user is now its office: the pages it opens on go by the roles in /me.
+        await refresh();
         message.success(t('setup.create.created', { name: created.name }));
         onCreated(created);
       },

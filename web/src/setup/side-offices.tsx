@@ -1,9 +1,27 @@
 import { Alert, Input, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { settingsApi } from '../api/settings.ts';
+import { useApi } from '../api/use-api.ts';
 import { ownSideKey, type SideDraft } from './side-drafts.ts';
 import { useMe } from '../session/session-context.tsx';
 
 const USERNAME_MAX = 64;
+/** How many of a side's known units are named before "…". */
+const UNITS_NAMED = 4;
+
+/** The units already registered in a side's region: what its tasks can be given as lead units once saved. */
+function KnownUnits({ regionCode }: { regionCode: string }) {
+  const { t } = useTranslation();
+  const { data } = useApi(() => settingsApi.organizations(regionCode), regionCode);
+  if (!data) return null;
+  const names = data.items.slice(0, UNITS_NAMED).map((o) => o.name);
+  const more = data.total > UNITS_NAMED ? t('common.listSeparator') + '…' : '';
+  return (
+    <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block', marginInlineStart: 128, marginTop: -4, marginBottom: 8 }} data-testid="known-units">
+      {data.total === 0 ? t('setup.units.none') : t('setup.units.known', { count: data.total, names: names.join(t('common.listSeparator')) + more })}
+    </Typography.Text>
+  );
+}
 
 /**
  * Who is each side's office (协调办) in a new cooperation: the user for the side of their own unit's region, an
@@ -32,22 +50,25 @@ export function SideOffices({
     <div data-testid="side-offices">
       {notice}
       {named.map((side) => (
-        <div key={side.key} style={{ display: 'flex', gap: 8, alignItems: 'center', marginBottom: 8 }}>
-          <span style={{ flex: 'none', width: 120, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>{side.name}</span>
-          {side.key === own ? (
-            <Tag color="blue" data-testid="own-office">
-              {t('setup.offices.you', { unit: me.organization?.name ?? '' })}
-            </Tag>
-          ) : (
-            <Input
-              aria-label={t('setup.offices.usernameOf', { party: side.name })}
-              placeholder={t('setup.offices.later')}
-              maxLength={USERNAME_MAX}
-              value={offices[side.key] ?? ''}
-              onChange={(event) => onChange({ ...offices, [side.key]: event.target.value })}
-              style={{ flex: 1 }}
-            />
-          )}
+        <div key={side.key}>
+          <div style={{ display: 'flex', gap: 8, alignItems: 'center', marginBottom: 8 }}>
+            <span style={{ flex: 'none', width: 120, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>{side.name}</span>
+            {side.key === own ? (
+              <Tag color="blue" data-testid="own-office">
+                {t('setup.offices.you', { unit: me.organization?.name ?? '' })}
+              </Tag>
+            ) : (
+              <Input
+                aria-label={t('setup.offices.usernameOf', { party: side.name })}
+                placeholder={t('setup.offices.later')}
+                maxLength={USERNAME_MAX}
+                value={offices[side.key] ?? ''}
+                onChange={(event) => onChange({ ...offices, [side.key]: event.target.value })}
+                style={{ flex: 1 }}
+              />
+            )}
+          </div>
+          {side.regionCode ? <KnownUnits regionCode={side.regionCode} /> : null}
         </div>
       ))}
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
