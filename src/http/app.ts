@@ -32,6 +32,7 @@ import { invalidatePortalOnWrites, portalRoutes } from '../modules/portal/portal
 import { milestoneRoutes } from '../modules/milestone/milestone.routes.ts';
 import { supervisionRoutes } from '../modules/supervision/supervision.routes.ts';
 import { taskRoutes } from '../modules/task/task.routes.ts';
+import { userRoutes } from '../modules/user/user.routes.ts';
 import { authPlugin } from './auth-plugin.ts';
 import { clientErrorHandler, frameworkErrors, registerErrorHandler } from './error-handler.ts';
 
@@ -106,7 +107,7 @@ export async function buildApp({ services, logger = true }: AppOptions): Promise
 
   await app.register(
     async (api) => {
-      for (const routes of [healthRoutes, authRoutes, regionRoutes, organizationRoutes, cooperationRoutes, agreementRoutes, clauseRoutes, projectRoutes, indicatorRoutes, ingestRoutes, apiTokenRoutes, notificationRoutes, auditRoutes, periodRoutes, reportRoutes, attachmentRoutes, commentRoutes, taskRoutes, milestoneRoutes, supervisionRoutes]) {
+      for (const routes of [healthRoutes, authRoutes, regionRoutes, organizationRoutes, cooperationRoutes, agreementRoutes, clauseRoutes, projectRoutes, indicatorRoutes, ingestRoutes, apiTokenRoutes, notificationRoutes, auditRoutes, periodRoutes, reportRoutes, attachmentRoutes, commentRoutes, taskRoutes, milestoneRoutes, supervisionRoutes, userRoutes]) {
         await api.register(routes, { services });
       }
     },

@@ -34,6 +34,9 @@ function sameSecret(a: string, b: string): boolean {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/** What a user signed in with a temporary password may do: see who they are, choose their own password, log out. */
+const OPEN_BEFORE_PASSWORD_CHANGE = new Set(['GET /api/v1/me', 'POST /api/v1/me/password', 'POST /api/v1/auth/logout', 'POST /api/v1/auth/logout-everywhere']);
+
 export interface AuthPluginOptions {
   auth: AuthService;
   apiTokens: ApiTokenService;
@@ -62,6 +65,9 @@ export const authPlugin = fp<AuthPluginOptions>(async (app, options) => {
     if (!actor) return;
     request.actor = actor;
     request.authMethod = bearer ? 'bearer' : 'cookie';
+    if (actor.mustChangePassword && !OPEN_BEFORE_PASSWORD_CHANGE.has(`${request.method} ${request.routeOptions.url ?? ''}`)) {
+      throw new AppError('auth.password_change_required', 403, 'Choose a new password first (POST /api/v1/me/password): this one was given by an administrator');
+    }
     if (request.authMethod === 'cookie' && !SAFE_METHODS.has(request.method)) {
       const expected = request.cookies[CSRF_COOKIE];
       const sent = request.headers[CSRF_HEADER];

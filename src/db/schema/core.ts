@@ -83,6 +83,8 @@ export const users = pgTable('users', {
     .notNull()
     .default('zh-CN'),
   disabled: boolean('disabled').notNull().default(false),
+  /** Set when an administrator gave the user a temporary password: until they choose their own, they may do nothing else. */
+  mustChangePassword: boolean('must_change_password').notNull().default(false),
   version: rowVersion(),
   createdAt: createdAt(),
   updatedAt: updatedAt(),

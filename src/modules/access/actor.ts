@@ -17,6 +17,8 @@ export interface Actor {
   isAdmin: boolean;
   organizationId: string | null;
   memberships: Membership[];
+  /** Signed in with a temporary password an administrator gave: nothing but choosing a new one is open (auth-plugin). */
+  mustChangePassword?: boolean;
   /** Set when the request came with an API token: it reaches only this cooperation, and `read` cannot write. */
   token?: { id: string; cooperationId: string; scope: ApiTokenScope };
 }

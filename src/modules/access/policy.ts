@@ -70,6 +70,9 @@ export function assertAdmin(actor: Actor | null): void {
 /** Deleting a whole cooperation (with everything of every side in it): an administrator, signed in or with a write token. */
 export const canDeleteCooperation = (actor: Actor | null): boolean => !isReadOnlyToken(actor) && !!actor?.isAdmin;
 
+/** `assertAdmin` as a flag for the web: whether to offer the admin area (users). A token never carries administrator rights. */
+export const canAdminister = (actor: Actor | null): boolean => !!actor?.isAdmin && !actor.token;
+
 /** `assertCanRegister` as a flag for the web: whether to offer importing a text or setting up a cooperation. */
 export const canRegister = (actor: Actor | null): boolean =>
   !!actor && !actor.token && (actor.isAdmin || actor.memberships.some((m) => m.role === 'coordinator'));

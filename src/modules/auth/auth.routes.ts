@@ -16,6 +16,7 @@ const presentUser = (u: UserRow) => ({
   isAdmin: u.isAdmin,
   locale: u.locale,
   organizationId: u.organizationId,
+  mustChangePassword: u.mustChangePassword,
 });
 
 export const authRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {

@@ -14,6 +14,8 @@ export const userSchema = z.object({
   isAdmin: z.boolean(),
   locale: z.enum(['zh-CN', 'en']),
   organizationId: z.uuid().nullable(),
+  /** Signed in with a temporary password: the user must choose their own before anything else. */
+  mustChangePassword: z.boolean(),
 });
 
 export const loginResponse = z.object({ token: z.string(), user: userSchema });
@@ -33,8 +35,8 @@ export const meResponse = z.object({
   organization: z.object({ id: z.uuid(), name: z.string(), regionCode: z.string() }).nullable(),
   /** Set when the caller is an API token: the one cooperation it acts in, and whether it may write. */
   apiToken: z.object({ id: z.uuid(), cooperationId: z.uuid(), scope: z.enum(API_TOKEN_SCOPES) }).nullable(),
-  /** What the web offers across cooperations: registering a cooperation (by hand or by importing a text). */
-  can: z.object({ register: z.boolean() }),
+  /** What the web offers across cooperations: registering a cooperation (by hand or by importing a text), the admin area. */
+  can: z.object({ register: z.boolean(), administer: z.boolean() }),
 });
 
 export const changePasswordBody = z.object({

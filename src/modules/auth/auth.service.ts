@@ -3,7 +3,7 @@ import { AppError } from '../../app-error.ts';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/client.ts';
 import type { Actor } from '../access/actor.ts';
-import { assertNotApiToken, canRegister, personalAuditScope, personalScope } from '../access/policy.ts';
+import { assertNotApiToken, canAdminister, canRegister, personalAuditScope, personalScope } from '../access/policy.ts';
 import { apiTokenRepository } from '../api-token/api-token.repository.ts';
 import { audit } from '../audit/audit.service.ts';
 import { organizationRepository } from '../organization/organization.repository.ts';
@@ -50,6 +50,7 @@ export function createAuthService(db: Db, config: Config['session'], deps: AuthD
       username: user.username,
       isAdmin: user.isAdmin,
       organizationId: user.organizationId,
+      mustChangePassword: user.mustChangePassword,
       memberships: rows.map((m) => ({ cooperationId: m.cooperationId, partyId: m.partyId, role: m.role })),
     };
   }
@@ -191,7 +192,7 @@ export function createAuthService(db: Db, config: Config['session'], deps: AuthD
       const { cooperationId } = personalScope(actor);
       const memberships = (await authRepository.membershipsOf(db, actor.userId)).filter((m) => !cooperationId || m.cooperationId === cooperationId);
       const organization = user.organizationId ? await organizationRepository.get(db, user.organizationId) : undefined;
-      return { user, memberships, organization: organization ? { id: organization.id, name: organization.name, regionCode: organization.regionCode } : null, can: { register: canRegister(actor) } };
+      return { user, memberships, organization: organization ? { id: organization.id, name: organization.name, regionCode: organization.regionCode } : null, can: { register: canRegister(actor), administer: canAdminister(actor) } };
     },
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hashPassword, passwordProblem, verifyPassword } from './password.ts';
+import { hashPassword, passwordProblem, temporaryPassword, verifyPassword } from './password.ts';
 
 describe('passwords', () => {
   it('verifies the password it hashed and rejects any other', async () => {
@@ -21,5 +21,16 @@ describe('passwords', () => {
     expect(passwordProblem('short')).toMatch(/10/);
     expect(passwordProblem('aaaaaaaaaaaa')).toMatch(/different/);
     expect(passwordProblem('liandong-demo')).toBeNull();
+  });
+});
+
+describe('temporary passwords', () => {
+  it('are three groups of four unambiguous characters that meet the password rule, and differ each time', () => {
+    const passwords = Array.from({ length: 50 }, () => temporaryPassword());
+    for (const p of passwords) {
+      expect(p).toMatch(/^[a-hjkmnp-zA-HJ-NP-Z2-9]{4}-[a-hjkmnp-zA-HJ-NP-Z2-9]{4}-[a-hjkmnp-zA-HJ-NP-Z2-9]{4}$/);
+      expect(passwordProblem(p)).toBeNull();
+    }
+    expect(new Set(passwords).size).toBe(50);
   });
 });

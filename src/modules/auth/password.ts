@@ -1,4 +1,4 @@
-import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { randomBytes, randomInt, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
 const KEY_LENGTH = 64;
 const PARAMS = { N: 16384, r: 8, p: 1 } as const;
@@ -31,4 +31,16 @@ export function passwordProblem(password: string): string | null {
   if (password.length < 10) return 'at least 10 characters';
   if (new Set(password).size < 4) return 'at least 4 different characters';
   return null;
+}
+
+/** Letters and digits that cannot be mistaken for one another when read out or copied from the screen (no 0/O, 1/l/I). */
+const TEMPORARY_ALPHABET = 'abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+
+/** A password an administrator hands over once (three groups of four, e.g. `h7Kq-3mPx-Tz9c`); it meets `passwordProblem`. */
+export function temporaryPassword(): string {
+  for (;;) {
+    const chars = Array.from({ length: 12 }, () => TEMPORARY_ALPHABET.charAt(randomInt(TEMPORARY_ALPHABET.length)));
+    const password = [chars.slice(0, 4), chars.slice(4, 8), chars.slice(8, 12)].map((g) => g.join('')).join('-');
+    if (!passwordProblem(password)) return password;
+  }
 }

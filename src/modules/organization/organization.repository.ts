@@ -1,6 +1,6 @@
-import { and, asc, eq, ilike, inArray, sql, type SQL } from 'drizzle-orm';
+import { aliasedTable, and, asc, eq, ilike, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { memberships, organizations, parties, regions, users } from '../../db/schema/core.ts';
+import { auditLog, memberships, organizations, parties, regions, users } from '../../db/schema/core.ts';
 import { progressReports, supervisionNoticeRecipients, taskUnits } from '../../db/schema/work.ts';
 import { updateIfVersion } from '../../db/versioned-update.ts';
 
@@ -14,6 +14,7 @@ const columns = {
   regionCode: organizations.regionCode,
   regionName: regions.name,
   parentId: organizations.parentId,
+  leaderUserId: organizations.leaderUserId,
   version: organizations.version,
 };
 
@@ -23,6 +24,28 @@ export interface OrganizationFilter {
   kind?: OrganizationRow['kind'] | undefined;
   page: number;
   pageSize: number;
+}
+
+/** At most this many units are listed per side: a city registers dozens, not thousands. */
+const UNITS_PER_SIDE = 500;
+
+const leaders = aliasedTable(users, 'leader');
+
+export interface SideOfCooperation {
+  cooperationId: string;
+  partyId: string;
+  regionCode: string;
+  coordinatingOrganizationId: string | null;
+}
+
+/** What a merge moved from the duplicate to the kept unit. */
+export interface MergeMoves {
+  taskUnits: number;
+  reports: number;
+  notices: number;
+  users: number;
+  parties: number;
+  children: number;
 }
 
 export const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -130,5 +153,135 @@ export const organizationRepository = {
       .where(and(eq(organizations.id, id), eq(organizations.version, version)))
       .returning();
     return row;
+  },
+
+  /**
+   * The units of one side of a cooperation: those the cooperation uses on that
+   * side (its office, its tasks' units, reports and 督办 recipients, its
+   * members' units) and those registered in the side's region or below it.
+   * Each with its leader and what uses it in this cooperation.
+   */
+  async unitsOfSide(db: Db, side: SideOfCooperation) {
+    const below = sql`(
+      with recursive below(code) as (
+        select ${side.regionCode}::text
+        union select r.code from ${regions} r join below on r.parent_code = below.code
+      ) select code from below)`;
+    const usedOnSide = or(
+      sql`${organizations.regionCode} in ${below}`,
+      side.coordinatingOrganizationId ? eq(organizations.id, side.coordinatingOrganizationId) : undefined,
+      inArray(organizations.id, db.select({ id: taskUnits.organizationId }).from(taskUnits).where(and(eq(taskUnits.cooperationId, side.cooperationId), eq(taskUnits.partyId, side.partyId)))),
+      inArray(organizations.id, db.select({ id: progressReports.organizationId }).from(progressReports).where(and(eq(progressReports.cooperationId, side.cooperationId), eq(progressReports.partyId, side.partyId)))),
+      inArray(
+        organizations.id,
+        db
+          .select({ id: supervisionNoticeRecipients.organizationId })
+          .from(supervisionNoticeRecipients)
+          .where(and(eq(supervisionNoticeRecipients.cooperationId, side.cooperationId), eq(supervisionNoticeRecipients.partyId, side.partyId))),
+      ),
+      sql`${organizations.id} in (select u.organization_id from ${memberships} m join ${users} u on u.id = m.user_id where m.party_id = ${side.partyId})`,
+    );
+    return db
+      .select({
+        ...columns,
+        leader: sql<{ id: string; displayName: string } | null>`case when ${leaders.id} is null then null else json_build_object('id', ${leaders.id}, 'displayName', ${leaders.displayName}) end`,
+        tasks: sql<number>`(select count(*)::int from ${taskUnits} tu where tu.organization_id = ${organizations.id} and tu.cooperation_id = ${side.cooperationId})`,
+        reports: sql<number>`(select count(*)::int from ${progressReports} pr where pr.organization_id = ${organizations.id} and pr.cooperation_id = ${side.cooperationId})`,
+        users: sql<number>`(select count(*)::int from ${users} u where u.organization_id = ${organizations.id})`,
+      })
+      .from(organizations)
+      .innerJoin(regions, eq(regions.code, organizations.regionCode))
+      .leftJoin(leaders, eq(leaders.id, organizations.leaderUserId))
+      .where(usedOnSide)
+      .orderBy(asc(organizations.name))
+      .limit(UNITS_PER_SIDE);
+  },
+
+  /**
+   * Whether a user may be named a unit's leader by whoever coordinates
+   * `coordinatedPartyIds`: an enabled user of the unit itself, or one who is a
+   * member on one of those sides (a deputy mayor in charge of the unit is
+   * rarely on its staff). `coordinatedPartyIds` null: any enabled user (an admin).
+   */
+  async leaderEligible(db: Db, userId: string, organizationId: string, coordinatedPartyIds: string[] | null): Promise<boolean> {
+    const onSides = coordinatedPartyIds
+      ? or(
+          eq(users.organizationId, organizationId),
+          coordinatedPartyIds.length
+            ? inArray(users.id, db.select({ id: memberships.userId }).from(memberships).where(inArray(memberships.partyId, coordinatedPartyIds)))
+            : undefined,
+        )
+      : undefined;
+    const [row] = await db
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.id, userId), eq(users.disabled, false), onSides))
+      .limit(1);
+    return !!row;
+  },
+
+  /**
+   * What stands in the way of merging `duplicateId` into `keptId`: reports
+   * both wrote for the same task and period, and 督办 notices addressed to
+   * both. Either would become two rows for one unit; they are settled by hand first.
+   */
+  async mergeClashes(db: Db, duplicateId: string, keptId: string): Promise<{ reports: number; notices: number }> {
+    const kept = aliasedTable(progressReports, 'kept_report');
+    const [reports] = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(progressReports)
+      .innerJoin(kept, and(eq(kept.taskId, progressReports.taskId), eq(kept.periodId, progressReports.periodId), eq(kept.revision, progressReports.revision), eq(kept.organizationId, keptId)))
+      .where(eq(progressReports.organizationId, duplicateId));
+    const keptRecipient = aliasedTable(supervisionNoticeRecipients, 'kept_recipient');
+    const [notices] = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(supervisionNoticeRecipients)
+      .innerJoin(keptRecipient, and(eq(keptRecipient.noticeId, supervisionNoticeRecipients.noticeId), eq(keptRecipient.organizationId, keptId)))
+      .where(eq(supervisionNoticeRecipients.organizationId, duplicateId));
+    return { reports: reports?.n ?? 0, notices: notices?.n ?? 0 };
+  },
+
+  /**
+   * Moves everything that names the duplicate over to the kept unit. A task
+   * that had both keeps one row for the kept unit, as lead if either was.
+   * Draft reports' audit entries follow, so the kept unit's users still read
+   * them (their scope is not part of an entry's hash). The kept unit's own
+   * row is the caller's to update.
+   */
+  async moveReferences(db: Db, duplicateId: string, keptId: string): Promise<MergeMoves> {
+    const kept = aliasedTable(taskUnits, 'kept_unit');
+    const both = db.select({ taskId: kept.taskId }).from(kept).where(eq(kept.organizationId, keptId));
+    const leadOnBoth = db
+      .select({ taskId: taskUnits.taskId })
+      .from(taskUnits)
+      .where(and(eq(taskUnits.organizationId, duplicateId), eq(taskUnits.role, 'lead'), inArray(taskUnits.taskId, both)));
+    await db.update(taskUnits).set({ role: 'lead' }).where(and(eq(taskUnits.organizationId, keptId), inArray(taskUnits.taskId, leadOnBoth)));
+    const dropped = await db
+      .delete(taskUnits)
+      .where(and(eq(taskUnits.organizationId, duplicateId), inArray(taskUnits.taskId, both)))
+      .returning({ taskId: taskUnits.taskId });
+    const movedUnits = await db.update(taskUnits).set({ organizationId: keptId }).where(eq(taskUnits.organizationId, duplicateId)).returning({ taskId: taskUnits.taskId });
+    const reports = await db.update(progressReports).set({ organizationId: keptId }).where(eq(progressReports.organizationId, duplicateId)).returning({ id: progressReports.id });
+    const notices = await db
+      .update(supervisionNoticeRecipients)
+      .set({ organizationId: keptId })
+      .where(eq(supervisionNoticeRecipients.organizationId, duplicateId))
+      .returning({ id: supervisionNoticeRecipients.noticeId });
+    const movedUsers = await db.update(users).set({ organizationId: keptId }).where(eq(users.organizationId, duplicateId)).returning({ id: users.id });
+    const movedParties = await db.update(parties).set({ coordinatingOrganizationId: keptId }).where(eq(parties.coordinatingOrganizationId, duplicateId)).returning({ id: parties.id });
+    const children = await db
+      .update(organizations)
+      .set({ parentId: keptId })
+      .where(and(eq(organizations.parentId, duplicateId), ne(organizations.id, keptId)))
+      .returning({ id: organizations.id });
+    await db.update(auditLog).set({ heldByOrganizationId: keptId }).where(eq(auditLog.heldByOrganizationId, duplicateId));
+    return {
+      taskUnits: movedUnits.length + dropped.length,
+      reports: reports.length,
+      notices: notices.length,
+      users: movedUsers.length,
+      parties: movedParties.length,
+      children: children.length,
+    };
   },
 };

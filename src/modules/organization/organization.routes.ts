@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorResponses, noContentResponses, uuidParam } from '../../http/common.schemas.ts';
 import { requireActor } from '../../http/auth-plugin.ts';
@@ -5,9 +6,11 @@ import type { Services } from '../services.ts';
 import {
   createOrganizationBody,
   deleteQuery,
+  mergeOrganizationBody,
   organizationListQuery,
   organizationListResponse,
   organizationSchema,
+  unitSchema,
   updateOrganizationBody,
 } from './organization.schemas.ts';
 
@@ -55,5 +58,32 @@ export const organizationRoutes: FastifyPluginAsyncZod<{ services: Services }> =
       await services.organization.delete(requireActor(request), request.params.id, request.query.version);
       return reply.status(204).send();
     },
+  );
+
+  app.post(
+    '/organizations/:id/merge',
+    {
+      schema: {
+        tags,
+        summary: 'Merge a duplicate unit into the one kept: what names it moves over, the duplicate is gone; same region only',
+        params: uuidParam,
+        body: mergeOrganizationBody,
+        response: { 200: organizationSchema, ...errorResponses },
+      },
+    },
+    async (request) => services.organization.merge(requireActor(request), request.params.id, request.body.version, request.body.intoId, request.body.intoVersion),
+  );
+
+  app.get(
+    '/cooperations/:id/units',
+    {
+      schema: {
+        tags,
+        summary: "Each side's units: those the cooperation uses on that side and those of the side's region; for its members",
+        params: uuidParam,
+        response: { 200: z.object({ items: z.array(unitSchema) }), ...errorResponses },
+      },
+    },
+    async (request) => ({ items: await services.organization.unitsOfCooperation(requireActor(request), request.params.id) }),
   );
 };

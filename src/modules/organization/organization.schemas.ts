@@ -12,6 +12,8 @@ export const organizationSchema = z.object({
   regionCode: z.string(),
   regionName: z.string(),
   parentId: z.uuid().nullable(),
+  /** The user told of the unit's overdue tasks and reports besides its own users. */
+  leaderUserId: z.uuid().nullable(),
   version: z.number().int(),
 });
 
@@ -41,6 +43,22 @@ export const updateOrganizationBody = z.object({
   name: shortText(200).optional(),
   kind: organizationKind.optional(),
   parentId: z.uuid().nullable().optional(),
+  leaderUserId: z.uuid().nullable().optional(),
+});
+
+export const mergeOrganizationBody = z.object({
+  version: versionField.describe('The version of the duplicate, the unit that goes'),
+  intoId: z.uuid().describe('The unit kept; everything naming the duplicate moves to it'),
+  intoVersion: versionField.describe('The version of the kept unit as read'),
+});
+
+export const unitSchema = organizationSchema.extend({
+  partyId: z.uuid(),
+  leader: z.object({ id: z.uuid(), displayName: z.string() }).nullable(),
+  tasks: z.number().int().describe("Task units naming it in this cooperation"),
+  reports: z.number().int().describe('Reports it wrote in this cooperation'),
+  users: z.number().int().describe('Users belonging to it'),
+  can: z.object({ edit: z.boolean() }),
 });
 
 export const deleteQuery = z.object({ version: z.coerce.number().int().min(1).max(MAX_VERSION) });
