@@ -22,6 +22,8 @@ const SupervisionPage = lazy(() => import('./pages/supervision-page.tsx'));
 const NotificationsPage = lazy(() => import('./pages/notifications-page.tsx'));
 const AuditPage = lazy(() => import('./pages/audit-page.tsx'));
 const AccountPage = lazy(() => import('./pages/account-page.tsx'));
+const AdminUsersPage = lazy(() => import('./pages/admin-users-page.tsx'));
+const PasswordChangeRequired = lazy(() => import('./account/password-change-required.tsx'));
 const ReportRedirect = lazy(() => import('./reports/report-redirect.tsx'));
 const NotFoundPage = lazy(() => import('./pages/not-found-page.tsx'));
 
@@ -34,6 +36,8 @@ function RequireSession({ children }: { children: ReactNode }) {
     const next = location.pathname + location.search;
     return <Navigate to={`/login?next=${encodeURIComponent(next)}`} replace />;
   }
+  // A temporary password opens nothing but choosing one's own (the server refuses everything else meanwhile).
+  if (session.me.user.mustChangePassword) return <PasswordChangeRequired />;
   return children;
 }
 
@@ -63,6 +67,7 @@ function AppRoutes() {
           <Route path="/notifications" element={<NotificationsPage />} />
           <Route path="/import" element={<ImportPage />} />
           <Route path="/account" element={<AccountPage />} />
+          <Route path="/admin/users" element={<AdminUsersPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

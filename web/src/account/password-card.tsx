@@ -18,7 +18,8 @@ const FIELD_OF_CODE: Record<string, keyof FormValues> = {
   'auth.same_password': 'newPassword',
 };
 
-export function PasswordCard() {
+/** `onChanged`: after the password was changed (the session reads who is signed in again). */
+export function PasswordCard({ onChanged }: { onChanged?: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
@@ -31,6 +32,7 @@ export function PasswordCard() {
         setSaving(false);
         form.resetFields();
         message.success(answer.sessionsEnded > 0 ? t('account.password.changedOthers', { count: answer.sessionsEnded }) : t('account.password.changed'));
+        onChanged?.();
       },
       (cause: unknown) => {
         setSaving(false);

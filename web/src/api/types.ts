@@ -13,6 +13,8 @@ export interface User {
   displayName: string;
   isAdmin: boolean;
   locale: Locale;
+  /** Signed in with a temporary password an administrator gave: the user chooses their own before anything else. */
+  mustChangePassword: boolean;
 }
 
 export interface LoginResult {
@@ -32,8 +34,8 @@ export interface Me {
   user: User & { organizationId: string | null };
   memberships: Membership[];
   organization: { id: string; name: string; regionCode: string } | null;
-  /** From the server's policy: registering a cooperation, by hand or by importing a text. */
-  can: { register: boolean };
+  /** From the server's policy: registering a cooperation, by hand or by importing a text; the admin area. */
+  can: { register: boolean; administer: boolean };
 }
 
 export interface Page<T> {

@@ -1,4 +1,4 @@
-import { ApartmentOutlined, BellOutlined, FileSearchOutlined, InboxOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, BellOutlined, FileSearchOutlined, InboxOutlined, LogoutOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { App, Button, Grid, Layout, Menu, Space, Tooltip } from 'antd';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -18,6 +18,7 @@ function sectionOf(pathname: string): string {
   if (pathname.startsWith('/import')) return 'import';
   if (pathname.startsWith('/my-work')) return 'my-work';
   if (pathname.startsWith('/notifications')) return 'notifications';
+  if (pathname.startsWith('/admin')) return 'admin';
   return '';
 }
 
@@ -73,6 +74,7 @@ export function AppLayout() {
               ...(me.can.register ? [{ key: 'import', icon: <FileSearchOutlined />, label: <Link to="/import">{t('import.nav')}</Link> }] : []),
               { key: 'my-work', icon: <InboxOutlined />, label: <Link to="/my-work">{t('myWork.nav')}</Link> },
               { key: 'notifications', icon: <BellOutlined />, label: <Link to="/notifications">{t('notifications.nav')}</Link> },
+              ...(me.can.administer ? [{ key: 'admin', icon: <TeamOutlined />, label: <Link to="/admin/users">{t('admin.nav')}</Link> }] : []),
             ]}
           />
         </Sider>

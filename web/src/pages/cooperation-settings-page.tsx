@@ -11,12 +11,13 @@ import { MembersTab } from '../settings/members-tab.tsx';
 import { PartiesTab } from '../settings/parties-tab.tsx';
 import { PeriodsTab } from '../settings/periods-tab.tsx';
 import { DeleteCooperation } from '../setup/delete-cooperation.tsx';
+import { UnitsTab } from '../settings/units-tab.tsx';
 
-const TABS = ['general', 'parties', 'members', 'periods'] as const;
+const TABS = ['general', 'parties', 'units', 'members', 'periods'] as const;
 type Tab = (typeof TABS)[number];
 const isTab = (value: string | null): value is Tab => TABS.some((tab) => tab === value);
 
-/** The settings of one cooperation, for its offices (协调办) and admins: general fields, parties, members, reporting periods. */
+/** The settings of one cooperation, for its offices (协调办) and admins: general fields, parties, units per side, members, reporting periods. */
 export default function CooperationSettingsPage() {
   const { t } = useTranslation();
   const { cooperationId = '' } = useParams();
@@ -62,7 +63,7 @@ export default function CooperationSettingsPage() {
       >
         <Tabs
           activeKey={tab}
-          // Four tabs fit a 390 px phone side by side only with a narrower gap than antd's.
+          // A narrower gap than antd's keeps more of the tabs side by side on a 390 px phone; the rest scroll.
           tabBarGutter={16}
           onChange={(key) => setSearch(key === 'general' ? {} : { tab: key }, { replace: true })}
           destroyOnHidden
@@ -75,6 +76,7 @@ export default function CooperationSettingsPage() {
               ),
             },
             { key: 'parties', label: t('settings.tabs.parties'), children: <PartiesTab cooperation={cooperation} onChanged={reload} /> },
+            { key: 'units', label: t('units.tab'), children: <UnitsTab cooperation={cooperation} /> },
             { key: 'members', label: t('settings.tabs.members'), children: <MembersTab cooperation={cooperation} /> },
             { key: 'periods', label: t('settings.tabs.periods'), children: <PeriodsTab cooperation={cooperation} /> },
           ]}

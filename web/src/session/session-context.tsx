@@ -9,7 +9,7 @@ interface SessionApi {
   session: SessionState;
   login: (username: string, password: string) => Promise<void>;
   logout: () => Promise<void>;
-  /** Reads /me again after something changed the user's roles (a cooperation they created makes them its office). */
+  /** Reads /me again after something changed what the session shows: the user's roles (a cooperation they created makes them its office), a new password ending the temporary one. */
   refresh: () => Promise<void>;
 }
 

@@ -1,5 +1,6 @@
 import { DeleteOutlined, UserAddOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Form, Input, Popconfirm, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Alert, App, Button, Card, Form, Input, Popconfirm, Segmented, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client.ts';
 import { errorMessage } from '../api/error-message.ts';
@@ -9,6 +10,7 @@ import { useApi } from '../api/use-api.ts';
 import { useSave } from '../common/use-save.tsx';
 import { LoadError } from '../common/load-error.tsx';
 import { useRowAction } from '../common/use-row-action.ts';
+import { NewMemberForm } from './new-member-form.tsx';
 
 const ROLES: MembershipRole[] = ['coordinator', 'unit', 'leader', 'observer'];
 const USERNAME_MAX = 64;
@@ -27,6 +29,7 @@ export function MembersTab({ cooperation }: { cooperation: Cooperation }) {
   const { busy, run } = useRowAction(reload);
   const [form] = Form.useForm<AddValues>();
   const { saving, failure, save, clearFailure } = useSave();
+  const [mode, setMode] = useState<'existing' | 'new'>('existing');
   const ownSides = cooperation.parties.filter((p) => p.can.manageMembers);
   const partyName = (partyId: string) => cooperation.parties.find((p) => p.id === partyId)?.name ?? partyId;
 
@@ -90,8 +93,28 @@ export function MembersTab({ cooperation }: { cooperation: Cooperation }) {
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       {ownSides.length > 0 ? (
-        <Card size="small" title={t('settings.members.addTitle')} data-testid="add-member">
-          <Form<AddValues> form={form} layout="vertical" initialValues={{ partyId: ownSides[0]?.id, role: 'unit' }} onValuesChange={clearFailure}>
+        <Card
+          size="small"
+          title={
+            <Segmented<'existing' | 'new'>
+              value={mode}
+              onChange={setMode}
+              options={[
+                { value: 'existing', label: t('settings.members.addTitle') },
+                { value: 'new', label: t('memberUser.title') },
+              ]}
+            />
+          }
+          data-testid="add-member"
+        >
+          {mode === 'new' ? <NewMemberForm cooperation={cooperation} ownSides={ownSides} onAdded={reload} /> : null}
+          <Form<AddValues>
+            hidden={mode === 'new'}
+            form={form}
+            layout="vertical"
+            initialValues={{ partyId: ownSides[0]?.id, role: 'unit' }}
+            onValuesChange={clearFailure}
+          >
             <Space wrap size={16} align="start">
               <Form.Item
                 name="username"

@@ -11,10 +11,10 @@ const membership = (cooperationId: string, partyId: string, role: Membership['ro
 });
 
 const me = (memberships: Membership[], isAdmin = false): Me => ({
-  user: { id: 'u', username: 'u', displayName: 'u', isAdmin, locale: 'zh-CN', organizationId: null },
+  user: { id: 'u', username: 'u', displayName: 'u', isAdmin, locale: 'zh-CN', organizationId: null, mustChangePassword: false },
   memberships,
   organization: null,
-  can: { register: isAdmin || memberships.some((m) => m.role === 'coordinator') },
+  can: { register: isAdmin || memberships.some((m) => m.role === 'coordinator'), administer: isAdmin },
 });
 
 describe('who is offered creating tasks', () => {
