@@ -60,4 +60,38 @@ export function registerDataCommands(program: Command): void {
       });
       console.log(`Created user ${created.username} (${created.id}).`);
     });
+
+  /** The account a command names, with its current version, as the admin area would read it. */
+  const byUsername = async (services: ReturnType<typeof createServices>, username: string) => {
+    const { items } = await services.user.list(SYSTEM_ACTOR, { q: username, page: 1, pageSize: 50 });
+    const found = items.find((u) => u.username === username);
+    if (!found) throw new Error(`no user named ${username}`);
+    return found;
+  };
+
+  user
+    .command('reset-password')
+    .description('give a user a temporary password, printed once; they choose their own at the next login')
+    .requiredOption('--username <name>', 'login name')
+    .action(async (options: { username: string }) => {
+      const { temporaryPassword } = await withServices(async (services) => {
+        const found = await byUsername(services, options.username);
+        return services.user.resetPassword(SYSTEM_ACTOR, found.id, found.version);
+      });
+      console.log(`Temporary password of ${options.username}: ${temporaryPassword}`);
+    });
+
+  for (const [name, disabled] of [['disable', true], ['enable', false]] as const) {
+    user
+      .command(name)
+      .description(disabled ? 'refuse a user logging in; ends their sessions and revokes their API tokens' : 'let a disabled user log in again')
+      .requiredOption('--username <name>', 'login name')
+      .action(async (options: { username: string }) => {
+        await withServices(async (services) => {
+          const found = await byUsername(services, options.username);
+          await services.user.setDisabled(SYSTEM_ACTOR, found.id, found.version, disabled);
+        });
+        console.log(`${disabled ? 'Disabled' : 'Enabled'} ${options.username}.`);
+      });
+  }
 }
