@@ -92,5 +92,11 @@ export const userRepository = {
   },
 };
 
-/** A user as the admin area shows them. */
-export type UserView = NonNullable<Awaited<ReturnType<typeof userRepository.get>>>;
+/** A user as the admin area shows them, times as ISO strings. */
+export type UserView = Omit<NonNullable<Awaited<ReturnType<typeof userRepository.get>>>, 'createdAt' | 'updatedAt'> & { createdAt: string; updatedAt: string };
+
+export const presentUser = (row: NonNullable<Awaited<ReturnType<typeof userRepository.get>>>): UserView => ({
+  ...row,
+  createdAt: row.createdAt.toISOString(),
+  updatedAt: row.updatedAt.toISOString(),
+});

@@ -28,8 +28,8 @@ export const userViewSchema = z.object({
   /** Set after a temporary password: the user must choose their own at the next login. */
   mustChangePassword: z.boolean(),
   version: z.number().int(),
-  createdAt: z.date(),
-  updatedAt: z.date(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
 });
 
 export const userListQuery = z.object({

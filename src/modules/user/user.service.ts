@@ -10,7 +10,7 @@ import { hashPassword, passwordProblem, temporaryPassword } from '../auth/passwo
 import type { CooperationService } from '../cooperation/cooperation.service.ts';
 import { cooperationRepository } from '../cooperation/cooperation.repository.ts';
 import { organizationRepository } from '../organization/organization.repository.ts';
-import { userRepository, type NewUser, type UserFilter, type UserView } from './user.repository.ts';
+import { presentUser, userRepository, type NewUser, type UserFilter, type UserView } from './user.repository.ts';
 
 const ENTITY = 'user';
 
@@ -43,7 +43,7 @@ export function createUserService(db: Db, deps: { cooperations: Pick<Cooperation
   async function view(tx: Db, id: string): Promise<UserView> {
     const row = await userRepository.get(tx, id);
     if (!row) throw notFound(ENTITY, id);
-    return row;
+    return presentUser(row);
   }
 
   async function assertOrganizationExists(tx: Db, organizationId: string | null | undefined) {
@@ -91,7 +91,8 @@ export function createUserService(db: Db, deps: { cooperations: Pick<Cooperation
 
     async list(actor: Actor, filter: UserFilter) {
       assertAdmin(actor);
-      return userRepository.search(db, filter);
+      const { items, total } = await userRepository.search(db, filter);
+      return { items: items.map(presentUser), total };
     },
 
     async get(actor: Actor, id: string) {
