@@ -14,7 +14,7 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['src/**/*.int.test.ts', 'test/integration/**/*.test.ts'],
-          globalSetup: ['test/setup/global-postgres.ts'],
+          globalSetup: ['test/setup/global-databases.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
         },
@@ -23,6 +23,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.e2e.test.ts'],
+          globalSetup: ['test/e2e/global-server.ts'],
           testTimeout: 180_000,
           hookTimeout: 180_000,
           fileParallelism: false,

@@ -8,9 +8,9 @@ import { regionRepository } from './modules/region/region.repository.ts';
 import { createServices, type Services } from './modules/services.ts';
 import { userRepository } from './modules/user/user.repository.ts';
 
-/** Opens and migrates the database, and loads the region table when it is empty. */
-export async function openMigrated(config: Config): Promise<Database> {
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+/** Opens and migrates the database, and loads the region table when it is empty. `loadDataDir`: see OpenOptions. */
+export async function openMigrated(config: Config, options: { loadDataDir?: Blob | undefined } = {}): Promise<Database> {
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, loadDataDir: options.loadDataDir });
   try {
     await database.migrate();
     if ((await regionRepository.count(database.db)) === 0) await seedRegions(database.db);

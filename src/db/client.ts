@@ -21,6 +21,8 @@ export interface Database {
   migrate(): Promise<void>;
   ping(): Promise<void>;
   close(): Promise<void>;
+  /** PGlite only: the whole data directory as a tarball, which `loadDataDir` starts another database from. */
+  dumpDataDir?: () => Promise<Blob>;
 }
 
 const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
@@ -31,13 +33,18 @@ export interface OpenOptions {
   databaseUrl?: string | undefined;
   /** Directory for PGlite; `memory://` keeps it in memory (tests). */
   dataDir: string;
+  /**
+   * PGlite only: start from this dumped data directory instead of an empty one. Tests migrate and seed once
+   * and start every file from the dump, which takes a fraction of the time of creating and seeding it.
+   */
+  loadDataDir?: Blob | undefined;
 }
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
-  return options.databaseUrl ? openPostgres(options.databaseUrl) : openPglite(options.dataDir);
+  return options.databaseUrl ? openPostgres(options.databaseUrl) : openPglite(options.dataDir, options.loadDataDir);
 }
 
-async function openPglite(dataDir: string): Promise<Database> {
+async function openPglite(dataDir: string, loadDataDir: Blob | undefined): Promise<Database> {
   const inMemory = dataDir.startsWith('memory://');
   const lock = inMemory ? null : acquireDataDirLock(dataDir);
   try {
@@ -45,6 +52,7 @@ async function openPglite(dataDir: string): Promise<Database> {
       extensions: { pg_trgm },
       // A commit is acknowledged only after its write reached the file system, so a killed server loses nothing it confirmed.
       relaxedDurability: false,
+      ...(loadDataDir ? { loadDataDir } : {}),
     });
     const db = drizzlePglite(client);
     return {
@@ -61,6 +69,7 @@ async function openPglite(dataDir: string): Promise<Database> {
         await client.close();
         lock?.release();
       },
+      dumpDataDir: () => client.dumpDataDir('none'),
     };
   } catch (error) {
     lock?.release();

@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, expect } from 'vitest';
+import { afterAll, beforeAll, expect, inject } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from './browser.ts';
+import { serverBusinessToday } from './global-server.ts';
 import { startServer, type RunningServer } from './server-harness.ts';
 
 export const DEMO_PASSWORD = 'liandong-demo';
@@ -23,8 +24,15 @@ export function useBrowserSession(): BrowserSession {
   const pageErrors = new WeakMap<Page, string[]>();
 
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
+    // A copy of the server data prepared once for the run, unless the demo's dates have moved on since.
+    const prepared = inject('preparedServerData');
+    const from = prepared && prepared.demoSeededOn === serverBusinessToday() ? prepared.dir : undefined;
+    // Both take seconds and neither needs the other; each is stopped in afterAll whichever failed.
+    const [started, launched] = await Promise.allSettled([startServer({ from }), launchBrowser()]);
+    if (started.status === 'fulfilled') server = started.value;
+    if (launched.status === 'fulfilled') browser = launched.value;
+    if (started.status === 'rejected') throw started.reason;
+    if (launched.status === 'rejected') throw launched.reason;
   });
 
   afterAll(async () => {

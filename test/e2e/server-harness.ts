@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -55,16 +55,24 @@ async function waitForHealth(baseUrl: string, child: ChildProcess, output: () =>
   throw new Error(`the server did not answer GET /api/v1/health with 200 within ${STARTUP_LIMIT_MS / 1000}s:\n${output()}`);
 }
 
+export interface ServerOptions {
+  /** A data directory another server left behind (see global-server.ts): this one starts from a copy of it. */
+  from?: string | undefined;
+  /** Run on this data directory and leave it in place on stop, instead of on a new one that stop removes. */
+  dataDir?: string | undefined;
+}
+
 /**
- * Starts the real server (`liandong serve`) on a free port with a fresh data directory, as a user would,
+ * Starts the real server (`liandong serve`) on a free port with a data directory of its own, as a user would,
  * and waits until it is healthy. The web must already be built: this tier tests the bundle that ships.
  */
-export async function startServer(): Promise<RunningServer> {
+export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   if (!existsSync(path.join(repoRoot, 'web/dist/index.html'))) {
     throw new Error('web/dist/index.html is missing: run `npm run build:web` before the browser tests');
   }
   const port = await freePort();
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'liandong-e2e-'));
+  const dataDir = options.dataDir ?? (await mkdtemp(path.join(tmpdir(), 'liandong-e2e-')));
+  if (options.from) await cp(options.from, dataDir, { recursive: true });
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve'], {
     cwd: repoRoot,
     env: { ...process.env, PORT: String(port), LIANDONG_DATA_DIR: dataDir, LIANDONG_LOG_LEVEL: 'warn' },
@@ -83,7 +91,7 @@ export async function startServer(): Promise<RunningServer> {
       await exited(child);
       clearTimeout(forced);
     }
-    await rm(dataDir, { recursive: true, force: true });
+    if (!options.dataDir) await rm(dataDir, { recursive: true, force: true });
   };
 
   try {

@@ -1,7 +1,7 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { seedDemo } from '../../src/db/demo/demo.seed.ts';
 import { buildApp } from '../../src/http/app.ts';
-import { openTestServices, type DatabaseFlavour, type TestContext } from './test-database.ts';
+import { openTestServices, preparedDemoFits, testConfig, type DatabaseFlavour, type TestContext } from './test-database.ts';
 
 export interface TestApp extends TestContext {
   app: FastifyInstance;
@@ -10,10 +10,17 @@ export interface TestApp extends TestContext {
   call(method: 'GET' | 'POST' | 'PATCH' | 'DELETE' | 'PUT', url: string, options?: { token?: string; body?: unknown; headers?: Record<string, string> }): Promise<LightMyRequestResponse>;
 }
 
-/** The real app on a fresh database with the demo loaded; requests are injected without a port. */
+/**
+ * The real app on a fresh database with the demo loaded; requests are injected without a port.
+ * The demo comes from the run's prepared database where that is what seeding here would give: with
+ * the default settings and clock, on the day it was seeded. Otherwise it is seeded here.
+ */
 export async function startTestApp(flavour: DatabaseFlavour, options: { demo?: boolean; env?: Record<string, string>; clock?: () => Date } = {}): Promise<TestApp> {
-  const context = await openTestServices(flavour, options.env, options.clock);
-  if (options.demo ?? true) await seedDemo(context.services);
+  const demo = options.demo ?? true;
+  const defaults = Object.keys(options.env ?? {}).length === 0 && !options.clock;
+  const prepared = demo && defaults && preparedDemoFits(testConfig(undefined));
+  const context = await openTestServices(flavour, options.env, options.clock, prepared ? 'demo' : 'migrated');
+  if (demo && !prepared) await seedDemo(context.services);
   const app = await buildApp({ services: context.services, logger: false });
   const call: TestApp['call'] = (method, url, { token, body, headers = {} } = {}) => {
     const allHeaders: Record<string, string> = { ...headers };
