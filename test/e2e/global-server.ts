@@ -15,6 +15,9 @@ declare module 'vitest' {
   }
 }
 
+/** Loading the demo onto disk is most of a first start: on a busy machine it has taken over a minute and a half. */
+const FIRST_START_LIMIT_MS = 240_000;
+
 /** The business day the server counts the demo's dates from, in its own time zone. */
 export const serverBusinessToday = () => businessToday(loadConfig({ ...process.env, LIANDONG_DATA_DIR: 'memory://' }).timeZone);
 
@@ -33,7 +36,7 @@ export default async function setup(project: TestProject) {
   const teardown = () => rm(root, { recursive: true, force: true });
   try {
     const seededOn = serverBusinessToday();
-    const server = await startServer({ dataDir: dir });
+    const server = await startServer({ dataDir: dir, startupLimitMs: FIRST_START_LIMIT_MS });
     const output = server.output();
     await server.stop();
     if (!output.includes('Demo data loaded')) throw new Error(`the first start on an empty data directory loaded no demo:\n${output}`);

@@ -38,8 +38,8 @@ function exited(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => child.once('exit', () => resolve()));
 }
 
-async function waitForHealth(baseUrl: string, child: ChildProcess, output: () => string): Promise<void> {
-  const deadline = Date.now() + STARTUP_LIMIT_MS;
+async function waitForHealth(baseUrl: string, child: ChildProcess, output: () => string, limitMs: number): Promise<void> {
+  const deadline = Date.now() + limitMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) {
       throw new Error(`the server exited with code ${child.exitCode} before it was healthy:\n${output()}`);
@@ -52,7 +52,7 @@ async function waitForHealth(baseUrl: string, child: ChildProcess, output: () =>
     }
     await new Promise((resolve) => setTimeout(resolve, POLL_INTERVAL_MS));
   }
-  throw new Error(`the server did not answer GET /api/v1/health with 200 within ${STARTUP_LIMIT_MS / 1000}s:\n${output()}`);
+  throw new Error(`the server did not answer GET /api/v1/health with 200 within ${limitMs / 1000}s:\n${output()}`);
 }
 
 export interface ServerOptions {
@@ -60,6 +60,8 @@ export interface ServerOptions {
   from?: string | undefined;
   /** Run on this data directory and leave it in place on stop, instead of on a new one that stop removes. */
   dataDir?: string | undefined;
+  /** How long it may take to become healthy; a first start loads the demo and takes longer. */
+  startupLimitMs?: number | undefined;
 }
 
 /**
@@ -95,7 +97,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   };
 
   try {
-    await waitForHealth(baseUrl, child, output);
+    await waitForHealth(baseUrl, child, output, options.startupLimitMs ?? STARTUP_LIMIT_MS);
   } catch (error) {
     await stop();
     throw error;
