@@ -208,6 +208,15 @@ describe.each(databaseFlavours())('admin area and units on %s', (flavour) => {
     expectError(await t.call('GET', `/api/v1/cooperations/${qdSz}/units`, { token: await t.login('dl.fgw') }), 403, 'auth.forbidden');
 
     if (!kj || !szKj) throw new Error('units missing');
+    // A task of 青岛's own counts for 青岛, and for nothing on 深圳's screen.
+    const own = await t.call('POST', `/api/v1/cooperations/${qdSz}/tasks`, {
+      token: qd,
+      body: { title: '青岛内部科技任务', joint: false, ownerPartyId: qdParty, visibility: 'side', units: [{ partyId: qdParty, organizationId: kj.id, role: 'lead' }] },
+    });
+    expect(own.statusCode, own.body).toBe(201);
+    const countFor = async (token: string) => (await units(token)).find((u) => u.id === kj.id)?.tasks;
+    expect(await countFor(qd)).toBe(kj.tasks + 1);
+    expect(await countFor(sz)).toBe(kj.tasks);
     const leader = await userId('qd.leader');
     const set = await t.call('PATCH', `/api/v1/organizations/${kj.id}`, { token: qd, body: { version: kj.version, leaderUserId: leader } });
     expect(set.statusCode, set.body).toBe(200);

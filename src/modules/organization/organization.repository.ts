@@ -1,7 +1,8 @@
 import { aliasedTable, and, asc, eq, ilike, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { auditLog, memberships, organizations, parties, regions, users } from '../../db/schema/core.ts';
-import { progressReports, supervisionNoticeRecipients, taskUnits } from '../../db/schema/work.ts';
+import { progressReports, supervisionNoticeRecipients, supervisionNotices, taskUnits, tasks } from '../../db/schema/work.ts';
+import { rowScopeCondition, type RowScope } from '../access/policy.ts';
 import { updateIfVersion } from '../../db/versioned-update.ts';
 
 export type OrganizationRow = typeof organizations.$inferSelect;
@@ -159,34 +160,53 @@ export const organizationRepository = {
    * The units of one side of a cooperation: those the cooperation uses on that
    * side (its office, its tasks' units, reports and 督办 recipients, its
    * members' units) and those registered in the side's region or below it.
-   * Each with its leader and what uses it in this cooperation.
+   * Each with its leader and what uses it in this cooperation, as far as the
+   * reader sees it (`scope`).
    */
-  async unitsOfSide(db: Db, side: SideOfCooperation) {
+  async unitsOfSide(db: Db, side: SideOfCooperation, scope: RowScope) {
     const below = sql`(
       with recursive below(code) as (
         select ${side.regionCode}::text
         union select r.code from ${regions} r join below on r.parent_code = below.code
       ) select code from below)`;
+    // What the reader may not see counts for nothing and names no unit: another side's own tasks, drafts.
+    const taskSeen = rowScopeCondition(scope, { visibility: tasks.visibility, ownerPartyId: tasks.ownerPartyId });
+    const unitsOfTasks = (where: SQL | undefined) =>
+      db.select({ id: taskUnits.organizationId }).from(taskUnits).innerJoin(tasks, eq(tasks.id, taskUnits.taskId)).where(and(eq(taskUnits.cooperationId, side.cooperationId), taskSeen, where));
+    const reportsSeen = (where: SQL | undefined) =>
+      db
+        .select({ id: progressReports.organizationId })
+        .from(progressReports)
+        .innerJoin(tasks, eq(tasks.id, progressReports.taskId))
+        .where(and(eq(progressReports.cooperationId, side.cooperationId), ne(progressReports.status, 'draft'), taskSeen, where));
     const usedOnSide = or(
       sql`${organizations.regionCode} in ${below}`,
       side.coordinatingOrganizationId ? eq(organizations.id, side.coordinatingOrganizationId) : undefined,
-      inArray(organizations.id, db.select({ id: taskUnits.organizationId }).from(taskUnits).where(and(eq(taskUnits.cooperationId, side.cooperationId), eq(taskUnits.partyId, side.partyId)))),
-      inArray(organizations.id, db.select({ id: progressReports.organizationId }).from(progressReports).where(and(eq(progressReports.cooperationId, side.cooperationId), eq(progressReports.partyId, side.partyId)))),
+      inArray(organizations.id, unitsOfTasks(eq(taskUnits.partyId, side.partyId))),
+      inArray(organizations.id, reportsSeen(eq(progressReports.partyId, side.partyId))),
       inArray(
         organizations.id,
         db
           .select({ id: supervisionNoticeRecipients.organizationId })
           .from(supervisionNoticeRecipients)
-          .where(and(eq(supervisionNoticeRecipients.cooperationId, side.cooperationId), eq(supervisionNoticeRecipients.partyId, side.partyId))),
+          .innerJoin(supervisionNotices, eq(supervisionNotices.id, supervisionNoticeRecipients.noticeId))
+          .innerJoin(tasks, eq(tasks.id, supervisionNotices.taskId))
+          .where(and(eq(supervisionNoticeRecipients.cooperationId, side.cooperationId), eq(supervisionNoticeRecipients.partyId, side.partyId), taskSeen)),
       ),
       sql`${organizations.id} in (select u.organization_id from ${memberships} m join ${users} u on u.id = m.user_id where m.party_id = ${side.partyId})`,
     );
+    const taskCount = db.select({ n: sql<number>`count(*)::int` }).from(taskUnits).innerJoin(tasks, eq(tasks.id, taskUnits.taskId)).where(and(eq(taskUnits.cooperationId, side.cooperationId), eq(taskUnits.organizationId, organizations.id), taskSeen));
+    const reportCount = db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(progressReports)
+      .innerJoin(tasks, eq(tasks.id, progressReports.taskId))
+      .where(and(eq(progressReports.cooperationId, side.cooperationId), eq(progressReports.organizationId, organizations.id), ne(progressReports.status, 'draft'), taskSeen));
     return db
       .select({
         ...columns,
         leader: sql<{ id: string; displayName: string } | null>`case when ${leaders.id} is null then null else json_build_object('id', ${leaders.id}, 'displayName', ${leaders.displayName}) end`,
-        tasks: sql<number>`(select count(*)::int from ${taskUnits} tu where tu.organization_id = ${organizations.id} and tu.cooperation_id = ${side.cooperationId})`,
-        reports: sql<number>`(select count(*)::int from ${progressReports} pr where pr.organization_id = ${organizations.id} and pr.cooperation_id = ${side.cooperationId})`,
+        tasks: sql<number>`(${taskCount})`,
+        reports: sql<number>`(${reportCount})`,
         users: sql<number>`(select count(*)::int from ${users} u where u.organization_id = ${organizations.id})`,
       })
       .from(organizations)

@@ -10,6 +10,7 @@ import {
   canKeepOrganizations,
   cooperationWideAudit,
   coordinatingPartyIds,
+  rowScope,
 } from '../access/policy.ts';
 import { audit } from '../audit/audit.service.ts';
 import type { CooperationService } from '../cooperation/cooperation.service.ts';
@@ -123,10 +124,10 @@ export function createOrganizationService(db: Db, deps: { cooperations: Pick<Coo
       const cooperation = await deps.cooperations.load(actor, cooperationId);
       assertCanSeeMembers(actor, cooperation);
       const sides = await cooperationRepository.partiesOf(db, cooperationId);
-      const ownSides = coordinatingPartyIds(actor);
+      const scope = rowScope(actor, cooperationId);
       const perSide = await Promise.all(
         sides.map(async (side) => {
-          const rows = await organizationRepository.unitsOfSide(db, { cooperationId, partyId: side.id, regionCode: side.regionCode, coordinatingOrganizationId: side.coordinatingOrganizationId });
+          const rows = await organizationRepository.unitsOfSide(db, { cooperationId, partyId: side.id, regionCode: side.regionCode, coordinatingOrganizationId: side.coordinatingOrganizationId }, scope);
           const keeps = new Map<string, boolean>();
           for (const code of new Set(rows.map((r) => r.regionCode))) keeps.set(code, canKeepOrganizations(actor, await keepsRegion(db, actor, code)));
           return rows.map((r) => ({ ...r, partyId: side.id, can: { edit: keeps.get(r.regionCode) ?? false } }));
