@@ -63,8 +63,15 @@ describe.skipIf(!chromiumAvailable())('setting up a cooperation in Chromium', ()
       const region = page.getByRole('combobox', { name: `第 ${number} 方的行政区划` });
       await chooseOption(page, { combobox: region, typed: city, option: `${city}市`, shown: form.locator('.ant-select', { has: region }) });
     }
-    await form.getByRole('textbox', { name: '深圳市协调办的用户名' }).fill('sz.fgw');
-    await page.getByRole('dialog').getByRole('button', { name: /创\s*建/ }).click();
+    // A 青岛 unit's user cannot be 深圳's office: refused at that side, and nothing is created.
+    const shenzhenOffice = form.getByRole('textbox', { name: '深圳市协调办的用户名' });
+    await shenzhenOffice.fill('qd.kj');
+    const createButton = page.getByRole('dialog').getByRole('button', { name: /创\s*建/ });
+    await createButton.click();
+    await form.getByTestId('office-refusal').getByText('一方的协调办须是该地区单位的用户').waitFor();
+    await shenzhenOffice.fill('sz.fgw');
+    await expect.poll(() => form.getByTestId('office-refusal').count()).toBe(0);
+    await createButton.click();
     await expect.poll(() => page.getByTestId('cooperation-name').innerText().catch(() => '')).toBe(BY_HAND);
     handMadePath = new URL(page.url()).pathname;
     // Both sides have an office from the start; this year's quarters came with it.

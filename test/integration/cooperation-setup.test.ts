@@ -113,7 +113,10 @@ describe.each(databaseFlavours())('setting up a new cooperation on %s', (flavour
     const parties = [{ regionCode: QINGDAO }, { regionCode: SHENZHEN }];
     expectError(await create('qd.fgw', { name: '青深（错配）', parties, offices: [{ regionCode: SHENZHEN, username: 'qd.kj' }] }), 400, 'cooperation.office_elsewhere');
     expectError(await create('qd.fgw', { name: '青深（自任）', parties, offices: [{ regionCode: SHENZHEN, username: 'qd.fgw' }] }), 400, 'cooperation.office_self');
-    expectError(await create('qd.fgw', { name: '青深（无此人）', parties, offices: [{ regionCode: SHENZHEN, username: 'nobody.here' }] }), 404, 'user.not_found');
+    const unknown = await create('qd.fgw', { name: '青深（无此人）', parties, offices: [{ regionCode: SHENZHEN, username: 'nobody.here' }] });
+    expectError(unknown, 400, 'cooperation.office_unknown');
+    // The refusal names the side and the user, for the form to show it there.
+    expect(unknown.json<{ error: { details: unknown } }>().error.details).toEqual({ regionCode: SHENZHEN, username: 'nobody.here' });
 
     const res = await create('qd.fgw', { name: '青深（双方协调办）', parties, offices: [{ regionCode: SHENZHEN, username: 'sz.fgw' }], periods: 'half_yearly' });
     expect(res.statusCode, res.body).toBe(201);

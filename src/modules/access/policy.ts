@@ -104,9 +104,14 @@ export function creatorOfficeSide(actor: Actor, ownSideId: string | null): strin
  * in that side's region (`unitOnSide`) and never the creator itself, who
  * would then see that side's own rows.
  */
-export function assertCanAppointFirstOffice(actor: Actor, appointee: { userId: string; unitOnSide: boolean }): void {
-  if (appointee.userId === actor.userId) throw badRequest('cooperation.office_self', 'You are the office of your own side only');
-  if (!appointee.unitOnSide) throw badRequest('cooperation.office_elsewhere', "A side's office is a user of a unit in that side's region");
+export function assertCanAppointFirstOffice(
+  actor: Actor,
+  appointee: { userId: string; unitOnSide: boolean },
+  /** Sent back with a refusal, so the form shows it at that side. */
+  named: { regionCode: string; username: string },
+): void {
+  if (appointee.userId === actor.userId) throw badRequest('cooperation.office_self', 'You are the office of your own side only', named);
+  if (!appointee.unitOnSide) throw badRequest('cooperation.office_elsewhere', "A side's office is a user of a unit in that side's region", named);
 }
 
 /** The sides, in any cooperation, whose office (协调办) the actor is. */

@@ -197,9 +197,9 @@ export function createCooperationService(db: Db) {
         const party = createdParties.find((p) => p.regionCode === office.regionCode);
         if (!party) throw badRequest('cooperation.office_party_unknown', `${office.regionCode} is not a party of this cooperation`, { regionCode: office.regionCode });
         const user = await authRepository.findUserByUsername(tx, office.username);
-        if (!user) throw notFound('user', office.username);
-        assertCanAppointFirstOffice(actor, { userId: user.id, unitOnSide: (await sideOf(createdParties, user.organizationId))?.id === party.id });
-        if (appointed.some((m) => m.userId === user.id)) throw badRequest('cooperation.office_twice', `${office.username} is named as an office twice`, { username: office.username });
+        if (!user) throw badRequest('cooperation.office_unknown', `No user ${office.username}`, office);
+        assertCanAppointFirstOffice(actor, { userId: user.id, unitOnSide: (await sideOf(createdParties, user.organizationId))?.id === party.id }, office);
+        if (appointed.some((m) => m.userId === user.id)) throw badRequest('cooperation.office_twice', `${office.username} is named as an office twice`, office);
         appointed.push(await cooperationRepository.insertMembership(tx, { cooperationId: created.id, userId: user.id, partyId: party.id, role: 'coordinator' }));
       }
       await audit(tx, actor, {

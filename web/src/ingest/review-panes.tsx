@@ -8,6 +8,7 @@ import type { ImportDraft } from './import-draft.ts';
 import { issueMessage } from './issue-message.ts';
 import { StructureForm } from './structure-form.tsx';
 import { useTextFocus } from './text-focus.tsx';
+import type { OfficeRefusal } from '../setup/side-offices.tsx';
 
 /** Both panes fill the window below the header and the step bar, and scroll on their own. */
 const PANE_HEIGHT = 'calc(100vh - 225px)';
@@ -19,10 +20,12 @@ const PANE_HEIGHT = 'calc(100vh - 225px)';
 export function ReviewPanes({
   draft,
   errors,
+  refusedOffice,
   onChange,
 }: {
   draft: ImportDraft;
   errors: SaveErrors;
+  refusedOffice: OfficeRefusal | null;
   onChange: (update: (draft: ImportDraft) => ImportDraft) => void;
 }) {
   const { t } = useTranslation();
@@ -75,7 +78,7 @@ export function ReviewPanes({
                 }
               />
             ) : null}
-            <StructureForm draft={draft} errors={errors.fields} onChange={onChange} />
+            <StructureForm draft={draft} errors={errors.fields} refusedOffice={refusedOffice} onChange={onChange} />
           </div>
         </Card>
       </Col>

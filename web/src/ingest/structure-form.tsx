@@ -16,7 +16,7 @@ import { PartyList } from './party-list.tsx';
 import { TargetTable } from './target-table.tsx';
 import { useTextFocus } from './text-focus.tsx';
 import { PeriodsChoice } from '../setup/periods-choice.tsx';
-import { SideOffices } from '../setup/side-offices.tsx';
+import { SideOffices, type OfficeRefusal } from '../setup/side-offices.tsx';
 
 const AGREEMENT_KINDS: readonly AgreementKind[] = ['framework', 'departmental', 'district', 'park', 'enterprise', 'other'];
 const VISIBILITIES: readonly Visibility[] = ['parties', 'side', 'public'];
@@ -58,10 +58,13 @@ function Section({ title, extra, testId, children }: { title: string; extra?: Re
 export function StructureForm({
   draft,
   errors,
+  refusedOffice,
   onChange,
 }: {
   draft: ImportDraft;
   errors: FieldErrors;
+  /** The server's refusal of an office named for a side, shown at that side. */
+  refusedOffice: OfficeRefusal | null;
   onChange: (update: (draft: ImportDraft) => ImportDraft) => void;
 }) {
   const { t } = useTranslation();
@@ -138,7 +141,7 @@ export function StructureForm({
       {draft.mode === 'new' ? (
         <Section title={t('setup.section')} extra={t('setup.sectionHint')} testId="section-setup">
           <Form.Item label={t('setup.offices.label')}>
-            <SideOffices sides={draft.parties} offices={draft.offices} onChange={(offices) => onChange((d) => ({ ...d, offices }))} />
+            <SideOffices sides={draft.parties} offices={draft.offices} refusal={refusedOffice} onChange={(offices) => onChange((d) => ({ ...d, offices }))} />
           </Form.Item>
           <Form.Item label={t('setup.periods.label')}>
             <PeriodsChoice value={draft.periods} onChange={(periods) => onChange((d) => ({ ...d, periods }))} />

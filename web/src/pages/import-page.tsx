@@ -11,6 +11,7 @@ import { ReviewPanes } from '../ingest/review-panes.tsx';
 import { TextFocusProvider } from '../ingest/text-focus.tsx';
 import { TextInputCard } from '../ingest/text-input-card.tsx';
 import { useSession } from '../session/session-context.tsx';
+import { officeRefusal, type OfficeRefusal } from '../setup/side-offices.tsx';
 
 interface Review {
   draft: ImportDraft;
@@ -37,6 +38,7 @@ export default function ImportPage() {
   const [attempts, setAttempts] = useState(0);
   const [serverErrors, setServerErrors] = useState<SaveErrors>(NO_ERRORS);
   const [saveFailure, setSaveFailure] = useState<unknown>(null);
+  const [refusedOffice, setRefusedOffice] = useState<OfficeRefusal | null>(null);
   const pageRef = useRef<HTMLDivElement>(null);
 
   const errors = review && attempts > 0 ? mergeErrors(validateDraft(review.draft), serverErrors) : NO_ERRORS;
@@ -68,6 +70,7 @@ export default function ImportPage() {
   const change = (update: (draft: ImportDraft) => ImportDraft) => {
     setReview((previous) => (previous ? { ...previous, draft: update(previous.draft), edited: true } : previous));
     setServerErrors(NO_ERRORS);
+    setRefusedOffice(null);
   };
 
   /** Leaving the proposal loses the corrections made to it; ask first when there are any. */
@@ -98,7 +101,11 @@ export default function ImportPage() {
       navigate(`/cooperations/${result.cooperationId}`);
     } catch (error) {
       const located = saveErrorsFrom(error, draft, keysByPath);
-      if (located && hasErrors(located)) {
+      const office = officeRefusal(error, draft.parties);
+      if (office) {
+        setRefusedOffice(office);
+        message.error(t('import.review.fixFirst'));
+      } else if (located && hasErrors(located)) {
         setServerErrors(located);
         message.error(t('import.review.fixFirst'));
       } else {
@@ -144,7 +151,7 @@ export default function ImportPage() {
         ) : null}
         {review ? (
           <TextFocusProvider key={review.serial}>
-            <ReviewPanes draft={review.draft} errors={errors} onChange={change} />
+            <ReviewPanes draft={review.draft} errors={errors} refusedOffice={refusedOffice} onChange={change} />
           </TextFocusProvider>
         ) : (
           <TextInputCard text={text} analysing={analysing} error={analyseError} onTextChange={setText} onAnalyse={analyse} />

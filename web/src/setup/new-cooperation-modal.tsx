@@ -11,7 +11,7 @@ import { RegionSelect } from '../ingest/region-select.tsx';
 import { useSession } from '../session/session-context.tsx';
 import { PeriodsChoice } from './periods-choice.tsx';
 import { officesToSend, type SideDraft } from './side-drafts.ts';
-import { SideOffices } from './side-offices.tsx';
+import { officeRefusal, SideOffices, type OfficeRefusal } from './side-offices.tsx';
 
 const NAME_MAX = 200;
 const PARTY_NAME_MAX = 100;
@@ -37,6 +37,7 @@ export function NewCooperationModal({ onClose, onCreated }: { onClose: () => voi
   const [offices, setOffices] = useState<Record<string, string>>({});
   const [periods, setPeriods] = useState<CalendarKind | 'none'>('quarterly');
   const [partiesError, setPartiesError] = useState<string | null>(null);
+  const [refusedOffice, setRefusedOffice] = useState<OfficeRefusal | null>(null);
   const { saving, failure, save, clearFailure } = useSave();
 
   const change = (key: string, patch: Partial<Side>) => setSides((list) => list.map((side) => (side.key === key ? { ...side, ...patch } : side)));
@@ -71,7 +72,9 @@ export function NewCooperationModal({ onClose, onCreated }: { onClose: () => voi
           setNameError(t('errorCodes.cooperation.duplicate'));
           return true;
         }
-        return false;
+        const office = officeRefusal(error, chosen);
+        setRefusedOffice(office);
+        return office !== null;
       },
     );
   };
@@ -152,7 +155,15 @@ export function NewCooperationModal({ onClose, onCreated }: { onClose: () => voi
             </Form.Item>
           </Space>
           <Form.Item label={t('setup.offices.label')}>
-            <SideOffices sides={sides} offices={offices} onChange={setOffices} />
+            <SideOffices
+              sides={sides}
+              offices={offices}
+              refusal={refusedOffice}
+              onChange={(next) => {
+                setOffices(next);
+                setRefusedOffice(null);
+              }}
+            />
           </Form.Item>
           <Form.Item label={t('setup.periods.label')}>
             <PeriodsChoice value={periods} onChange={setPeriods} />

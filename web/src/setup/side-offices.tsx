@@ -1,5 +1,7 @@
 import { Alert, Input, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { ApiError } from '../api/client.ts';
+import { errorMessage } from '../api/error-message.ts';
 import { settingsApi } from '../api/settings.ts';
 import { useApi } from '../api/use-api.ts';
 import { ownSideKey, type SideDraft } from './side-drafts.ts';
@@ -30,11 +32,14 @@ function KnownUnits({ regionCode }: { regionCode: string }) {
 export function SideOffices({
   sides,
   offices,
+  refusal,
   onChange,
 }: {
   sides: readonly SideDraft[];
   /** Username per side key. */
   offices: Readonly<Record<string, string>>;
+  /** The server's refusal of one side's office (`officeRefusal`), shown at that side until the username changes. */
+  refusal?: OfficeRefusal | null;
   onChange: (offices: Record<string, string>) => void;
 }) {
   const { t } = useTranslation();
@@ -59,6 +64,7 @@ export function SideOffices({
               </Tag>
             ) : (
               <Input
+                status={refusal?.key === side.key ? 'error' : undefined}
                 aria-label={t('setup.offices.usernameOf', { party: side.name })}
                 placeholder={t('setup.offices.later')}
                 maxLength={USERNAME_MAX}
@@ -68,6 +74,11 @@ export function SideOffices({
               />
             )}
           </div>
+          {refusal?.key === side.key ? (
+            <Typography.Text type="danger" style={{ display: 'block', marginInlineStart: 128, marginTop: -4, marginBottom: 8 }} data-testid="office-refusal">
+              {errorMessage(refusal.error, t)}
+            </Typography.Text>
+          ) : null}
           {side.regionCode ? <KnownUnits regionCode={side.regionCode} /> : null}
         </div>
       ))}
@@ -76,4 +87,18 @@ export function SideOffices({
       </Typography.Text>
     </div>
   );
+}
+
+export interface OfficeRefusal {
+  key: string;
+  error: ApiError;
+}
+
+/** A refusal of an office named for a side (the server sends back the side's region and the username): that side's. */
+export function officeRefusal(error: unknown, sides: readonly SideDraft[]): OfficeRefusal | null {
+  if (!(error instanceof ApiError) || !error.code.startsWith('cooperation.office_')) return null;
+  const details = error.details;
+  const regionCode = typeof details === 'object' && details !== null && 'regionCode' in details ? details.regionCode : null;
+  const side = sides.find((s) => s.regionCode === regionCode);
+  return side ? { key: side.key, error } : null;
 }
