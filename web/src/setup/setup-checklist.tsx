@@ -10,7 +10,7 @@ function fixAt(cooperationId: string, gap: SetupGap): string {
     case 'office':
       return `${settings}?tab=members`;
     case 'units':
-      return `${settings}?tab=parties`;
+      return `${settings}?tab=units`;
     case 'periods':
       return `${settings}?tab=periods`;
     case 'agreement':
