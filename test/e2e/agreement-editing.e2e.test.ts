@@ -155,6 +155,7 @@ describe.skipIf(!chromiumAvailable())('registering and editing agreements in Chr
   it('offers a unit user neither registering nor editing agreements', async () => {
     const page = await newPage();
     await logIn(page, 'qd.kj');
+    await page.getByRole('link', { name: '合作', exact: true }).click();
     await openQingdaoShenzhen(page);
     expect(await page.getByRole('button', { name: '登记协议' }).count()).toBe(0);
     await page.getByTestId('agreement-tree').getByRole('link', { name: FRAMEWORK }).click();

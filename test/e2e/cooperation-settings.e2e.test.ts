@@ -214,6 +214,7 @@ describe.skipIf(!chromiumAvailable())('the cooperation settings in Chromium', ()
     for (const username of ['qd.kj', 'qd.leader']) {
       const page = await newPage();
       await logIn(page, username);
+      await page.getByRole('link', { name: '合作', exact: true }).click();
       await page.getByRole('link', { name: /青岛.*深圳/ }).click();
       await page.getByTestId('task-ledger-link').waitFor();
       expect(await page.getByTestId('settings-link').count()).toBe(0);

@@ -135,6 +135,7 @@ describe.skipIf(!chromiumAvailable())('creating tasks in Chromium', () => {
   it('offers neither way of creating tasks to a lead unit’s liaison', async () => {
     const page = await newPage();
     await logIn(page, 'qd.kj');
+    await page.getByRole('link', { name: '合作', exact: true }).click();
     await page.getByRole('link', { name: /青岛.*深圳/ }).click();
     const agreementLink = page.getByTestId('agreement-tree').getByRole('link').first();
     await agreementLink.waitFor();

@@ -12,6 +12,7 @@ const RENAMED = '深化体育领域合作（含帆船赛事）';
 const ADDED_UNIT = '青岛市商务局';
 
 async function openTask(page: Page, title: string): Promise<void> {
+  await page.getByRole('link', { name: '合作', exact: true }).click();
   await page.getByRole('link', { name: /青岛.*深圳/ }).click();
   await page.getByTestId('task-ledger-link').click();
   await page.getByTestId('task-ledger').waitFor();

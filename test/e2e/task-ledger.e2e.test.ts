@@ -35,6 +35,9 @@ describe.skipIf(!chromiumAvailable())('the task ledger in Chromium', () => {
   it('lets a lead unit find its late work, open its task and submit a progress report with figures and evidence', async () => {
     const page = await newPage();
     await logIn(page, 'sz.kj');
+    // A unit user starts at 我的工作.
+    await page.getByTestId('tab-overdue').waitFor();
+    await page.getByRole('link', { name: '合作', exact: true }).click();
     await page.getByRole('link', { name: /青岛.*深圳/ }).click();
     await page.getByTestId('task-ledger-link').click();
     const ledger = page.getByTestId('task-ledger');

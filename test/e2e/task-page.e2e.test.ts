@@ -125,6 +125,7 @@ describe.skipIf(!chromiumAvailable())('a task page in Chromium', () => {
   it('offers a unit the inline status only on the rows of its own tasks, and keeps the change', async () => {
     const page = await newPage();
     await logIn(page, 'qd.kj');
+    await page.getByRole('link', { name: '合作', exact: true }).click();
     await page.getByRole('link', { name: /青岛.*深圳/ }).click();
     await page.getByTestId('task-ledger-link').click();
     const ledger = page.getByTestId('task-ledger');

@@ -146,12 +146,22 @@ describe.skipIf(!chromiumAvailable())('the web app in Chromium', () => {
     await finish(page);
   });
 
-  it('offers 导入文本 to a cooperation office and not to a unit user or a leader', async () => {
-    for (const [username, offered] of [['qd.fgw', 1], ['qd.kj', 0], ['qd.leader', 0]] as const) {
+  it('starts each role where its work is, and offers 导入文本 to a cooperation office and not to a unit user or a leader', async () => {
+    const landings = [
+      ['qd.fgw', 1, /\/cooperations$/],
+      ['qd.kj', 0, /\/my-work$/],
+      ['qd.leader', 0, /\/cooperations\/[0-9a-f-]{36}$/],
+    ] as const;
+    for (const [username, offered, landing] of landings) {
       const page = await newPage();
       await logIn(page, username);
       await page.getByRole('menu').first().waitFor();
+      await expect.poll(() => `${username} ${new URL(page.url()).pathname}`).toMatch(new RegExp(`^${username} ${landing.source}`));
       expect(await page.getByRole('link', { name: '导入文本' }).count(), username).toBe(offered);
+      if (username === 'qd.leader') {
+        await page.getByTestId('cooperation-name').getByText(/青岛.*深圳/).waitFor();
+        expect(await page.getByTestId('settings-link').count()).toBe(0);
+      }
       await finish(page);
     }
   });

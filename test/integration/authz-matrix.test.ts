@@ -317,6 +317,8 @@ const RULES: Record<string, (c: CheckContext) => Verdict | boolean> = {
   'GET /api/v1/cooperations/{id}/api-tokens': (c) => !!c.coop && isMember(c.actor, c.coop),
   'DELETE /api/v1/cooperations/{id}/api-tokens/{tokenId}': (c) => !!c.primary && sees(c.actor, c.primary),
   'POST /api/v1/notifications/{id}/read': (c) => !!c.primary && sees(c.actor, c.primary),
+  // Marks only the caller's own notifications, for a task they can see.
+  'POST /api/v1/tasks/{id}/notifications/read': (c) => !!c.primary && sees(c.actor, c.primary),
   'GET /api/v1/cooperations/{id}/audit': (c) => c.actor.isAdmin || (!!c.coop && hasRole(c.actor, c.coop, ['coordinator', 'leader'])),
   'GET /api/v1/audit': (c) => c.actor.isAdmin,
   'POST /api/v1/cooperations/{id}/tasks': manages,

@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { and, eq, ne } from 'drizzle-orm';
+import { progressReports, tasks } from '../../src/db/schema/work.ts';
 import { writeTransaction } from '../../src/db/write-transaction.ts';
 import { jobRepository } from '../../src/jobs/job.repository.ts';
 import { SYSTEM_ACTOR } from '../../src/modules/access/actor.ts';
@@ -81,6 +84,33 @@ describe.each(databaseFlavours())('in-app notifications on %s', (flavour) => {
     expect(all.json()).toEqual({ marked: before.unreadCount - 1 });
     expect((await inbox('qd.kj', '?unread=true')).items).toEqual([]);
     expect((await t.call('GET', '/api/v1/notifications/unread-count', { token: await token('qd.kj') })).json()).toEqual({ unreadCount: 0 });
+  });
+
+  it('marks read what points at a task or its reports once the user opens the task, and only their own', async () => {
+    const db = t.services.database.db;
+    const [report] = await db
+      .select({ id: progressReports.id, taskId: progressReports.taskId })
+      .from(progressReports)
+      .innerJoin(tasks, eq(tasks.id, progressReports.taskId))
+      .where(and(eq(tasks.cooperationId, qdSz), ne(tasks.visibility, 'side')))
+      .limit(1);
+    const [other] = await db.select({ id: tasks.id }).from(tasks).where(and(eq(tasks.cooperationId, qdSz), ne(tasks.id, report?.taskId ?? ''))).limit(1);
+    if (!report || !other) throw new Error('demo tasks missing');
+    await t.call('POST', '/api/v1/notifications/read-all', { token: await token('sz.kj') });
+    await notify({ userIds: [id('sz.kj'), id('qd.kj')], kind: 'task.assigned', title: '任务已分派', body: '', link: `/tasks/${report.taskId}` });
+    await notify({ userIds: [id('sz.kj')], kind: 'report.approved', title: '进展报告已通过', body: '', link: `/reports/${report.id}` });
+    await notify({ userIds: [id('sz.kj')], kind: 'task.assigned', title: '另一项任务', body: '', link: `/tasks/${other.id}` });
+    const qdBefore = (await inbox('qd.kj')).unreadCount;
+
+    const res = await t.call('POST', `/api/v1/tasks/${report.taskId}/notifications/read`, { token: await token('sz.kj') });
+    expect(res.json()).toEqual({ marked: 2 });
+    expect((await inbox('sz.kj', '?unread=true')).items.map((n) => n.title)).toEqual(['另一项任务']);
+    expect((await inbox('qd.kj')).unreadCount).toBe(qdBefore);
+
+    // Which tasks a user may see is the authorization matrix's; here, one that is not there at all.
+    const unseen = await t.call('POST', `/api/v1/tasks/${randomUUID()}/notifications/read`, { token: await token('sz.kj') });
+    expect(unseen.statusCode).toBe(404);
+    expect(unseen.json().error.code).toBe('task.not_found');
   });
 
   it("answers 404 when someone marks another user's notification read", async () => {

@@ -6,7 +6,8 @@ import { PageLoading } from './common/page-loading.tsx';
 import { ANTD_LOCALES } from './i18n/antd-locales.ts';
 import { currentLocale } from './i18n/i18n.ts';
 import { AppLayout } from './layout/app-layout.tsx';
-import { SessionProvider, useSession } from './session/session-context.tsx';
+import { landingPath } from './session/landing.ts';
+import { SessionProvider, useMe, useSession } from './session/session-context.tsx';
 import { theme } from './theme.ts';
 
 const LoginPage = lazy(() => import('./pages/login-page.tsx'));
@@ -41,6 +42,10 @@ function RequireSession({ children }: { children: ReactNode }) {
   return children;
 }
 
+function Landing() {
+  return <Navigate to={landingPath(useMe())} replace />;
+}
+
 function AppRoutes() {
   return (
     <Suspense fallback={<PageLoading />}>
@@ -53,7 +58,7 @@ function AppRoutes() {
             </RequireSession>
           }
         >
-          <Route index element={<Navigate to="/cooperations" replace />} />
+          <Route index element={<Landing />} />
           <Route path="/cooperations" element={<CooperationListPage />} />
           <Route path="/cooperations/:cooperationId" element={<CooperationPage />} />
           <Route path="/cooperations/:cooperationId/settings" element={<CooperationSettingsPage />} />

@@ -2,6 +2,7 @@ import { and, desc, eq, gte, inArray, isNull, sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts';
 import { memberships, users } from '../../db/schema/core.ts';
 import { notificationPreferences, notifications } from '../../db/schema/platform.ts';
+import { progressReports } from '../../db/schema/work.ts';
 import type { MembershipRole } from '../access/actor.ts';
 
 export type NotificationRow = typeof notifications.$inferSelect;
@@ -146,6 +147,17 @@ export const notificationRepository = {
       .update(notifications)
       .set({ readAt: at })
       .where(and(inScope(scope), isNull(notifications.readAt)))
+      .returning({ id: notifications.id });
+    return rows.length;
+  },
+
+  /** Marks read what points at the task or at one of its reports: the page of the task shows them all. */
+  async markTaskRead(db: Db, scope: InboxScope, taskId: string, at: Date): Promise<number> {
+    const aboutTask = sql`(${notifications.link} = ${`/tasks/${taskId}`} or ${notifications.link} in (select '/reports/' || ${progressReports.id} from ${progressReports} where ${progressReports.taskId} = ${taskId}))`;
+    const rows = await db
+      .update(notifications)
+      .set({ readAt: at })
+      .where(and(inScope(scope), isNull(notifications.readAt), aboutTask))
       .returning({ id: notifications.id });
     return rows.length;
   },

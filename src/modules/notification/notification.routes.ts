@@ -33,6 +33,23 @@ export const notificationRoutes: FastifyPluginAsyncZod<{ services: Services }> =
     async (request) => ({ marked: await services.notification.markAllRead(requireActor(request)) }),
   );
 
+  app.post(
+    '/tasks/:id/notifications/read',
+    {
+      schema: {
+        tags,
+        summary: 'Marks read what points at the task or its reports, as its page is opened',
+        params: uuidParam,
+        response: { 200: readAllResponse, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      await services.task.assertReadable(actor, request.params.id);
+      return { marked: await services.notification.markTaskRead(actor, request.params.id) };
+    },
+  );
+
   app.get(
     '/me/notification-preferences',
     { schema: { tags, summary: 'Channels the caller is told through', response: { 200: preferencesSchema, ...errorResponses } } },

@@ -206,6 +206,12 @@ export function createNotificationService(db: Db, deps: { jobs: JobQueue; config
       return notificationRepository.markAllRead(db, personalScope(actor), clock());
     },
 
+    /** The user opened the task: what told them about it, or about its reports, has done its job. */
+    async markTaskRead(actor: Actor, taskId: string): Promise<number> {
+      assertTokenMayWrite(actor);
+      return notificationRepository.markTaskRead(db, personalScope(actor), taskId, clock());
+    },
+
     /** Channels are the person's, for every cooperation, and robot addresses carry keys: not for API tokens. */
     async preferences(actor: Actor): Promise<PreferencesInput> {
       assertNotApiToken(actor, 'notification preferences');

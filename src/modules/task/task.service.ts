@@ -404,6 +404,11 @@ export function createTaskService(db: Db, cooperations: CooperationService, deps
     createIn,
     today: deps.today,
 
+    /** Refuses, as missing, a task the actor may not see; for routes that act on it through another module. */
+    async assertReadable(actor: Actor, id: string): Promise<void> {
+      await loadReadable(actor, id);
+    },
+
     async get(actor: Actor | null, id: string) {
       return presentDetail(actor, await loadReadable(actor, id));
     },

@@ -56,6 +56,7 @@ export const notificationsApi = {
     request<NotificationPage>('GET', '/notifications', undefined, { ...query, unread: query.unread ? 'true' : undefined }),
   unreadCount: () => request<{ unreadCount: number }>('GET', '/notifications/unread-count'),
   markRead: (notificationId: string) => request<unknown>('POST', `/notifications/${encodeURIComponent(notificationId)}/read`),
+  markTaskRead: (taskId: string) => request<{ marked: number }>('POST', `/tasks/${encodeURIComponent(taskId)}/notifications/read`),
   markAllRead: () => request<{ marked: number }>('POST', '/notifications/read-all'),
   preferences: () => request<NotificationPreferences>('GET', '/me/notification-preferences'),
   savePreferences: (preferences: NotificationPreferences) =>

@@ -13,6 +13,7 @@ import { LoadError } from '../common/load-error.tsx';
 import { PageLoading } from '../common/page-loading.tsx';
 import { formatDate } from '../format/date.ts';
 import { currentLocale } from '../i18n/i18n.ts';
+import { useMarkTaskRead } from '../notifications/use-mark-task-read.ts';
 import { ReportForm } from '../reports/report-form.tsx';
 import { ReportTimeline } from '../reports/report-timeline.tsx';
 import { useMe } from '../session/session-context.tsx';
@@ -148,6 +149,7 @@ export default function TaskPage() {
   const me = useMe();
   const { taskId = '' } = useParams();
   const { data: task, error, loading, reload } = useApi(() => tasksApi.task(taskId), taskId);
+  useMarkTaskRead(task?.id);
   const cooperationId = task?.cooperationId ?? '';
   const { data: cooperation } = useApi(() => (cooperationId ? api.cooperation(cooperationId) : Promise.resolve(undefined)), cooperationId);
   const [issuing, setIssuing] = useState(false);
