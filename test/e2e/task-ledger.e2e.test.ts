@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { chromiumAvailable } from './browser.ts';
 import { useBrowserSession } from './browser-session.ts';
 import { screenshot } from './screenshots.ts';
+import { chooseOption } from './select.ts';
 
 /** The Shenzhen science bureau leads this direction of 青岛—深圳 in the demo data, so sz.kj reports on it. */
 const TASK_TITLE = '鼓励高校院所互动合作';
@@ -139,6 +140,14 @@ describe.skipIf(!chromiumAvailable())('the task ledger in Chromium', () => {
     await page.getByRole('button', { name: /审计日志/ }).click();
     const audit = page.getByTestId('audit-table');
     await audit.getByText('督办单').first().waitFor();
+    // It reads as a record: who by name, the field's label rather than its column, and no storage ids.
+    const newest = audit.locator('tr.ant-table-row').first();
+    expect(await newest.innerText()).toContain('青岛市发改委协调办');
+    expect(await newest.innerText()).toContain('办理期限');
+    expect(await newest.innerText()).not.toMatch(/deadline|[0-9a-f]{8}-[0-9a-f]{4}/);
+    const who = page.getByTestId('audit-filters').locator('.ant-select', { has: page.getByRole('combobox', { name: '操作人' }) });
+    await chooseOption(page, { combobox: who.getByRole('combobox'), option: '深圳市发改委协调办', typed: '深圳', shown: who });
+    await expect.poll(async () => [...new Set(await audit.locator('tr.ant-table-row td:nth-child(3)').allInnerTexts())]).toEqual(['深圳市发改委协调办']);
     await screenshot(page, 'tasks-audit');
     await finish(page);
   });

@@ -58,6 +58,31 @@ describe.each(databaseFlavours())('audit trail on %s', (flavour) => {
     expect(page.items.every((e) => e.entity === 'cooperation' && e.cooperationId === qdSz.id)).toBe(true);
   });
 
+  it('names the actor and what the entry is about, and filters by who and when', async () => {
+    const before = new Date().toISOString();
+    const current = (await t.call('GET', `/api/v1/cooperations/${qdSz.id}`, { token: await token('qd.fgw') })).json<{ version: number }>();
+    const patched = await t.call('PATCH', `/api/v1/cooperations/${qdSz.id}`, { token: await token('sz.fgw'), body: { version: current.version, summary: '深圳侧修改的简介。' } });
+    expect(patched.statusCode).toBe(200);
+    const after = new Date(Date.now() + 1000).toISOString();
+    const me = (await t.call('GET', '/api/v1/me', { token: await token('sz.fgw') })).json<{ user: { id: string } }>();
+
+    const window = `&from=${encodeURIComponent(before)}&to=${encodeURIComponent(after)}`;
+    const mine = (await auditOf('qd.fgw', `?actorId=${me.user.id}${window}`)).json<AuditPage & { items: { actorName: string | null; subject: string | null }[] }>();
+    expect(mine.total).toBe(1);
+    expect(mine.items[0]).toMatchObject({ actorUsername: 'sz.fgw', actorName: '深圳市发改委协调办', subject: '青岛—深圳跨区域合作', entity: 'cooperation' });
+
+    const earlier = (await auditOf('qd.fgw', `?actorId=${me.user.id}&to=${encodeURIComponent(before)}`)).json<AuditPage>();
+    expect(earlier.items.map((e) => e.after)).not.toContainEqual(expect.objectContaining({ summary: '深圳侧修改的简介。' }));
+
+    // A report has no name of its own: it is named by its task.
+    const reports = (await auditOf('qd.fgw', '?entity=report&pageSize=5')).json<{ items: { subject: string | null }[] }>();
+    expect(reports.items.length).toBeGreaterThan(0);
+    expect(reports.items.every((e) => typeof e.subject === 'string' && e.subject.length > 0)).toBe(true);
+
+    const backwards = await auditOf('qd.fgw', `?from=${encodeURIComponent(after)}&to=${encodeURIComponent(before)}`);
+    expect(backwards.statusCode).toBe(400);
+  });
+
   it('pages through the trail newest first', async () => {
     const first = (await auditOf('qd.fgw', '?pageSize=5')).json<AuditPage>();
     const second = (await auditOf('qd.fgw', '?pageSize=5&page=2')).json<AuditPage>();

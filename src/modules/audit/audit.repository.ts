@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { asc, desc, eq, and, gt, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, lt, type SQL } from 'drizzle-orm';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { auditLog, users } from '../../db/schema/core.ts';
+import { agreements, auditLog, users } from '../../db/schema/core.ts';
+import { tasks } from '../../db/schema/work.ts';
 import { auditScopeCondition, type AuditReader, type AuditScope, type AuditScopeType, type ScopedRow } from '../access/policy.ts';
 
 export interface AuditEntry {
@@ -113,7 +114,16 @@ export const auditRepository = {
   /** Newest first, with the actor's username; one cooperation's entries as far as the reader may see them (`auditScopeCondition`), or all. */
   async listForView(
     db: Db,
-    filter: { cooperation?: { id: string; reader: AuditReader } | undefined; entity?: string | undefined; entityId?: string | undefined; page: number; pageSize: number },
+    filter: {
+      cooperation?: { id: string; reader: AuditReader } | undefined;
+      entity?: string | undefined;
+      entityId?: string | undefined;
+      actorId?: string | undefined;
+      from?: string | undefined;
+      to?: string | undefined;
+      page: number;
+      pageSize: number;
+    },
   ) {
     const conditions: (SQL | undefined)[] = [];
     if (filter.cooperation) {
@@ -122,12 +132,19 @@ export const auditRepository = {
     }
     if (filter.entity) conditions.push(eq(auditLog.entity, filter.entity));
     if (filter.entityId) conditions.push(eq(auditLog.entityId, filter.entityId));
+    if (filter.actorId) conditions.push(eq(auditLog.actorId, filter.actorId));
+    if (filter.from) conditions.push(gte(auditLog.at, new Date(filter.from)));
+    if (filter.to) conditions.push(lt(auditLog.at, new Date(filter.to)));
     const where = and(...conditions);
     const [items, [total]] = await Promise.all([
       db
-        .select({ entry: auditLog, actorUsername: users.username })
+        .select({ entry: auditLog, actorUsername: users.username, actorName: users.displayName, scopeTitle: sql<string | null>`coalesce(${tasks.title}, ${agreements.title})` })
         .from(auditLog)
         .leftJoin(users, eq(users.id, auditLog.actorId))
+        // The task or agreement an entry belongs to names it when the row has no name of its own (a report, a
+        // milestone); the reader sees the entry only if they may see that row, so its title is theirs to read.
+        .leftJoin(tasks, and(eq(auditLog.scopeType, 'task'), eq(tasks.id, auditLog.scopeId)))
+        .leftJoin(agreements, and(eq(auditLog.scopeType, 'agreement'), eq(agreements.id, auditLog.scopeId)))
         .where(where)
         .orderBy(desc(auditLog.seq))
         .limit(filter.pageSize)

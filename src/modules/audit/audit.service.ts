@@ -86,16 +86,33 @@ export async function verifyAuditChain(db: Db, pageSize = 5000): Promise<ChainVe
 export interface AuditFilter {
   entity?: string | undefined;
   entityId?: string | undefined;
+  actorId?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
   page: number;
   pageSize: number;
 }
 
-const presentEntry = ({ entry, actorUsername }: { entry: AuditRow; actorUsername: string | null }) => ({
+/** The words a row is known by — a task's title, a cooperation's name — from what it became, or what it was. */
+function subjectOf(entry: AuditRow): string | null {
+  for (const state of [entry.after, entry.before]) {
+    if (typeof state !== 'object' || state === null) continue;
+    for (const key of ['title', 'name', 'label', 'displayName', 'username']) {
+      const value: unknown = (state as Record<string, unknown>)[key];
+      if (typeof value === 'string' && value.trim()) return value;
+    }
+  }
+  return null;
+}
+
+const presentEntry = ({ entry, actorUsername, actorName, scopeTitle }: { entry: AuditRow; actorUsername: string | null; actorName: string | null; scopeTitle: string | null }) => ({
   seq: entry.seq,
   at: entry.at.toISOString(),
   actorId: entry.actorId,
   /** null: written by the system (seeding, jobs). */
   actorUsername,
+  actorName,
+  subject: subjectOf(entry) ?? scopeTitle,
   cooperationId: entry.cooperationId,
   action: entry.action,
   entity: entry.entity,

@@ -5,6 +5,7 @@ import { ApiError } from '../api/client.ts';
 import { errorMessage } from '../api/error-message.ts';
 import type { Agreement, AgreementKind, AgreementListItem, Visibility } from '../api/types.ts';
 import { SaveFailure, useSave } from '../common/use-save.tsx';
+import { DateField } from '../common/date-field.tsx';
 
 interface Values {
   kind: AgreementKind;
@@ -136,7 +137,7 @@ export function AgreementFormModal({ cooperationId, agreements, agreement, onClo
         <Row gutter={12}>
           <Col xs={24} sm={8}>
             <Form.Item name="signedOn" label={t('agreement.signedOn')}>
-              <Input type="date" />
+              <DateField />
             </Form.Item>
           </Col>
           <Col xs={24} sm={16}>

@@ -36,6 +36,9 @@ export interface AuditEntry {
   actorId: string | null;
   /** null: written by the system (seeding, background jobs). */
   actorUsername: string | null;
+  actorName: string | null;
+  /** What the entry is about, in words: the title or name the row had. */
+  subject: string | null;
   cooperationId: string | null;
   action: string;
   entity: string;
@@ -61,6 +64,6 @@ export const notificationsApi = {
   preferences: () => request<NotificationPreferences>('GET', '/me/notification-preferences'),
   savePreferences: (preferences: NotificationPreferences) =>
     request<NotificationPreferences>('PUT', '/me/notification-preferences', preferences),
-  audit: (cooperationId: string, query: { entity?: string; page?: number; pageSize?: number }) =>
+  audit: (cooperationId: string, query: { entity?: string | undefined; actorId?: string | undefined; from?: string | undefined; to?: string | undefined; page?: number; pageSize?: number }) =>
     request<AuditPage>('GET', `/cooperations/${encodeURIComponent(cooperationId)}/audit`, undefined, query),
 };

@@ -6,6 +6,7 @@ import { errorMessage } from '../api/error-message.ts';
 import { settingsApi, type GeneralFields } from '../api/settings.ts';
 import type { Cooperation, CooperationStatus, Visibility } from '../api/types.ts';
 import { useSave } from '../common/use-save.tsx';
+import { DateField } from '../common/date-field.tsx';
 
 const STATUSES: CooperationStatus[] = ['draft', 'active', 'suspended', 'closed'];
 /** A cooperation is read by its parties or by everyone; 'side' means nothing more for a whole cooperation. */
@@ -137,7 +138,7 @@ export function GeneralTab({ cooperation, onSaved, onReload }: { cooperation: Co
       </Form.Item>
       <Space wrap size={16} align="start">
         <Form.Item name="startedOn" label={t('cooperation.startedOn')}>
-          <Input type="date" min="1949-01-01" max="2100-12-31" style={{ width: 180 }} />
+          <DateField min="1949-01-01" max="2100-12-31" width={180} />
         </Form.Item>
         <Form.Item name="visibility" label={t('cooperation.visibility')} extra={t('settings.general.visibilityHint')}>
           <Select style={{ width: 180 }} options={visibilities.map((v) => ({ value: v, label: t(`visibility.${v}`) }))} aria-label={t('cooperation.visibility')} />

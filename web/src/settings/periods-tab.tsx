@@ -13,6 +13,7 @@ import { LoadError } from '../common/load-error.tsx';
 import { useRowAction } from '../common/use-row-action.ts';
 import { formatDate } from '../format/date.ts';
 import { currentLocale } from '../i18n/i18n.ts';
+import { DateField } from '../common/date-field.tsx';
 
 const DUE_MAX = 365;
 
@@ -66,7 +67,7 @@ function GenerateForm({ cooperationId, onGenerated }: { cooperationId: string; o
             <Select<CalendarKind> aria-label={t('settings.periods.kind')} style={{ width: 140 }} options={CALENDAR_KINDS.map((k) => ({ value: k, label: t(`periodKind.${k}`) }))} />
           </Form.Item>
           <Form.Item name="from" label={t('settings.periods.from')} rules={[{ required: true, message: t('settings.periods.dateRequired') }]}>
-            <Input type="date" min="1949-01-01" max="2100-12-31" style={{ width: 170 }} />
+            <DateField min="1949-01-01" max="2100-12-31" width={170} />
           </Form.Item>
           <Form.Item
             name="to"
@@ -82,7 +83,7 @@ function GenerateForm({ cooperationId, onGenerated }: { cooperationId: string; o
               }),
             ]}
           >
-            <Input type="date" min="1949-01-01" max="2100-12-31" style={{ width: 170 }} />
+            <DateField min="1949-01-01" max="2100-12-31" width={170} />
           </Form.Item>
           <Form.Item
             name="dueAfterDays"
@@ -141,7 +142,7 @@ function DueDateModal({ period, onClose, onSaved }: { period: Period; onClose: (
             },
           ]}
         >
-          <Input type="date" min={period.endsOn} max="2100-12-31" style={{ width: 200 }} />
+          <DateField min={period.endsOn} max="2100-12-31" width={200} />
         </Form.Item>
       </Form>
     </Modal>

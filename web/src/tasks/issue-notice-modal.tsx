@@ -8,6 +8,7 @@ import { LoadError } from '../common/load-error.tsx';
 import { PageLoading } from '../common/page-loading.tsx';
 import { useMe } from '../session/session-context.tsx';
 import { recipientChoices } from './notice-recipients.ts';
+import { DateField } from '../common/date-field.tsx';
 
 interface Props {
   task: { id: string; title: string } | null;
@@ -42,7 +43,7 @@ function NoticeForm({ detail, recipientOrganizationId, defaultDeadline, form }: 
         <Select mode="multiple" options={options} placeholder={t('supervision.recipientsPlaceholder')} optionFilterProp="label" />
       </Form.Item>
       <Form.Item name="deadline" label={t('supervision.deadline')} rules={[{ required: true, message: t('supervision.deadlineRequired') }]}>
-        <Input type="date" style={{ width: 180 }} />
+        <DateField width={180} />
       </Form.Item>
       <Form.Item name="body" label={t('supervision.body')} rules={[{ required: true, whitespace: true, message: t('supervision.bodyRequired') }]}>
         <Input.TextArea rows={4} maxLength={5000} placeholder={t('supervision.bodyPlaceholder')} />

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { TASK_PRIORITIES, type LedgerQuery, type LedgerSort } from '../api/tasks.ts';
 import type { Party } from '../api/types.ts';
 import { usePartyUnits } from './use-party-units.ts';
+import { DateField } from '../common/date-field.tsx';
 
 interface Props {
   query: LedgerQuery;
@@ -76,21 +77,21 @@ export function LedgerFilters({ query, parties, onChange, onClear }: Props) {
         style={{ width: 100 }}
       />
       <Space.Compact>
-        <Input
-          type="date"
+        <DateField
           aria-label={t('tasks.dueFrom')}
           title={t('tasks.dueFrom')}
-          value={query.dueFrom ?? ''}
-          onChange={(e) => onChange({ dueFrom: e.target.value || undefined })}
-          style={{ width: 140 }}
+          placeholder={t('tasks.dueFrom')}
+          value={query.dueFrom}
+          onChange={(dueFrom) => onChange({ dueFrom })}
+          width={150}
         />
-        <Input
-          type="date"
+        <DateField
           aria-label={t('tasks.dueTo')}
           title={t('tasks.dueTo')}
-          value={query.dueTo ?? ''}
-          onChange={(e) => onChange({ dueTo: e.target.value || undefined })}
-          style={{ width: 140 }}
+          placeholder={t('tasks.dueTo')}
+          value={query.dueTo}
+          onChange={(dueTo) => onChange({ dueTo })}
+          width={150}
         />
       </Space.Compact>
       <Checkbox checked={!!query.overdue} onChange={(e) => onChange({ overdue: e.target.checked || undefined })} data-testid="overdue-filter">

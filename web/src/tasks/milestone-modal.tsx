@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client.ts';
 import { tasksApi, type Milestone } from '../api/tasks.ts';
 import { SaveFailure, useSave } from '../common/use-save.tsx';
+import { DateField } from '../common/date-field.tsx';
 
 interface Values {
   title: string;
@@ -58,7 +59,7 @@ export function MilestoneModal({ taskId, milestone, onClose, onSaved }: Props) {
           <Input maxLength={300} placeholder={t('tasks.milestone.titlePlaceholder')} />
         </Form.Item>
         <Form.Item name="dueOn" label={t('tasks.milestone.dueOnLabel')}>
-          <Input type="date" />
+          <DateField />
         </Form.Item>
       </Form>
     </Modal>

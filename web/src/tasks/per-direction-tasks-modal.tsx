@@ -13,6 +13,7 @@ import { defaultLeadField, PER_DIRECTION_FIELDS, perDirectionRequest, type PerDi
 import { taskFormErrorsFrom } from './task-form-errors.ts';
 import { usePartyUnits } from './use-party-units.ts';
 import { useRefusals } from './use-refusals.ts';
+import { DateField } from '../common/date-field.tsx';
 
 interface Props {
   agreementId: string;
@@ -105,7 +106,7 @@ export function PerDirectionTasksModal({ agreementId, cooperationId, directionCo
         <Row gutter={12}>
           <Col span={12}>
             <Form.Item name="dueOn" label={t('tasks.dueOn')}>
-              <Input type="date" />
+              <DateField />
             </Form.Item>
           </Col>
           <Col span={12}>

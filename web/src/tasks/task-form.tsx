@@ -21,6 +21,7 @@ import { taskFormErrorsFrom } from './task-form-errors.ts';
 import { ownerSidesFor } from './task-permissions.ts';
 import { usePartyUnits, type PartyUnits } from './use-party-units.ts';
 import { useRefusals } from './use-refusals.ts';
+import { DateField } from '../common/date-field.tsx';
 
 /** Every agreement of the cooperation with its clause tree, for picking the clauses a task serves. */
 export async function loadClauseChoices(cooperationId: string): Promise<ClauseChoices> {
@@ -140,12 +141,12 @@ export function TaskForm({ form, name, cooperationId, parties, clauses, initialV
       <Row gutter={12}>
         <Col xs={12} sm={6}>
           <Form.Item name="startOn" label={t('tasks.startOn')}>
-            <Input type="date" />
+            <DateField />
           </Form.Item>
         </Col>
         <Col xs={12} sm={6}>
           <Form.Item name="dueOn" label={t('tasks.dueOn')}>
-            <Input type="date" />
+            <DateField />
           </Form.Item>
         </Col>
         <Col xs={24} sm={5}>
