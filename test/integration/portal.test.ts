@@ -62,6 +62,25 @@ describe.each(databaseFlavours())('public portal on %s', (flavour) => {
     const cnJp = await page(`/portal/cooperations/${byName('中日').id}`);
     expect(cnJp.html).toContain('目标指标');
     expect(cnJp.html).toMatch(/2025年 [^<]*亿美元/);
+    // A party named as its region is named once, not 青岛市（青岛市）.
+    expect(html).not.toContain('青岛市（青岛市）');
+  });
+
+  it('reads in English when asked, with the text people wrote left as written', async () => {
+    const qdSz = byName('青岛—深圳');
+    const { status, html } = await page(`/portal/cooperations/${qdSz.id}?lang=en`);
+    expect(status).toBe(200);
+    expect(html).toContain('<html lang="en">');
+    expect(html).toContain('Parties');
+    expect(html).toContain('Full text of the agreement');
+    expect(html).not.toMatch(/合作方<|协议全文|重点领域</);
+    expect(html).toContain('鼓励高校院所互动合作');
+    expect(html).toContain(`href="/portal/cooperations/${qdSz.id}"`);
+    const home = await page('/portal?lang=en');
+    expect(home.html).toContain('Public cross-regional cooperations');
+    expect(home.html).toContain(`/portal/cooperations/${qdSz.id}?lang=en`);
+    const cnJp = await page(`/portal/cooperations/${byName('中日').id}?lang=en`);
+    expect(cnJp.html).toMatch(/2025: [^<]*USD/);
   });
 
   it('answers a private cooperation exactly like one that does not exist, logged in or not', async () => {
@@ -70,8 +89,15 @@ describe.each(databaseFlavours())('public portal on %s', (flavour) => {
     const missing = await t.call('GET', '/portal/cooperations/00000000-0000-4000-8000-000000000000');
     expect(hidden.statusCode).toBe(404);
     expect(missing.statusCode).toBe(404);
-    expect(hidden.json().error.code).toBe(missing.json().error.code);
+    expect(hidden.body).toBe(missing.body);
     expect(hidden.body).not.toContain('大连');
+    // A visitor reads a page, not the API's JSON, for a mistyped link as well.
+    expect(missing.headers['content-type']).toMatch(/^text\/html/);
+    expect(missing.body).toContain('未找到该合作');
+    const mistyped = await page('/portal/cooperations/not-a-cooperation?lang=en');
+    expect(mistyped.status).toBe(404);
+    expect(mistyped.html).toContain('<html lang="en">');
+    expect(mistyped.html).toContain('Cooperation not found');
   });
 
   it('never shows rows of a public cooperation that are shared only with the parties or kept to one side', async () => {

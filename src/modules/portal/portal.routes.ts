@@ -1,13 +1,17 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { errorSchema, uuidParam } from '../../http/common.schemas.ts';
+import { AppError } from '../../app-error.ts';
 import type { Services } from '../services.ts';
 import { PORTAL_CACHE_TTL_MS, type PortalService } from './portal.service.ts';
-import { renderCooperation, renderHome } from './portal.view.ts';
+import { portalLanguage, renderCooperation, renderHome, renderNotFound } from './portal.view.ts';
 
 const tags = ['portal'];
 const html = z.string().describe('text/html');
+const languageQuery = z.object({ lang: z.string().max(10).optional().describe('en for English; Chinese otherwise') });
+/** Any id is taken, so that a mistyped link gets the portal's own not-found page rather than the API's JSON. */
+const idParam = z.object({ id: z.string().max(100) });
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Shared caches may keep a page as long as this server does. */
 const CACHE_CONTROL = `public, max-age=${PORTAL_CACHE_TTL_MS / 1000}`;
 
@@ -15,9 +19,9 @@ const CACHE_CONTROL = `public, max-age=${PORTAL_CACHE_TTL_MS / 1000}`;
 export const portalRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
   app.get(
     '/portal',
-    { schema: { tags, summary: 'Public cooperations (HTML, no login)', produces: ['text/html'], response: { 200: html } } },
-    async (_request, reply) => {
-      const page = renderHome(await services.portal.home());
+    { schema: { tags, summary: 'Public cooperations (HTML, no login)', produces: ['text/html'], querystring: languageQuery, response: { 200: html } } },
+    async (request, reply) => {
+      const page = renderHome(await services.portal.home(), portalLanguage(request.query.lang));
       return reply.type('text/html; charset=utf-8').header('cache-control', CACHE_CONTROL).send(page);
     },
   );
@@ -29,13 +33,23 @@ export const portalRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
         tags,
         summary: 'One public cooperation: parties, agreements, areas, projects, targets, progress (HTML, no login)',
         produces: ['text/html'],
-        params: uuidParam,
-        response: { 200: html, 400: errorSchema, 404: errorSchema },
+        params: idParam,
+        querystring: languageQuery,
+        response: { 200: html, 404: html },
       },
     },
     async (request, reply) => {
-      const page = renderCooperation(await services.portal.cooperation(request.params.id));
-      return reply.type('text/html; charset=utf-8').header('cache-control', CACHE_CONTROL).send(page);
+      const language = portalLanguage(request.query.lang);
+      const notFound = () => reply.status(404).type('text/html; charset=utf-8').send(renderNotFound(language));
+      if (!UUID.test(request.params.id)) return notFound();
+      try {
+        const page = renderCooperation(await services.portal.cooperation(request.params.id), language);
+        return reply.type('text/html; charset=utf-8').header('cache-control', CACHE_CONTROL).send(page);
+      } catch (error) {
+        // A private cooperation is answered exactly like a missing one, as the service already decides.
+        if (error instanceof AppError && error.httpStatus === 404) return notFound();
+        throw error;
+      }
     },
   );
 };
