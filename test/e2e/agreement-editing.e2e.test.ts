@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { chromiumAvailable } from './browser.ts';
 import { useBrowserSession } from './browser-session.ts';
-import { chooseOption } from './select.ts';
+import { chooseOption, fillDate } from './select.ts';
 
 const FRAMEWORK = '青岛市人民政府 深圳市人民政府战略合作协议';
 const REGISTERED = '青岛市科技局 深圳市科技创新局科技合作协议';
@@ -49,7 +49,7 @@ describe.skipIf(!chromiumAvailable())('registering and editing agreements in Chr
     await dialog.getByLabel('协议名称').fill(REGISTERED);
     const parent = dialog.locator('.ant-form-item', { hasText: '上级协议' });
     await chooseOption(page, { combobox: parent.getByRole('combobox'), option: FRAMEWORK, typed: '战略合作', shown: parent });
-    await dialog.getByLabel('签署日期').fill('2026-03-18');
+    await fillDate(dialog.getByLabel('签署日期'), '2026-03-18');
     await dialog.getByLabel('签署地点').fill('青岛');
     await dialog.getByLabel('协议原文').fill(TEXT);
     await dialog.getByRole('button', { name: /登\s*记/ }).click();

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { chromiumAvailable } from './browser.ts';
 import { useBrowserSession } from './browser-session.ts';
 import { screenshot } from './screenshots.ts';
-import { chooseOption } from './select.ts';
+import { chooseOption, fillDate } from './select.ts';
 
 /** In the demo, 青岛's office (qd.fgw) is the only office of this cooperation: 日本 has none, and no periods are set up. */
 const COOPERATION = /中日\(青岛\)地方发展合作示范区/;
@@ -39,7 +39,7 @@ describe.skipIf(!chromiumAvailable())('the cooperation settings in Chromium', ()
     const principles = form.getByLabel('合作原则');
     await principles.fill('务实推进');
     await principles.press('Enter');
-    await form.getByLabel('启动日期').fill('2026-03-01');
+    await fillDate(form.getByLabel('启动日期'), '2026-03-01');
     await screenshot(page, 'settings-general');
     await page.getByTestId('general-save').click();
     await page.getByText('已保存').waitFor();
@@ -123,11 +123,11 @@ describe.skipIf(!chromiumAvailable())('the cooperation settings in Chromium', ()
     await page.goto(settingsPath);
     await tab(page, '报送周期');
     const generator = page.getByTestId('generate-periods');
-    await generator.getByLabel('开始日期').fill('2027-01-01');
-    await generator.getByLabel('结束日期').fill('2026-12-31');
+    await fillDate(generator.getByLabel('开始日期'), '2027-01-01');
+    await fillDate(generator.getByLabel('结束日期'), '2026-12-31');
     await page.getByTestId('generate-submit').click();
     await generator.getByText('结束日期不能早于开始日期').waitFor();
-    await generator.getByLabel('结束日期').fill('2027-12-31');
+    await fillDate(generator.getByLabel('结束日期'), '2027-12-31');
     await expect.poll(() => generator.getByText('结束日期不能早于开始日期').count()).toBe(0);
     await page.getByTestId('generate-submit').click();
     await page.getByText('已生成 4 个报送周期').waitFor();
@@ -142,10 +142,10 @@ describe.skipIf(!chromiumAvailable())('the cooperation settings in Chromium', ()
 
     await first.getByRole('button', { name: '改截止日' }).click();
     const dialog = page.getByTestId('due-modal');
-    await dialog.getByRole('textbox', { name: /报送截止日/ }).fill('2027-03-30');
+    await fillDate(dialog.getByRole('textbox', { name: /报送截止日/ }), '2027-03-30');
     await page.getByRole('dialog').getByRole('button', { name: /保\s*存/ }).click();
     await page.getByRole('dialog').getByText('报送截止日不能早于周期结束日（2027年3月31日）').waitFor();
-    await dialog.getByRole('textbox', { name: /报送截止日/ }).fill('2027-04-30');
+    await fillDate(dialog.getByRole('textbox', { name: /报送截止日/ }), '2027-04-30');
     await page.getByRole('dialog').getByRole('button', { name: /保\s*存/ }).click();
     await expect.poll(() => first.getByTestId('period-due').innerText()).toBe('2027年4月30日');
 

@@ -26,3 +26,12 @@ export async function chooseOption(
   }
   await chosen.waitFor();
 }
+
+/**
+ * Types a date into a date field as a user would — in the ISO form, which the field accepts besides the
+ * language's own — and confirms it with Enter, which also closes the calendar that would cover what lies below.
+ */
+export async function fillDate(field: Locator, isoDate: string): Promise<void> {
+  await field.fill(isoDate);
+  await field.press('Enter');
+}

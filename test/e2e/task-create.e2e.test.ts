@@ -3,7 +3,7 @@ import type { Locator, Page } from 'playwright-core';
 import { chromiumAvailable } from './browser.ts';
 import { useBrowserSession } from './browser-session.ts';
 import { screenshot } from './screenshots.ts';
-import { chooseOption } from './select.ts';
+import { chooseOption, fillDate } from './select.ts';
 
 const TASK_TITLE = '联合举办海洋科技成果对接会';
 /** The demo's 中日 zone has one framework plan with five directions and no tasks yet. */
@@ -75,13 +75,13 @@ describe.skipIf(!chromiumAvailable())('creating tasks in Chromium', () => {
     await tags.fill('海洋');
     await tags.press('Enter');
     // The form leaves the order of the dates to the server, whose refusal must land at the due date.
-    await dialog.getByLabel('开始日期').fill('2026-09-01');
-    await dialog.getByLabel('完成时限').fill('2026-06-30');
+    await fillDate(dialog.getByLabel('开始日期'), '2026-09-01');
+    await fillDate(dialog.getByLabel('完成时限'), '2026-06-30');
     await dialog.getByRole('button', { name: /创\s*建/ }).click();
     await formItem(page, dialog, '完成时限').getByText('完成时限不能早于开始日期').waitFor();
     expect(await dialog.getByText('已新建任务').count()).toBe(0);
 
-    await dialog.getByLabel('完成时限').fill('2026-12-31');
+    await fillDate(dialog.getByLabel('完成时限'), '2026-12-31');
     await formItem(page, dialog, '完成时限').getByText('完成时限不能早于开始日期').waitFor({ state: 'detached' });
     await screenshot(page, 'tasks-create');
     await dialog.getByRole('button', { name: /创\s*建/ }).click();
@@ -118,7 +118,7 @@ describe.skipIf(!chromiumAvailable())('creating tasks in Chromium', () => {
 
     await choose(page, dialog, '青岛市牵头单位', '青岛市商务局', '商务');
     await choose(page, dialog, '优先级', '高');
-    await dialog.getByLabel('完成时限').fill('2026-12-31');
+    await fillDate(dialog.getByLabel('完成时限'), '2026-12-31');
     await dialog.getByRole('button', { name: '创建任务' }).click();
     const result = dialog.getByTestId('per-direction-result');
     await result.waitFor();

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { chromiumAvailable } from './browser.ts';
 import { useBrowserSession } from './browser-session.ts';
-import { chooseOption } from './select.ts';
+import { chooseOption, fillDate } from './select.ts';
 
 /** Demo tasks of 青岛—深圳 that no other browser test touches. */
 const EDITED = '深化体育领域合作';
@@ -38,12 +38,12 @@ describe.skipIf(!chromiumAvailable())('correcting a task in Chromium', () => {
     const coUnits = dialog.locator('.ant-form-item', { hasText: '青岛市配合单位' });
     await chooseOption(page, { combobox: coUnits.getByRole('combobox'), option: ADDED_UNIT, typed: '商务', shown: coUnits });
     await page.keyboard.press('Escape');
-    await dialog.getByLabel('开始日期').fill('2026-06-01');
-    await dialog.getByLabel('完成时限').fill('2026-05-01');
+    await fillDate(dialog.getByLabel('开始日期'), '2026-06-01');
+    await fillDate(dialog.getByLabel('完成时限'), '2026-05-01');
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
     await dialog.getByText('完成时限不能早于开始日期').waitFor();
 
-    await dialog.getByLabel('完成时限').fill('2026-12-31');
+    await fillDate(dialog.getByLabel('完成时限'), '2026-12-31');
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
     await page.getByText('任务已保存').waitFor();
     await page.getByTestId('task-title').getByText(RENAMED).waitFor();
@@ -64,7 +64,7 @@ describe.skipIf(!chromiumAvailable())('correcting a task in Chromium', () => {
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
     await dialog.getByText('请填写此项').waitFor();
     await dialog.getByLabel('里程碑名称').fill('签订赛事互办协议');
-    await dialog.getByLabel('计划完成日期').fill('2026-09-30');
+    await fillDate(dialog.getByLabel('计划完成日期'), '2026-09-30');
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
     const milestones = page.getByTestId('milestones');
     const added = milestones.locator('.ant-list-item', { hasText: '签订赛事互办协议' });

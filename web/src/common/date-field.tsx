@@ -24,9 +24,6 @@ interface Props {
   placeholder?: string;
   title?: string;
   'aria-label'?: string;
-  /** Earliest and latest dates offered, as ISO dates. */
-  min?: string | undefined;
-  max?: string | undefined;
   /** Pixels; the field fills its column when absent. */
   width?: number;
 }
@@ -35,9 +32,10 @@ const isoDay = (value: string | null | undefined): Dayjs | null => (value && /^\
 
 /**
  * A calendar date entered and shown in the UI language's way rather than the browser's (an English browser's
- * native date input says mm/dd/yyyy), holding the ISO date string the forms and the API use.
+ * native date input says mm/dd/yyyy), holding the ISO date string the forms and the API use. It sets no earliest or
+ * latest date: the picker would silently refuse a typed date outside them, where a form's rule or the server says why.
  */
-export function DateField({ value, onChange, allowClear = true, min, max, width, ...rest }: Props) {
+export function DateField({ value, onChange, allowClear = true, width, ...rest }: Props) {
   const locale = currentLocale();
   const parsed = isoDay(value);
   return (
@@ -46,8 +44,6 @@ export function DateField({ value, onChange, allowClear = true, min, max, width,
       style={{ width: width ?? '100%' }}
       allowClear={allowClear}
       format={[...FORMATS[locale]]}
-      minDate={isoDay(min) ?? undefined}
-      maxDate={isoDay(max) ?? undefined}
       value={parsed?.isValid() ? parsed.locale(locale === 'en' ? 'en' : 'zh-cn') : null}
       onChange={(date: Dayjs | null) => onChange?.(date ? date.format(ISO) : undefined)}
     />

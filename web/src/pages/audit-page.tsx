@@ -277,8 +277,8 @@ export default function AuditPage() {
             style={{ width: 220 }}
             aria-label={t('audit.actorFilter')}
           />
-          <DateField aria-label={t('audit.from')} placeholder={t('audit.from')} value={from} max={to} onChange={filtered(setFrom)} width={160} />
-          <DateField aria-label={t('audit.to')} placeholder={t('audit.to')} value={to} min={from} onChange={filtered(setTo)} width={160} />
+          <DateField aria-label={t('audit.from')} placeholder={t('audit.from')} value={from} onChange={filtered(setFrom)} width={160} />
+          <DateField aria-label={t('audit.to')} placeholder={t('audit.to')} value={to} onChange={filtered(setTo)} width={160} />
         </Space>
         {error ? <LoadError error={error} onRetry={reload} /> : null}
         <Table<AuditEntry>

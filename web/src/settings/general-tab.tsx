@@ -138,7 +138,7 @@ export function GeneralTab({ cooperation, onSaved, onReload }: { cooperation: Co
       </Form.Item>
       <Space wrap size={16} align="start">
         <Form.Item name="startedOn" label={t('cooperation.startedOn')}>
-          <DateField min="1949-01-01" max="2100-12-31" width={180} />
+          <DateField width={180} />
         </Form.Item>
         <Form.Item name="visibility" label={t('cooperation.visibility')} extra={t('settings.general.visibilityHint')}>
           <Select style={{ width: 180 }} options={visibilities.map((v) => ({ value: v, label: t(`visibility.${v}`) }))} aria-label={t('cooperation.visibility')} />

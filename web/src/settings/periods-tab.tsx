@@ -67,7 +67,7 @@ function GenerateForm({ cooperationId, onGenerated }: { cooperationId: string; o
             <Select<CalendarKind> aria-label={t('settings.periods.kind')} style={{ width: 140 }} options={CALENDAR_KINDS.map((k) => ({ value: k, label: t(`periodKind.${k}`) }))} />
           </Form.Item>
           <Form.Item name="from" label={t('settings.periods.from')} rules={[{ required: true, message: t('settings.periods.dateRequired') }]}>
-            <DateField min="1949-01-01" max="2100-12-31" width={170} />
+            <DateField width={170} />
           </Form.Item>
           <Form.Item
             name="to"
@@ -83,7 +83,7 @@ function GenerateForm({ cooperationId, onGenerated }: { cooperationId: string; o
               }),
             ]}
           >
-            <DateField min="1949-01-01" max="2100-12-31" width={170} />
+            <DateField width={170} />
           </Form.Item>
           <Form.Item
             name="dueAfterDays"
@@ -142,7 +142,7 @@ function DueDateModal({ period, onClose, onSaved }: { period: Period; onClose: (
             },
           ]}
         >
-          <DateField min={period.endsOn} max="2100-12-31" width={200} />
+          <DateField width={200} />
         </Form.Item>
       </Form>
     </Modal>
