@@ -4,10 +4,10 @@ import { landingPath } from './landing.ts';
 
 function me(isAdmin: boolean, roles: [string, MembershipRole][]): Me {
   return {
-    user: { id: 'u', username: 'u', displayName: 'U', isAdmin, locale: 'zh-CN', organizationId: null },
+    user: { id: 'u', username: 'u', displayName: 'U', isAdmin, locale: 'zh-CN', organizationId: null, mustChangePassword: false },
     memberships: roles.map(([cooperationId, role]) => ({ cooperationId, cooperationName: cooperationId, partyId: 'p', partyName: 'P', role })),
     organization: null,
-    can: { register: false },
+    can: { register: false, administer: isAdmin },
   };
 }
 
