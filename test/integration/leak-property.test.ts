@@ -104,6 +104,8 @@ describe.each(databaseFlavours())('no marker of one side reaches anyone else on 
     for (const party of [c.qingdao, c.shenzhen]) seed('parties', party);
     seed('organizations', c.unit('青岛市科学技术局'));
     seed('regions', '370200');
+    // An account of 青岛's side, for the admin area's GET /users/{id} (administrators only).
+    seed('users', (await t.call('GET', '/api/v1/users?q=qd.kj', { token: admin })).json<{ items: { id: string }[] }>().items[0]?.id ?? '');
     const own = { visibility: 'side', ownerPartyId: c.qingdao };
     const qdScience = { partyId: c.qingdao, organizationId: c.unit('青岛市科学技术局'), role: 'lead' };
 
