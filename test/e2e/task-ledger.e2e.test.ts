@@ -67,6 +67,11 @@ describe.skipIf(!chromiumAvailable())('the task ledger in Chromium', () => {
     await form.getByRole('button', { name: /添加数据/ }).click();
     await form.getByPlaceholder('指标').fill('到位资金');
     await form.getByPlaceholder('数值').fill('23600');
+    // The control says what it takes, and refuses another kind of file as soon as it is chosen.
+    await form.getByText('每个文件不超过 20 MB').waitFor();
+    await form.locator('input[type=file]').setInputFiles({ name: '安装程序.exe', mimeType: 'application/octet-stream', buffer: Buffer.from('MZ') });
+    await page.getByText('“安装程序.exe”不是可接受的文件类型').waitFor();
+    expect(await form.locator('.ant-upload-list').getByText('安装程序.exe').count()).toBe(0);
     await form.locator('input[type=file]').setInputFiles({ name: '对接会纪要.pdf', mimeType: 'application/pdf', buffer: EVIDENCE_PDF });
     await screenshot(page, 'tasks-report-form', { fullPage: true });
     await page.getByTestId('submit-report').click();

@@ -77,6 +77,8 @@ export function createAttachmentService(db: Db, deps: { store: AttachmentStore; 
   }
 
   return {
+    /** The largest file taken, for the upload control to say and check before sending. */
+    maxBytes: deps.maxBytes,
     async listForReport(actor: Actor, reportId: string) {
       await deps.reports.loadReadable(actor, reportId);
       return (await attachmentRepository.listByOwner(db, 'report', reportId)).map(present);

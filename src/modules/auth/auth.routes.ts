@@ -64,7 +64,14 @@ export const authRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (
       const actor = requireActor(request);
       const { user, memberships, organization, can } = await services.auth.me(actor);
       // A token never carries its user's administrator rights, so it is not presented as an administrator.
-      return { user: { ...presentUser(user), isAdmin: actor.isAdmin }, memberships, organization, apiToken: actor.token ?? null, can };
+      return {
+        user: { ...presentUser(user), isAdmin: actor.isAdmin },
+        memberships,
+        organization,
+        apiToken: actor.token ?? null,
+        can,
+        limits: { uploadMaxBytes: services.attachment.maxBytes },
+      };
     },
   );
 

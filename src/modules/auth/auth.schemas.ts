@@ -37,6 +37,7 @@ export const meResponse = z.object({
   apiToken: z.object({ id: z.uuid(), cooperationId: z.uuid(), scope: z.enum(API_TOKEN_SCOPES) }).nullable(),
   /** What the web offers across cooperations: registering a cooperation (by hand or by importing a text), the admin area. */
   can: z.object({ register: z.boolean(), administer: z.boolean() }),
+  limits: z.object({ uploadMaxBytes: z.number().int().describe('The largest evidence file the server takes') }),
 });
 
 export const changePasswordBody = z.object({

@@ -36,6 +36,7 @@ export interface Me {
   organization: { id: string; name: string; regionCode: string } | null;
   /** From the server's policy: registering a cooperation, by hand or by importing a text; the admin area. */
   can: { register: boolean; administer: boolean };
+  limits: { uploadMaxBytes: number };
 }
 
 export interface Page<T> {

@@ -5,6 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../api/error-message.ts';
 import { reportsApi, type Figure, type Period, type Report, type ReportFields } from '../api/reports.ts';
 import type { Milestone } from '../api/tasks.ts';
+import { useMe } from '../session/session-context.tsx';
+import { EVIDENCE_EXTENSIONS, evidenceRefusal } from './evidence-file.ts';
 
 interface Props {
   taskId: string;
@@ -47,6 +49,7 @@ function fieldsOf(values: Values): ReportFields {
 export function ReportForm({ taskId, periods: allPeriods, milestones, ownReports, today, onSubmitted }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
+  const me = useMe();
   const [form] = Form.useForm<Values>();
   const [files, setFiles] = useState<UploadFile[]>([]);
   const [saving, setSaving] = useState<'draft' | 'submit' | null>(null);
@@ -166,8 +169,19 @@ export function ReportForm({ taskId, periods: allPeriods, milestones, ownReports
           )}
         </Form.List>
       </Form.Item>
-      <Form.Item label={t('reports.evidence')} extra={t('reports.evidenceHint')}>
-        <Upload multiple fileList={files} beforeUpload={() => false} onChange={({ fileList }) => setFiles(fileList)}>
+      <Form.Item label={t('reports.evidence')} extra={t('reports.evidenceHint', { mb: Math.round(me.limits.uploadMaxBytes / 1024 / 1024) })}>
+        <Upload
+          multiple
+          accept={EVIDENCE_EXTENSIONS.map((ext) => `.${ext}`).join(',')}
+          fileList={files}
+          beforeUpload={(file) => {
+            const refusal = evidenceRefusal(file, me.limits.uploadMaxBytes);
+            if (!refusal) return false;
+            message.error(t(`reports.evidenceRefused.${refusal}`, { name: file.name, mb: Math.round(me.limits.uploadMaxBytes / 1024 / 1024) }));
+            return Upload.LIST_IGNORE;
+          }}
+          onChange={({ fileList }) => setFiles(fileList)}
+        >
           <Button icon={<UploadOutlined />}>{t('reports.chooseFiles')}</Button>
         </Upload>
       </Form.Item>

@@ -8,6 +8,7 @@ function me(isAdmin: boolean, roles: [string, MembershipRole][]): Me {
     memberships: roles.map(([cooperationId, role]) => ({ cooperationId, cooperationName: cooperationId, partyId: 'p', partyName: 'P', role })),
     organization: null,
     can: { register: false, administer: isAdmin },
+    limits: { uploadMaxBytes: 20 * 1024 * 1024 },
   };
 }
 

@@ -15,6 +15,7 @@ const me = (memberships: Membership[], isAdmin = false): Me => ({
   memberships,
   organization: null,
   can: { register: isAdmin || memberships.some((m) => m.role === 'coordinator'), administer: isAdmin },
+  limits: { uploadMaxBytes: 20 * 1024 * 1024 },
 });
 
 describe('who is offered creating tasks', () => {
