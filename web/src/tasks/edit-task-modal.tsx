@@ -58,6 +58,7 @@ export function EditTaskModal({ task, parties, onClose, onSaved }: Props) {
       <TaskForm
         form={form}
         name="edit-task"
+        taskId={task.id}
         cooperationId={task.cooperationId}
         parties={parties}
         clauses={clauses}

@@ -2,6 +2,7 @@ import { Col, Form, Input, Radio, Row, Select, TreeSelect, type FormInstance } f
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client.ts';
 import { errorMessage } from '../api/error-message.ts';
+import { tasksApi } from '../api/tasks.ts';
 import type { Party } from '../api/types.ts';
 import type { ApiState } from '../api/use-api.ts';
 import { useSave } from '../common/use-save.tsx';
@@ -73,11 +74,15 @@ interface Props {
    * task's kind stays as it is, since changing which sides decide on a task is not one side's call. Absent: creating.
    */
   editableSides?: readonly string[];
+  /** The task being edited, which does not count as its own namesake. */
+  taskId?: string;
   onEdit: () => void;
 }
 
+const TITLE_MAX = 500;
+
 /** What a task is, the clauses it serves and who leads it on each side: the form behind creating and editing a task. */
-export function TaskForm({ form, name, cooperationId, parties, clauses, initialValues, editableSides, onEdit }: Props) {
+export function TaskForm({ form, name, cooperationId, parties, clauses, initialValues, editableSides, taskId, onEdit }: Props) {
   const { t } = useTranslation();
   const me = useMe();
   const { sides, loading: unitsLoading } = usePartyUnits(parties);
@@ -90,8 +95,26 @@ export function TaskForm({ form, name, cooperationId, parties, clauses, initialV
 
   return (
     <Form<NewTaskValues> form={form} name={name} layout="vertical" preserve={false} initialValues={initialValues} onValuesChange={onEdit}>
-      <Form.Item name="title" label={t('tasks.create.titleLabel')} rules={[{ required: true, whitespace: true, message: t('tasks.create.errors.required') }]}>
-        <Input maxLength={500} placeholder={t('tasks.create.titlePlaceholder')} />
+      <Form.Item
+        name="title"
+        label={t('tasks.create.titleLabel')}
+        validateDebounce={400}
+        rules={[
+          { required: true, whitespace: true, message: t('tasks.create.errors.required') },
+          // Refused with the limit shown rather than cut: a cut title would be saved as something nobody wrote.
+          { max: TITLE_MAX, message: t('tasks.create.errors.titleTooLong', { max: TITLE_MAX }) },
+          {
+            warningOnly: true,
+            validator: async (_, value: string | undefined) => {
+              const title = value?.trim();
+              if (!title || title.length > TITLE_MAX) return;
+              const { items } = await tasksApi.ledger(cooperationId, { q: title, pageSize: 20 });
+              if (items.some((task) => task.title === title && task.id !== taskId)) throw new Error(t('tasks.create.duplicateTitle'));
+            },
+          },
+        ]}
+      >
+        <Input count={{ show: true, max: TITLE_MAX }} placeholder={t('tasks.create.titlePlaceholder')} />
       </Form.Item>
       <Form.Item name="description" label={t('tasks.description')}>
         <Input.TextArea rows={3} maxLength={20_000} placeholder={t('tasks.create.descriptionPlaceholder')} />
