@@ -101,6 +101,38 @@ describe.skipIf(!chromiumAvailable())('correcting a task in Chromium', () => {
     await finish(page);
   });
 
+  it('sets the priority and due date of several tasks at once from the ledger, and saves each', async () => {
+    const page = await newPage();
+    await logIn(page, 'qd.fgw');
+    await page.getByRole('link', { name: '合作', exact: true }).click();
+    await page.getByRole('link', { name: /青岛.*深圳/ }).click();
+    await page.getByTestId('task-ledger-link').click();
+    const ledger = page.getByTestId('task-ledger');
+    await page.goto(`${new URL(page.url()).pathname}?q=${encodeURIComponent('互')}`);
+    const rows = ledger.locator('tbody tr.ant-table-row');
+    await expect.poll(() => rows.count()).toBe(3);
+    for (const row of await rows.all()) await row.getByRole('checkbox').check();
+    const bulk = page.getByTestId('bulk-actions');
+    await bulk.getByText('已选 3 项').waitFor();
+
+    await bulk.getByRole('button', { name: '设优先级' }).click();
+    let dialog = page.getByRole('dialog');
+    const priority = dialog.locator('.ant-form-item', { hasText: '优先级' });
+    await chooseOption(page, { combobox: priority.getByRole('combobox'), option: '紧急', shown: priority });
+    await dialog.getByRole('button', { name: /应\s*用/ }).click();
+    await page.getByText('已更新 3 项任务').waitFor();
+    await expect.poll(async () => (await rows.allInnerTexts()).filter((text) => text.includes('紧急')).length).toBe(3);
+
+    for (const row of await rows.all()) await row.getByRole('checkbox').check();
+    await bulk.getByRole('button', { name: '设截止日期' }).click();
+    dialog = page.getByRole('dialog');
+    await fillDate(dialog.getByLabel('完成时限'), '2027-06-30');
+    await dialog.getByRole('button', { name: /应\s*用/ }).click();
+    await page.getByText('已更新 3 项任务').waitFor();
+    await expect.poll(async () => (await rows.allInnerTexts()).filter((text) => text.includes('2027年6月30日')).length).toBe(3);
+    await finish(page);
+  });
+
   it('offers a unit user neither editing nor deleting the task', async () => {
     const page = await newPage();
     await logIn(page, 'qd.kj');

@@ -10,13 +10,14 @@ import { useApi } from '../api/use-api.ts';
 import { LoadError } from '../common/load-error.tsx';
 import { PageLoading } from '../common/page-loading.tsx';
 import { useMe } from '../session/session-context.tsx';
+import { BulkActions } from '../tasks/bulk-actions.tsx';
 import { DueDate } from '../tasks/due-date.tsx';
 import { LedgerFilters } from '../tasks/ledger-filters.tsx';
 import { ledgerParamsFrom, ledgerQueryFrom } from '../tasks/ledger-query.ts';
 import { NewTaskModal } from '../tasks/new-task-modal.tsx';
 import { StatusChips } from '../tasks/status-chips.tsx';
 import { StatusSelect } from '../tasks/status-select.tsx';
-import { isCoordinator, mayCreateTasks } from '../tasks/task-permissions.ts';
+import { isCoordinator, mayCreateTasks, ownerSidesFor } from '../tasks/task-permissions.ts';
 import { PriorityTag } from '../tasks/task-tags.tsx';
 
 /** antd's error red, so a late task's bar still shows its percent rather than a cross. */
@@ -33,6 +34,10 @@ function Ledger({ cooperationId, parties }: { cooperationId: string; parties: Pa
   const query = ledgerQueryFrom(params);
   const { data, error, loading, reload } = useApi(() => tasksApi.ledger(cooperationId, query), `${cooperationId}?${params.toString()}`);
   const [creating, setCreating] = useState(false);
+  const [selectedIds, setSelectedIds] = useState<string[]>([]);
+  // Changing many tasks at once is the offices' work, as creating them is; the server still checks each one.
+  const bulk = mayCreateTasks(me, cooperationId);
+  const selected = (data?.items ?? []).filter((task) => selectedIds.includes(task.id));
 
   const change = (patch: Partial<LedgerQuery>) => setParams(ledgerParamsFrom({ ...query, page: 1, ...patch }));
 
@@ -113,6 +118,17 @@ function Ledger({ cooperationId, parties }: { cooperationId: string; parties: Pa
         <LedgerFilters key={params.toString() === '' ? 'clear' : 'set'} query={query} parties={parties} onChange={change} onClear={() => setParams(new URLSearchParams())} />
         <StatusChips counts={data?.countsByStatus} selected={query.status ?? []} onChange={(status) => change({ status: status.length > 0 ? status : undefined })} />
         {error ? <LoadError error={error} onRetry={reload} /> : null}
+        {bulk && selected.length > 0 ? (
+          <BulkActions
+            selected={selected}
+            parties={parties}
+            ownSides={ownerSidesFor(me, cooperationId, parties.map((p) => p.id))}
+            onDone={() => {
+              setSelectedIds([]);
+              reload();
+            }}
+          />
+        ) : null}
         <Table<TaskListItem>
           rowKey="id"
           size="small"
@@ -120,6 +136,7 @@ function Ledger({ cooperationId, parties }: { cooperationId: string; parties: Pa
           loading={loading}
           columns={columns}
           dataSource={data?.items ?? []}
+          rowSelection={bulk ? { selectedRowKeys: selectedIds, onChange: (keys) => setSelectedIds(keys.map(String)), columnWidth: 36 } : undefined}
           scroll={{ x: 1000 }}
           locale={{ emptyText: t('tasks.empty') }}
           pagination={{
