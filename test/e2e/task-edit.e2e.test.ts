@@ -61,6 +61,8 @@ describe.skipIf(!chromiumAvailable())('correcting a task in Chromium', () => {
     await openTask(page, MILESTONES);
     await page.getByRole('button', { name: '添加里程碑' }).click();
     let dialog = page.getByRole('dialog');
+    // A click while the dialog is still opening can miss its button (seen once on a loaded machine).
+    await dialog.getByLabel('里程碑名称').waitFor();
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
     await dialog.getByText('请填写此项').waitFor();
     await dialog.getByLabel('里程碑名称').fill('签订赛事互办协议');

@@ -150,10 +150,10 @@ describe.skipIf(!chromiumAvailable())('the task ledger in Chromium', () => {
     expect(await newest.innerText()).toContain('青岛市发改委协调办');
     expect(await newest.innerText()).toContain('办理期限');
     expect(await newest.innerText()).not.toMatch(/deadline|[0-9a-f]{8}-[0-9a-f]{4}/);
+    await screenshot(page, 'tasks-audit');
     const who = page.getByTestId('audit-filters').locator('.ant-select', { has: page.getByRole('combobox', { name: '操作人' }) });
     await chooseOption(page, { combobox: who.getByRole('combobox'), option: '深圳市发改委协调办', typed: '深圳', shown: who });
     await expect.poll(async () => [...new Set(await audit.locator('tr.ant-table-row td:nth-child(3)').allInnerTexts())]).toEqual(['深圳市发改委协调办']);
-    await screenshot(page, 'tasks-audit');
     await finish(page);
   });
 

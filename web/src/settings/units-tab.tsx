@@ -10,6 +10,7 @@ import { unitsApi, type Unit } from '../api/units.ts';
 import { useApi } from '../api/use-api.ts';
 import { LoadError } from '../common/load-error.tsx';
 import { SaveFailure, useSave } from '../common/use-save.tsx';
+import { regionAddsToName } from '../format/party.ts';
 
 const NAME_MAX = 200;
 
@@ -223,7 +224,7 @@ export function UnitsTab({ cooperation }: { cooperation: Cooperation }) {
         <Card
           key={party.id}
           size="small"
-          title={t('units.sideTitle', { side: party.name, region: party.regionName })}
+          title={regionAddsToName(party.name, party.regionName) ? t('units.sideTitle', { side: party.name, region: party.regionName }) : party.name}
           extra={
             party.can.registerUnits ? (
               <Button size="small" type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ kind: 'create', party })} data-testid={`new-unit-${party.regionCode}`}>
