@@ -60,6 +60,17 @@ export function auditHash(prevHash: string, row: HashedEntry): string {
 /** JSON round-trip so the hashed values equal what jsonb gives back. */
 const jsonValue = (v: unknown): unknown => (v === undefined ? null : JSON.parse(canonical(v)));
 
+/** What the audit views filter by: the API's query. */
+export interface AuditFilter {
+  entity?: string | undefined;
+  entityId?: string | undefined;
+  actorId?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  page: number;
+  pageSize: number;
+}
+
 export const auditRepository = {
   async append(tx: Db, entry: AuditEntry): Promise<void> {
     await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
@@ -114,16 +125,7 @@ export const auditRepository = {
   /** Newest first, with the actor's username; one cooperation's entries as far as the reader may see them (`auditScopeCondition`), or all. */
   async listForView(
     db: Db,
-    filter: {
-      cooperation?: { id: string; reader: AuditReader } | undefined;
-      entity?: string | undefined;
-      entityId?: string | undefined;
-      actorId?: string | undefined;
-      from?: string | undefined;
-      to?: string | undefined;
-      page: number;
-      pageSize: number;
-    },
+    filter: AuditFilter & { cooperation?: { id: string; reader: AuditReader } | undefined },
   ) {
     const conditions: (SQL | undefined)[] = [];
     if (filter.cooperation) {

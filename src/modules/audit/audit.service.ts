@@ -2,7 +2,7 @@ import type { Db } from '../../db/client.ts';
 import { authorId, type Actor } from '../access/actor.ts';
 import { assertAdmin, assertCanReadCooperationAudit, auditReader, cooperationWideAudit, type AuditScope, type AuditScopeType, type ScopedRow } from '../access/policy.ts';
 import type { CooperationService } from '../cooperation/cooperation.service.ts';
-import { auditRepository, auditHash, GENESIS_HASH, type AuditRow } from './audit.repository.ts';
+import { auditRepository, auditHash, GENESIS_HASH, type AuditFilter, type AuditRow } from './audit.repository.ts';
 
 interface Change {
   action: 'create' | 'update' | 'delete' | string;
@@ -83,15 +83,6 @@ export async function verifyAuditChain(db: Db, pageSize = 5000): Promise<ChainVe
   }
 }
 
-export interface AuditFilter {
-  entity?: string | undefined;
-  entityId?: string | undefined;
-  actorId?: string | undefined;
-  from?: string | undefined;
-  to?: string | undefined;
-  page: number;
-  pageSize: number;
-}
 
 /** The words a row is known by — a task's title, a cooperation's name — from what it became, or what it was. */
 function subjectOf(entry: AuditRow): string | null {

@@ -1,4 +1,5 @@
 import { useLayoutEffect, useMemo, useRef, type CSSProperties, type ReactNode, type Ref } from 'react';
+import { textPanelStyle } from '../common/text-panel.ts';
 import { textBlocks, type TextBlock } from './text-blocks.ts';
 
 /**
@@ -46,24 +47,6 @@ function Block({ block, markRef }: { block: TextBlock; markRef: Ref<HTMLElement>
     );
   }
   return <div style={BLOCK_STYLE[block.kind]}>{pieces}</div>;
-}
-
-/** The reading panel of an agreement's text, for its formatted text and for a comparison of its versions alike. */
-export function textPanelStyle(height: string): CSSProperties {
-  return {
-    position: 'relative',
-    height,
-    minHeight: 360,
-    overflowY: 'auto',
-    padding: '12px 16px',
-    background: '#fcfcfd',
-    border: '1px solid #e5e8ee',
-    borderRadius: 4,
-    whiteSpace: 'pre-wrap',
-    wordBreak: 'break-word',
-    lineHeight: 1.9,
-    fontSize: 15,
-  };
 }
 
 /**

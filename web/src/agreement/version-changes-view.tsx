@@ -1,7 +1,7 @@
 import { Alert, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { textPanelStyle } from './agreement-text.tsx';
+import { textPanelStyle } from '../common/text-panel.ts';
 import { versionChanges } from './version-changes.ts';
 
 /** An older version of the text against the text in force: removed words struck through in red, added ones in green. */

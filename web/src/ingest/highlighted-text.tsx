@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { HIGHLIGHT_COLOURS } from './highlight-colours.ts';
 import { countByKind, HIGHLIGHT_KINDS, segmentText, type Highlight } from './highlight-segments.ts';
 import { useTextFocus } from './text-focus.tsx';
+import { textPanelStyle } from '../common/text-panel.ts';
 
 const FLASH_COLOUR = '#ffc53d';
 
@@ -76,20 +77,7 @@ export function HighlightedText({
     <div
       ref={containerRef}
       data-testid="import-text"
-      style={{
-        position: 'relative',
-        height,
-        minHeight: 240,
-        overflowY: 'auto',
-        padding: '12px 16px',
-        background: '#fcfcfd',
-        border: '1px solid #e5e8ee',
-        borderRadius: 4,
-        whiteSpace: 'pre-wrap',
-        wordBreak: 'break-word',
-        lineHeight: 1.9,
-        fontSize: 15,
-      }}
+      style={textPanelStyle(height, 240)}
     >
       {segments.map((segment) => {
         const content = text.slice(segment.start, segment.end);
