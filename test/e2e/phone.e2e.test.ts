@@ -49,7 +49,7 @@ describe.skipIf(!chromiumAvailable())('the app on a phone-sized screen and on pa
     const table = await ledger.locator('table').first().boundingBox();
     expect(table?.y ?? Number.POSITIVE_INFINITY).toBeLessThan(150);
     // Titles read as lines of text, not one character per line.
-    const title = await ledger.locator('tbody tr.ant-table-row').first().locator('td').first().boundingBox();
+    const title = await ledger.locator('tbody tr.ant-table-row').first().locator('td', { has: page.getByRole('link') }).first().boundingBox();
     expect(title?.width ?? 0).toBeGreaterThan(120);
     await screenshot(page, 'print-ledger');
     await finish(page);

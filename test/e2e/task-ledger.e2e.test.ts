@@ -28,8 +28,10 @@ describe.skipIf(!chromiumAvailable())('the task ledger in Chromium', () => {
     await inbox.getByRole('link', { name: TASK_TITLE }).first().click();
     const entry = page.locator(`[data-report-id="${reportId}"]`);
     await entry.getByTestId('approve-report').click();
-    // The opinion is optional: approving without one.
-    await page.getByRole('dialog').getByRole('button', { name: /确\s*定/ }).click();
+    // The opinion is optional: approving without one. A click while the dialog still opens can miss its button.
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('textbox').waitFor();
+    await dialog.getByRole('button', { name: /确\s*定/ }).click();
     await entry.getByTestId('approve-report').waitFor({ state: 'detached' });
   }
 
