@@ -221,7 +221,7 @@ export const organizationRepository = {
    * Whether a user may be named a unit's leader by whoever coordinates
    * `coordinatedPartyIds`: an enabled user of the unit itself, or one who is a
    * member on one of those sides (a deputy mayor in charge of the unit is
-   * rarely on its staff). `coordinatedPartyIds` null: any enabled user (an admin).
+   * rarely on its staff). `coordinatedPartyIds` null: every enabled user qualifies (an admin).
    */
   async leaderEligible(db: Db, userId: string, organizationId: string, coordinatedPartyIds: string[] | null): Promise<boolean> {
     const onSides = coordinatedPartyIds
