@@ -77,8 +77,11 @@ export async function seedDemoReports(services: Services): Promise<void> {
     units: new Map([...byName].filter(([name]) => name.endsWith('.kj'))),
     offices: new Map([...byName].filter(([name]) => name.endsWith('.fgw'))),
   };
-  const ledger = await services.task.ledger(SYSTEM_ACTOR, cooperation.id, { sort: 'createdAt', order: 'asc', page: 1, pageSize: 50 });
-  const open = ledger.items.filter((t) => t.status !== 'done' && t.status !== 'cancelled');
+  // Tasks created in one statement share a creation time and differ only in random ids, so the
+  // order is by title, compared by code point: every build gives each plan to the same task,
+  // whichever database collates the titles.
+  const ledger = await services.task.ledger(SYSTEM_ACTOR, cooperation.id, { sort: 'title', order: 'asc', page: 1, pageSize: 100 });
+  const open = ledger.items.filter((t) => t.status !== 'done' && t.status !== 'cancelled').sort((a, b) => (a.title < b.title ? -1 : a.title > b.title ? 1 : 0));
   let next = 0;
   for (const task of open) {
     const plan = PLANS[next];
