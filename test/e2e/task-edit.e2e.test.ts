@@ -55,7 +55,7 @@ describe.skipIf(!chromiumAvailable())('correcting a task in Chromium', () => {
     await finish(page);
   });
 
-  it('lets the office add a milestone to a task, correct it and remove it', async () => {
+  it('lets the office add a milestone to a task, correct it, move it up one place and remove it', async () => {
     const page = await newPage();
     await logIn(page, 'qd.fgw');
     await openTask(page, MILESTONES);
@@ -78,6 +78,16 @@ describe.skipIf(!chromiumAvailable())('correcting a task in Chromium', () => {
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
     const renamed = milestones.locator('.ant-list-item', { hasText: '签订帆船赛事互办协议' });
     await renamed.waitFor();
+
+    // Added last, moved up one place before the demo's second milestone; the first cannot move up.
+    const order = () => milestones.locator('.ant-list-item-meta-title').allInnerTexts();
+    expect(await order()).toEqual(['农产品产销对接', '设立展销窗口', '签订帆船赛事互办协议']);
+    expect(await milestones.locator('.ant-list-item').first().getByRole('button', { name: '上移' }).isDisabled()).toBe(true);
+    expect(await renamed.getByRole('button', { name: '下移' }).isDisabled()).toBe(true);
+    await renamed.getByRole('button', { name: '上移' }).click();
+    await expect.poll(order).toEqual(['农产品产销对接', '签订帆船赛事互办协议', '设立展销窗口']);
+    await page.reload();
+    await expect.poll(order).toEqual(['农产品产销对接', '签订帆船赛事互办协议', '设立展销窗口']);
 
     await renamed.getByRole('button', { name: '删除' }).click();
     await page.locator('.ant-popconfirm').getByRole('button', { name: /删\s*除/ }).click();

@@ -329,6 +329,7 @@ const RULES: Record<string, (c: CheckContext) => Verdict | boolean> = {
   'POST /api/v1/tasks/{id}/close-approvals': decidesForASide,
   'POST /api/v1/tasks/{id}/milestones': worksOnTask,
   'PATCH /api/v1/milestones/{id}': worksOnTask,
+  'POST /api/v1/milestones/{id}/move': worksOnTask,
   'DELETE /api/v1/milestones/{id}': worksOnTask,
   // An office issues 督办 in its own side's name (an administrator speaks for no side), by default to its side's lead unit.
   'POST /api/v1/tasks/{id}/supervision-notices': (c) => !c.actor.isAdmin && managesTask(c),

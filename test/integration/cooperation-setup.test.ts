@@ -20,7 +20,7 @@ interface Gap {
 interface Cooperation {
   id: string;
   version: number;
-  parties: { id: string; regionCode: string; hasOffice: boolean; coordinatingOrganization: { name: string } | null }[];
+  parties: { id: string; regionCode: string; hasOffice: boolean; coordinatingOrganization: { name: string } | null; can: { manageMembers: boolean; appointOffice: boolean } }[];
   setup: Gap[] | null;
   can: { manage: boolean; delete: boolean };
 }
@@ -132,6 +132,25 @@ describe.each(databaseFlavours())('setting up a new cooperation on %s', (flavour
     );
     const periods = (await t.call('GET', `/api/v1/cooperations/${created.id}/periods`, { token: await token('sz.fgw') })).json<{ items: { kind: string }[] }>().items;
     expect(periods.map((p) => p.kind)).toEqual(['half_yearly', 'half_yearly']);
+  });
+
+  it("lets an office name the first office of a side that has none, from that side's region and as office only, and no more once it has one", async () => {
+    const res = await create('qd.fgw', { name: '青深（后补协调办）', parties: [{ regionCode: QINGDAO }, { regionCode: SHENZHEN }] });
+    expect(res.statusCode, res.body).toBe(201);
+    const created = res.json<Cooperation>();
+    const shenzhen = created.parties.find((p) => p.regionCode === SHENZHEN);
+    expect(shenzhen?.can).toMatchObject({ manageMembers: false, appointOffice: true });
+    const add = async (username: string, role: string) =>
+      t.call('POST', `/api/v1/cooperations/${created.id}/memberships`, { token: await token('qd.fgw'), body: { username, partyId: shenzhen?.id, role } });
+    expectError(await add('sz.kj', 'unit'), 403, 'auth.forbidden');
+    expectError(await add('qd.kj', 'coordinator'), 400, 'cooperation.office_elsewhere');
+    const appointed = await add('sz.fgw', 'coordinator');
+    expect(appointed.statusCode, appointed.body).toBe(201);
+    // 深圳 has its office now: it grants its own side's roles, 青岛's office no longer does.
+    expectError(await add('sz.kj', 'coordinator'), 403, 'auth.forbidden');
+    const after = await get(created.id, 'qd.fgw');
+    expect(after.parties.find((p) => p.regionCode === SHENZHEN)?.can.appointOffice).toBe(false);
+    expect(items(after)).not.toContain(`office:${SHENZHEN}`);
   });
 
   it('counts only the tasks and agreements the reader may see, and shows the checklist to offices and admins only', async () => {

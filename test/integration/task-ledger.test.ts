@@ -1,6 +1,7 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { comments } from '../../src/db/schema/work.ts';
+import { auditLog } from '../../src/db/schema/core.ts';
 import { listTasksCommand } from '../../src/cli/task.commands.ts';
 import { businessToday } from '../../src/modules/task/business-date.ts';
 import { databaseFlavours } from '../setup/test-database.ts';
@@ -341,6 +342,26 @@ describe.each(databaseFlavours())('task ledger on %s', (flavour) => {
     expect(detail.can.decideClosure).toBe(true);
     expectError(await t.call('PATCH', `/api/v1/milestones/00000000-0000-4000-8000-0000000000aa`, { token: qd, body: { version: 1, done: true } }), 404, 'milestone.not_found');
   });
+  it("moves a milestone one place up or down with its version, audits each row whose place changed, and refuses a stale or impossible move", async () => {
+    const task = await createTask(t, qd, c, { title: '按顺序推进', milestones: [{ title: '甲' }, { title: '乙' }, { title: '丙' }] });
+    const [first, , third] = task.milestones;
+    const titles = async () => (await t.call('GET', `/api/v1/tasks/${task.id}/milestones`, { token: sz })).json<{ items: { title: string }[] }>().items.map((m) => m.title);
+    const moved = await t.call('POST', `/api/v1/milestones/${third?.id}/move`, { token: qdUnit, body: { version: third?.version, direction: 'up' } });
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect(moved.json<{ items: { title: string; ordinal: number }[] }>().items.map((m) => [m.title, m.ordinal])).toEqual([
+      ['甲', 0],
+      ['丙', 1],
+      ['乙', 2],
+    ]);
+    expect(await titles()).toEqual(['甲', '丙', '乙']);
+    expectError(await t.call('POST', `/api/v1/milestones/${third?.id}/move`, { token: qd, body: { version: third?.version, direction: 'up' } }), 409, 'milestone.version_conflict');
+    expectError(await t.call('POST', `/api/v1/milestones/${first?.id}/move`, { token: qd, body: { version: first?.version, direction: 'up' } }), 409, 'milestone.cannot_move');
+    expectError(await t.call('POST', `/api/v1/milestones/${first?.id}/move`, { token: leader, body: { version: first?.version, direction: 'down' } }), 403, 'auth.forbidden');
+    expectError(await t.call('POST', `/api/v1/milestones/${first?.id}/move`, { token: qd, body: { version: first?.version, direction: 'left' } }), 400, 'request.invalid');
+    const entries = await t.services.database.db.select({ entityId: auditLog.entityId }).from(auditLog).where(and(eq(auditLog.entity, 'milestone'), eq(auditLog.action, 'move')));
+    expect(entries.map((e) => e.entityId).sort()).toEqual([task.milestones[1]?.id, third?.id].sort());
+  });
+
   it('prints the ledger on the command line as a table marking overdue tasks, or as JSON', async () => {
     const text = await listTasksCommand(t.services, { cooperation: '青岛—深圳', overdue: true, format: 'table' });
     const [title, header, ...rows] = text.split('\n');

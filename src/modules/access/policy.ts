@@ -114,6 +114,15 @@ export function assertCanAppointFirstOffice(
   if (!appointee.unitOnSide) throw badRequest('cooperation.office_elsewhere', "A side's office is a user of a unit in that side's region", named);
 }
 
+/**
+ * A side that has no office yet (one left out when the cooperation was created or imported) gets its first one
+ * from an office of another side, as at creation: only the coordinator role, and only until the side has an office,
+ * which from then on grants its own side's roles itself.
+ */
+export function canAppointFirstOffice(actor: Actor | null, cooperationId: string, partyId: string, sideHasOffice: boolean): boolean {
+  return !sideHasOffice && canManageCooperation(actor, cooperationId) && !canManageSide(actor, cooperationId, partyId);
+}
+
 /** The sides, in any cooperation, whose office (协调办) the actor is. */
 export const coordinatingPartyIds = (actor: Actor | null): string[] =>
   actor ? [...new Set(actor.memberships.filter((m) => m.role === 'coordinator').map((m) => m.partyId))] : [];

@@ -21,8 +21,8 @@ export const partySchema = z.object({
   coordinatingOrganization: z.object({ id: z.uuid(), name: z.string() }).nullable(),
   /** Whether a cooperation office (协调办) is among the side's members. */
   hasOffice: z.boolean(),
-  /** `edit`: change or remove this party record; `registerUnits`: register organizations in its region; `manageMembers`: add and remove its members. */
-  can: z.object({ edit: z.boolean(), registerUnits: z.boolean(), manageMembers: z.boolean() }),
+  /** `edit`: change or remove this party record; `registerUnits`: register organizations in its region; `manageMembers`: add and remove its members; `appointOffice`: name its first office (it has none, and the reader is another side's office). */
+  can: z.object({ edit: z.boolean(), registerUnits: z.boolean(), manageMembers: z.boolean(), appointOffice: z.boolean() }),
 });
 
 export const cooperationSummarySchema = z.object({

@@ -14,6 +14,7 @@ import {
   creatorOfficeSide,
   canEditParty,
   canKeepOrganizations,
+  canAppointFirstOffice,
   canManageSide,
   canDeleteCooperation,
   rowScope,
@@ -97,6 +98,7 @@ export function createCooperationService(db: Db) {
           edit: canEditParty(actor, row.id, p.id, withOffice.includes(p.id)),
           registerUnits: registers[i] ?? false,
           manageMembers: canManageSide(actor, row.id, p.id),
+          appointOffice: canAppointFirstOffice(actor, row.id, p.id, withOffice.includes(p.id)),
         },
       })),
       setup: manages ? await setupOf(actor, row.id, partyRows, withOffice) : null,
@@ -344,11 +346,18 @@ export function createCooperationService(db: Db) {
     async addMembership(actor: Actor, cooperationId: string, input: { username: string; partyId: string; role: MembershipRole }) {
       const id = await writeTransaction(db, 'membership', async (tx) => {
         const cooperation = await loadForManagement(tx, actor, cooperationId);
-        if (!(await cooperationRepository.getParty(tx, cooperationId, input.partyId))) throw notFound('party', input.partyId);
+        const party = await cooperationRepository.getParty(tx, cooperationId, input.partyId);
+        if (!party) throw notFound('party', input.partyId);
+        const firstOffice =
+          input.role === 'coordinator' && canAppointFirstOffice(actor, cooperationId, party.id, (await cooperationRepository.sidesWithOffice(tx, cooperationId)).includes(party.id));
         // A side grants roles on its own side only; otherwise it could let itself see the other side's own rows.
-        assertCanManageSide(actor, cooperation, input.partyId);
+        if (!firstOffice) assertCanManageSide(actor, cooperation, input.partyId);
         const user = await authRepository.findUserByUsername(tx, input.username);
         if (!user) throw notFound('user', input.username);
+        if (firstOffice) {
+          const unitOnSide = !!user.organizationId && (await organizationRepository.inRegion(tx, party.regionCode, user.organizationId));
+          assertCanAppointFirstOffice(actor, { userId: user.id, unitOnSide }, { regionCode: party.regionCode, username: input.username });
+        }
         const row = await cooperationRepository.insertMembership(tx, { cooperationId, userId: user.id, partyId: input.partyId, role: input.role });
         await audit(tx, actor, { cooperationId, action: 'create', entity: 'membership', entityId: row.id, after: row, scope: cooperationWideAudit });
         return row.id;

@@ -37,6 +37,17 @@ export const milestoneRepository = {
 
   update: (db: Db, id: string, version: number, patch: Partial<NewMilestone>) => updateIfVersion(db, milestones, id, version, patch),
 
+  /** Puts a milestone at a place in its task's order; the version moves, so a form open on it meanwhile is refused. */
+  async setOrdinal(db: Db, id: string, ordinal: number): Promise<MilestoneRow> {
+    const [row] = await db
+      .update(milestones)
+      .set({ ordinal, version: sql`${milestones.version} + 1`, updatedAt: new Date() })
+      .where(eq(milestones.id, id))
+      .returning();
+    if (!row) throw new Error('update returned no row');
+    return row;
+  },
+
   async delete(db: Db, id: string, version: number): Promise<MilestoneRow | undefined> {
     const [row] = await db.delete(milestones).where(and(eq(milestones.id, id), eq(milestones.version, version))).returning();
     return row;

@@ -4,7 +4,7 @@ import { errorResponses, uuidParam } from '../../http/common.schemas.ts';
 import { requireActor } from '../../http/auth-plugin.ts';
 import { deleteQuery } from '../organization/organization.schemas.ts';
 import type { Services } from '../services.ts';
-import { createMilestoneBody, milestoneChangeResponse, milestoneDeleteResponse, milestoneSchema, updateMilestoneBody } from './milestone.schemas.ts';
+import { createMilestoneBody, milestoneChangeResponse, milestoneDeleteResponse, milestoneMoveResponse, milestoneSchema, moveMilestoneBody, updateMilestoneBody } from './milestone.schemas.ts';
 
 const tags = ['tasks'];
 
@@ -36,6 +36,20 @@ export const milestoneRoutes: FastifyPluginAsyncZod<{ services: Services }> = as
       const { version, ...patch } = request.body;
       return services.milestone.update(requireActor(request), request.params.id, version, patch);
     },
+  );
+
+  app.post(
+    '/milestones/:id/move',
+    {
+      schema: {
+        tags,
+        summary: "Move a milestone one place up or down in its task's order; the answer is the task's milestones in their new order",
+        params: uuidParam,
+        body: moveMilestoneBody,
+        response: { 200: milestoneMoveResponse, ...errorResponses },
+      },
+    },
+    async (request) => services.milestone.move(requireActor(request), request.params.id, request.body.version, request.body.direction),
   );
 
   app.delete(

@@ -27,6 +27,12 @@ export const updateMilestoneBody = z.object({
   done: z.boolean().optional(),
 });
 
+export const moveMilestoneBody = z.object({
+  version: versionField,
+  /** One place earlier or later among the task's milestones. */
+  direction: z.enum(['up', 'down']),
+});
+
 /** The task as it stands after a milestone change: its percent, status and closing may have moved. */
 export const taskProgressSchema = z.object({
   id: z.uuid(),
@@ -38,3 +44,4 @@ export const taskProgressSchema = z.object({
 
 export const milestoneChangeResponse = z.object({ milestone: milestoneSchema, task: taskProgressSchema });
 export const milestoneDeleteResponse = z.object({ task: taskProgressSchema });
+export const milestoneMoveResponse = z.object({ items: z.array(milestoneSchema) });

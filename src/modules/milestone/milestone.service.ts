@@ -88,6 +88,35 @@ export function createMilestoneService(db: Db, deps: { tasks: TaskService; closu
       });
     },
 
+    /**
+     * Moves a milestone one place up or down. The task's milestones are numbered 0… in their order afterwards,
+     * so equal ordinals (an import gives none, older rows may) never leave a move without effect; each row whose
+     * place changed is audited.
+     */
+    async move(actor: Actor, id: string, version: number, direction: 'up' | 'down') {
+      return writeTransaction(db, ENTITY, async (tx) => {
+        const { milestone, task } = await loadMilestone(tx, actor, id);
+        if (milestone.version !== version) throw staleVersion(ENTITY, milestone.version);
+        const order = await milestoneRepository.listByTask(tx, task.id);
+        const at = order.findIndex((m) => m.id === id);
+        const to = direction === 'up' ? at - 1 : at + 1;
+        if (to < 0 || to >= order.length) throw conflict('milestone.cannot_move', `The milestone is already the ${direction === 'up' ? 'first' : 'last'}`);
+        const moved = [...order];
+        [moved[at], moved[to]] = [order[to] as MilestoneRow, order[at] as MilestoneRow];
+        const result: MilestoneRow[] = [];
+        for (const [ordinal, before] of moved.entries()) {
+          if (before.ordinal === ordinal) {
+            result.push(before);
+            continue;
+          }
+          const after = await milestoneRepository.setOrdinal(tx, before.id, ordinal);
+          await audit(tx, actor, { cooperationId: task.cooperationId, action: 'move', entity: ENTITY, entityId: before.id, before, after, scope: rowAuditScope('task', task) });
+          result.push(after);
+        }
+        return { items: result.map(presentMilestone) };
+      });
+    },
+
     async delete(actor: Actor, id: string, version: number) {
       return writeTransaction(db, ENTITY, async (tx) => {
         const { milestone: before, task } = await loadMilestone(tx, actor, id);

@@ -286,6 +286,8 @@ export const tasksApi = {
   addMilestone: (taskId: string, body: MilestoneInput) => request<{ milestone: Milestone }>('POST', `/tasks/${id(taskId)}/milestones`, body),
   editMilestone: (milestone: Milestone, body: MilestoneInput) =>
     request<{ milestone: Milestone }>('PATCH', `/milestones/${id(milestone.id)}`, { version: milestone.version, ...body }),
+  moveMilestone: (milestone: Milestone, direction: 'up' | 'down') =>
+    request<{ items: Milestone[] }>('POST', `/milestones/${id(milestone.id)}/move`, { version: milestone.version, direction }),
   deleteMilestone: (milestone: Milestone) => request<unknown>('DELETE', `/milestones/${id(milestone.id)}`, undefined, { version: milestone.version }),
   supervision: (cooperationId: string, query: { partyId?: string; withinDays?: number }) =>
     request<SupervisionOverview>('GET', `/cooperations/${id(cooperationId)}/supervision`, undefined, query),

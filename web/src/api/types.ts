@@ -68,7 +68,7 @@ export interface Party {
   /** Whether a cooperation office (协调办) is among the side's members. */
   hasOffice: boolean;
   /** `registerUnits`: the caller may register organizations in the party's region. */
-  can: { edit: boolean; registerUnits: boolean; manageMembers: boolean };
+  can: { edit: boolean; registerUnits: boolean; manageMembers: boolean; appointOffice: boolean };
 }
 
 export interface Cooperation {

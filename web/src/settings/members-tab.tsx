@@ -31,6 +31,11 @@ export function MembersTab({ cooperation }: { cooperation: Cooperation }) {
   const { saving, failure, save, clearFailure } = useSave();
   const [mode, setMode] = useState<'existing' | 'new'>('existing');
   const ownSides = cooperation.parties.filter((p) => p.can.manageMembers);
+  // A side left without an office gets its first from another side's office, and only that role.
+  const appointSides = cooperation.parties.filter((p) => p.can.appointOffice);
+  const addSides = [...ownSides, ...appointSides];
+  const chosenParty = Form.useWatch('partyId', form);
+  const appointing = appointSides.find((p) => p.id === chosenParty) ?? null;
   const partyName = (partyId: string) => cooperation.parties.find((p) => p.id === partyId)?.name ?? partyId;
 
   if (error && !data) return <LoadError error={error} onRetry={reload} />;
@@ -92,7 +97,7 @@ export function MembersTab({ cooperation }: { cooperation: Cooperation }) {
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-      {ownSides.length > 0 ? (
+      {addSides.length > 0 ? (
         <Card
           size="small"
           title={
@@ -107,14 +112,20 @@ export function MembersTab({ cooperation }: { cooperation: Cooperation }) {
           }
           data-testid="add-member"
         >
-          {mode === 'new' ? <NewMemberForm cooperation={cooperation} ownSides={ownSides} onAdded={reload} /> : null}
+          {mode === 'new' && ownSides.length > 0 ? <NewMemberForm cooperation={cooperation} ownSides={ownSides} onAdded={reload} /> : null}
           <Form<AddValues>
             hidden={mode === 'new'}
             form={form}
             layout="vertical"
-            initialValues={{ partyId: ownSides[0]?.id, role: 'unit' }}
-            onValuesChange={clearFailure}
+            initialValues={{ partyId: addSides[0]?.id, role: ownSides.length > 0 ? 'unit' : 'coordinator' }}
+            onValuesChange={(changed: Partial<AddValues>) => {
+              clearFailure();
+              if (changed.partyId && appointSides.some((p) => p.id === changed.partyId)) form.setFieldValue('role', 'coordinator');
+            }}
           >
+            {appointing ? (
+              <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('settings.members.appointHint', { party: appointing.name })} data-testid="appoint-office-hint" />
+            ) : null}
             <Space wrap size={16} align="start">
               <Form.Item
                 name="username"
@@ -128,10 +139,10 @@ export function MembersTab({ cooperation }: { cooperation: Cooperation }) {
                 <Input style={{ width: 200 }} maxLength={USERNAME_MAX + 1} />
               </Form.Item>
               <Form.Item name="partyId" label={t('cooperation.partyName')} rules={[{ required: true }]}>
-                <Select aria-label={t('cooperation.partyName')} style={{ width: 140 }} options={ownSides.map((p) => ({ value: p.id, label: p.name }))} />
+                <Select aria-label={t('cooperation.partyName')} style={{ width: 140 }} options={addSides.map((p) => ({ value: p.id, label: p.name }))} />
               </Form.Item>
               <Form.Item name="role" label={t('settings.members.role')} extra={t('settings.members.roleHint')} rules={[{ required: true }]}>
-                <Select<MembershipRole> aria-label={t('settings.members.role')} style={{ width: 140 }} options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))} />
+                <Select<MembershipRole> aria-label={t('settings.members.role')} style={{ width: 140 }} options={(appointing ? (['coordinator'] as const) : ROLES).map((r) => ({ value: r, label: t(`role.${r}`) }))} />
               </Form.Item>
             </Space>
             {failure ? <Alert type="error" showIcon style={{ marginBottom: 12 }} title={errorMessage(failure, t)} /> : null}

@@ -1,4 +1,4 @@
-import { CheckCircleFilled, ClockCircleOutlined, DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { ArrowDownOutlined, ArrowUpOutlined, CheckCircleFilled, ClockCircleOutlined, DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Empty, List, Popconfirm, Space, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -30,6 +30,25 @@ export function MilestoneList({ taskId, milestones, editable, onChanged }: Props
     onChanged();
   };
 
+  const ordered = [...milestones].sort((a, b) => a.ordinal - b.ordinal);
+  /** One place up or down; the first has no up and the last no down. */
+  const moveButton = (milestone: Milestone, direction: 'up' | 'down', index: number) => {
+    const label = t(direction === 'up' ? 'tasks.milestone.moveUp' : 'tasks.milestone.moveDown');
+    const edge = direction === 'up' ? index === 0 : index === ordered.length - 1;
+    return (
+      <Tooltip key={direction} title={label}>
+        <Button
+          size="small"
+          type="text"
+          aria-label={label}
+          disabled={edge || busy !== null}
+          icon={direction === 'up' ? <ArrowUpOutlined /> : <ArrowDownOutlined />}
+          onClick={() => run(milestone.id, () => tasksApi.moveMilestone(milestone, direction))}
+        />
+      </Tooltip>
+    );
+  };
+
   return (
     <Space orientation="vertical" size={8} style={{ width: '100%' }}>
       {milestones.length === 0 ? (
@@ -37,9 +56,9 @@ export function MilestoneList({ taskId, milestones, editable, onChanged }: Props
       ) : (
         <List<Milestone>
           size="small"
-          dataSource={[...milestones].sort((a, b) => a.ordinal - b.ordinal)}
+          dataSource={ordered}
           data-testid="milestones"
-          renderItem={(milestone) => (
+          renderItem={(milestone, index) => (
             <List.Item
               actions={
                 editable
@@ -53,6 +72,8 @@ export function MilestoneList({ taskId, milestones, editable, onChanged }: Props
                       >
                         {milestone.doneAt ? t('tasks.markUndone') : t('tasks.markDone')}
                       </Button>,
+                      moveButton(milestone, 'up', index),
+                      moveButton(milestone, 'down', index),
                       <Tooltip key="edit" title={t('common.edit')}>
                         <Button size="small" type="text" aria-label={t('common.edit')} icon={<EditOutlined />} onClick={() => setEditing(milestone)} />
                       </Tooltip>,
