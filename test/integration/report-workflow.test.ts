@@ -216,7 +216,8 @@ describe.each(databaseFlavours())('progress reports on %s', (flavour) => {
       expect(approved.reviews[1]).toMatchObject({ partyId: w.sz.partyId, reason: '请补充投资到位凭证', userName: szName });
       expect(approved.returnReason).toBeNull();
       const state = await taskState(task.id);
-      expect(state.percent).toBe(45);
+      // Two milestones, one reached: the task stands at their share, not at the 45 the report states.
+      expect(state.percent).toBe(50);
       expect(state.status).toBe('in_progress');
       expect(state.milestones.find((m) => m.id === task.milestoneIds[0])?.doneAt).toBeTruthy();
       expect(state.milestones.find((m) => m.id === task.milestoneIds[1])?.doneAt).toBeFalsy();
@@ -256,7 +257,9 @@ describe.each(databaseFlavours())('progress reports on %s', (flavour) => {
       const old = await report(id, w.sz.coordinator);
       expect(old.statusCode).toBe(200);
       expect(old.json<ReportBody>().status).toBe('superseded');
-      expect((await taskState(task.id)).percent).toBe(40);
+      expect((await report(revision.id, w.sz.coordinator)).json<ReportBody>().percent).toBe(40);
+      // The corrected figure is the report's own; the task still stands at its milestones' share.
+      expect((await taskState(task.id)).percent).toBe(50);
     });
   });
 
@@ -283,6 +286,24 @@ describe.each(databaseFlavours())('progress reports on %s', (flavour) => {
     it('refuses a report from a unit that does not work on the task', async () => {
       const res = await t.call('POST', `/api/v1/tasks/${task.id}/reports`, { token: w.sz.unit, body: { periodId: q3.id } });
       expect(res.statusCode).toBe(403);
+    });
+  });
+
+  describe('the percent a report moves', () => {
+    it('sets the percent of a task without milestones, which then follows milestones once it has them', async () => {
+      const task = await makeTask(t, w, '青岛本地招商推介', 'qingdao-only', []);
+      const created = await draft(task, w.qd.unit, q4, { percent: 45 });
+      await submit(created.id, w.qd.unit);
+      expect((await review(created.id, w.qd.coordinator, 'approved')).statusCode).toBe(200);
+      const reported = await taskState(task.id);
+      expect(reported).toMatchObject({ percent: 45, status: 'in_progress' });
+      const added = await t.call('POST', `/api/v1/tasks/${task.id}/milestones`, { token: w.qd.unit, body: { title: '推介会召开' } });
+      expect(added.statusCode, added.body).toBe(201);
+      expect((await taskState(task.id)).percent).toBe(0);
+      const milestone = added.json<{ milestone: { id: string; version: number } }>().milestone;
+      const reached = await t.call('PATCH', `/api/v1/milestones/${milestone.id}`, { token: w.qd.unit, body: { version: milestone.version, done: true } });
+      expect(reached.statusCode, reached.body).toBe(200);
+      expect((await taskState(task.id)).percent).toBe(100);
     });
   });
 
@@ -387,7 +408,7 @@ describe.each(databaseFlavours())('progress reports on %s', (flavour) => {
         await t.services.cooperation.addMembership(SYSTEM_ACTOR, w.cooperationId, { username, partyId: side, role: 'coordinator' });
       }
       const [qd2, sz2] = await Promise.all([t.login('qd.fgw2'), t.login('sz.fgw2')]);
-      const task = await makeTask(t, w, '同时审核的任务', 'joint');
+      const task = await makeTask(t, w, '同时审核的任务', 'joint', []);
       const created = await draft(task, w.qd.unit, q3, { percent: 55 });
       await submit(created.id, w.qd.unit);
 

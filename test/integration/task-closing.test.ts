@@ -57,7 +57,7 @@ describe.each(databaseFlavours())('closing a task on %s', (flavour) => {
         [1, c.shenzhen, 'approved'],
       ].sort(),
     );
-    expectError(await requestClose(task.id), 409, 'task.already_closed');
+    expectError(await requestClose(task.id), 409, 'task.closed');
   });
 
   it('answers 409 when the same side approves twice', async () => {

@@ -4,7 +4,7 @@ import { addDays, businessToday } from '../../src/modules/task/business-date.ts'
 import { createTaskNotifications } from '../../src/modules/task/task-notifications.ts';
 import { databaseFlavours } from '../setup/test-database.ts';
 import { startTestApp, type TestApp } from '../setup/test-app.ts';
-import { createTask, expectError, qingdaoShenzhen, type LedgerPage, type QingdaoShenzhen, type TaskDetail } from './task-fixtures.ts';
+import { createTask, expectError, qingdaoShenzhen, type LedgerPage, type QingdaoShenzhen } from './task-fixtures.ts';
 
 interface Supervision {
   asOf: string;
@@ -215,7 +215,7 @@ describe.each(databaseFlavours())('督办 supervision on %s', (flavour) => {
     const closed = await createTask(t, qd, c, { title: '已办结', joint: false, ownerPartyId: c.qingdao, units: [] });
     await t.call('POST', `/api/v1/tasks/${closed.id}/close-request`, { token: qd });
     await t.call('POST', `/api/v1/tasks/${closed.id}/close-approvals`, { token: qd, body: { decision: 'approved' } });
-    expectError(await issue(closed.id, qd, body), 409, 'supervision.task_closed');
+    expectError(await issue(closed.id, qd, body), 409, 'task.closed');
   });
 
   it('gives notices issued at the same instant distinct numbers', async () => {

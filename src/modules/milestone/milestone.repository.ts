@@ -1,4 +1,4 @@
-import { and, asc, eq, max, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, max, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { milestones } from '../../db/schema/work.ts';
 import { updateIfVersion } from '../../db/versioned-update.ts';
@@ -27,6 +27,17 @@ export const milestoneRepository = {
       .from(milestones)
       .where(eq(milestones.taskId, taskId));
     return { total: row?.total ?? 0, done: row?.done ?? 0 };
+  },
+
+  /** Marks reached milestones done (those not done yet), bumping their versions. */
+  async markDone(db: Db, taskId: string, ids: string[], at: Date): Promise<string[]> {
+    if (!ids.length) return [];
+    const rows = await db
+      .update(milestones)
+      .set({ doneAt: at, version: sql`${milestones.version} + 1`, updatedAt: at })
+      .where(and(eq(milestones.taskId, taskId), inArray(milestones.id, ids), isNull(milestones.doneAt)))
+      .returning({ id: milestones.id });
+    return rows.map((r) => r.id);
   },
 
   async insert(db: Db, values: NewMilestone): Promise<MilestoneRow> {

@@ -1,11 +1,13 @@
-import { conflict, missingAs, notFound, staleVersion } from '../../app-error.ts';
+import { missingAs, notFound, staleVersion } from '../../app-error.ts';
 import type { Db } from '../../db/client.ts';
 import { writeTransaction } from '../../db/write-transaction.ts';
 import type { Actor } from '../access/actor.ts';
 import { assertCanWorkOnTask, rowAuditScope } from '../access/policy.ts';
 import { audit } from '../audit/audit.service.ts';
 import type { TaskClosureService } from '../task/task-closure.service.ts';
-import { taskRepository, type NewTask, type TaskRow } from '../task/task.repository.ts';
+import { settleProgress } from '../task/task-progress.ts';
+import { assertOpen } from '../task/task-status.ts';
+import { taskRepository, type TaskRow } from '../task/task.repository.ts';
 import { assertMilestoneDate, presentMilestone, presentProgress, type TaskService } from '../task/task.service.ts';
 import { milestoneRepository, type MilestoneRow } from './milestone.repository.ts';
 
@@ -33,7 +35,7 @@ export function createMilestoneService(db: Db, deps: { tasks: TaskService; closu
     if (!task) throw notFound('task', taskId);
     const units = await taskRepository.unitsOf(tx, [taskId]);
     assertCanWorkOnTask(actor, task, units.map((u) => u.organizationId));
-    if (task.status === 'done' || task.status === 'cancelled') throw conflict('task.already_closed', `The task is already ${task.status}`);
+    assertOpen(task);
     return task;
   }
 
@@ -43,18 +45,10 @@ export function createMilestoneService(db: Db, deps: { tasks: TaskService; closu
     return { milestone, task: await missingAs(ENTITY, id, () => workableTask(tx, actor, milestone.taskId)) };
   }
 
-  /** Brings the task in line with its milestones; `reached` says a milestone was just marked done. */
+  /** Brings the task in line with its milestones; `reached` says a milestone was just marked done, which may complete the task. */
   async function settle(tx: Db, actor: Actor, task: TaskRow, reached: boolean): Promise<TaskRow> {
-    const { total, done } = await milestoneRepository.counts(tx, task.id);
-    const patch: Partial<NewTask> = {};
-    if (total > 0) {
-      const percent = Math.round((done * 100) / total);
-      if (percent !== task.percent) patch.percent = percent;
-    }
-    if (done > 0 && task.status === 'not_started') patch.status = 'in_progress';
-    let after = Object.keys(patch).length ? await taskRepository.updateDerived(tx, task.id, patch) : task;
-    if (reached && total > 0 && done === total) after = await deps.closure.propose(tx, actor, after, 'last_milestone');
-    return after;
+    const { task: after, complete } = await settleProgress(tx, task, { started: reached });
+    return reached && complete ? deps.closure.propose(tx, actor, after, 'last_milestone') : after;
   }
 
   return {

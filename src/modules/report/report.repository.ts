@@ -1,7 +1,7 @@
-import { and, asc, desc, eq, getTableColumns, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { memberships, organizations, users } from '../../db/schema/core.ts';
-import { approvals, milestones, progressReports, reportingPeriods, tasks, taskUnits } from '../../db/schema/work.ts';
+import { approvals, progressReports, reportingPeriods, tasks, taskUnits } from '../../db/schema/work.ts';
 import { updateIfVersion } from '../../db/versioned-update.ts';
 
 export type ReportRow = typeof progressReports.$inferSelect;
@@ -73,17 +73,6 @@ export const reportRepository = {
     const [row] = await db.insert(approvals).values(values).returning();
     if (!row) throw new Error('insert returned no row');
     return row;
-  },
-
-  /** Marks reached milestones done (those not done yet), bumping their versions. */
-  async markMilestonesDone(db: Db, taskId: string, ids: string[], at: Date): Promise<string[]> {
-    if (!ids.length) return [];
-    const rows = await db
-      .update(milestones)
-      .set({ doneAt: at, version: sql`${milestones.version} + 1`, updatedAt: at })
-      .where(and(eq(milestones.taskId, taskId), inArray(milestones.id, ids), isNull(milestones.doneAt)))
-      .returning({ id: milestones.id });
-    return rows.map((r) => r.id);
   },
 
   async namesOf(db: Db, report: Pick<ReportRow, 'organizationId' | 'authorId' | 'periodId'>) {

@@ -24,6 +24,8 @@ import type { NotifyRequest } from '../notification/notification.service.ts';
 import { periodRepository, type PeriodRow } from '../period/period.repository.ts';
 import { supervisionRepository } from '../supervision/supervision.repository.ts';
 import { businessToday } from '../task/business-date.ts';
+import { settleProgress } from '../task/task-progress.ts';
+import { assertOpen, isClosed } from '../task/task-status.ts';
 import { decidingSides, reportSides } from '../task/task-sides.ts';
 import { taskRepository, type TaskRow } from '../task/task.repository.ts';
 import type { TaskService } from '../task/task.service.ts';
@@ -168,18 +170,13 @@ export function createReportService(db: Db, deps: ReportServiceDeps) {
     const before = await taskRepository.getForUpdate(tx, report.taskId);
     if (!before) throw notFound('task', report.taskId);
     const now = new Date();
-    const done = await reportRepository.markMilestonesDone(tx, before.id, report.milestonesReached, now);
+    const done = await milestoneRepository.markDone(tx, before.id, report.milestonesReached, now);
     for (const milestoneId of done) {
       await audit(tx, actor, { cooperationId: before.cooperationId, action: 'update', entity: 'milestone', entityId: milestoneId, after: { doneAt: now, byReport: report.id }, scope: rowAuditScope('task', before) });
     }
-    const after = await taskRepository.updateDerived(tx, before.id, {
-      percent: report.percent,
-      status: before.status === 'not_started' ? 'in_progress' : before.status,
-    });
+    const { task: after, complete } = await settleProgress(tx, before, { stated: report.percent, started: true });
     await audit(tx, actor, { cooperationId: before.cooperationId, action: 'update', entity: 'task', entityId: before.id, before, after: { ...after, byReport: report.id }, scope: rowAuditScope('task', before) });
-    const milestones = await milestoneRepository.listByTask(tx, before.id);
-    const complete = report.percent === 100 || (milestones.length > 0 && milestones.every((m) => m.doneAt));
-    const open = after.status !== 'done' && after.status !== 'cancelled' && !after.closeRequestedAt;
+    const open = !isClosed(after.status) && !after.closeRequestedAt;
     if (complete && open && deps.proposeTaskClosing) await deps.proposeTaskClosing(tx, actor, after);
   }
 
@@ -215,7 +212,7 @@ export function createReportService(db: Db, deps: ReportServiceDeps) {
         if (period.closedAt) throw conflict('period.closed', `${period.label} is closed; it takes no new reports`);
         const units = await taskRepository.unitsOf(tx, [task.id]);
         const unit = reportingUnitFor(actor, task, units, input.organizationId);
-        if (task.status === 'done' || task.status === 'cancelled') throw conflict('task.closed', 'The task is closed; it takes no more reports');
+        assertOpen(task);
         await checkMilestones(tx, task.id, input.milestonesReached);
         const [existing] = await reportRepository.revisionsOf(tx, { taskId: task.id, periodId: period.id, organizationId: unit.organizationId });
         if (existing) {

@@ -3,7 +3,8 @@ import type { Db } from '../../db/client.ts';
 import { organizations, parties, regions, users } from '../../db/schema/core.ts';
 import { progressReports, reportingPeriods, supervisionNoticeRecipients, supervisionNotices, tasks, taskUnits } from '../../db/schema/work.ts';
 import type { RowScope } from '../access/policy.ts';
-import { OPEN_STATUSES, scopeCondition, sideCondition } from '../task/task.repository.ts';
+import { CLOSED_STATUSES, OPEN_STATUSES } from '../task/task-status.ts';
+import { scopeCondition, sideCondition } from '../task/task.repository.ts';
 
 export type NoticeRow = typeof supervisionNotices.$inferSelect;
 
@@ -42,7 +43,7 @@ export const supervisionRepository = {
         and(
           eq(tasks.cooperationId, cooperationId),
           scopeCondition(scope),
-          inArray(tasks.status, OPEN_STATUSES),
+          inArray(tasks.status, [...OPEN_STATUSES]),
           lte(tasks.dueOn, horizon),
           partyId ? sideCondition(cooperationId, partyId) : undefined,
         ),
@@ -96,7 +97,7 @@ export const supervisionRepository = {
           eq(taskUnits.cooperationId, cooperationId),
           eq(taskUnits.role, 'lead'),
           partyId ? eq(taskUnits.partyId, partyId) : undefined,
-          inArray(tasks.status, OPEN_STATUSES),
+          inArray(tasks.status, [...OPEN_STATUSES]),
           scopeCondition(scope),
           or(isNull(tasks.startOn), lte(tasks.startOn, period.endsOn)),
           sql`not exists (select 1 from ${progressReports} where ${progressReports.taskId} = ${tasks.id} and ${progressReports.periodId} = ${period.id} and ${progressReports.organizationId} = ${taskUnits.organizationId} and ${progressReports.status} <> 'draft')`,
@@ -129,7 +130,7 @@ export const supervisionRepository = {
           eq(progressReports.cooperationId, cooperationId),
           eq(progressReports.status, 'returned'),
           partyId ? eq(progressReports.partyId, partyId) : undefined,
-          notInArray(tasks.status, ['done', 'cancelled']),
+          notInArray(tasks.status, [...CLOSED_STATUSES]),
           scopeCondition(scope),
           sql`not exists (select 1 from ${progressReports} as later where later.task_id = ${progressReports.taskId} and later.period_id = ${progressReports.periodId} and later.organization_id = ${progressReports.organizationId} and later.revision > ${progressReports.revision} and later.status in ('submitted', 'approved'))`,
         ),

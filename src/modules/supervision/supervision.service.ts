@@ -13,6 +13,7 @@ import type { TaskService } from '../task/task.service.ts';
 import { noticeNumber, noticePrefix, presentNotices } from './supervision-notice.presenter.ts';
 import { supervisionRepository, type NoticeRow, type RecipientRow } from './supervision.repository.ts';
 import type { SUPERVISION_REASONS } from './supervision.schemas.ts';
+import { assertOpen } from '../task/task-status.ts';
 
 const ENTITY = 'supervision_notice';
 
@@ -183,9 +184,7 @@ export function createSupervisionService(
       const row = await writeTransaction(db, ENTITY, async (tx) => {
         const task = await deps.tasks.loadReadable(actor, taskId, tx);
         const side = issuingSide(actor, task);
-        if (task.status === 'done' || task.status === 'cancelled') {
-          throw conflict('supervision.task_closed', `The task is already ${task.status}; there is nothing to supervise`);
-        }
+        assertOpen(task);
         const today = deps.today();
         if (input.deadline < today) throw badRequest('supervision.deadline_past', 'The deadline of a notice cannot be in the past', { today });
         const units = await taskRepository.unitsOf(tx, [task.id]);

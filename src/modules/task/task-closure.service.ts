@@ -9,8 +9,8 @@ import type { TaskNotifications } from './task-notifications.ts';
 import { closingSides, decidingSides } from './task-sides.ts';
 import { taskRepository, type TaskRow } from './task.repository.ts';
 import type { TaskService } from './task.service.ts';
+import { assertOpen, isClosed } from './task-status.ts';
 
-const isClosed = (task: TaskRow) => task.status === 'done' || task.status === 'cancelled';
 
 /**
  * Closing a task (销号): a request opens an approval round; each side that
@@ -53,7 +53,7 @@ export function createTaskClosureService(db: Db, deps: { tasks: TaskService; not
      */
     async propose(tx: Db, actor: Actor, task: TaskRow, trigger: 'last_milestone' | 'report'): Promise<TaskRow> {
       const current = await taskRepository.getForUpdate(tx, task.id);
-      if (!current || isClosed(current) || current.closeRequestedAt) return current ?? task;
+      if (!current || isClosed(current.status) || current.closeRequestedAt) return current ?? task;
       return openRound(tx, actor, current, trigger);
     },
 
@@ -66,7 +66,7 @@ export function createTaskClosureService(db: Db, deps: { tasks: TaskService; not
       await writeTransaction(db, 'task', async (tx) => {
         const task = await lockReadable(tx, actor, taskId);
         assertCanManageTask(actor, task);
-        if (isClosed(task)) throw conflict('task.already_closed', `The task is already ${task.status}`);
+        assertOpen(task);
         if (task.closeRequestedAt) throw conflict('task.close_already_requested', 'Closing this task is already awaiting decisions', { round: task.closeRound });
         await openRound(tx, actor, task, 'request');
       });
@@ -82,7 +82,7 @@ export function createTaskClosureService(db: Db, deps: { tasks: TaskService; not
         const alreadyDecided = () =>
           conflict('approval.already_decided', 'Your side has already decided on this closing request', { round: task.closeRound, partyId: side });
         if (task.closeRound > 0 && decisions.some((a) => a.partyId === side)) throw alreadyDecided();
-        if (isClosed(task)) throw conflict('task.already_closed', `The task is already ${task.status}`);
+        assertOpen(task);
         if (!task.closeRequestedAt) throw conflict('task.close_not_requested', 'Closing this task has not been requested');
         if (decision === 'returned' && !reason) throw badRequest('task.return_reason_required', 'Say why the closing request is returned');
         const recorded = await taskClosureRepository.insertDecision(tx, {

@@ -3,10 +3,11 @@ import type { Db } from '../../db/client.ts';
 import { runPrepared } from '../../db/prepared.ts';
 import { alias, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { agreements, clauses, cooperations, memberships, organizations, parties, users } from '../../db/schema/core.ts';
-import { approvals, attachments, comments, milestones, progressReports, supervisionNotices, taskClauses, taskOwners, tasks, taskUnits, type TASK_PRIORITIES, type TASK_STATUSES } from '../../db/schema/work.ts';
+import { approvals, attachments, comments, milestones, progressReports, taskClauses, taskOwners, tasks, taskUnits, type TASK_PRIORITIES, type TASK_STATUSES } from '../../db/schema/work.ts';
 import { updateIfVersion } from '../../db/versioned-update.ts';
 import { rowScopeCondition, type RowScope } from '../access/policy.ts';
 import { escapeLike } from '../organization/organization.repository.ts';
+import { CLOSED_STATUSES } from './task-status.ts';
 
 export type TaskRow = typeof tasks.$inferSelect;
 export type NewTask = typeof tasks.$inferInsert;
@@ -16,8 +17,6 @@ export type TaskUnitInput = Pick<typeof taskUnits.$inferInsert, 'partyId' | 'org
 
 const parentClauses = alias(clauses, 'parent_clause');
 
-export const OPEN_STATUSES: TaskStatus[] = ['not_started', 'in_progress', 'blocked'];
-const CLOSED_STATUSES: TaskStatus[] = ['done', 'cancelled'];
 
 export interface LedgerFilter {
   partyId?: string | undefined;
@@ -60,10 +59,10 @@ export const sideCondition = (cooperationId: string, partyId: string): SQL =>
   ) as SQL;
 
 /** Past due and still open; `today` is the business day, passed in so every query of a request agrees. */
-export const overdueCondition = (today: string): SQL => and(lt(tasks.dueOn, today), notInArray(tasks.status, CLOSED_STATUSES)) as SQL;
+export const overdueCondition = (today: string): SQL => and(lt(tasks.dueOn, today), notInArray(tasks.status, [...CLOSED_STATUSES])) as SQL;
 
 // Without the null test a task with no due date would be "unknown" rather than not overdue, which the answer schema refuses.
-const overdueColumn = (today: string) => sql<boolean>`(${tasks.dueOn} is not null and ${tasks.dueOn} < ${today} and ${tasks.status} not in ('done', 'cancelled'))`;
+const overdueColumn = (today: string) => sql<boolean>`(${tasks.dueOn} is not null and ${tasks.dueOn} < ${today} and ${notInArray(tasks.status, [...CLOSED_STATUSES])})`;
 
 /** Membership filters as `id in (…)` over the link tables, so each reads its own index (unit, clause, owner) once. */
 function filterConditions(cooperationId: string, filter: LedgerFilter, today: string): SQL[] {

@@ -39,10 +39,11 @@ import {
   type TaskStatus,
   type TaskUnitInput,
 } from './task.repository.ts';
+import { percentIsStated, percentOf } from './task-progress.ts';
+import { isClosed, isOverdue } from './task-status.ts';
 import { regionLiesWithin } from './unit-side.ts';
 
 const ENTITY = 'task';
-const CLOSED: TaskStatus[] = ['done', 'cancelled'];
 
 export interface TaskServiceDeps {
   /** The business day (YYYY-MM-DD) that "overdue" is judged against. */
@@ -173,7 +174,7 @@ export const presentProgress = (t: TaskRow) => ({
   version: t.version,
   status: t.status,
   percent: t.percent,
-  closeRequested: !!t.closeRequestedAt && !CLOSED.includes(t.status),
+  closeRequested: !!t.closeRequestedAt && !isClosed(t.status),
 });
 
 export function createTaskService(db: Db, cooperations: CooperationService, deps: TaskServiceDeps) {
@@ -270,7 +271,7 @@ export function createTaskService(db: Db, cooperations: CooperationService, deps
       ...row,
       doneAt: iso(row.doneAt),
       createdAt: row.createdAt.toISOString(),
-      closeRequested: !!closeRequestedAt && !CLOSED.includes(row.status),
+      closeRequested: !!closeRequestedAt && !isClosed(row.status),
       sides: groupSides(units, sidesWithUnits(units)),
       can: { updateProgress: canWorkOnTask(actor, row, units.map((u) => u.organizationId)) },
     }));
@@ -290,7 +291,7 @@ export function createTaskService(db: Db, cooperations: CooperationService, deps
       taskRepository.partiesOf(db, row.cooperationId),
     ]);
     const required = closingSides(row);
-    const open = !!row.closeRequestedAt && !CLOSED.includes(row.status);
+    const open = !!row.closeRequestedAt && !isClosed(row.status);
     const approvedNow = approvals.filter((a) => a.round === row.closeRound && a.decision === 'approved').map((a) => a.partyId);
     const pending = open ? required.filter((p) => !approvedNow.includes(p)) : [];
     const shownSides = row.joint ? partyRows : partyRows.filter((p) => p.id === row.ownerPartyId);
@@ -316,7 +317,7 @@ export function createTaskService(db: Db, cooperations: CooperationService, deps
       createdBy: row.createdBy,
       createdAt: row.createdAt.toISOString(),
       updatedAt: row.updatedAt.toISOString(),
-      overdue: !!row.dueOn && row.dueOn < today && !CLOSED.includes(row.status),
+      overdue: isOverdue(row, today),
       milestoneCounts: { done: milestoneRows.filter((m) => m.doneAt).length, total: milestoneRows.length },
       sides: groupSides(units, shownSides),
       owners,
@@ -375,8 +376,8 @@ export function createTaskService(db: Db, cooperations: CooperationService, deps
       dueOn: input.dueOn ?? null,
       visibility: input.visibility,
       createdBy: authorId(actor),
-      // The same rule as milestone changes follow: percent is the share reached, and reaching one starts the task.
-      ...(input.milestones.length ? { percent: Math.round((reached * 100) / input.milestones.length) } : {}),
+      // The rule milestone changes follow: percent is the share reached, and reaching one starts the task.
+      percent: percentOf({ total: input.milestones.length, done: reached }, 0),
       ...(reached ? { status: 'in_progress' as const } : {}),
     });
     await taskRepository.replaceUnits(tx, cooperationId, row.id, input.units);
@@ -513,13 +514,13 @@ export function createTaskService(db: Db, cooperations: CooperationService, deps
         if (patch.status !== undefined && patch.status !== before.status) {
           if (patch.status === 'done') throw conflict('task.close_requires_approval', 'A task is closed by the approval of its sides: request closing instead');
           // Cancelling and reopening a closed task are decisions of the cooperation offices.
-          if (patch.status === 'cancelled' || CLOSED.includes(before.status)) assertCanManageTask(actor, before);
+          if (patch.status === 'cancelled' || isClosed(before.status)) assertCanManageTask(actor, before);
           fields.status = patch.status;
           if (before.status === 'done') fields.doneAt = null;
-          if (CLOSED.includes(before.status)) fields.closeRequestedAt = null;
+          if (isClosed(before.status)) fields.closeRequestedAt = null;
         }
         if (patch.percent !== undefined) {
-          if ((await milestoneRepository.counts(tx, id)).total > 0) {
+          if (!percentIsStated(await milestoneRepository.counts(tx, id))) {
             throw badRequest('task.percent_derived', 'The percent of a task with milestones follows its milestones');
           }
           fields.percent = patch.percent;

@@ -5,7 +5,6 @@ import type {
   Cooperation,
   CooperationListItem,
   CooperationStatus,
-  Items,
   LoginResult,
   Me,
   Page,

@@ -132,7 +132,7 @@ export function ReportForm({ taskId, periods: allPeriods, milestones, ownReports
         <Form.Item name="periodId" label={t('reports.period')} rules={[{ required: true, message: t('reports.periodRequired') }]}>
           <Select style={{ width: 200 }} onChange={onPeriodChange} options={periods.map((p) => ({ value: p.id, label: p.label }))} />
         </Form.Item>
-        <Form.Item name="percent" label={t('reports.percent')}>
+        <Form.Item name="percent" label={t('reports.percent')} extra={milestones.length > 0 ? t('reports.percentFollowsMilestones') : undefined} style={{ maxWidth: 360 }}>
           <InputNumber min={0} max={100} suffix="%" style={{ width: 120 }} data-testid="report-percent" />
         </Form.Item>
       </Space>

@@ -1,4 +1,4 @@
-import { Alert, App, Button, Col, Form, Input, Modal, Result, Row, Select, Typography } from 'antd';
+import { Alert, App, Button, Col, Form, Modal, Result, Row, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
