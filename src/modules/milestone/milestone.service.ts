@@ -1,4 +1,4 @@
-import { missingAs, notFound, staleVersion } from '../../app-error.ts';
+import { conflict, missingAs, notFound, staleVersion } from '../../app-error.ts';
 import type { Db } from '../../db/client.ts';
 import { writeTransaction } from '../../db/write-transaction.ts';
 import type { Actor } from '../access/actor.ts';
