@@ -18,7 +18,8 @@ describe('agreement extractor', () => {
   it('reads texts in traditional characters', () => {
     const result = ingest('兩市合作\n\n9月10日，天水市政府與濟南市政府簽訂了戰略合作協議。');
     expect(result.agreement).toBe('戰略合作協議');
-    expect(result.parties).toEqual(['天水市', '济南市']);
+    // Names come back in the characters the text writes them in.
+    expect(result.parties).toEqual(['天水市', '濟南市']);
   });
 
   it('reads an unbracketed name after the signing verb', () => {

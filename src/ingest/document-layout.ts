@@ -50,7 +50,7 @@ const MAX_HEADING_LENGTH = 60;
 const EDITOR_LINE = /^(责任编辑|编辑|主编|副主编|美编|审读|审核|审校|校对|排版|来源|稿源|作者|值班编辑|监制|制作|策划|统筹|出品|视觉)\s*[:：\s]/;
 const PAGE_TOOL =
   /(分享到|扫一扫|扫码|打印本页|打印此页|关闭窗口|返回顶部|返回首页|上一篇|下一篇|字号[:：]|字体[:：]|【字体|点击量|浏览次数|阅读次数|阅读量[:：]|ICP备|版权所有|Copyright|网站地图|联系我们|站群|无障碍版|无障碍浏览|繁體|繁体版|手机版|访问电脑版|登录后|我要点评|(首页|主页|当前位置|您的位置)\s*[>›»:：]|[>›»].*[>›»])/i;
-const CHANNEL_LINE = /^(客户端|更多内容请关注|更多精彩|欢迎关注|点击|长按|关注我们|本文来源|原标题|报料|本篇文章|本文共|阅读本文|全文约)|读完约|阅读需要|字号$/;
+const CHANNEL_LINE = /^(欢迎(来到|访问|光临)|客户端|更多内容请关注|更多精彩|欢迎关注|点击|长按|关注我们|本文来源|原标题|报料|本篇文章|本文共|阅读本文|全文约)|读完约|阅读需要|字号$/;
 const MASTHEAD = /(日报|晚报|早报|晨报|商报|时报|新闻网|客户端|频道|公众号|网站)/;
 const BUTTON_WORDS = /^(微信|微博|QQ|QQ空间|分享|打印|关闭|收藏|评论|点赞|转发|大|中|小|【大】|【中】|【小】|返回|顶部|更多|字号|A\+|A-)$/;
 // A menu: several short words side by side (首页 新闻 视频 图片 专题).
@@ -82,8 +82,15 @@ function withoutTrailingQuotes(text: string): string {
   return text.replace(/[”’"')）」』》\]]+$/, '');
 }
 
+// An e-paper masthead: 《人民日报》（2023年07月05日 第10版）, 第03版：要闻.
+const PAGE_MASTHEAD = /第\s*[0-9一二三四五六七八九十]{1,3}\s*版/;
+// A breadcrumb with one step: 手机人民网 江苏>经济.
+const ONE_STEP_CRUMB = /^[^，。,;；]{1,12}\s*[>›»]\s*[^，。,;；>›»]{1,8}$/;
+
 function classify(text: string): LineKind {
   if (text.length === 0) return 'blank';
+  if (text.length <= 40 && PAGE_MASTHEAD.test(text) && !text.includes('。')) return FULL_DATE.test(text) ? 'dateline' : 'chrome';
+  if (ONE_STEP_CRUMB.test(text)) return 'chrome';
   // Images and links pasted as markdown or bare addresses.
   if (/^!\[|^\[[^\]]*\]\(|^https?:\/\//i.test(text)) return 'chrome';
   const short = text.length <= 80;

@@ -103,7 +103,7 @@ describe('party extractor: development and special zones', () => {
   it('keeps the city, not the province written before it, as the region of a zone', () => {
     expect(detailsOf('安徽合肥经开区与上海闵行区签署合作协议\n\n两地签署协议。')).toEqual([
       ['合肥经济技术开发区', '340100'],
-      ['闵行区', '310112'],
+      ['上海市闵行区', '310112'],
     ]);
   });
 
@@ -119,7 +119,7 @@ describe('party extractor: development and special zones', () => {
 
   it('does not take a zone that the parties build together for a party', () => {
     const text = '闵行区与合肥市签署合作协议 共建合肥经开区产业园\n\n上海市闵行区与合肥市签署合作协议。';
-    expect(partiesOf(text)).toEqual(['闵行区', '合肥市']);
+    expect(partiesOf(text)).toEqual(['上海市闵行区', '合肥市']);
   });
 
   it('does not take the zones of a sub-agreement signed under a city-level framework', () => {
@@ -135,8 +135,44 @@ describe('party extractor: development and special zones', () => {
   it('keeps a region whose official name ends in 新区 a region', () => {
     const text = '浦东新区与昆山市签署合作协议\n\n浦东新区与昆山市签署全面合作协议。';
     expect(detailsOf(text)).toEqual([
-      ['浦东新区', '310115'],
+      ['上海市浦东新区', '310115'],
       ['昆山市', '320583'],
     ]);
+  });
+});
+
+describe('party extractor: regions below the city', () => {
+  it('names a district or county with its city, and a county-level city alone', () => {
+    const text = '两地合作\n\n5月25日，成都市武侯区与邛崃市签署产业协同发展战略合作协议。';
+    expect(partiesOf(text)).toEqual(['成都市武侯区', '邛崃市']);
+    expect(partiesOf('两区合作\n\n上海黄浦区与重庆万州区签订对口支援项目实施协议书。')).toEqual(['上海市黄浦区', '重庆市万州区']);
+  });
+
+  it('reads an autonomous county written with its plain suffix, with its prefecture', () => {
+    expect(partiesOf('三县签订协同发展框架协议\n\n近日，海北州门源县、西宁市大通县、海东市互助县签订高质量协同发展框架协议。')).toEqual([
+      '海北藏族自治州门源回族自治县',
+      '西宁市大通回族土族自治县',
+      '海东市互助土族自治县',
+    ]);
+  });
+
+  it('keeps a district name that several cities share as written when the text does not say which', () => {
+    expect(partiesOf('两区携手\n\n城关区与海淀区签署合作协议。')).toEqual(['城关区', '北京市海淀区']);
+  });
+
+  it('returns the names of a traditional text in its characters', () => {
+    expect(partiesOf('宕昌縣與渝中區結為旅遊文化友好區縣\n\n12月1日，甘肅宕昌縣與重慶市渝中區簽署旅遊文化友好區縣戰略合作協議。')).toEqual([
+      '隴南市宕昌縣',
+      '重慶市渝中區',
+    ]);
+  });
+
+  it('finds no parties when the text names one region alone', () => {
+    expect(partiesOf('奉节集中签约80个招商引资项目\n\n3月27日，奉节县举行招商引资项目集中签约仪式，80个项目集中签约。')).toEqual([]);
+  });
+
+  it('reads a zone named with its own name between the region and its kind, and expands a short kind', () => {
+    expect(partiesOf('新区合作\n\n四川天府新区和青岛西海岸新区签署战略合作框架协议。')).toEqual(['四川天府新区', '青岛西海岸新区']);
+    expect(partiesOf('两区合作\n\n5月20日，成都高新区与成都市温江区签署战略合作协议。')).toEqual(['成都高新技术产业开发区', '成都市温江区']);
   });
 });

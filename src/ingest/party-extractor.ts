@@ -2,7 +2,7 @@ import type { Block, DocumentLayout } from './document-layout.ts';
 import type { PartyDetail } from './ingest-result.ts';
 import { findPairs, placeKey, resolveMention, scanPlaces, type Place } from './place-mentions.ts';
 import type { RegionDictionary } from './region-dictionary.ts';
-import { buildView, pieceOf, type TextView } from './text-normaliser.ts';
+import { buildView, pieceOf, writtenAs, type TextView } from './text-normaliser.ts';
 import { findZones, isZoneCode, type Zone, type ZoneMention } from './zone-names.ts';
 
 /** A range of a view: the headline, or the sentence of the main signing. */
@@ -30,6 +30,7 @@ interface Occurrence {
 }
 
 const VENUE = /^[在于赴]$/;
+const MUNICIPALITY_CODES = new Set(['110000', '120000', '310000', '500000']);
 const PROVINCE_ABBREVIATIONS = '京津冀晋蒙辽吉黑沪申苏浙皖闽赣鲁豫鄂湘粤桂琼渝川蜀黔贵滇云藏陕秦甘陇青宁新港澳台';
 // Where a headline's clauses meet: a space, a comma, a colon.
 const HEADLINE_BREAK = /[\s，,：:；;！!？?|｜]/;
@@ -131,6 +132,12 @@ export function extractParties(
       if (m.country) namedCodes.add(m.country.code);
     }
   }
+  const source = allViews[0]?.source ?? '';
+  const finish = (details: readonly PartyDetail[]): PartyDetail[] => {
+    // One region alone is the subject of the text, not a side of a cooperation.
+    if (details.length < 2) return [];
+    return details.map((d) => ({ ...d, name: writtenAs(fullRegionName(d, dictionary, namedCodes), source) }));
+  };
   const occurrences = new Map<string, Occurrence>();
   const resolved = new Map<TextView, Seen[]>();
   const blockViews = new Set(blocks.map((b) => b.view));
@@ -174,11 +181,14 @@ export function extractParties(
   };
 
   const fromTitle = title ? withoutContainers(headlineSubject(placesIn(title), title), dictionary) : [];
-  if (title && fromTitle.length >= 2) return fromTitle.map((s) => toDetail(s, title.view));
   // 在合肥签署: the venue of the signing is not a signatory.
   const fromSigning = signing ? withoutContainers(placesIn(signing).filter((p) => !VENUE.test(signing.view.text.slice(Math.max(0, p.start - 1), p.start))), dictionary) : [];
+  // A headline that names two of three signatories (万达开 in the headline, 万州区、达州市、开州区 signing) gives way to the signing.
+  const signingKeys = new Set(fromSigning.map((p) => partyKey(p.place)));
+  const signingCovers = fromSigning.length > fromTitle.length && fromTitle.every((p) => signingKeys.has(partyKey(p.place)));
+  if (title && fromTitle.length >= 2 && !(signing && signingCovers)) return finish(fromTitle.map((s) => toDetail(s, title.view)));
   // The signatories outweigh a single place in the headline, which is often the venue.
-  if (signing && fromSigning.length >= 2) return fromSigning.map((s) => toDetail(s, signing.view));
+  if (signing && fromSigning.length >= 2) return finish(fromSigning.map((s) => toDetail(s, signing.view)));
   const combined = [...fromTitle.map((s) => ({ seen: s, view: title?.view })), ...fromSigning.map((s) => ({ seen: s, view: signing?.view }))];
   const keys = new Set<string>();
   const details: PartyDetail[] = [];
@@ -191,8 +201,23 @@ export function extractParties(
   const [homePlace] = home ? placesIn(home) : [];
   const deictic = [title, signing].some((r) => r !== null && SELF_REFERENCE.test(r.view.text.slice(r.start, r.end)));
   if (home && homePlace && deictic && details.length < 2 && !keys.has(partyKey(homePlace.place))) details.push(toDetail(homePlace, home.view));
-  if (details.length >= 2) return details;
-  return mostJoinedPair(blocks, resolved, details);
+  if (details.length >= 2) return finish(details);
+  return finish(mostJoinedPair(blocks, resolved, details));
+}
+
+/**
+ * A district, county or banner named with its city (or municipality) in front,
+ * as the division list joins them: 宝山区 → 上海市宝山区. A county-level city
+ * (邛崃市) is a full name already; a name several counties share (城关区) is
+ * joined only when the text names its city.
+ */
+function fullRegionName(detail: PartyDetail, dictionary: RegionDictionary, namedCodes: ReadonlySet<string>): string {
+  const region = dictionary.byCode.get(detail.code);
+  if (detail.level !== 'county' || !region || region.name !== detail.name || region.name.endsWith('市') || !region.parentCode) return detail.name;
+  const parent = dictionary.byCode.get(region.parentCode);
+  if (!parent || (parent.level === 'province' && !MUNICIPALITY_CODES.has(parent.code))) return detail.name;
+  const shared = dictionary.lookup(region.name).filter((r) => r.level === 'county').length > 1;
+  return shared && !namedCodes.has(parent.code) ? detail.name : `${parent.name}${region.name}`;
 }
 
 /**

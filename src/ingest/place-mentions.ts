@@ -26,6 +26,9 @@ export function scanPlaces(text: string, dictionary: RegionDictionary): RawPlace
     if (country && (!region || country.length > region.length)) {
       mentions.push({ start: i, end: i + country.length, regions: [], country: country.country });
       i += country.length;
+    } else if (region && /[区县]/.test(text.charAt(i + region.length - 1)) && /^[区县]/.test(text.charAt(i + region.length)) && region.length <= 3) {
+      // 友好区县, 示范区县: a word before 区县 (districts and counties), not the district 友好区.
+      i += region.length;
     } else if (region) {
       mentions.push({ start: i, end: i + region.length, regions: region.regions, country: null });
       i += region.length;

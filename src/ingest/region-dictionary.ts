@@ -165,6 +165,14 @@ function buildDictionary(): RegionDictionary {
     if (r.level === 'county' && ((countyShortCount.get(r.shortName) ?? 0) > 1 || byName.has(r.shortName))) continue;
     add(r.shortName, r);
   }
+  // An autonomous county or banner written with its plain suffix (大通县 for 大通回族土族自治县, 门源县):
+  // unambiguous even where the bare short form is an everyday word.
+  for (const r of regions) {
+    const plain = /自治(县|旗)$/.exec(r.name);
+    if (r.level !== 'county' || !plain || r.shortName.length < 2) continue;
+    const alias = `${r.shortName}${plain[1] ?? ''}`;
+    if (!byName.has(alias)) add(alias, r);
+  }
   for (const list of byName.values()) list.sort((a, b) => LEVEL_RANK[a.level] - LEVEL_RANK[b.level]);
 
   const root: TrieNode = { children: new Map(), regions: null };

@@ -34,3 +34,19 @@ describe('text normaliser', () => {
     expect(cleanSource('签署战略 \n 合作协议')).toBe('签署战略合作协议');
   });
 });
+
+describe('text normaliser: mirror sites', () => {
+  it('reads traditional characters through OpenCC, one for one', () => {
+    expect(normaliseText('臺商區與滿洲里市簽訂戰略合作框架協議')).toBe('台商区与满洲里市签订战略合作框架协议');
+    // 乾 is also the simplified name of places (乾县).
+    expect(normaliseText('乾县')).toBe('乾县');
+  });
+
+  it('drops the pinyin readings a mirror inserts after characters, in views and item texts', () => {
+    const text = '推動(dòng)兩市合作，夷陵區(qū)社會福利院';
+    const view = buildView(text, 0, text.length);
+    expect(view.text).toBe('推动两市合作,夷陵区社会福利院');
+    expect(cleanSource(text)).toBe('推動兩市合作，夷陵區社會福利院');
+    expect(cleanSource('合作(ICP)')).toBe('合作(ICP)');
+  });
+});

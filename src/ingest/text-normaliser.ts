@@ -1,32 +1,108 @@
+import { Converter } from 'opencc-js';
 /**
  * Character normalisation for matching. Every mapping is one UTF-16 unit to
  * one UTF-16 unit, so a normalised string has the same offsets as the
  * original and spans found in it point straight back into the source text.
  */
 
-// Traditional and variant forms that turn up in mainland official texts
-// (place names, agreement vocabulary, money words), mapped to simplified.
-const VARIANT_PAIRS =
-  '島岛東东廣广陽阳門门灣湾蘇苏濟济寧宁遼辽龍龙雲云貴贵臺台華华漢汉慶庆錫锡連连莊庄鄭郑陝陕長长興兴區区縣县鎮镇國国與与' +
-  '協协議议簽签資资億亿萬万劃划發发開开業业產产會会員员書书號号體体濱滨鄉乡廳厅黨党黃黄關关實实現现經经進进領领設设務务' +
-  '術术學学園园廠厂場场際际網网電电態态環环車车鐵铁為为對对點点項项級级兩两動动聯联絡络導导層层計计標标準准權权機机構构' +
-  '規规線线約约組组織织總总統统證证費费質质類类認认諾诺幣币圓圆贛赣閩闽滬沪粵粤魯鲁甯宁灃沣溝沟澤泽嶺岭麗丽雙双邊边樞枢' +
-  '紐纽貿贸運运輸输創创鏈链傳传聲声麼么嶼屿潔洁衛卫師师優优勢势補补贏赢談谈專专夥伙盧卢蘭兰膠胶訂订戰战遊游將将這这個个' +
-  '們们說说來来時时係系於于後后還还從从見见辦办頭头歲岁樣样幹干當当無无農农視视聽听話话語语讀读請请議议討讨論论決决態态' +
-  '積积極极營营銷销購购貨货價价稅税額额幫帮擴扩據据採采檢检驗验醫医療疗藥药衛卫險险護护區区縣县鄰邻陸陆灣湾島岛橋桥' +
-  '廈厦門门瀋沈陽阳濰潍煙烟臨临淄淄滄沧鄂鄂黔黔滇滇隴陇綫线鐘钟簡简稱称舉举辦办屆届節节慶庆藝艺術术遺遗護护續续紀纪' +
-  '錄录畫画規规劃划範范圍围圖图層层億亿噸吨畝亩備备詳详細细條条審审屬属權权責责職职務务獎奖勵励懲惩災灾儲储礦矿纖纤' +
-  '紡纺織织鋼钢銀银鏈链機机械械氣气溫温熱热壓压淨净塊块緊紧總总億亿萬万圓圆';
+// Traditional characters (mirror sites, big5 gateways: 縣, 區, 協議) are read
+// as their simplified forms through OpenCC's character table, one unit for
+// one, so offsets survive; names are written back as the text wrote them
+// (writtenAs). 乾 stays: it is the simplified name of places (乾县, 乾安县).
+const KEEP_AS_WRITTEN = new Set(['乾']);
+let toSimplified: ((text: string) => string) | null = null;
+// Han units whose simplified form has been looked up: the table is filled on demand, per text, in one call.
+const SIMPLIFIED_KNOWN = new Uint8Array(0x10000);
 
-const VARIANTS: ReadonlyMap<string, string> = (() => {
-  const map = new Map<string, string>();
-  for (let i = 0; i + 1 < VARIANT_PAIRS.length; i += 2) {
-    const from = VARIANT_PAIRS[i];
-    const to = VARIANT_PAIRS[i + 1];
-    if (from !== undefined && to !== undefined && from !== to) map.set(from, to);
+function isHanUnit(code: number): boolean {
+  return (code >= 0x3400 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff);
+}
+
+/** Fills the normalisation table for the Han characters of a text not looked up yet. */
+function learnCharacters(text: string, from = 0, to = text.length): void {
+  let pending = '';
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i);
+    if (!isHanUnit(code) || SIMPLIFIED_KNOWN[code] === 1) continue;
+    SIMPLIFIED_KNOWN[code] = 1;
+    pending += `${text.charAt(i)}\n`;
   }
-  return map;
-})();
+  if (pending.length === 0) return;
+  const convert = (toSimplified ??= Converter({ from: 't', to: 'cn' }));
+  // One character a line: OpenCC converts phrases, and the table maps single characters.
+  const converted = convert(pending).split('\n');
+  for (let k = 0; k < converted.length - 1; k++) {
+    const from = pending.charAt(2 * k);
+    const to = converted[k] ?? from;
+    if (to.length === 1 && to !== from && !KEEP_AS_WRITTEN.has(from)) TABLE[from.charCodeAt(0)] = to.charCodeAt(0);
+  }
+}
+
+// A reading some mirrors insert after a character, 項(xiàng): a toned syllable in brackets. It is no text.
+const PINYIN_READING = /^\([a-zü]{0,6}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{0,6}\)/;
+
+let toTraditional: ((text: string) => string) | null = null;
+
+interface WrittenForms {
+  readonly source: string;
+  readonly forms: ReadonlyMap<string, string>;
+  readonly traditional: boolean;
+}
+// The forms of the text read last: a reading asks for every party's name of one text in turn.
+let lastForms: WrittenForms | null = null;
+
+/** How a text writes each simplified character it writes otherwise (区 → 區), and whether it is a traditional text. */
+function formsOf(source: string): WrittenForms {
+  if (lastForms?.source === source) return lastForms;
+  learnCharacters(source);
+  const forms = new Map<string, string>();
+  let han = 0;
+  let other = 0;
+  const literal = new Set<string>();
+  for (let i = 0; i < source.length; i++) {
+    const code = source.charCodeAt(i);
+    if (!isHanUnit(code)) continue;
+    han++;
+    const simple = TABLE[code] ?? code;
+    if (simple === code) {
+      literal.add(source.charAt(i));
+      continue;
+    }
+    other++;
+    const char = String.fromCharCode(simple);
+    if (!forms.has(char)) forms.set(char, source.charAt(i));
+  }
+  // A text that writes 岛 somewhere as well as 島 may have the name written with 岛.
+  for (const char of literal) forms.delete(char);
+  // A few traditional characters in a simplified text (臺商區) are kept where written; a traditional text is written so throughout.
+  lastForms = { source, forms, traditional: other >= 10 && other >= 0.03 * han };
+  return lastForms;
+}
+
+/**
+ * A name (built in simplified characters from the region dictionary) in the
+ * characters of the text it was read from: 宜昌市夷陵区 in a text that writes
+ * 夷陵區 is 宜昌市夷陵區; characters the text never writes follow OpenCC when the
+ * text is traditional throughout.
+ */
+export function writtenAs(name: string, source: string): string {
+  const { forms, traditional } = formsOf(source);
+  if (forms.size === 0) return name;
+  let out = '';
+  for (const char of name) {
+    const written = forms.get(char);
+    if (written) out += written;
+    else if (traditional) out += (toTraditional ??= Converter({ from: 'cn', to: 'tw' }))(char);
+    else out += char;
+  }
+  return out;
+}
+
+/** Length of the pinyin reading at `at`, written right after a Han character; 0 when there is none. */
+function readingLength(source: string, at: number): number {
+  if (source.charCodeAt(at) !== 0x28 || at === 0 || !isHanUnit(source.charCodeAt(at - 1))) return 0;
+  return PINYIN_READING.exec(source.slice(at, at + 16))?.[0].length ?? 0;
+}
 
 /** Characters that carry no text: they are dropped from views. */
 function isIgnorable(code: number): boolean {
@@ -42,7 +118,7 @@ function isLineBreak(code: number): boolean {
   return code === 0x0a || code === 0x0d || code === 0x2028 || code === 0x2029;
 }
 
-function normalisedCode(code: number, variants: ReadonlyMap<string, string>): number {
+function normalisedCode(code: number): number {
   // Full-width ASCII forms (，：；（）０-９ and friends) become half-width.
   if (code >= 0xff01 && code <= 0xff5e) return code - 0xfee0;
   if (isBlank(code) && code !== 0x09) return 0x20;
@@ -66,14 +142,14 @@ function normalisedCode(code: number, variants: ReadonlyMap<string, string>): nu
     case 0x3009:
       return 0x300b;
     default:
-      return variants.get(String.fromCharCode(code))?.charCodeAt(0) ?? code;
+      return code;
   }
 }
 
 // One entry per UTF-16 unit, built once: normalising a text is a table lookup per character.
 const TABLE: Uint16Array = (() => {
   const table = new Uint16Array(0x10000);
-  for (let code = 0; code < 0x10000; code++) table[code] = normalisedCode(code, VARIANTS);
+  for (let code = 0; code < 0x10000; code++) table[code] = normalisedCode(code);
   return table;
 })();
 
@@ -96,6 +172,7 @@ function fullStop(original: string, at: number, previous: number): number {
 
 /** Normalises a whole string; the result has the same length as the input. */
 export function normaliseText(text: string): string {
+  learnCharacters(text);
   const codes = new Uint16Array(text.length);
   for (let i = 0; i < text.length; i++) {
     const code = TABLE[text.charCodeAt(i)] ?? 0;
@@ -129,6 +206,7 @@ export interface TextView {
  * the line breaks (with surrounding blanks) between the given joined lines.
  */
 export function buildView(original: string, start: number, end: number): TextView {
+  learnCharacters(original, start, end);
   const codes = new Uint16Array(Math.max(0, end - start));
   const map = new Int32Array(codes.length + 1);
   let n = 0;
@@ -140,6 +218,11 @@ export function buildView(original: string, start: number, end: number): TextVie
       while (n > 0 && isBlank(original.charCodeAt(map[n - 1] ?? 0))) n--;
       i++;
       while (i < end && (isBlank(original.charCodeAt(i)) || isLineBreak(original.charCodeAt(i)))) i++;
+      continue;
+    }
+    const reading = readingLength(original, i);
+    if (reading > 0) {
+      i += reading;
       continue;
     }
     if (!isIgnorable(code)) {
@@ -190,6 +273,11 @@ export function cleanSource(source: string): string {
       while (out.length > 0 && isBlank(out.charCodeAt(out.length - 1))) out = out.slice(0, -1);
       i++;
       while (i < source.length && (isBlank(source.charCodeAt(i)) || isLineBreak(source.charCodeAt(i)))) i++;
+      continue;
+    }
+    const reading = readingLength(source, i);
+    if (reading > 0) {
+      i += reading;
       continue;
     }
     if (!isIgnorable(code)) out += ch;

@@ -27,3 +27,19 @@ describe('title extractor', () => {
     expect(titleOf('原标题：携手共建飞地经济 两县签署山海协作协议\n\n某某在线7月8日讯 日前，两县签署山海协作协议，双方将共建产业园。')).toBe('携手共建飞地经济 两县签署山海协作协议');
   });
 });
+
+describe('title extractor: site banners', () => {
+  it('skips the site banner above a breadcrumb and a welcome line', () => {
+    expect(titleOf('打造网上国际投资促进平台 致力于中国投资促进事业\n您现在的位置：首页 > 开发区新闻\n越城区党政代表团赴马边考察对接东西部协作工作\n发布时间：2021-06-23\n6月16日，代表团到马边考察。')).toBe(
+      '越城区党政代表团赴马边考察对接东西部协作工作',
+    );
+    expect(titleOf('欢迎来到青海网络广播电视台！\n\n门源大通互助三县签订高质量协同发展框架协议\n\n近日，三县签订协议。')).toBe('门源大通互助三县签订高质量协同发展框架协议');
+  });
+
+  it('leaves a column tag and an e-paper masthead out of the title', () => {
+    expect(titleOf('【唱好“双城记” 建好“经济圈”】万达开深化交流合作 推动文化旅游业发展共荣\n万州区、达州市、开州区签订协议。')).toBe(
+      '万达开深化交流合作 推动文化旅游业发展共荣',
+    );
+    expect(titleOf('《 人民日报 》（ 2023年07月05日 第 10 版）\n本报深圳7月4日电 深圳、中山两市联合招商。')).toBeNull();
+  });
+});

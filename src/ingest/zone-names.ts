@@ -71,7 +71,29 @@ function fullName(written: string, prefix: string, host: Region, fullKind: strin
     const known = dictionary.lookup(name).find((r) => isZoneCode(r.code));
     if (known) return known.name;
   }
-  return candidates.find((name) => document.includes(name)) ?? written;
+  const inDocument = candidates.find((name) => document.includes(name));
+  if (inDocument) return inDocument;
+  // A short kind stands for its full one (成都高新区 → 成都高新技术产业开发区).
+  return written.endsWith(fullKind) ? written : `${prefix}${fullKind}`;
+}
+
+// Between a region and its zone kind, a zone's own name (四川天府新区, 宁波前湾新区, 重庆两江新区): a few Han
+// characters that are no joining word, place or administrative suffix.
+const ZONE_OWN_NAME = /^[\u4e00-\u9fff]{2,3}$/;
+const NOT_IN_ZONE_NAME = /[与和及同、市省县区镇乡村州旗盟在于的等为将签]/;
+const NAMED_ZONE_KINDS = new Set(['新区', '高新区', '经开区', '开发区', '经济开发区', '高新技术产业开发区', '经济技术开发区', '综合保税区', '保税区']);
+
+/** A region written just before a zone's own name that ends at `at` (四川 in 四川天府新区). */
+function regionBeforeOwnName(text: string, at: number, written: string, dictionary: RegionDictionary): { region: Region; start: number } | null {
+  if (!NAMED_ZONE_KINDS.has(written)) return null;
+  for (const size of [2, 3]) {
+    const ownStart = at - size;
+    const own = text.slice(ownStart, at);
+    if (ownStart < 0 || !ZONE_OWN_NAME.test(own) || NOT_IN_ZONE_NAME.test(own)) continue;
+    const before = regionEndingAt(text, ownStart, dictionary);
+    if (before && before.region.level !== 'county') return before;
+  }
+  return null;
 }
 
 /**
@@ -85,7 +107,7 @@ export function findZones(text: string, dictionary: RegionDictionary, abbreviati
     const kindStart = match.index;
     const written = match[0];
     const fullKind = ZONE_KINDS.find(([w]) => w === written)?.[1] ?? written;
-    const named = regionEndingAt(text, kindStart, dictionary);
+    const named = regionEndingAt(text, kindStart, dictionary) ?? regionBeforeOwnName(text, kindStart, written, dictionary);
     let prefixStart = named?.start ?? -1;
     let host: Region | null = named?.region ?? null;
     let viaPair = false;
