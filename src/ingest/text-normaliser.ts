@@ -1,4 +1,4 @@
-import { Converter } from 'opencc-js';
+import { Converter, Locale } from 'opencc-js';
 /**
  * Character normalisation for matching. Every mapping is one UTF-16 unit to
  * one UTF-16 unit, so a normalised string has the same offsets as the
@@ -41,7 +41,32 @@ function learnCharacters(text: string, from = 0, to = text.length): void {
 // A reading some mirrors insert after a character, 項(xiàng): a toned syllable in brackets. It is no text.
 const PINYIN_READING = /^\([a-zü]{0,6}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{0,6}\)/;
 
-let toTraditional: ((text: string) => string) | null = null;
+let traditionalChars: ReadonlyMap<string, string> | null = null;
+
+/**
+ * OpenCC's simplified → traditional character table (its phrase tables are
+ * left out: a name is converted character by character, and they take most of
+ * a second to load).
+ */
+function traditionalOf(char: string): string {
+  traditionalChars ??= (() => {
+    const table = new Map<string, string>();
+    for (const group of Locale.from.cn ?? []) {
+      for (const dict of group) {
+        const entries: ReadonlyArray<readonly [string, string]> =
+          typeof dict === 'string'
+            ? // The character table opens with a single character; the phrase tables (一丝不挂 …) are skipped unsplit.
+              dict.indexOf(' ') === 1
+              ? dict.split('|').map((e): readonly [string, string] => [e.slice(0, e.indexOf(' ')), e.slice(e.indexOf(' ') + 1)])
+              : []
+            : dict;
+        for (const [from, to] of entries) if (from.length === 1 && to.length > 0 && !table.has(from)) table.set(from, to.charAt(0));
+      }
+    }
+    return table;
+  })();
+  return traditionalChars.get(char) ?? char;
+}
 
 interface WrittenForms {
   readonly source: string;
@@ -92,7 +117,7 @@ export function writtenAs(name: string, source: string): string {
   for (const char of name) {
     const written = forms.get(char);
     if (written) out += written;
-    else if (traditional) out += (toTraditional ??= Converter({ from: 'cn', to: 'tw' }))(char);
+    else if (traditional) out += traditionalOf(char);
     else out += char;
   }
   return out;
