@@ -21,6 +21,8 @@ import { commentRoutes } from '../modules/comment/comment.routes.ts';
 import { cooperationRoutes } from '../modules/cooperation/cooperation.routes.ts';
 import { indicatorRoutes } from '../modules/indicator/indicator.routes.ts';
 import { projectRoutes } from '../modules/project/project.routes.ts';
+import { signingEventRoutes } from '../modules/signing-event/signing-event.routes.ts';
+import { crossSideTransactionRoutes } from '../modules/cross-side-transaction/cross-side-transaction.routes.ts';
 import { ingestRoutes } from '../modules/ingest/ingest.routes.ts';
 import { healthRoutes } from '../modules/health/health.routes.ts';
 import { notificationRoutes } from '../modules/notification/notification.routes.ts';
@@ -107,7 +109,7 @@ export async function buildApp({ services, logger = true }: AppOptions): Promise
 
   await app.register(
     async (api) => {
-      for (const routes of [healthRoutes, authRoutes, regionRoutes, organizationRoutes, cooperationRoutes, agreementRoutes, clauseRoutes, projectRoutes, indicatorRoutes, ingestRoutes, apiTokenRoutes, notificationRoutes, auditRoutes, periodRoutes, reportRoutes, attachmentRoutes, commentRoutes, taskRoutes, milestoneRoutes, supervisionRoutes, userRoutes]) {
+      for (const routes of [healthRoutes, authRoutes, regionRoutes, organizationRoutes, cooperationRoutes, agreementRoutes, clauseRoutes, projectRoutes, signingEventRoutes, crossSideTransactionRoutes, indicatorRoutes, ingestRoutes, apiTokenRoutes, notificationRoutes, auditRoutes, periodRoutes, reportRoutes, attachmentRoutes, commentRoutes, taskRoutes, milestoneRoutes, supervisionRoutes, userRoutes]) {
         await api.register(routes, { services });
       }
     },

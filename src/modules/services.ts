@@ -16,6 +16,9 @@ import { createIngestService } from './ingest/ingest.service.ts';
 import { createIndicatorService } from './indicator/indicator.service.ts';
 import { createNotificationService } from './notification/notification.service.ts';
 import { createProjectService } from './project/project.service.ts';
+import { createProjectFigures } from './project/project-figures.service.ts';
+import { createSigningEventService } from './signing-event/signing-event.service.ts';
+import { createCrossSideTransactionService } from './cross-side-transaction/cross-side-transaction.service.ts';
 import { createCooperationService } from './cooperation/cooperation.service.ts';
 import { createOrganizationService } from './organization/organization.service.ts';
 import { createPeriodService } from './period/period.service.ts';
@@ -36,9 +39,9 @@ export function createServices(database: Database, config: Config, options: { cl
   const cooperation = createCooperationService(db);
   const agreement = createAgreementService(db, cooperation);
   const clause = createClauseService(db, agreement);
-  const project = createProjectService(db, cooperation);
   const indicator = createIndicatorService(db, cooperation);
   const today = () => businessToday(config.timeZone);
+  const project = createProjectService(db, cooperation, today);
   const period = createPeriodService(db, cooperation, today);
   const jobs = createJobQueue(db);
   const notification = createNotificationService(db, { jobs, config });
@@ -61,6 +64,9 @@ export function createServices(database: Database, config: Config, options: { cl
     agreement,
     clause,
     project,
+    projectFigures: createProjectFigures(db),
+    signingEvent: createSigningEventService(db, { cooperations: cooperation, projects: project }),
+    crossSideTransaction: createCrossSideTransactionService(db, { cooperations: cooperation, today }),
     indicator,
     ingest: createIngestService(db, { cooperation, agreement, clause, project, indicator, period }),
     task,

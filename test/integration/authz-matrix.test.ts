@@ -95,7 +95,11 @@ type Kind =
   | 'period'
   | 'organization'
   | 'region'
-  | 'user';
+  | 'user'
+  | 'project'
+  | 'projectTransaction'
+  | 'signingEvent'
+  | 'crossSideTransaction';
 
 const ROW_SCENARIOS: Scenario[] = ['ownSide', 'otherSide', 'shared', 'otherCoop', 'public'];
 const SIDE_SCENARIOS: Scenario[] = ['ownSide', 'otherSide', 'otherCoop', 'public'];
@@ -117,6 +121,10 @@ const KIND_SCENARIOS: Record<Kind, Scenario[]> = {
   organization: ['global'],
   region: ['global'],
   user: ['global'],
+  project: ROW_SCENARIOS,
+  projectTransaction: ROW_SCENARIOS,
+  signingEvent: ROW_SCENARIOS,
+  crossSideTransaction: ROW_SCENARIOS,
 };
 
 /** Path segment before `{id}` → the resource kind; `{xId}` params name their kind themselves. */
@@ -137,6 +145,10 @@ const COLLECTION_KINDS: Record<string, Kind> = {
   organizations: 'organization',
   regions: 'region',
   users: 'user',
+  projects: 'project',
+  'project-transactions': 'projectTransaction',
+  'signing-events': 'signingEvent',
+  'cross-side-transactions': 'crossSideTransaction',
 };
 
 /** Parameters that are not resources: the agreement text version number. */
@@ -200,6 +212,7 @@ function sees(actor: ActorModel, f: Fixture): boolean {
     case 'notification':
       return actor.isAdmin ? f.kind === 'apiToken' : f.ownerActor === actor.key;
     case 'clause':
+    case 'projectTransaction':
     case 'milestone':
     case 'supervisionNotice':
     case 'attachment':
@@ -304,6 +317,19 @@ const RULES: Record<string, (c: CheckContext) => Verdict | boolean> = {
   'DELETE /api/v1/clauses/{id}': manages,
   'POST /api/v1/clauses/{id}/move': manages,
   'POST /api/v1/cooperations/{id}/projects': manages,
+  'PATCH /api/v1/projects/{id}': manages,
+  'DELETE /api/v1/projects/{id}': manages,
+  'POST /api/v1/projects/{id}/stage-changes': manages,
+  'POST /api/v1/projects/{id}/transactions': manages,
+  'PATCH /api/v1/project-transactions/{id}': manages,
+  'DELETE /api/v1/project-transactions/{id}': manages,
+  'PUT /api/v1/cooperations/{id}/project-stages': manages,
+  'POST /api/v1/cooperations/{id}/signing-events': manages,
+  'PATCH /api/v1/signing-events/{id}': manages,
+  'DELETE /api/v1/signing-events/{id}': manages,
+  'POST /api/v1/cooperations/{id}/cross-side-transactions': manages,
+  'PATCH /api/v1/cross-side-transactions/{id}': manages,
+  'DELETE /api/v1/cross-side-transactions/{id}': manages,
   'POST /api/v1/cooperations/{id}/indicators': manages,
   'POST /api/v1/cooperations/{id}/periods': manages,
   'POST /api/v1/cooperations/{id}/periods/generate': manages,
@@ -599,6 +625,33 @@ describe.each(databaseFlavours())('authorization matrix on %s', (flavour) => {
         .returning({ id: apiTokens.id });
       if (!row) throw new Error('token insert returned nothing');
       return put(base('apiToken', scenario, row.id, { marker: m, ownerActor: owner, visibility: 'parties' }));
+    },
+    async project(scenario) {
+      const shape = shapeOf(scenario);
+      const m = marker('project', scenario);
+      const created = await t.services.project.create(SYSTEM_ACTOR, need(coops, shape.coop), { name: m, investor: m, kind: 'investment', currency: 'CNY', visibility: shape.visibility, ownerPartyId: need(parties, shape.party) });
+      return put(base('project', scenario, created.id, { marker: m }));
+    },
+    async projectTransaction(scenario) {
+      const project = fixture('project', scenario) ?? (await factories.project?.(scenario));
+      if (!project) throw new Error('no project for money');
+      const m = marker('projectTransaction', scenario);
+      const detail = await t.services.project.addTransaction(SYSTEM_ACTOR, project.id, { kind: 'in_place', on: '2024-01-01', amount: '-100', reason: m });
+      const entry = detail.transactions.find((x) => x.reason === m);
+      if (!entry) throw new Error('money entry missing');
+      return put(base('projectTransaction', scenario, entry.id, { marker: m, parent: project }));
+    },
+    async signingEvent(scenario) {
+      const shape = shapeOf(scenario);
+      const m = marker('signingEvent', scenario);
+      const created = await t.services.signingEvent.create(SYSTEM_ACTOR, need(coops, shape.coop), { name: m, heldOn: '2024-01-01', place: m, visibility: shape.visibility, ownerPartyId: need(parties, shape.party) });
+      return put(base('signingEvent', scenario, created.id, { marker: m }));
+    },
+    async crossSideTransaction(scenario) {
+      const shape = shapeOf(scenario);
+      const m = marker('crossSideTransaction', scenario);
+      const created = await t.services.crossSideTransaction.create(SYSTEM_ACTOR, need(coops, shape.coop), { kind: 'other', on: '2024-01-01', amount: '100', currency: 'CNY', note: m, visibility: shape.visibility, ownerPartyId: need(parties, shape.party) });
+      return put(base('crossSideTransaction', scenario, created.id, { marker: m }));
     },
     async user() {
       const username = `mx.account.${++sequence}`;

@@ -294,7 +294,7 @@ describe.each(databaseFlavours())('fuzzing the API on %s', (flavour) => {
       'reports in another cooperation than their task': `select count(*)::int as n from progress_reports r join tasks t on t.id = r.task_id where t.cooperation_id <> r.cooperation_id`,
       'task units of a party of another cooperation': `select count(*)::int as n from task_units u join parties p on p.id = u.party_id where p.cooperation_id <> u.cooperation_id`,
       'memberships on a party of another cooperation': `select count(*)::int as n from memberships m join parties p on p.id = m.party_id where p.cooperation_id <> m.cooperation_id`,
-      'side-only rows without a side': `select ((select count(*) from agreements where visibility = 'side' and owner_party_id is null) + (select count(*) from projects where visibility = 'side' and owner_party_id is null) + (select count(*) from indicators where visibility = 'side' and owner_party_id is null))::int as n`,
+      'side-only rows without a side': `select ((select count(*) from agreements where visibility = 'side' and owner_party_id is null) + (select count(*) from projects where visibility = 'side' and owner_party_id is null) + (select count(*) from indicators where visibility = 'side' and owner_party_id is null) + (select count(*) from signing_events where visibility = 'side' and owner_party_id is null) + (select count(*) from cross_side_transactions where visibility = 'side' and owner_party_id is null))::int as n`,
     };
     const orphans: Record<string, number> = {};
     for (const [name, query] of Object.entries(orphanQueries)) {

@@ -151,8 +151,26 @@ describe.each(databaseFlavours())('no marker of one side reaches anyone else on 
     const notice = await created(await t.call('POST', `/api/v1/tasks/${task.id}/supervision-notices`, { token: qd, body: { deadline: '2027-06-30', body: mark('notice') } }), 'notice');
     seed('supervision-notices', notice.id);
 
-    // A project and an indicator of 青岛's own.
-    seed('projects', (await created(await t.call('POST', `/api/v1/cooperations/${c.id}/projects`, { token: qd, body: { name: mark('project'), investor: mark('investor'), ...own } }), 'project')).id);
+    // A project and an indicator of 青岛's own; the project serves the hidden clause and task, is signed at 青岛's own
+    // signing event, has money (a correction with its reason) and a halt with its reason.
+    const hiddenEvent = await created(await t.call('POST', `/api/v1/cooperations/${c.id}/signing-events`, { token: qd, body: { name: mark('signing-event'), place: mark('event-place'), heldOn: '2024-05-01', ...own } }), 'hidden event');
+    seed('signing-events', hiddenEvent.id);
+    const hiddenProject = await created(
+      await t.call('POST', `/api/v1/cooperations/${c.id}/projects`, {
+        token: qd,
+        body: { name: mark('project'), investor: mark('investor'), address: mark('project-address'), contactName: mark('project-contact'), clauseIds: [clause.id], taskIds: [task.id], stageOn: '2024-01-01', ...own },
+      }),
+      'project',
+    );
+    seed('projects', hiddenProject.id);
+    await created(await t.call('POST', `/api/v1/projects/${hiddenProject.id}/transactions`, { token: qd, body: { kind: 'contracted', signingEventId: hiddenEvent.id, on: '2024-05-01', amount: '100000000' } }), 'hidden contracted');
+    await created(await t.call('POST', `/api/v1/projects/${hiddenProject.id}/transactions`, { token: qd, body: { kind: 'in_place', on: '2024-06-01', amount: '-1000', reason: mark('money-reason') } }), 'hidden correction');
+    await created(await t.call('POST', `/api/v1/projects/${hiddenProject.id}/stage-changes`, { token: qd, body: { version: hiddenProject.version, stage: 'halted', on: '2024-07-01', reason: mark('stage-reason') } }), 'hidden halt');
+    // A project both sides see, signed at the hidden event and serving the hidden clause and task: 深圳 sees the project, not them.
+    const sharedProject = await created(await t.call('POST', `/api/v1/cooperations/${c.id}/projects`, { token: qd, body: { name: '双方可见的签约项目', clauseIds: [clause.id], taskIds: [task.id] } }), 'shared project');
+    seed('projects', sharedProject.id);
+    await created(await t.call('POST', `/api/v1/projects/${sharedProject.id}/transactions`, { token: qd, body: { kind: 'contracted', signingEventId: hiddenEvent.id, on: '2024-05-01', amount: '200000000' } }), 'shared contracted');
+    seed('cross-side-transactions', (await created(await t.call('POST', `/api/v1/cooperations/${c.id}/cross-side-transactions`, { token: qd, body: { kind: 'procurement', on: '2024-03-01', amount: '5000', note: mark('cross-side-note'), ...own } }), 'hidden trade')).id);
     seed('indicators', (await created(await t.call('POST', `/api/v1/cooperations/${c.id}/indicators`, { token: qd, body: { name: mark('indicator'), unit: '个', ...own } }), 'indicator')).id);
 
     // A joint task both sides see, with 青岛's unit's draft report on it: the draft, its evidence and its comment stay with the unit.
@@ -177,6 +195,8 @@ describe.each(databaseFlavours())('no marker of one side reaches anyone else on 
     seed('clauses', (await created(await t.call('POST', `/api/v1/agreements/${cnJpAgreement.id}/clauses`, { token: qd, body: { level: 'area', title: mark('members-clause') } }), 'members-only clause')).id);
     seed('tasks', (await created(await t.call('POST', `/api/v1/cooperations/${cnJp}/tasks`, { token: qd, body: { title: mark('members-task'), ...membersOnly } }), 'members-only task')).id);
     seed('projects', (await created(await t.call('POST', `/api/v1/cooperations/${cnJp}/projects`, { token: qd, body: { name: mark('members-project'), ...membersOnly } }), 'members-only project')).id);
+    seed('signing-events', (await created(await t.call('POST', `/api/v1/cooperations/${cnJp}/signing-events`, { token: qd, body: { name: mark('members-event'), heldOn: '2024-05-01', ...membersOnly } }), 'members-only event')).id);
+    seed('cross-side-transactions', (await created(await t.call('POST', `/api/v1/cooperations/${cnJp}/cross-side-transactions`, { token: qd, body: { kind: 'tourism', on: '2024-03-01', quantity: '10', unit: '人次', note: mark('members-trade'), ...membersOnly } }), 'members-only trade')).id);
     seed('indicators', (await created(await t.call('POST', `/api/v1/cooperations/${cnJp}/indicators`, { token: qd, body: { name: mark('members-indicator'), unit: '个', ...membersOnly } }), 'members-only indicator')).id);
 
     // 青岛's office's own token: its name is the office's business.
@@ -358,6 +378,9 @@ describe.each(databaseFlavours())('no marker of one side reaches anyone else on 
       `/api/v1/agreements/${agreement}/versions/1`,
       `/api/v1/agreements/${agreement}/clauses`,
       `/api/v1/cooperations/${c.id}/projects`,
+      ...[...(seeded.get('projects') ?? [])].map((id) => `/api/v1/projects/${id}`),
+      `/api/v1/cooperations/${c.id}/signing-events`,
+      `/api/v1/cooperations/${c.id}/cross-side-transactions`,
       `/api/v1/cooperations/${c.id}/indicators`,
       `/api/v1/tasks/${task}/supervision-notices`,
       `/api/v1/reports/${reports[0]}`,
@@ -366,7 +389,7 @@ describe.each(databaseFlavours())('no marker of one side reaches anyone else on 
       `/api/v1/cooperations/${c.id}/api-tokens`,
     ]);
     expect(office).toEqual(
-      expect.arrayContaining(['agreement', 'agreement-text', 'clause', 'task', 'task-description', 'milestone', 'task-comment', 'report', 'evidence', 'report-comment', 'review-reason', 'closing-reason', 'notice', 'project', 'indicator', 'token-name']),
+      expect.arrayContaining(['agreement', 'agreement-text', 'clause', 'task', 'task-description', 'milestone', 'task-comment', 'report', 'evidence', 'report-comment', 'review-reason', 'closing-reason', 'notice', 'project', 'project-address', 'project-contact', 'money-reason', 'stage-reason', 'signing-event', 'event-place', 'cross-side-note', 'indicator', 'token-name']),
     );
     const unit = await seenBy(qdUnit, [`/api/v1/reports/${reports[1]}`, `/api/v1/reports/${reports[1]}/attachments`]);
     expect(unit).toEqual(expect.arrayContaining(['draft', 'draft-evidence']));

@@ -5,8 +5,10 @@ import { z } from 'zod';
 import { SYSTEM_ACTOR } from '../../modules/access/actor.ts';
 import { cooperationRepository } from '../../modules/cooperation/cooperation.repository.ts';
 import { organizationRepository } from '../../modules/organization/organization.repository.ts';
+import { projectKindOfName } from '../../modules/project/project-kind.ts';
 import type { Services } from '../../modules/services.ts';
 import { writeTransaction } from '../write-transaction.ts';
+import { seedDemoProjects } from './demo-projects.ts';
 import { seedDemoReports } from './demo-reports.ts';
 import { seedDemoTasks } from './demo-tasks.ts';
 import { DEMO_COOPERATIONS, DEMO_PASSWORD, DEMO_UNITS, DEMO_USERS, type DemoCooperation } from './demo-cooperations.ts';
@@ -52,16 +54,6 @@ function spanOf(text: string, needle: string | null, from: number): { spanStart:
   return found >= 0 ? { spanStart: found, spanEnd: found + needle.length } : {};
 }
 
-const projectKind = (name: string) =>
-  /平台|联盟|超级链接者/.test(name)
-    ? ('platform' as const)
-    : /园|示范区/.test(name)
-      ? ('park' as const)
-      : /中心/.test(name)
-        ? ('centre' as const)
-        : /基地/.test(name)
-          ? ('base' as const)
-          : ('project' as const);
 
 const decimal = (n: number) => String(n);
 
@@ -129,7 +121,7 @@ async function seedCooperation(services: Services, def: DemoCooperation, unitIds
       const span = spanOf(text, name, 0);
       await services.project.createIn(tx, actor, cooperation.id, {
         name,
-        kind: projectKind(name),
+        kind: projectKindOfName(name),
         stage: 'signed',
         visibility: def.visibility,
         sourceStart: span.spanStart ?? null,
@@ -193,5 +185,6 @@ export async function seedDemo(services: Services): Promise<DemoLogin[]> {
   }
   await seedDemoTasks(services);
   await seedDemoReports(services);
+  await seedDemoProjects(services);
   return logins;
 }

@@ -270,7 +270,7 @@ export const clauses = pgTable(
 );
 
 /** The rows whose visibility audit entries follow. */
-export const AUDIT_SCOPE_TYPES = ['task', 'agreement', 'project', 'indicator'] as const;
+export const AUDIT_SCOPE_TYPES = ['task', 'agreement', 'project', 'indicator', 'signing_event', 'cross_side_transaction'] as const;
 
 /** Append-only but for the scope columns; each row carries the hash of the previous one, so tampering shows. */
 export const auditLog = pgTable(
@@ -306,10 +306,13 @@ export const auditLog = pgTable(
   ],
 );
 
-export const PROJECT_KINDS = ['project', 'platform', 'park', 'centre', 'base', 'other'] as const;
-export const PROJECT_STAGES = ['proposed', 'signed', 'started', 'operating', 'suspended'] as const;
+export const PROJECT_KINDS = ['investment', 'platform', 'park', 'programme'] as const;
 
-/** Money is numeric with its ISO 4217 currency; 亿元/万元 is only how the UI shows it. */
+/**
+ * A project of the cooperation. Money is not stored here: what was contracted and what is in place are dated
+ * entries (project_transactions), so totals as of any day are queries. The stage is a code of the cooperation's
+ * stage template (project_stages); its history is project_stage_changes.
+ */
 export const projects = pgTable(
   'projects',
   {
@@ -318,14 +321,27 @@ export const projects = pgTable(
       .notNull()
       .references(() => cooperations.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
-    kind: text('kind', { enum: PROJECT_KINDS }).notNull().default('project'),
+    kind: text('kind', { enum: PROJECT_KINDS }).notNull().default('investment'),
+    /** The investors as written (a text may name an enterprise not registered as a unit); registered ones are project_investors. */
     investor: text('investor'),
+    /** Who invests where: the side the investors come from, and the side that hosts the project. */
+    investorPartyId: uuid('investor_party_id').references(() => parties.id, { onDelete: 'set null' }),
+    hostPartyId: uuid('host_party_id').references(() => parties.id, { onDelete: 'set null' }),
     hostRegionCode: text('host_region_code').references(() => regions.code),
-    industry: text('industry'),
+    hostOrganizationId: uuid('host_organization_id').references(() => organizations.id, { onDelete: 'set null' }),
+    /** GB/T 4754-2017 门类 (A–T) and, optionally, its 大类 (two digits). */
+    industryCode: text('industry_code'),
+    industryDivision: text('industry_division'),
+    /** Total investment planned, a figure of the plan; money moving is in project_transactions. */
     investment: numeric('investment', { precision: 20, scale: 2 }),
-    fundsInPlace: numeric('funds_in_place', { precision: 20, scale: 2 }),
     currency: text('currency').notNull().default('CNY'),
-    stage: text('stage', { enum: PROJECT_STAGES }).notNull().default('proposed'),
+    stage: text('stage').notNull().default('negotiating'),
+    address: text('address'),
+    latitude: numeric('latitude', { precision: 9, scale: 6 }),
+    longitude: numeric('longitude', { precision: 9, scale: 6 }),
+    responsibleOrganizationId: uuid('responsible_organization_id').references(() => organizations.id, { onDelete: 'set null' }),
+    contactName: text('contact_name'),
+    contactPhone: text('contact_phone'),
     visibility: text('visibility', { enum: VISIBILITIES }).notNull().default('parties'),
     /** The side a `side`-visible row belongs to; also who registered it. */
     ownerPartyId: uuid('owner_party_id').references(() => parties.id, { onDelete: 'set null' }),
@@ -335,7 +351,11 @@ export const projects = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index('projects_cooperation_idx').on(t.cooperationId), uniqueIndex('projects_cooperation_name_uq').on(t.cooperationId, t.name)],
+  (t) => [
+    index('projects_cooperation_idx').on(t.cooperationId, t.stage),
+    uniqueIndex('projects_cooperation_name_uq').on(t.cooperationId, t.name),
+    check('projects_point_ck', sql`(${t.latitude} is null) = (${t.longitude} is null) and coalesce(${t.latitude} between -90 and 90 and ${t.longitude} between -180 and 180, true)`),
+  ],
 );
 
 export const COMPARATORS = ['=', '≈', '>', '>='] as const;

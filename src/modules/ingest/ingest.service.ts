@@ -8,6 +8,7 @@ import type { ClauseService } from '../clause/clause.service.ts';
 import type { CooperationService } from '../cooperation/cooperation.service.ts';
 import type { IndicatorService } from '../indicator/indicator.service.ts';
 import type { PeriodService } from '../period/period.service.ts';
+import { projectKindOfName } from '../project/project-kind.ts';
 import type { ProjectService } from '../project/project.service.ts';
 import type { CommitInput, CommitItem } from './ingest.schemas.ts';
 
@@ -15,8 +16,6 @@ import type { CommitInput, CommitItem } from './ingest.schemas.ts';
 const UNTITLED_AREA = '合作事项';
 const CLAUSE_LEVELS = ['area', 'direction', 'measure'] as const;
 
-const projectKind = (name: string) =>
-  /平台|联盟/.test(name) ? ('platform' as const) : /园|示范区/.test(name) ? ('park' as const) : /中心/.test(name) ? ('centre' as const) : /基地/.test(name) ? ('base' as const) : ('project' as const);
 
 /** Spans are kept only when they point inside the saved text. */
 function spanWithin(text: string, item: { start?: number | undefined; end?: number | undefined }) {
@@ -117,7 +116,7 @@ export function createIngestService(db: Db, deps: IngestDeps) {
           const span = spanWithin(text, project);
           await deps.project.createIn(tx, acting, cooperationId, {
             name: project.name,
-            kind: projectKind(project.name),
+            kind: projectKindOfName(project.name),
             stage: 'signed',
             visibility: 'parties',
             sourceStart: span.spanStart ?? null,

@@ -1,5 +1,6 @@
-import { and, asc, count, eq, inArray } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { projectTransactions } from '../../db/schema/projects.ts';
 import { agreements, agreementVersions, clauses, cooperations, indicators, indicatorTargets, parties, projects, regions } from '../../db/schema/core.ts';
 import { taskClauses, tasks } from '../../db/schema/work.ts';
 import { rowScope, rowScopeCondition, visibleCooperationScope } from '../access/policy.ts';
@@ -97,9 +98,10 @@ export const portalRepository = {
         name: projects.name,
         kind: projects.kind,
         investor: projects.investor,
-        industry: projects.industry,
+        industryCode: projects.industryCode,
         investment: projects.investment,
-        fundsInPlace: projects.fundsInPlace,
+        // Funds in place are dated entries; the portal shows their sum in the project's own currency.
+        fundsInPlace: sql<string | null>`(select sum(${projectTransactions.amount}) from ${projectTransactions} where ${projectTransactions.projectId} = ${projects.id} and ${projectTransactions.kind} = 'in_place' and ${projectTransactions.currency} = ${projects.currency})`,
         currency: projects.currency,
         stage: projects.stage,
       })

@@ -1,3 +1,4 @@
+import { INDUSTRY_SECTIONS } from '../project/industry-codes.ts';
 import type { AreaProgress, PortalCooperationPage, PortalHomePage } from './portal.service.ts';
 
 /** Everything written by people goes through here before it reaches HTML: it is text, never markup. */
@@ -44,7 +45,7 @@ const WORDS = {
     otherLanguage: 'English',
     listSeparator: '、',
     status: { draft: '筹备中', active: '推进中', suspended: '暂停', closed: '已结束' } as Record<string, string>,
-    stageValue: { proposed: '谋划', signed: '已签约', started: '已开工', operating: '已运营', suspended: '暂停' } as Record<string, string>,
+    stageValue: { negotiating: '洽谈', signed: '已签约', registered: '已注册', started: '已开工', operating: '投产/运营', halted: '停滞', ended: '终止' } as Record<string, string>,
     kind: { framework: '框架协议', departmental: '部门协议', district: '区级协议', park: '园区协议', enterprise: '企业协议', other: '其他协议' } as Record<string, string>,
     comparator: { '=': '', '≈': '约', '>': '超过', '>=': '不低于' } as Record<string, string>,
   },
@@ -83,7 +84,7 @@ const WORDS = {
     otherLanguage: '中文',
     listSeparator: ', ',
     status: { draft: 'In preparation', active: 'Under way', suspended: 'Suspended', closed: 'Ended' } as Record<string, string>,
-    stageValue: { proposed: 'Proposed', signed: 'Signed', started: 'Under construction', operating: 'Operating', suspended: 'Suspended' } as Record<string, string>,
+    stageValue: { negotiating: 'Negotiating', signed: 'Signed', registered: 'Registered', started: 'Under construction', operating: 'In operation', halted: 'Halted', ended: 'Ended' } as Record<string, string>,
     kind: { framework: 'Framework agreement', departmental: 'Departmental agreement', district: 'District agreement', park: 'Park agreement', enterprise: 'Enterprise agreement', other: 'Other agreement' } as Record<string, string>,
     comparator: { '=': '', '≈': 'about ', '>': 'over ', '>=': 'at least ' } as Record<string, string>,
   },
@@ -102,6 +103,12 @@ function englishAmount(value: string | null, unit: string): string {
   const n = Number(value);
   if (!Number.isFinite(n)) return `${value} ${unit}`;
   return `${new Intl.NumberFormat('en', { notation: 'compact', compactDisplay: 'long', maximumFractionDigits: 2 }).format(n)} ${unit}`;
+}
+
+/** A GB/T 4754 门类 by its name in the reader's language. */
+function industryName(code: string | null, language: PortalLanguage): string {
+  const section = INDUSTRY_SECTIONS.find((s) => s.code === code);
+  return section ? (language === 'en' ? section.en : section.zh) : '—';
 }
 
 function amount(value: string | null, unit: string, language: PortalLanguage): string {
@@ -230,7 +237,7 @@ ${cooperation.principles.length ? `<p>${escapeHtml(w.principles)}${escapeHtml(co
     ? `<section><h2>${escapeHtml(w.projects)}</h2><table><thead><tr>${[w.project, w.investor, w.industry, w.investment, w.fundsInPlace, w.stage].map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>${page.projects
         .map(
           (p) =>
-            `<tr><td>${escapeHtml(p.name)}</td><td>${escapeHtml(p.investor ?? '—')}</td><td>${escapeHtml(p.industry ?? '—')}</td><td>${escapeHtml(amount(p.investment, p.currency, language))}</td><td>${escapeHtml(amount(p.fundsInPlace, p.currency, language))}</td><td>${escapeHtml(w.stageValue[p.stage] ?? p.stage)}</td></tr>`,
+            `<tr><td>${escapeHtml(p.name)}</td><td>${escapeHtml(p.investor ?? '—')}</td><td>${escapeHtml(industryName(p.industryCode, language))}</td><td>${escapeHtml(amount(p.investment, p.currency, language))}</td><td>${escapeHtml(amount(p.fundsInPlace, p.currency, language))}</td><td>${escapeHtml(w.stageValue[p.stage] ?? p.stage)}</td></tr>`,
         )
         .join('')}</tbody></table></section>`
     : '';
