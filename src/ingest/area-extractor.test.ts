@@ -26,3 +26,32 @@ describe('area extractor', () => {
     expect(areasOf('双方将在人才、产业等5个方面合作。方案要求围绕节能、环保、材料等重点领域引进企业。').map(([, , items]) => items)).toEqual([['人才', '产业']]);
   });
 });
+
+describe('area extractor: lists without a count', () => {
+  it('reads a list the parties cooperate on when the text states its areas no other way', () => {
+    expect(areasOf('深圳、中山将在港航、航空、物流、轨道、公共交通等方面开展全面深度合作。')).toEqual([[null, null, ['港航', '航空', '物流', '轨道', '公共交通']]]);
+    expect(areasOf('今年江苏对口支援西藏资金共5.57亿元，涵盖产业支援促进就业、保障和改善民生、文化教育支援等方面。')).toEqual([
+      [null, null, ['产业支援促进就业', '保障和改善民生', '文化教育支援']],
+    ]);
+  });
+
+  it('reads a run of measures the parties will take, and splits items joined by 以及', () => {
+    expect(areasOf('今后将进一步拓展协作攻坚成果、深化区域合作、推动乡村振兴、全面打造合作品牌。')).toEqual([
+      [null, null, ['拓展协作攻坚成果', '深化区域合作', '推动乡村振兴', '全面打造合作品牌']],
+    ]);
+    expect(areasOf('为产业合作、园区共建、项目对接以及生物医药、装备制造等领域务实合作打下基础。')).toEqual([
+      [null, null, ['产业合作', '园区共建', '项目对接', '生物医药', '装备制造']],
+    ]);
+  });
+
+  it('does not take achievements for areas', () => {
+    expect(areasOf('近年来该镇在文化、旅游、人居环境等方面成绩良好。')).toEqual([]);
+  });
+
+  it('reads a law’s chapters as the clause tree, without its table of contents, general and final provisions', () => {
+    const law =
+      '目　录\n第一章　总则\n第二章　产业发展\n第三章　附则\n第一章　总则\n第一条　为了促进产业转移，制定本条例。\n第二章　产业发展\n' +
+      '第二条　产业承接地应当明确主导产业，培育产业集群。\n第三条　鼓励企业设立研发机构，推动成果转化。\n第三章　附则\n第四条　本条例自2025年3月1日起施行。';
+    expect(areasOf(law)).toEqual([['第二章', '产业发展', ['产业承接地应当明确主导产业', '鼓励企业设立研发机构']]]);
+  });
+});

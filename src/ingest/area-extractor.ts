@@ -62,6 +62,8 @@ function colonLead(node: NumberedNode): SourcePiece | null {
 // The parts every agreement has besides its content (seed 002: 指导思想、合作原则、合作领域、推进机制和其他事项).
 const AGREEMENT_PART = /^(?:指导思想|总体要求|总体思路|合作目标|总体目标|保障机制|保障措施|推进机制|工作机制|合作机制|组织保障|组织实施|其他事项|其他|附则|总则)$/;
 const PRINCIPLES = /原则$|^指导思想$/;
+// A law's general and final provisions frame it; its other chapters are its content.
+const LAW_FRAME = /^(?:总\s*则|附\s*则)$/;
 
 /** Whether a numbered section is part of an agreement's frame rather than an area: its principles, or a bare 附则. */
 function isAgreementPart(node: NumberedNode): boolean {
@@ -72,7 +74,11 @@ function isAgreementPart(node: NumberedNode): boolean {
 /** Top-level lists; items numbered inside the paragraph of a colon lead form a group headed by it. */
 function numberedAreas(all: readonly NumberedNode[]): Area[] {
   const areas: Area[] = [];
-  const roots = all.filter((node) => !isAgreementPart(node));
+  // A law's table of contents lists its chapters without their articles; the chapters themselves follow.
+  const chaptersWithArticles = all.some((node) => node.unit.style === 'chapter' && node.children.length > 0);
+  const roots = all.filter(
+    (node) => !isAgreementPart(node) && !(node.unit.style === 'chapter' && (LAW_FRAME.test(node.title.text.trim()) || (chaptersWithArticles && node.children.length === 0))),
+  );
   for (let k = 0; k < roots.length; ) {
     const node = roots[k];
     if (!node) break;
@@ -134,7 +140,8 @@ export function extractAreas(numbered: readonly NumberedNode[], inline: readonly
   areas.forEach(remember);
   const located = [...inline.filter(isAreaList).map(locate), ...leads];
   // A text that states its areas nowhere else has them in the lists it calls 重点领域 (会议强调，要围绕A、B等重点领域…).
-  if (areas.length === 0 && located.length === 0) located.push(...inline.filter((l) => l.keyAreas).map(locate));
+  // Failing those, the uncounted lists the parties cooperate on (在A、B等方面开展合作).
+  if (areas.length === 0 && located.length === 0) located.push(...inline.filter((l) => l.kind === 'area' && (l.keyAreas || l.cooperatedOn)).map(locate));
   const origin = (l: LocatedList) => l.title?.start ?? l.items[0]?.start ?? 0;
   for (const list of located.sort((a, b) => origin(a) - origin(b))) {
     const fresh = list.items.filter((p) => !known.some((k) => sameWording(k, p.text)));

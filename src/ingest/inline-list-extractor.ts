@@ -28,6 +28,11 @@ export interface InlineList {
   readonly emphasised: boolean;
   /** Closed by words that call the items the key areas (…等重点领域), whoever names them. */
   readonly keyAreas: boolean;
+  /**
+   * Uncounted, but the parties cooperate on its items (在A、B等方面开展合作, 涵盖A、B等方面, 将加强A、深化B、推动C):
+   * the areas of a text that states them in no other way.
+   */
+  readonly cooperatedOn: boolean;
   readonly start: number;
   readonly end: number;
 }
@@ -52,7 +57,14 @@ const HEAD_KIND: ReadonlyArray<readonly [RegExp, ListKind]> = [
 const PROJECT_CONTEXT = /共建|合建|新建|建设|打造|引进|落户|落地|签约|开工|投产|揭牌|启动/;
 const COUNTED_CLOSER = new RegExp(`^等?(${COUNT})(?=个|项|大|类|件|方面|领域|家|所|份|批)`);
 const UNCOUNTED_CLOSER = new RegExp(`(${COUNT})(大|项|个)(?:重点|主要|关键)?(?:任务|方面|领域|工作|方向|举措|措施|重点)`);
-const EMPHASIS = /重点\s*(?:在|围绕|聚焦|推进|包括|是|为|就|从|做好|抓好)?$/;
+const EMPHASIS = /重点\s*(?:在|围绕|聚焦|推进|包括|是|为|就|从|做好|抓好)?$|(?:合力|全力|着力|共同)(?:做好|抓好)$/;
+// After the list's closer, the parties cooperate on its items: 在A、B等方面开展合作, 等领域协作, 等方面深度合作.
+const COOPERATION_AFTER = /^[^，,；;。]{0,14}?(?:合作|协作|交流|对接|协同|共建)/;
+// 涵盖A、B等方面, 涉及A、B等领域 in a sentence about aid or cooperation.
+const COVERS = /(?:涵盖|涉及|覆盖)$/;
+const AID_OR_COOPERATION = /合作|协作|协议|援|帮扶|对口|结对/;
+// 将A、B、C: a run of measures the parties will take, each opening with a verb.
+const WILL = /(?:将|要|今后|下一步)[^，,；;。]{0,16}$/;
 // A sentence that reports the signing or what the agreement itself says
 // (根据协议，双方将在…等方面开展合作; 两省签署协议，将在…等重点领域深化合作).
 const AGREEMENT_CONTENT = /^(?:根据|按照|依据)(?:协议|框架协议|合作协议|方案)|协议(?:明确|提出|约定|指出|规定)|签署|签订/;
@@ -67,10 +79,11 @@ const TOPIC_END = /(?:方面|领域|上|中|开展|加强|深化|推进|进行|�
 const AREA_HEAD = /(?:合作领域|合作内容|合作重点|重点领域|重点任务|主要任务|重点工作|合作事项|主要内容)(?:主要|重点)?(?:包括|涵盖|涉及|有|为|是)$/;
 const COLON_HEAD = new RegExp(`(?:(?:以下|如下)?${COUNT}(?:个|项|大|方面)|包括|如下|主要有|分别是|重点是|主要是|任务是|重点任务|主要任务|合作内容|合作领域)`);
 
+const LATE_OPENER = /(?:将在|要在|将围绕|将聚焦|共同在|携手在|将|要)(?=[^、，,；;。]{2,})/;
 // Words that introduce a list's first item (在A、B…, 围绕A、B…, 包括A、B…).
 const OPENERS = new Set([
   '从', '在', '围绕', '聚焦', '包括', '包含', '涵盖', '涉及', '重点', '分别是', '分别为', '是', '有', '即', '就', '对', '如', '涉足', '覆盖',
-  '着眼', '瞄准', '立足', '针对', '到',
+  '着眼', '瞄准', '立足', '针对', '到', '为',
 ]);
 // Verbs whose object is the list (重点做好A、B…, 签订了A、B等协议, 共建A、B等平台);
 // they do not introduce a list of measures that themselves open with verbs.
@@ -156,9 +169,15 @@ function classify(noun: string): ListKind {
 function listInClause(sentence: Sentence, text: string, cs: number, ce: number, headRange: OffsetRange | null): InlineList | null {
   const head = headRange ? text.slice(headRange.start, headRange.end) : null;
   const afterColon = head !== null;
-  const firstSep = text.indexOf('、', cs);
+  let firstSep = text.indexOf('、', cs);
   if (firstSep < 0 || firstSep >= ce) return null;
   const etc = text.indexOf('等', firstSep);
+  // 深圳、中山将在港航、航空等方面: a list the parties open after their own names starts after 将在.
+  const opener = LATE_OPENER.exec(text.slice(firstSep, etc >= 0 && etc < ce ? etc : ce));
+  if (opener) {
+    const next = text.indexOf('、', firstSep + opener.index + opener[0].length);
+    if (next >= 0 && next < ce && (etc < 0 || next < etc)) firstSep = next;
+  }
   let listEnd: number;
   let closerStart: number | null = null;
   let count: number | null = null;
@@ -168,6 +187,7 @@ function listInClause(sentence: Sentence, text: string, cs: number, ce: number, 
   let focusCloser = false;
   let keyAreas = false;
   let partiesCooperate = false;
+  let verbRun = false;
   if (etc >= 0 && etc < ce) {
     listEnd = etc;
     closerStart = etc + 1;
@@ -196,10 +216,16 @@ function listInClause(sentence: Sentence, text: string, cs: number, ce: number, 
     } else {
       // 围绕A、B和C开展合作: after 围绕, 聚焦 or 在, the topics run up to the verb that follows them.
       const topicEnd = TOPIC_OPENER.test(text.slice(Math.max(cs, firstSep - 24), firstSep)) ? TOPIC_END.exec(text.slice(firstSep, ce)) : null;
-      if (!topicEnd || topicEnd.index === 0) return null;
-      listEnd = firstSep + topicEnd.index;
-      kind = 'area';
-      plainArea = true;
+      if (topicEnd && topicEnd.index > 0) {
+        listEnd = firstSep + topicEnd.index;
+        kind = 'area';
+        plainArea = true;
+      } else {
+        // 今后将拓展协作成果、深化区域合作、推动乡村振兴: measures to the end of the clause, kept only when verb-led.
+        listEnd = ce;
+        kind = 'area';
+        verbRun = true;
+      }
     }
   }
   const seps: number[] = [];
@@ -212,7 +238,7 @@ function listInClause(sentence: Sentence, text: string, cs: number, ce: number, 
   }
   const verbLed = rest.filter((r) => startsWithLeadVerb(text.slice(r.start, r.end))).length * 2 > rest.length;
   const firstStart = firstItemStart(text, cs, firstSep, verbLed);
-  const split = [trimRange(text, firstStart, firstSep), ...rest];
+  const split = splitAtAndAlso(text, [trimRange(text, firstStart, firstSep), ...rest]);
   splitLastItem(text, split);
   const items = count !== null && verbLed ? fitToCount(text, split, count) : split;
   // …8项专项合作协议，分别是：A协议、B协议…: items that are agreements make an agreement list, whatever the colon's words.
@@ -230,6 +256,10 @@ function listInClause(sentence: Sentence, text: string, cs: number, ce: number, 
   const headed = headRange !== null && head !== null && kind === 'area' && COLON_HEAD.test(head.slice(-14)) && !AGREEMENT_NOUN.test(head);
   if (!title && headed) title = trimRange(text, headRange.start, headRange.end);
   if (!sane || items.length < 2 || !countFits) return null;
+  if (verbRun && (!verbLed || items.length < 3 || rest.some((r) => !startsWithLeadVerb(text.slice(r.start, r.end))) || !WILL.test(text.slice(0, firstStart)))) return null;
+  const after = closerStart !== null ? text.slice(closerStart, ce) + text.slice(ce).replace(/^[，,]/, '') : '';
+  const cooperateOn = plainArea && !verbRun && closerStart !== null && COOPERATION_AFTER.test(after.replace(/^(?:重点)?(?:方面|领域)/, ''));
+  const covered = plainArea && COVERS.test(text.slice(cs, firstStart)) && AID_OR_COOPERATION.test(sentence.text);
   return {
     sentence,
     items: items.map((r) => ({ start: sentence.start + r.start, end: sentence.start + r.end })),
@@ -238,6 +268,7 @@ function listInClause(sentence: Sentence, text: string, cs: number, ce: number, 
     title: title ? { start: sentence.start + title.start, end: sentence.start + title.end } : null,
     emphasised: EMPHASIS.test(before) || AREA_HEAD.test(before) || focusCloser || partiesCooperate || headed || (plainArea && AGREEMENT_CONTENT.test(text)),
     keyAreas,
+    cooperatedOn: cooperateOn || covered || verbRun,
     start: sentence.start + (items[0]?.start ?? firstStart),
     end: sentence.start + ce,
   };
@@ -266,6 +297,14 @@ function fitToCount(text: string, items: readonly OffsetRange[], count: number):
   return merged.length === count ? merged : [...items];
 }
 
+/** "项目对接以及生物医药": 以及 inside a list of 、 joins two of its items. */
+function splitAtAndAlso(text: string, items: readonly OffsetRange[]): OffsetRange[] {
+  return items.flatMap((item) => {
+    const at = text.slice(item.start, item.end).indexOf('以及');
+    return at >= 2 && item.end - item.start - at - 2 >= 2 ? [{ start: item.start, end: item.start + at }, { start: item.start + at + 2, end: item.end }] : [item];
+  });
+}
+
 /** "A、B和C": the last piece holds two items when its first part is as long as the others. */
 function splitLastItem(text: string, rest: OffsetRange[]): void {
   const last = rest[rest.length - 1];
@@ -284,7 +323,7 @@ function colonList(sentence: Sentence): InlineList | null {
   const colon = text.search(/[:：]/);
   if (colon < 4) return null;
   const head = text.slice(0, colon);
-  if (!COLON_HEAD.test(head.slice(-14)) || AGREEMENT_NOUN.test(head)) return null;
+  if (!COLON_HEAD.test(head.slice(-14)) || AGREEMENT_NOUN.test(head) || /项目/.test(head)) return null;
   const parts: OffsetRange[] = [];
   let s = colon + 1;
   for (let k = s; k <= text.length; k++) {
@@ -311,6 +350,7 @@ function colonList(sentence: Sentence): InlineList | null {
     title: { start: sentence.start + Math.max(0, headStart), end: sentence.start + colon },
     emphasised: true,
     keyAreas: false,
+    cooperatedOn: false,
     start: sentence.start,
     end: sentence.start + text.length,
   };

@@ -3,7 +3,7 @@ import type { Block } from './document-layout.ts';
 import { pieceOf, type SourcePiece } from './text-normaliser.ts';
 
 /** How an official text numbers a list item; each style is one level of the outline. */
-type LabelStyle = 'cn' | 'paren-cn' | 'num' | 'paren-num' | 'circled' | 'ordinal' | 'article' | 'shi';
+export type LabelStyle = 'chapter' | 'cn' | 'paren-cn' | 'num' | 'paren-num' | 'circled' | 'ordinal' | 'article' | 'shi';
 
 interface LabelPattern {
   readonly style: LabelStyle;
@@ -18,6 +18,8 @@ const LABELS: readonly LabelPattern[] = [
   { style: 'paren-cn', pattern: new RegExp(`^\\((${CN})\\)\\s?`), inline: true },
   { style: 'paren-num', pattern: /^\(?(\d{1,2})\)\s?/, inline: true },
   { style: 'circled', pattern: /^([①-⑳])\s?/, inline: true },
+  // Laws and plans: 第一章 总则 above 第一条…; a chapter opens the level its articles sit in.
+  { style: 'chapter', pattern: new RegExp(`^第(${CN})章\\s?`), inline: false },
   { style: 'article', pattern: new RegExp(`^第(${CN}|[一二三四五六七八九十百]{1,4})条\\s?`), inline: false },
   { style: 'ordinal', pattern: new RegExp(`^第(${CN})[,、:]\\s?`), inline: true },
   { style: 'shi', pattern: new RegExp(`^(${CN})是`), inline: true },
