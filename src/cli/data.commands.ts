@@ -38,7 +38,8 @@ export function registerDataCommands(program: Command): void {
     .option('--email <email>', 'mail address for notifications')
     .option('--unit <name>', 'the unit (organization) the user works for, by exact name')
     .option('--admin', 'platform administrator')
-    .action(async (options: { username: string; displayName: string; password?: string; email?: string; unit?: string; admin?: boolean }) => {
+    .option('--office', 'a cooperation office (协调办): may create cooperations and import texts')
+    .action(async (options: { username: string; displayName: string; password?: string; email?: string; unit?: string; admin?: boolean; office?: boolean }) => {
       const password = options.password ?? process.env.LIANDONG_NEW_PASSWORD;
       if (!password) throw new Error('give the password with --password or LIANDONG_NEW_PASSWORD');
       const created = await withServices(async (services) => {
@@ -56,6 +57,7 @@ export function registerDataCommands(program: Command): void {
           email: options.email ?? null,
           organizationId,
           isAdmin: options.admin ?? false,
+          isOffice: options.office ?? false,
         });
       });
       console.log(`Created user ${created.username} (${created.id}).`);

@@ -62,6 +62,26 @@ export interface ServerOptions {
   dataDir?: string | undefined;
   /** How long it may take to become healthy; a first start loads the demo and takes longer. */
   startupLimitMs?: number | undefined;
+  /** Options of `liandong serve`, such as `--no-demo` for an instance that starts empty. */
+  serveArgs?: string[] | undefined;
+}
+
+/**
+ * Runs a `liandong` command on a data directory (the server must not be running on it: PGlite has one writer),
+ * as an operator would before the first start, and fails with its output if it does.
+ */
+export async function runCli(dataDir: string, args: string[], env: Record<string, string> = {}): Promise<string> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
+    cwd: repoRoot,
+    env: { ...process.env, ...env, LIANDONG_DATA_DIR: dataDir, LIANDONG_LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  child.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (log += chunk.toString()));
+  await exited(child);
+  if (child.exitCode !== 0) throw new Error(`liandong ${args.join(' ')} exited with ${child.exitCode}:\n${log}`);
+  return log;
 }
 
 /**
@@ -75,7 +95,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const port = await freePort();
   const dataDir = options.dataDir ?? (await mkdtemp(path.join(tmpdir(), 'liandong-e2e-')));
   if (options.from) await cp(options.from, dataDir, { recursive: true });
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve', ...(options.serveArgs ?? [])], {
     cwd: repoRoot,
     env: { ...process.env, PORT: String(port), LIANDONG_DATA_DIR: dataDir, LIANDONG_LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'pipe'],

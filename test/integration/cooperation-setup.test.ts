@@ -134,6 +134,32 @@ describe.each(databaseFlavours())('setting up a new cooperation on %s', (flavour
     expect(periods.map((p) => p.kind)).toEqual(['half_yearly', 'half_yearly']);
   });
 
+  it('lets a user the admin appointed a cooperation office create a cooperation before being the office of any, and no one else', async () => {
+    const admin = await token('admin');
+    const units = (await t.call('GET', '/api/v1/organizations?q=' + encodeURIComponent('青岛市发展和改革委员会'), { token: admin })).json<{ items: { id: string }[] }>();
+    const register = async (username: string, isOffice: boolean) => {
+      const res = await t.call('POST', '/api/v1/users', {
+        token: admin,
+        body: { username, displayName: username, organizationId: units.items[0]?.id, isOffice, password: 'first-pass-0123' },
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      expect(res.json<{ user: { isOffice: boolean } }>().user.isOffice).toBe(isOffice);
+      const first = await t.login(username, 'first-pass-0123');
+      const changed = await t.call('POST', '/api/v1/me/password', { token: first, body: { currentPassword: 'first-pass-0123', newPassword: 'own-pass-456789' } });
+      expect(changed.statusCode, changed.body).toBeLessThan(300);
+      return t.login(username, 'own-pass-456789');
+    };
+    const office = await register('qd.new.office', true);
+    const plain = await register('qd.new.plain', false);
+    const me = (await t.call('GET', '/api/v1/me', { token: office })).json<{ can: { register: boolean } }>();
+    expect(me.can.register).toBe(true);
+    const body = { name: '青深（新协调办）', parties: [{ regionCode: QINGDAO }, { regionCode: SHENZHEN }] };
+    expectError(await t.call('POST', '/api/v1/cooperations', { token: plain, body }), 403, 'auth.forbidden');
+    const created = await t.call('POST', '/api/v1/cooperations', { token: office, body });
+    expect(created.statusCode, created.body).toBe(201);
+    expect((await members(created.json<Cooperation>().id)).map((m) => [m.username, m.role])).toEqual([['qd.new.office', 'coordinator']]);
+  });
+
   it("lets an office name the first office of a side that has none, from that side's region and as office only, and no more once it has one", async () => {
     const res = await create('qd.fgw', { name: '青深（后补协调办）', parties: [{ regionCode: QINGDAO }, { regionCode: SHENZHEN }] });
     expect(res.statusCode, res.body).toBe(201);

@@ -79,6 +79,11 @@ export const users = pgTable('users', {
   passwordHash: text('password_hash').notNull(),
   organizationId: uuid('organization_id').references(() => organizations.id),
   isAdmin: boolean('is_admin').notNull().default(false),
+  /**
+   * A cooperation office (协调办) by appointment of an administrator: it may create cooperations and import texts,
+   * becoming the office of its own unit's side, before it is the office of any (on a new instance nobody is).
+   */
+  isOffice: boolean('is_office').notNull().default(false),
   locale: text('locale', { enum: ['zh-CN', 'en'] })
     .notNull()
     .default('zh-CN'),

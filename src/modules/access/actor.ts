@@ -15,6 +15,8 @@ export interface Actor {
   userId: string;
   username: string;
   isAdmin: boolean;
+  /** Appointed a cooperation office by an administrator: may register cooperations before being the office of one. */
+  isOffice?: boolean;
   organizationId: string | null;
   memberships: Membership[];
   /** Signed in with a temporary password an administrator gave: nothing but choosing a new one is open (auth-plugin). */

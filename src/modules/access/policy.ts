@@ -75,12 +75,15 @@ export const canAdminister = (actor: Actor | null): boolean => !!actor?.isAdmin 
 
 /** `assertCanRegister` as a flag for the web: whether to offer importing a text or setting up a cooperation. */
 export const canRegister = (actor: Actor | null): boolean =>
-  !!actor && !actor.token && (actor.isAdmin || actor.memberships.some((m) => m.role === 'coordinator'));
+  !!actor && !actor.token && (actor.isAdmin || !!actor.isOffice || actor.memberships.some((m) => m.role === 'coordinator'));
 
-/** Creating cooperations and units: admins, and coordinators of any cooperation (who register new agreements). */
+/**
+ * Creating cooperations and units: admins, users an admin appointed cooperation offices, and coordinators of any
+ * cooperation (who register new agreements).
+ */
 export function assertCanRegister(actor: Actor | null): void {
   if (actor?.token) throw forbidden('An API token works inside its cooperation only');
-  if (actor?.isAdmin) return;
+  if (actor?.isAdmin || actor?.isOffice) return;
   if (actor?.memberships.some((m) => m.role === 'coordinator')) return;
   throw forbidden('Only a cooperation office or an administrator may register this');
 }

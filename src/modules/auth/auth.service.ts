@@ -49,6 +49,7 @@ export function createAuthService(db: Db, config: Config['session'], deps: AuthD
       userId: user.id,
       username: user.username,
       isAdmin: user.isAdmin,
+      isOffice: user.isOffice,
       organizationId: user.organizationId,
       mustChangePassword: user.mustChangePassword,
       memberships: rows.map((m) => ({ cooperationId: m.cooperationId, partyId: m.partyId, role: m.role })),

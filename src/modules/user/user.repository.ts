@@ -18,6 +18,7 @@ const columns = {
   organizationRegionName: regions.name,
   locale: users.locale,
   isAdmin: users.isAdmin,
+  isOffice: users.isOffice,
   disabled: users.disabled,
   mustChangePassword: users.mustChangePassword,
   version: users.version,

@@ -24,6 +24,8 @@ export const userViewSchema = z.object({
   organizationRegionName: z.string().nullable(),
   locale,
   isAdmin: z.boolean(),
+  /** Appointed a cooperation office: may create cooperations and import texts. */
+  isOffice: z.boolean(),
   disabled: z.boolean(),
   /** Set after a temporary password: the user must choose their own at the next login. */
   mustChangePassword: z.boolean(),
@@ -54,6 +56,7 @@ const accountFields = {
 
 export const createUserBody = z.object({
   ...accountFields,
+  isOffice: z.boolean().default(false).describe('A cooperation office (协调办): may create cooperations and import texts'),
   password: z.string().min(1).max(256).optional().describe('At least 10 characters, at least 4 different ones; left out, a temporary password is made up and answered once'),
 });
 
@@ -63,6 +66,7 @@ export const updateUserBody = z.object({
   email: email.nullable().optional(),
   organizationId: z.uuid().nullable().optional(),
   locale: locale.optional(),
+  isOffice: z.boolean().optional(),
 });
 
 export const versionBody = z.object({ version: versionField });

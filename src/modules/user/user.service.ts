@@ -21,6 +21,7 @@ export interface CreateUserInput {
   email?: string | null | undefined;
   organizationId?: string | null | undefined;
   isAdmin?: boolean | undefined;
+  isOffice?: boolean | undefined;
   locale?: 'zh-CN' | 'en' | undefined;
   mustChangePassword?: boolean | undefined;
 }
@@ -28,7 +29,7 @@ export interface CreateUserInput {
 /** A user registered from the web: without a password one is made up and shown once. */
 export type NewAccountInput = Omit<CreateUserInput, 'password' | 'isAdmin' | 'mustChangePassword'> & { password?: string | undefined };
 
-export type UserPatch = Partial<Pick<NewUser, 'displayName' | 'email' | 'organizationId' | 'locale'>>;
+export type UserPatch = Partial<Pick<NewUser, 'displayName' | 'email' | 'organizationId' | 'locale' | 'isOffice'>>;
 
 /** What the audit trail keeps of a user: everything but the password hash. */
 function audited<T extends { passwordHash: string }>(row: T): Omit<T, 'passwordHash'> {

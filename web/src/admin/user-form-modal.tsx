@@ -1,5 +1,5 @@
-import { Form, Input, Modal, Radio, Select } from 'antd';
-import { useEffect } from 'react';
+import { Button, Checkbox, Form, Input, Modal, Radio, Select } from 'antd';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client.ts';
 import { errorMessage } from '../api/error-message.ts';
@@ -7,6 +7,7 @@ import type { Locale } from '../api/types.ts';
 import { usersApi, type AdminUser, type UserPatch, type UserWithPassword } from '../api/users.ts';
 import { SaveFailure, useSave } from '../common/use-save.tsx';
 import { displayNameRules, DISPLAY_NAME_MAX, emailRules, EMAIL_MAX, passwordRules, usernameRules, USERNAME_MAX } from './account-rules.ts';
+import { NewUnitInline } from './new-unit-inline.tsx';
 import { OrganizationPicker } from './organization-picker.tsx';
 
 const LOCALES: Locale[] = ['zh-CN', 'en'];
@@ -17,6 +18,7 @@ interface Values {
   email: string;
   organizationId: string | null;
   locale: Locale;
+  isOffice: boolean;
   passwordMode: 'temporary' | 'chosen';
   password: string;
 }
@@ -36,6 +38,7 @@ function changes(user: AdminUser, values: Values): UserPatch {
   if (email !== user.email) patch.email = email;
   if ((values.organizationId ?? null) !== user.organizationId) patch.organizationId = values.organizationId ?? null;
   if (values.locale !== user.locale) patch.locale = values.locale;
+  if (values.isOffice !== user.isOffice) patch.isOffice = values.isOffice;
   return patch;
 }
 
@@ -57,15 +60,21 @@ export function UserFormModal({
   const [form] = Form.useForm<Values>();
   const { saving, failure, save, clearFailure } = useSave();
   const mode = Form.useWatch('passwordMode', form);
+  /** A unit registered here for the user, shown by name in the picker; `registering` opens that form. */
+  const [registered, setRegistered] = useState<{ id: string; label: string } | null>(null);
+  const [registering, setRegistering] = useState(false);
+  const organizationId = Form.useWatch('organizationId', form);
 
   useEffect(() => {
     if (!open) return;
     clearFailure();
+    setRegistered(null);
+    setRegistering(false);
     form.resetFields();
     form.setFieldsValue(
       user
-        ? { username: user.username, displayName: user.displayName, email: user.email ?? '', organizationId: user.organizationId, locale: user.locale }
-        : { username: '', displayName: '', email: '', organizationId: null, locale: 'zh-CN', passwordMode: 'temporary', password: '' },
+        ? { username: user.username, displayName: user.displayName, email: user.email ?? '', organizationId: user.organizationId, locale: user.locale, isOffice: user.isOffice }
+        : { username: '', displayName: '', email: '', organizationId: null, locale: 'zh-CN', isOffice: false, passwordMode: 'temporary', password: '' },
     );
     // Filled once per opening; `clearFailure` is a new function on every render.
   }, [open, user, form]);
@@ -93,6 +102,7 @@ export function UserFormModal({
           email: values.email.trim() || null,
           organizationId: values.organizationId ?? null,
           locale: values.locale,
+          isOffice: values.isOffice,
           ...(values.passwordMode === 'chosen' ? { password: values.password } : {}),
         }),
       );
@@ -120,8 +130,38 @@ export function UserFormModal({
         <Form.Item name="email" label={t('admin.users.email')} rules={emailRules(t)}>
           <Input maxLength={EMAIL_MAX + 1} autoComplete="off" />
         </Form.Item>
-        <Form.Item name="organizationId" label={t('admin.users.organization')}>
-          <OrganizationPicker currentLabel={user?.organizationName ? `${user.organizationName} · ${user.organizationRegionName ?? ''}` : null} />
+        <Form.Item
+          name="organizationId"
+          label={t('admin.users.organization')}
+          extra={
+            <Button type="link" size="small" style={{ paddingInline: 0 }} onClick={() => setRegistering((open) => !open)} data-testid="new-unit-toggle">
+              {t('admin.users.newUnit')}
+            </Button>
+          }
+        >
+          <OrganizationPicker
+            currentLabel={
+              registered && registered.id === organizationId
+                ? registered.label
+                : user?.organizationName
+                  ? `${user.organizationName} · ${user.organizationRegionName ?? ''}`
+                  : null
+            }
+          />
+        </Form.Item>
+        {registering ? (
+          <Form.Item>
+            <NewUnitInline
+              onCreated={(unit) => {
+                setRegistered({ id: unit.id, label: `${unit.name} · ${unit.regionName}` });
+                form.setFieldValue('organizationId', unit.id);
+                setRegistering(false);
+              }}
+            />
+          </Form.Item>
+        ) : null}
+        <Form.Item name="isOffice" valuePropName="checked" extra={t('admin.users.officeHint')}>
+          <Checkbox data-testid="user-is-office">{t('admin.users.office')}</Checkbox>
         </Form.Item>
         <Form.Item name="locale" label={t('admin.users.locale')}>
           <Select<Locale> aria-label={t('admin.users.locale')} options={LOCALES.map((l) => ({ value: l, label: t(`language.${l}`) }))} />

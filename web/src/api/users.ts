@@ -13,6 +13,8 @@ export interface AdminUser {
   organizationRegionName: string | null;
   locale: Locale;
   isAdmin: boolean;
+  /** Appointed a cooperation office: may create cooperations and import texts. */
+  isOffice: boolean;
   disabled: boolean;
   mustChangePassword: boolean;
   version: number;
@@ -33,6 +35,7 @@ export interface UserPatch {
   email?: string | null;
   organizationId?: string | null;
   locale?: Locale;
+  isOffice?: boolean;
 }
 
 /** The temporary password is in this answer only. */
@@ -45,7 +48,7 @@ const id = encodeURIComponent;
 
 export const usersApi = {
   list: (q: string, page: number, pageSize: number) => request<Page<AdminUser>>('GET', '/users', undefined, { q, page, pageSize }),
-  create: (fields: AccountFields & { password?: string }) => request<UserWithPassword>('POST', '/users', fields),
+  create: (fields: AccountFields & { password?: string; isOffice?: boolean }) => request<UserWithPassword>('POST', '/users', fields),
   update: (user: AdminUser, patch: UserPatch) => request<AdminUser>('PATCH', `/users/${id(user.id)}`, { version: user.version, ...patch }),
   disable: (user: AdminUser) => request<AdminUser>('POST', `/users/${id(user.id)}/disable`, { version: user.version }),
   enable: (user: AdminUser) => request<AdminUser>('POST', `/users/${id(user.id)}/enable`, { version: user.version }),

@@ -62,6 +62,7 @@ export default function AdminUsersPage() {
         <span>
           <strong>{username}</strong>
           {user.isAdmin ? <Tag color="gold" style={{ marginInlineStart: 6 }}>{t('session.admin')}</Tag> : null}
+          {user.isOffice ? <Tag color="blue" style={{ marginInlineStart: 6 }}>{t('admin.users.officeTag')}</Tag> : null}
         </span>
       ),
     },
