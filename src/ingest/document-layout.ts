@@ -76,6 +76,7 @@ const FULL_DATE = /(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})/;
 const CJK = /[\u3400-\u9fff]/;
 const TERMINAL = /[。！？!?…；;:]$/;
 const COOPERATION_WORDS = /合作|协作|协同|协议|签约|签署|签订|对口|结对|联席|一体化|共建|携手|联动|双城|援建/g;
+const BREADCRUMB = /^(当前位置|您的位置|您现在的位置|你的位置|所在位置)\s*[:：]|^(首页|主页)\s*[>›»]/;
 const ARTICLE_LEAD = /^(本报\S{0,8}讯|(新华社|中新社|人民网|新华网|央视网)\S{0,12}(电|讯))/;
 
 function withoutTrailingQuotes(text: string): string {
@@ -155,6 +156,14 @@ function splitLines(original: string): Line[] {
     }
     if (kind === 'body') sawBody = true;
     lines.push({ start, end, text, kind, markdown });
+  }
+  // Above the line that says where the reader is (当前位置：首页 > …) stands the site's banner and slogan.
+  const crumb = lines.findIndex((l, k) => k < 12 && BREADCRUMB.test(l.text));
+  if (crumb > 0 && lines.slice(crumb + 1).some((l) => l.kind === 'heading' || l.kind === 'body')) {
+    for (let k = 0; k < crumb; k++) {
+      const line = lines[k];
+      if (line && (line.kind === 'heading' || line.kind === 'body')) lines[k] = { ...line, kind: 'chrome' };
+    }
   }
   return lines;
 }

@@ -47,7 +47,7 @@ const SIGNING_VERB = /签订|签署|签约|签下/;
 const AGREEMENT_END = /(?:协议|协定|备忘录|合同|意向书|协议书|合作文件)\s*$/;
 const PROJECT_NOUN = /^(?:个|项|批|家)?(?:重大|重点|领军|签约|合作|产业|标志性|功能|创新)?(?:项目|平台|园区|基地|示范区|合作区|先行区)/;
 // "A、B等项目" names projects whatever the verb; platforms and parks only when created.
-const PROJECT_ITSELF = /^(?:个|项|批)?(?:重大|重点|领军|签约|合作|产业|标志性)?项目/;
+const PROJECT_ITSELF = new RegExp(`^(?:\\d{1,3}|${'[一二三四五六七八九十两]{1,3}'})?(?:个|项|批)?(?:重大|重点|领军|签约|合作|产业|标志性)?项目`);
 // The words before a colon say what a list after it holds (签约的项目分别是：A、B等).
 const HEAD_KIND: ReadonlyArray<readonly [RegExp, ListKind]> = [
   [/协议|协定|备忘录/, 'agreement'],
@@ -212,7 +212,8 @@ function listInClause(sentence: Sentence, text: string, cs: number, ce: number, 
       title = { start: listEnd, end: listEnd + bare[0].length };
     } else if (afterColon) {
       listEnd = ce;
-      kind = 'area';
+      // 签下的项目包括：A、B、C: the lead says what the list holds.
+      kind = HEAD_KIND.find(([pattern]) => head !== null && pattern.test(head))?.[1] ?? 'area';
     } else {
       // 围绕A、B和C开展合作: after 围绕, 聚焦 or 在, the topics run up to the verb that follows them.
       const topicEnd = TOPIC_OPENER.test(text.slice(Math.max(cs, firstSep - 24), firstSep)) ? TOPIC_END.exec(text.slice(firstSep, ce)) : null;

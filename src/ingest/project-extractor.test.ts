@@ -67,3 +67,23 @@ describe('project extractor', () => {
     expect(projectsOf('双方搭建“闽宁山海情”产销对接平台，共建福州—定西产业协作园。')).toEqual(['“闽宁山海情”产销对接平台', '福州—定西产业协作园']);
   });
 });
+
+describe('project extractor: lists', () => {
+  const projectsOf = (text: string) => ingest(`两地合作\n\n${text}`).projects;
+
+  it('reads the projects a colon list or a counted closer names', () => {
+    expect(projectsOf('这次签下的项目包括：西秀健康生态产业园、环保装备基地、禾软科技园。')).toEqual(['西秀健康生态产业园', '环保装备基地', '禾软科技园']);
+    expect(projectsOf('各新区与企业签署项目合作协议，涉及中交四航局西南区域总部、华润江中现代中药生产基地等8个项目。')).toEqual([
+      '中交四航局西南区域总部',
+      '华润江中现代中药生产基地',
+    ]);
+  });
+
+  it('reads a list of things to be built as projects, whatever closes it', () => {
+    expect(projectsOf('双方力争在建设闽台观光农业园、茶旅文化综合体、农产品出口区等方面见到成效。')).toEqual(['闽台观光农业园', '茶旅文化综合体', '农产品出口区']);
+  });
+
+  it('does not take a year’s projects for one project', () => {
+    expect(projectsOf('3月20日，2022年浙江援疆项目集中开工。')).toEqual([]);
+  });
+});

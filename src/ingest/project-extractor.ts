@@ -9,7 +9,11 @@ import { normaliseText, pieceOf } from './text-normaliser.ts';
 // What a named project, platform or park is called at its end.
 const SUFFIX =
   '产业园区|产业园|科技园|工业园|物流园|创新园|软件园|合作园|协作园|协作区|园区|工作站|生产基地|产业基地|示范基地|研发基地|基地|创新中心|研究中心|服务中心|交流中心|交易中心|' +
-  '运营中心|合作中心|中心|合作平台|服务平台|交流平台|互动平台|平台|示范区|合作区|先行区|试验区|实验区|研究院|实验室|联盟|铁路|高铁|飞地|孵化器|加速器';
+  '运营中心|合作中心|中心|合作平台|服务平台|交流平台|互动平台|平台|示范区|合作区|先行区|试验区|实验区|研究院|实验室|联盟|铁路|高铁|飞地|孵化器|加速器|' +
+  '福利院|医院|幼儿园|学校|博物馆|科技城|产业新城|综合体|区域总部|总部';
+const NAMED_PROJECT_END = new RegExp(`(?:${SUFFIX}|园|区|项目)$`);
+// 2022年浙江援疆项目: a year's projects, not one project.
+const YEAR_OF_PROJECTS = /^\d{4}年.*项目$/;
 const NAME_CHARS = '[^，,。；;、：:！？!?\\s“”《》的等]';
 // Creating a project: 共建X中心, 打造X平台, 发起成立X联盟.
 // A name may open with a quoted brand: 搭建“粤桂湾区菜篮子”产销对接平台.
@@ -95,10 +99,15 @@ export function extractProjects(
     }
   }
   for (const list of lists) {
-    if (list.kind !== 'project') continue;
-    for (const item of list.items) {
-      const piece = pieceOf(list.sentence.block.view, item.start, item.end);
-      found.push({ name: piece.text, start: piece.start, end: piece.end, quoted: true });
+    const view = list.sentence.block.view;
+    const named = list.items.filter((item) => NAMED_PROJECT_END.test(view.text.slice(item.start, item.end)));
+    // 力争在建设A园、B综合体、C区等方面见到成效: a list of things being built is a list of projects, whatever its closer.
+    const built = list.kind !== 'agreement' && named.length >= 2 && named.length * 2 >= list.items.length && CREATED_HINT.test(view.text.slice(list.sentence.start, list.start));
+    if (list.kind !== 'project' && !built) continue;
+    for (const item of list.kind === 'project' ? list.items : named) {
+      const piece = pieceOf(view, item.start, item.end);
+      // Short names in a list of things built (产业园区) are kinds, not projects; a list of projects may name one in two characters (芯恩).
+      if (list.kind === 'project' || piece.text.length >= 5) found.push({ name: piece.text, start: piece.start, end: piece.end, quoted: true });
     }
   }
   const key = (name: string) => normaliseText(name).replace(/\([^()]*\)/g, '').replace(/[“”"'\s]/g, '');
@@ -106,7 +115,7 @@ export function extractProjects(
   const kept: NamedItem[] = [];
   for (const item of found.sort((a, b) => a.start - b.start)) {
     const k = key(item.name);
-    if (!isSpecific(k, dictionary, item.quoted, pair)) continue;
+    if (!isSpecific(k, dictionary, item.quoted, pair) || YEAR_OF_PROJECTS.test(k)) continue;
     if (excluded?.includes(k)) continue;
     const duplicate = kept.findIndex((p) => key(p.name).includes(k) || k.includes(key(p.name)));
     if (duplicate >= 0) {

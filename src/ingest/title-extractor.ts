@@ -22,8 +22,6 @@ function isHeadline(line: Line | undefined): line is Line {
 
 // A site column's tag before the headline: 【唱好“双城记” 建好“经济圈”】万达开深化交流合作….
 const COLUMN_TAG = /^【[^】]{1,24}】\s*/;
-// Where the page says where the reader is; what comes before it is the site's banner.
-const BREADCRUMB = /^(当前位置|您的位置|您现在的位置|你的位置|所在位置|位置)\s*[:：]|^(首页|主页)\s*[>›»]/;
 
 function toFinding(layout: DocumentLayout, line: Line): TitleFinding {
   const tag = COLUMN_TAG.exec(line.text);
@@ -39,10 +37,7 @@ function toFinding(layout: DocumentLayout, line: Line): TitleFinding {
  * when the text has none of these.
  */
 export function extractTitle(layout: DocumentLayout): TitleFinding | null {
-  const crumb = layout.lines.findIndex((l, k) => k < 12 && BREADCRUMB.test(l.text));
-  const afterCrumb = crumb >= 0 ? layout.lines.slice(crumb + 1) : layout.lines;
-  const pageLines = afterCrumb.some((l) => CONTENT_KINDS.has(l.kind)) ? afterCrumb : layout.lines;
-  const all = pageLines.filter((l) => CONTENT_KINDS.has(l.kind));
+  const all = layout.lines.filter((l) => CONTENT_KINDS.has(l.kind));
   // An agreement's own text may open with its signatories (甲市人民政府 乙市人民政府) above its name.
   const content = all[0] && SIGNATORIES_LINE.test(all[0].text) && all[1]?.kind === 'heading' ? all.slice(1) : all;
   const first = content.find((l) => l.text.length >= MIN_TITLE);
