@@ -51,3 +51,17 @@ describe('target extractor', () => {
     expect(targetsOf('到“十四五”末，两地合作园区产值突破300亿元。')).toEqual([[2025, '两地合作园区产值', 30000000000, null, 'CNY', '>']]);
   });
 });
+
+describe('target extractor: goals without a year', () => {
+  const targetsOf = (text: string) => ingest(`两地合作\n\n${text}`).targets.map((t) => [t.year, t.value, t.unit]);
+
+  it('reads a planned area as a target without a year, and a plan period as its last year', () => {
+    expect(targetsOf('双方共建产业园，规划面积约1000亩。')).toEqual([[null, 1000, '亩']]);
+    expect(targetsOf('“十四五”期间，江苏省拟安排援藏项目132个。')).toEqual([[2025, 132, '个']]);
+  });
+
+  it('does not take a forecast or this year’s budget for a target', () => {
+    expect(targetsOf('项目投产后预计实现年销售额5亿元。')).toEqual([]);
+    expect(targetsOf('浙江省拟安排援疆资金210315万元、项目405个。')).toEqual([]);
+  });
+});

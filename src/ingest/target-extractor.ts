@@ -9,7 +9,8 @@ import { pieceOf } from './text-normaliser.ts';
 const HORIZON =
   /(?<!截)(?:到|至|力争到?|争取到?|预计到?|计划到?|确保到?|目标到?)\s?(\d{4})\s?年(?:底|末)?|(\d{4})\s?年(?:底|末)?(?:前|以前)(?!后)|(?<![截至于到在\d])(\d{4})\s?年(?:内|度)?(?=[，,]?[^，,。；;：:\d]{0,12}?(?:将|计划|拟|力争|争取))/g;
 // Without a year, only words that state a goal make a figure a target.
-const GOAL_WORD = /力争|争取|确保|目标(?:是|为)?|预计/;
+// A plan (规划面积约1000亩, 计划总投资, a plan period’s 拟安排) sets a goal; a forecast (预计年产值20亿元) does not (docs/ingest-conventions.md).
+const GOAL_WORD = /力争|争取|确保|目标(?:是|为)?|规划(?:面积|占地|用地|建设|区域)|计划/;
 const CLAUSE_START = /[，,；;。:：!?！？]/;
 const LEADING = /^(?:其中|并且?|且|同时|力争|争取|确保|实现|达到|预计|计划|目标是|目标为|将)+/;
 const TRAILING_VERB = /(?:力争|争取|确保|预计|计划|将|达到|达|超过|为|实现|增长|增加|提高到|提升到|提高至|提升至|保持在|稳定在|控制在|压缩至|压缩到|缩短至|缩短到|降至|降低至|降低到|完成)+$/;
@@ -18,6 +19,8 @@ const POST_NOUN = /^(?!以内|以下|之内|左右)[^，,。；;：:！？!?\s]{
 // 到“十四五”末: the last year of a five-year plan period.
 const PLAN_PERIOD_END = /(?:到|至)?[“"‘]?(十四五|十五五|十六五)[”"’]?(?:时期|期)?末/g;
 const FIVE_YEAR_PLAN_END: Readonly<Record<string, number>> = { 十四五: 2025, 十五五: 2030, 十六五: 2035 };
+// “十四五”期间，江苏省拟安排…: what a plan period will do is a goal for its last year.
+const PLAN_PERIOD_SPAN = /[“"‘]?(十四五|十五五|十六五)[”"’]?(?:时期|期间)(?=[，,]?[^，,。；;：:]{0,12}?(?:将|计划|拟|力争|争取))/g;
 // 今年，上海将安排援疆资金…: this year's plan, dated by the page (明年: the year after).
 const RELATIVE_PLAN = /(?<![去前])(今年|明年)(?:内|度)?(?=[，,]?[^，,。；;：:\d]{0,12}?(?:将|计划|拟|力争|争取))/g;
 // 2025年甲县将向乙县投入帮扶资金: the year, the subject and the verb of a year's plan are not the indicator.
@@ -38,7 +41,7 @@ function horizonsOf(block: Block, currentYear: number | null): Horizon[] {
     const year = Number(m[1] ?? m[2] ?? m[3]);
     if (year >= 1990 && year <= 2100) found.push({ at: m.index, year });
   }
-  for (const m of block.view.text.matchAll(PLAN_PERIOD_END)) {
+  for (const m of [...block.view.text.matchAll(PLAN_PERIOD_END), ...block.view.text.matchAll(PLAN_PERIOD_SPAN)]) {
     const year = FIVE_YEAR_PLAN_END[m[1] ?? ''];
     if (year !== undefined) found.push({ at: m.index, year });
   }
