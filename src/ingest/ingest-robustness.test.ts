@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { IngestResult, SourceSpan } from './ingest-result.ts';
 import { readCooperation } from './cooperation-reader.ts';
-import { ingest, MAX_INGEST_CHARS } from './index.ts';
+import { decodeText, ingest, MAX_INGEST_CHARS } from './index.ts';
 import { cleanSource } from './text-normaliser.ts';
 
 // Pieces of official texts, so that random strings often look like the real thing.
@@ -92,4 +92,62 @@ describe('ingest on any input', () => {
   it('treats a non-string as empty text', () => {
     expect(ingest(undefined as unknown as string).areas).toEqual([]);
   });
+});
+
+// Bad input the import page and the API receive (issue 15): each gives an answer within a bound a person would
+// accept, and reading it keeps memory bounded.
+describe('ingest on bad input, with a time limit', () => {
+  const timed = (text: string) => {
+    const started = performance.now();
+    const result = ingest(text);
+    return { result, ms: performance.now() - started };
+  };
+
+  it('reads a 1 MB text within seconds, up to MAX_INGEST_CHARS, without holding on to memory', () => {
+    const paragraph = '两市签署战略合作框架协议，双方将在产业协作、科技创新、文化旅游等方面开展合作，总投资100亿元。\n';
+    const text = paragraph.repeat(Math.ceil(1_000_000 / paragraph.length)).slice(0, 1_000_000);
+    ingest(paragraph);
+    const before = process.memoryUsage().heapUsed;
+    const { result, ms } = timed(text);
+    expect(ms).toBeLessThan(10_000);
+    expect(result.amounts.every((a) => a.end <= MAX_INGEST_CHARS)).toBe(true);
+    expect(process.memoryUsage().heapUsed - before).toBeLessThan(400 * 1024 * 1024);
+  }, 60_000);
+
+  it('answers 100,000 repeated enumerators within seconds', () => {
+    for (const unit of ['一是', '（一）', '1.', '①', '、', '第一条', '第一章']) {
+      const { result, ms } = timed(unit.repeat(100_000));
+      expect(ms, unit).toBeLessThan(10_000);
+      expect(result.parties).toEqual([]);
+    }
+  }, 120_000);
+
+  it('reads the text of HTML source, never its markup, as a title or an item', () => {
+    const html =
+      '<!DOCTYPE html><html><head><title>两市签署合作协议</title><script>var a = 1;</script></head><body><div class="nav">首页 | 新闻</div>' +
+      '<p>青岛市与深圳市签署战略合作框架协议，双方将在海洋经济、科技创新、金融服务等方面开展合作。</p></body></html>';
+    const { result, ms } = timed(html);
+    expect(ms).toBeLessThan(5_000);
+    const texts = [result.title ?? '', ...result.areas.flatMap((a) => [a.title ?? '', ...a.items.map((i) => i.title)]), ...result.projects];
+    expect(texts.filter((t) => /[<>]/.test(t))).toEqual([]);
+  }, 60_000);
+
+  it('reads GB18030 and UTF-16 files as the same text as UTF-8', () => {
+    const text = '青岛深圳签署协议\n\n1月8日，青岛市与深圳市签署战略合作框架协议。';
+    const utf16 = new Uint8Array([0xff, 0xfe, ...Array.from(text).flatMap((c) => [c.charCodeAt(0) & 0xff, c.charCodeAt(0) >> 8])]);
+    expect(decodeText(utf16)).toBe(text);
+    // 青岛 in GB18030 (GBK): C7E0 B5BA.
+    expect(decodeText(new Uint8Array([0xc7, 0xe0, 0xb5, 0xba]))).toBe('青岛');
+    expect(ingest(decodeText(utf16)).parties).toEqual(['青岛市', '深圳市']);
+  });
+
+  it('answers every arbitrary input well within a second', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 2_000 }), (text) => {
+        const { ms } = timed(text);
+        expect(ms).toBeLessThan(1_000);
+      }),
+      { numRuns: 100 },
+    );
+  }, 120_000);
 });
