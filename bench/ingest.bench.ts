@@ -4,7 +4,7 @@ import path from 'node:path';
 import { ingest } from '../src/ingest/index.ts';
 import { ms, time } from './stats.ts';
 
-const SEEDS = path.resolve(import.meta.dirname, '../src/db/demo/seeds');
+const SEEDS = path.resolve(import.meta.dirname, '../src/demo/seeds');
 
 /** 20,000 characters of real cooperation news, the size the budget names. */
 function sampleText(chars: number): string {

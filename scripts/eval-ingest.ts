@@ -3,7 +3,7 @@
  * annotations, lists the files it reads worst and times it on 20,000
  * characters: npm run eval:ingest.
  *
- *   npm run eval:ingest                       the seed texts (src/db/demo/seeds, gold beside the texts)
+ *   npm run eval:ingest                       the seed texts (src/demo/seeds, gold beside the texts)
  *   npm run eval:ingest -- --dir DIR          the NNN_*.txt texts of DIR against DIR/gold
  *   npm run eval:ingest -- --dir DIR --summary   per-field scores only: for a held-out set, whose
  *                                             texts and misses are not to be read while tuning
@@ -19,7 +19,7 @@ const repo = path.resolve(import.meta.dirname, '..');
 const dirFlag = process.argv.indexOf('--dir');
 const dirArg = dirFlag >= 0 ? process.argv[dirFlag + 1] : undefined;
 const summary = process.argv.includes('--summary');
-const texts = dirArg ? path.resolve(repo, dirArg) : path.resolve(repo, 'src/db/demo/seeds');
+const texts = dirArg ? path.resolve(repo, dirArg) : path.resolve(repo, 'src/demo/seeds');
 // The demo seeds keep each gold file beside its text; the corpus folders keep them in gold/.
 const goldDir = fs.existsSync(path.join(texts, 'gold')) ? path.join(texts, 'gold') : texts;
 const scorer = path.resolve(repo, 'scripts/score-ingest.mjs');

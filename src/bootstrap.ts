@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { Config } from './config.ts';
 import { openDatabase, type Database } from './db/client.ts';
-import { seedDemo, type DemoLogin } from './db/demo/demo.seed.ts';
-import { seedRegions } from './db/seed/regions.seed.ts';
-import { buildApp } from './http/app.ts';
+import { seedDemo, type DemoLogin } from './demo/demo.seed.ts';
+import { seedRegions } from './modules/region/regions.seed.ts';
+import { buildApp } from './app/app.ts';
 import { regionRepository } from './modules/region/region.repository.ts';
-import { createServices, type Services } from './modules/services.ts';
+import { createServices, type Services } from './app/services.ts';
 import { userRepository } from './modules/user/user.repository.ts';
 
 /** Opens and migrates the database, and loads the region table when it is empty. `loadDataDir`: see OpenOptions. */

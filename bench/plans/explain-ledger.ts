@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { openMigrated } from '../../src/bootstrap.ts';
 import { loadConfig } from '../../src/config.ts';
-import { createServices } from '../../src/modules/services.ts';
+import { createServices } from '../../src/app/services.ts';
 import type { LedgerQuery } from '../../src/modules/task/task.service.ts';
 import { startThrowawayPostgres } from '../../test/setup/throwaway-postgres.ts';
 import { benchCoordinator, generateNationalDataset } from '../national-dataset.ts';

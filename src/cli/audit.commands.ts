@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { Db } from '../db/client.ts';
-import { verifyAuditChain } from '../modules/audit/audit.service.ts';
+import { verifyAuditChain } from '../modules/audit/audit-chain.ts';
 import { withServices } from './data.commands.ts';
 
 /** Prints the verdict and answers the exit code: 0 when the chain holds, 1 at the first break. */

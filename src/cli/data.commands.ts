@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
 import { openMigrated } from '../bootstrap.ts';
 import { loadConfig } from '../config.ts';
-import { seedDemo } from '../db/demo/demo.seed.ts';
+import { seedDemo } from '../demo/demo.seed.ts';
 import { SYSTEM_ACTOR } from '../modules/access/actor.ts';
-import { createServices } from '../modules/services.ts';
+import { createServices } from '../app/services.ts';
 import { organizationRepository } from '../modules/organization/organization.repository.ts';
 
 /** Opens and migrates the configured database, runs `work` with the services, and closes it again. */

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { TASK_STATUSES } from '../db/schema/work.ts';
 import { SYSTEM_ACTOR } from '../modules/access/actor.ts';
-import type { Services } from '../modules/services.ts';
+import type { Services } from '../app/services.ts';
 import { withServices } from './data.commands.ts';
 
 export interface TaskListOptions {

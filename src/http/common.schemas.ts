@@ -53,6 +53,8 @@ export const decimalText = (scale: number, options: { negative: boolean } = { ne
 /** Row versions are PostgreSQL integers; anything larger is not a version we wrote. */
 export const MAX_VERSION = 2_147_483_647;
 export const versionField = z.number().int().min(1).max(MAX_VERSION);
+/** `?version=N` of a DELETE: the row version the caller last read, so a delete of a changed row is refused (409). */
+export const deleteQuery = z.object({ version: z.coerce.number().int().min(1).max(MAX_VERSION) });
 /**
  * The one range of calendar dates the system accepts (due, start, signed, periods, notices, filters):
  * nothing in a cooperation between Chinese cities lies before 1949 or after 2100, and a year 0000 or 9999

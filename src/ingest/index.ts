@@ -1,7 +1,7 @@
 import { emptyResult, readCooperation } from './cooperation-reader.ts';
 import type { IngestResult } from './ingest-result.ts';
 
-export { decodeText } from './text-decoder.ts';
+export { decodeText } from '../contract/text-decoder.ts';
 export { getRegionDictionary } from './region-dictionary.ts';
 export type { Region, RegionDictionary, RegionLevel } from './region-dictionary.ts';
 export type {

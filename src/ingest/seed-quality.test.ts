@@ -8,7 +8,7 @@ import { ingest } from './index.ts';
 const repo = path.resolve(import.meta.dirname, '../..');
 const scorer = path.join(repo, 'scripts/score-ingest.mjs');
 // The demo seeds double as the annotated seed texts: NNN_*.txt beside gold NNN_*.json.
-const seeds = path.join(repo, 'src/db/demo/seeds');
+const seeds = path.join(repo, 'src/demo/seeds');
 // Texts the ingester was not written against, with their gold in gold/.
 const unseen = path.join(repo, 'test/fixtures/ingest-unseen');
 

@@ -9,7 +9,7 @@ import { attachments } from '../../src/db/schema/work.ts';
 import { SYSTEM_ACTOR } from '../../src/modules/access/actor.ts';
 import { cooperationWideAudit } from '../../src/modules/access/policy.ts';
 import { auditRepository } from '../../src/modules/audit/audit.repository.ts';
-import { verifyAuditChain } from '../../src/modules/audit/audit.service.ts';
+import { verifyAuditChain } from '../../src/modules/audit/audit-chain.ts';
 import { databaseFlavours } from '../setup/test-database.ts';
 import { startTestApp, type TestApp } from '../setup/test-app.ts';
 import { makeTask, PDF, reportWorld, upload, type ReportBody, type ReportWorld, type TestTask } from './report-fixtures.ts';

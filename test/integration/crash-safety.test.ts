@@ -5,7 +5,7 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openMigrated } from '../../src/bootstrap.ts';
-import { verifyAuditChain } from '../../src/modules/audit/audit.service.ts';
+import { verifyAuditChain } from '../../src/modules/audit/audit-chain.ts';
 import { databaseFlavours, freshDatabaseUrl, testConfig } from '../setup/test-database.ts';
 import { api, runCli, startServerProcess, type ServerEnv, type ServerProcess } from '../setup/server-process.ts';
 

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyAuditChain } from '../../src/modules/audit/audit.service.ts';
+import { verifyAuditChain } from '../../src/modules/audit/audit-chain.ts';
 import { databaseFlavours, type DatabaseFlavour } from '../setup/test-database.ts';
 import { startTestApp, type TestApp } from '../setup/test-app.ts';
 import { buildUrl, collectionBefore, listOperations, multipartFile, TINY_PNG, type JsonSchema, type OpenApiDocument, type Operation } from '../setup/openapi-requests.ts';

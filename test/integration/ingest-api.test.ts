@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseFlavours } from '../setup/test-database.ts';
 import { startTestApp, type TestApp } from '../setup/test-app.ts';
 
-const SEED = fs.readFileSync(path.resolve(import.meta.dirname, '../../src/db/demo/seeds/000_486529034f761ae3.txt'), 'utf8');
+const SEED = fs.readFileSync(path.resolve(import.meta.dirname, '../../src/demo/seeds/000_486529034f761ae3.txt'), 'utf8');
 
 interface Proposal {
   title: string | null;

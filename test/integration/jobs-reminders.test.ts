@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/client.ts';
 import { organizations } from '../../src/db/schema/core.ts';
 import { progressReports, reportingPeriods, taskOwners, tasks, taskUnits } from '../../src/db/schema/work.ts';
-import { createReminderSweep } from '../../src/jobs/reminder-sweep.ts';
+import { createReminderSweep } from '../../src/modules/reminder/reminder-sweep.ts';
 import { jobRepository } from '../../src/jobs/job.repository.ts';
 import { SYSTEM_ACTOR } from '../../src/modules/access/actor.ts';
 import { cooperationRepository } from '../../src/modules/cooperation/cooperation.repository.ts';

@@ -3,7 +3,7 @@ import net from 'node:net';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, WEB_DIST } from '../../src/http/app.ts';
+import { buildApp, WEB_DIST } from '../../src/app/app.ts';
 import { databaseFlavours, testConfig } from '../setup/test-database.ts';
 import { startTestApp, type TestApp } from '../setup/test-app.ts';
 

@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sessions, users } from '../../src/db/schema/core.ts';
-import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE } from '../../src/http/auth-plugin.ts';
+import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE } from '../../src/http/session.ts';
 import { databaseFlavours } from '../setup/test-database.ts';
 import { startTestApp, type TestApp } from '../setup/test-app.ts';
 

@@ -3,9 +3,9 @@ import path from 'node:path';
 import pg from 'pg';
 import { openMigrated } from '../../src/bootstrap.ts';
 import { loadConfig, type Config } from '../../src/config.ts';
-import { seedDemo } from '../../src/db/demo/demo.seed.ts';
+import { seedDemo } from '../../src/demo/demo.seed.ts';
 import type { Database } from '../../src/db/client.ts';
-import { createServices } from '../../src/modules/services.ts';
+import { createServices } from '../../src/app/services.ts';
 import { businessToday } from '../../src/modules/task/business-date.ts';
 
 /**

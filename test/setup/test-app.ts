@@ -1,6 +1,6 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { seedDemo } from '../../src/db/demo/demo.seed.ts';
-import { buildApp } from '../../src/http/app.ts';
+import { seedDemo } from '../../src/demo/demo.seed.ts';
+import { buildApp } from '../../src/app/app.ts';
 import { openTestServices, preparedDemoFits, testConfig, type DatabaseFlavour, type TestContext } from './test-database.ts';
 
 export interface TestApp extends TestContext {

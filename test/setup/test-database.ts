@@ -4,7 +4,7 @@ import { inject } from 'vitest';
 import pg from 'pg';
 import type { Config } from '../../src/config.ts';
 import { openMigrated } from '../../src/bootstrap.ts';
-import { createServices, type Services } from '../../src/modules/services.ts';
+import { createServices, type Services } from '../../src/app/services.ts';
 import { businessToday } from '../../src/modules/task/business-date.ts';
 import { testConfig, type PreparedStart } from './prepared-databases.ts';
 

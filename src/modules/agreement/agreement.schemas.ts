@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AGREEMENT_KINDS } from '../../db/schema/core.ts';
 import { isoDate, labelText, shortText, versionField } from '../../http/common.schemas.ts';
-import { visibility } from '../cooperation/cooperation.schemas.ts';
+import { visibility } from '../access/access.schemas.ts';
 
 export const agreementKind = z.enum(AGREEMENT_KINDS);
 /** Agreements run to tens of thousands of characters; a megabyte is far beyond any real one. */

@@ -3,7 +3,7 @@ import type { Db } from '../../db/client.ts';
 import { writeTransaction } from '../../db/write-transaction.ts';
 import { authorId, type Actor } from '../access/actor.ts';
 import { assertCanManageCooperation, assertCanReadCooperation, assertCanReadRow, canManageCooperation, ownerPartyForNewRow, rowAuditScope, rowScope } from '../access/policy.ts';
-import { audit, followRowScope } from '../audit/audit.service.ts';
+import { audit, followRowScope } from '../audit/audit.recorder.ts';
 import type { CooperationService } from '../cooperation/cooperation.service.ts';
 import { cooperationRepository } from '../cooperation/cooperation.repository.ts';
 import { agreementRepository, type AgreementRow, type NewAgreement } from './agreement.repository.ts';

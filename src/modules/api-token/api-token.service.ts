@@ -4,7 +4,7 @@ import type { Db } from '../../db/client.ts';
 import { writeTransaction } from '../../db/write-transaction.ts';
 import type { Actor, ApiTokenScope, Membership } from '../access/actor.ts';
 import { assertCanIssueApiToken, assertNotApiToken, isMember, personalAuditScope, rolesIn } from '../access/policy.ts';
-import { audit } from '../audit/audit.service.ts';
+import { audit } from '../audit/audit.recorder.ts';
 import { authRepository } from '../auth/auth.repository.ts';
 import type { CooperationService } from '../cooperation/cooperation.service.ts';
 import { apiTokenRepository, type ApiTokenRow } from './api-token.repository.ts';

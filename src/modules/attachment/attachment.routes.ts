@@ -2,8 +2,8 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { badRequest } from '../../app-error.ts';
 import { errorResponses, errorSchema, uuidParam } from '../../http/common.schemas.ts';
-import { requireActor } from '../../http/auth-plugin.ts';
-import type { Services } from '../services.ts';
+import { requireActor } from '../../http/session.ts';
+import type { Services } from '../../app/services.ts';
 import { attachmentList, attachmentSchema } from './attachment.schemas.ts';
 
 const tags = ['attachments'];

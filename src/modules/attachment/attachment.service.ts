@@ -5,7 +5,7 @@ import type { Db } from '../../db/client.ts';
 import { writeTransaction } from '../../db/write-transaction.ts';
 import type { Actor } from '../access/actor.ts';
 import { assertCanWriteReport, assertTokenMayWrite, reportAuditScope } from '../access/policy.ts';
-import { audit } from '../audit/audit.service.ts';
+import { audit } from '../audit/audit.recorder.ts';
 import { reportRepository } from '../report/report.repository.ts';
 import type { ReportService } from '../report/report.service.ts';
 import type { TaskService } from '../task/task.service.ts';

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError } from '../../app-error.ts';
 import { errorResponses, noContentResponses } from '../../http/common.schemas.ts';
-import { clearSessionCookies, requireActor, setSessionCookies, tokenOf } from '../../http/auth-plugin.ts';
-import type { Services } from '../services.ts';
+import { clearSessionCookies, requireActor, setSessionCookies, tokenOf } from '../../http/session.ts';
+import type { Services } from '../../app/services.ts';
 import { changePasswordBody, changePasswordResponse, loginBody, loginResponse, meResponse } from './auth.schemas.ts';
 import type { UserRow } from './auth.repository.ts';
 

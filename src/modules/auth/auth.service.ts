@@ -5,7 +5,7 @@ import type { Db } from '../../db/client.ts';
 import type { Actor } from '../access/actor.ts';
 import { assertNotApiToken, canAdminister, canRegister, personalAuditScope, personalScope } from '../access/policy.ts';
 import { apiTokenRepository } from '../api-token/api-token.repository.ts';
-import { audit } from '../audit/audit.service.ts';
+import { audit } from '../audit/audit.recorder.ts';
 import { organizationRepository } from '../organization/organization.repository.ts';
 import { userRepository } from '../user/user.repository.ts';
 import type { NotificationService } from '../notification/notification.service.ts';

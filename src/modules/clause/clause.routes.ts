@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorResponses, noContentResponses, uuidParam } from '../../http/common.schemas.ts';
-import { requireActor } from '../../http/auth-plugin.ts';
-import { deleteQuery } from '../organization/organization.schemas.ts';
-import type { Services } from '../services.ts';
+import { requireActor } from '../../http/session.ts';
+import { deleteQuery } from '../../http/common.schemas.ts';
+import type { Services } from '../../app/services.ts';
 import { clauseNodeSchema, clauseSchema, createClauseBody, moveClauseBody, reorderClausesBody, updateClauseBody } from './clause.schemas.ts';
 
 const tags = ['clauses'];

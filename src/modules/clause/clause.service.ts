@@ -5,7 +5,7 @@ import type { Actor } from '../access/actor.ts';
 import { rowAuditScope, rowScope } from '../access/policy.ts';
 import { agreementRepository } from '../agreement/agreement.repository.ts';
 import { referencedByTasks, type AgreementService } from '../agreement/agreement.service.ts';
-import { audit } from '../audit/audit.service.ts';
+import { audit } from '../audit/audit.recorder.ts';
 import { buildClauseTree, subtreeIds, wouldCycle } from './clause-tree.ts';
 import { clauseRepository, type ClauseRow, type NewClause } from './clause.repository.ts';
 

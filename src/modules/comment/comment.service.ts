@@ -2,7 +2,7 @@ import type { Db } from '../../db/client.ts';
 import { writeTransaction } from '../../db/write-transaction.ts';
 import type { Actor } from '../access/actor.ts';
 import { assertCanComment, assertTokenMayWrite, canReadReport, canReadRow, canReadTask, reportAuditScope, rowAuditScope, type AuditScope } from '../access/policy.ts';
-import { audit } from '../audit/audit.service.ts';
+import { audit } from '../audit/audit.recorder.ts';
 import type { CooperationService } from '../cooperation/cooperation.service.ts';
 import type { ReportService } from '../report/report.service.ts';
 import type { Notifier } from '../report/report.service.ts';

@@ -4,7 +4,7 @@ import { agreements, cooperations, memberships, organizations, parties, regions,
 import { progressReports, reportingPeriods, supervisionNoticeRecipients, supervisionNotices, taskUnits, tasks } from '../../db/schema/work.ts';
 import { updateIfVersion } from '../../db/versioned-update.ts';
 import { rowScopeAcrossCondition, rowScopeCondition, type CooperationScope, type RowScope, type RowScopeAcross } from '../access/policy.ts';
-import { escapeLike } from '../organization/organization.repository.ts';
+import { escapeLike } from '../../db/like.ts';
 
 export type CooperationRow = typeof cooperations.$inferSelect;
 export type NewCooperation = typeof cooperations.$inferInsert;

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorResponses, noContentResponses, uuidParam } from '../../http/common.schemas.ts';
-import { requireActor } from '../../http/auth-plugin.ts';
-import { deleteQuery } from '../organization/organization.schemas.ts';
+import { requireActor } from '../../http/session.ts';
+import { deleteQuery } from '../../http/common.schemas.ts';
 import type { Db } from '../../db/client.ts';
 import type { Actor } from '../access/actor.ts';
-import type { Services } from '../services.ts';
+import type { Services } from '../../app/services.ts';
 import {
   addMembershipBody,
   addPartyBody,

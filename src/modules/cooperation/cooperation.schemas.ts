@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { COOPERATION_STATUSES, MEMBERSHIP_ROLES, VISIBILITIES } from '../../db/schema/core.ts';
+import { visibility } from '../access/access.schemas.ts';
+import { COOPERATION_STATUSES, MEMBERSHIP_ROLES } from '../../db/schema/core.ts';
 import { calendarKind } from '../period/period.schemas.ts';
 import { regionCode } from '../region/region.schemas.ts';
 import { isoDate, pageQuery, shortText, versionField } from '../../http/common.schemas.ts';
@@ -9,7 +10,6 @@ export const SETUP_ITEMS = ['office', 'units', 'periods', 'agreement', 'tasks'] 
 export type SetupItem = (typeof SETUP_ITEMS)[number];
 
 export const cooperationStatus = z.enum(COOPERATION_STATUSES);
-export const visibility = z.enum(VISIBILITIES);
 
 export const partySchema = z.object({
   id: z.uuid(),

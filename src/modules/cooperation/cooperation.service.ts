@@ -24,7 +24,7 @@ import {
   rowScopeAcross,
   visibleCooperationScope,
 } from '../access/policy.ts';
-import { audit } from '../audit/audit.service.ts';
+import { audit } from '../audit/audit.recorder.ts';
 import { authRepository } from '../auth/auth.repository.ts';
 import { organizationRepository } from '../organization/organization.repository.ts';
 import { regionRepository } from '../region/region.repository.ts';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CROSS_SIDE_KINDS } from '../../db/schema/projects.ts';
 import { decimalText, isoDate, labelText, pageQuery, shortText, versionField } from '../../http/common.schemas.ts';
-import { visibility } from '../cooperation/cooperation.schemas.ts';
+import { visibility } from '../access/access.schemas.ts';
 import { currencyCode } from '../project/project.schemas.ts';
 
 const signedAmount = decimalText(2);

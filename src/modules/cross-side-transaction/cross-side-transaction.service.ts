@@ -3,7 +3,7 @@ import type { Db } from '../../db/client.ts';
 import { writeTransaction } from '../../db/write-transaction.ts';
 import type { Actor } from '../access/actor.ts';
 import { assertCanManageCooperation, assertCanReadCooperation, assertCanReadRow, canManageCooperation, ownerPartyForNewRow, rowAuditScope, rowScope } from '../access/policy.ts';
-import { audit, followRowScope } from '../audit/audit.service.ts';
+import { audit, followRowScope } from '../audit/audit.recorder.ts';
 import { cooperationRepository } from '../cooperation/cooperation.repository.ts';
 import type { CooperationService } from '../cooperation/cooperation.service.ts';
 import { assertKnownCurrency, assertNotFuture, assertSignedWithReason } from '../project/money-rules.ts';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { Services } from '../services.ts';
+import type { Services } from '../../app/services.ts';
 
 const healthResponse = z.object({
   status: z.enum(['ok', 'degraded']),

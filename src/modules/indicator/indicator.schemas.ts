@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { COMPARATORS } from '../../db/schema/core.ts';
 import { decimalText, shortText } from '../../http/common.schemas.ts';
-import { visibility } from '../cooperation/cooperation.schemas.ts';
+import { visibility } from '../access/access.schemas.ts';
 
 const decimal = decimalText(4);
 

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorResponses, errorSchema } from '../../http/common.schemas.ts';
-import { requireActor } from '../../http/auth-plugin.ts';
-import type { Services } from '../services.ts';
+import { requireActor } from '../../http/session.ts';
+import type { Services } from '../../app/services.ts';
 import { commitBody, commitResponse, ingestBody, ingestResultSchema } from './ingest.schemas.ts';
 
 const tags = ['ingest'];

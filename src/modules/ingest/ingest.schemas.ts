@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { AGREEMENT_KINDS, COMPARATORS } from '../../db/schema/core.ts';
 import { figureNumber, isoDate, labelText, shortText } from '../../http/common.schemas.ts';
 import { agreementText } from '../agreement/agreement.schemas.ts';
-import { firstOffices, visibility } from '../cooperation/cooperation.schemas.ts';
+import { firstOffices } from '../cooperation/cooperation.schemas.ts';
+import { visibility } from '../access/access.schemas.ts';
 import { calendarKind } from '../period/period.schemas.ts';
 import { regionCode } from '../region/region.schemas.ts';
 

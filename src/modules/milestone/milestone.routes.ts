@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorResponses, uuidParam } from '../../http/common.schemas.ts';
-import { requireActor } from '../../http/auth-plugin.ts';
-import { deleteQuery } from '../organization/organization.schemas.ts';
-import type { Services } from '../services.ts';
+import { requireActor } from '../../http/session.ts';
+import { deleteQuery } from '../../http/common.schemas.ts';
+import type { Services } from '../../app/services.ts';
 import { createMilestoneBody, milestoneChangeResponse, milestoneDeleteResponse, milestoneMoveResponse, milestoneSchema, moveMilestoneBody, updateMilestoneBody } from './milestone.schemas.ts';
 
 const tags = ['tasks'];

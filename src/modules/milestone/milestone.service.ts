@@ -3,12 +3,14 @@ import type { Db } from '../../db/client.ts';
 import { writeTransaction } from '../../db/write-transaction.ts';
 import type { Actor } from '../access/actor.ts';
 import { assertCanWorkOnTask, rowAuditScope } from '../access/policy.ts';
-import { audit } from '../audit/audit.service.ts';
+import { audit } from '../audit/audit.recorder.ts';
 import type { TaskClosureService } from '../task/task-closure.service.ts';
 import { settleProgress } from '../task/task-progress.ts';
 import { assertOpen } from '../task/task-status.ts';
 import { taskRepository, type TaskRow } from '../task/task.repository.ts';
-import { assertMilestoneDate, presentMilestone, presentProgress, type TaskService } from '../task/task.service.ts';
+import { assertMilestoneDate, type TaskService } from '../task/task.service.ts';
+import { presentProgress } from '../task/task-progress.ts';
+import { presentMilestone } from './milestone.presenter.ts';
 import { milestoneRepository, type MilestoneRow } from './milestone.repository.ts';
 
 const ENTITY = 'milestone';

@@ -5,7 +5,7 @@ import { writeTransaction } from '../../db/write-transaction.ts';
 import type { JobQueue } from '../../jobs/job-queue.ts';
 import type { Actor, MembershipRole } from '../access/actor.ts';
 import { assertNotApiToken, assertTokenMayWrite, canReadRow, canReadSubject, personalScope } from '../access/policy.ts';
-import { audit } from '../audit/audit.service.ts';
+import { audit } from '../audit/audit.recorder.ts';
 import { cooperationRepository } from '../cooperation/cooperation.repository.ts';
 import { DELIVERY_QUEUES, dingtalkPayload, mailText, wecomPayload, type OutgoingMessage } from './notification-channels.ts';
 import { robotAddressPolicy, RobotAddressRefused } from './robot-address.ts';

@@ -4,6 +4,7 @@ import { auditLog, memberships, organizations, parties, regions, users } from '.
 import { progressReports, supervisionNoticeRecipients, supervisionNotices, taskUnits, tasks } from '../../db/schema/work.ts';
 import { rowScopeCondition, type RowScope } from '../access/policy.ts';
 import { updateIfVersion } from '../../db/versioned-update.ts';
+import { escapeLike } from '../../db/like.ts';
 
 export type OrganizationRow = typeof organizations.$inferSelect;
 export type NewOrganization = typeof organizations.$inferInsert;
@@ -49,7 +50,6 @@ export interface MergeMoves {
   children: number;
 }
 
-export const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 export const organizationRepository = {
   async list(db: Db, filter: OrganizationFilter) {

@@ -1,18 +1,10 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorResponses, noContentResponses, uuidParam } from '../../http/common.schemas.ts';
-import { requireActor } from '../../http/auth-plugin.ts';
-import type { Services } from '../services.ts';
-import {
-  createOrganizationBody,
-  deleteQuery,
-  mergeOrganizationBody,
-  organizationListQuery,
-  organizationListResponse,
-  organizationSchema,
-  unitSchema,
-  updateOrganizationBody,
-} from './organization.schemas.ts';
+import { requireActor } from '../../http/session.ts';
+import type { Services } from '../../app/services.ts';
+import { createOrganizationBody, mergeOrganizationBody, organizationListQuery, organizationListResponse, organizationSchema, unitSchema, updateOrganizationBody } from './organization.schemas.ts';
+import { deleteQuery } from '../../http/common.schemas.ts';
 
 const tags = ['organizations'];
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ORGANIZATION_KINDS } from '../../db/schema/core.ts';
 import { regionCode } from '../region/region.schemas.ts';
-import { MAX_VERSION, pageQuery, shortText, versionField } from '../../http/common.schemas.ts';
+import { pageQuery, shortText, versionField } from '../../http/common.schemas.ts';
 
 export const organizationKind = z.enum(ORGANIZATION_KINDS);
 
@@ -61,4 +61,3 @@ export const unitSchema = organizationSchema.extend({
   can: z.object({ edit: z.boolean() }),
 });
 
-export const deleteQuery = z.object({ version: z.coerce.number().int().min(1).max(MAX_VERSION) });

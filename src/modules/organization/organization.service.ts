@@ -12,7 +12,7 @@ import {
   coordinatingPartyIds,
   rowScope,
 } from '../access/policy.ts';
-import { audit } from '../audit/audit.service.ts';
+import { audit } from '../audit/audit.recorder.ts';
 import type { CooperationService } from '../cooperation/cooperation.service.ts';
 import { cooperationRepository } from '../cooperation/cooperation.repository.ts';
 import { regionRepository } from '../region/region.repository.ts';

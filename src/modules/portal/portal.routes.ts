@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError } from '../../app-error.ts';
-import type { Services } from '../services.ts';
+import type { Services } from '../../app/services.ts';
 import { PORTAL_CACHE_TTL_MS, type PortalService } from './portal.service.ts';
 import { portalLanguage, renderCooperation, renderHome, renderNotFound } from './portal.view.ts';
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { PROJECT_KINDS } from '../../db/schema/core.ts';
 import { MONEY_KINDS, SIGNING_BASES, STAGE_KINDS, STAGE_MILESTONES } from '../../db/schema/projects.ts';
 import { decimalText, isoDate, labelText, pageQuery, shortText, versionField } from '../../http/common.schemas.ts';
-import { visibility } from '../cooperation/cooperation.schemas.ts';
+import { visibility } from '../access/access.schemas.ts';
 import { regionCode } from '../region/region.schemas.ts';
 import { INDUSTRY_CODES } from './industry-codes.ts';
 

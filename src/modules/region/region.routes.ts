@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorResponses, noContentResponses } from '../../http/common.schemas.ts';
-import { requireActor } from '../../http/auth-plugin.ts';
-import type { Services } from '../services.ts';
+import { requireActor } from '../../http/session.ts';
+import type { Services } from '../../app/services.ts';
 import { regionCodeParam, regionListQuery, regionListResponse, regionSchema } from './region.schemas.ts';
 
 export const regionRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {

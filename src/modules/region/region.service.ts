@@ -3,7 +3,7 @@ import type { Db } from '../../db/client.ts';
 import { translateDbError } from '../../db/pg-errors.ts';
 import type { Actor } from '../access/actor.ts';
 import { assertAdmin } from '../access/policy.ts';
-import { audit } from '../audit/audit.service.ts';
+import { audit } from '../audit/audit.recorder.ts';
 import { regionRepository, type RegionRow } from './region.repository.ts';
 
 export function createRegionService(db: Db) {

@@ -18,7 +18,7 @@ import {
   rowAuditScope,
   rowScope,
 } from '../access/policy.ts';
-import { audit } from '../audit/audit.service.ts';
+import { audit } from '../audit/audit.recorder.ts';
 import { milestoneRepository } from '../milestone/milestone.repository.ts';
 import type { NotifyRequest } from '../notification/notification.service.ts';
 import { periodRepository, type PeriodRow } from '../period/period.repository.ts';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isoDate, labelText, shortText, versionField } from '../../http/common.schemas.ts';
-import { visibility } from '../cooperation/cooperation.schemas.ts';
+import { visibility } from '../access/access.schemas.ts';
 import { moneyAmountSchema } from '../project/project.schemas.ts';
 
 /** What leaders ask of an event: how many signed, for how much, and how much of it became real. */

@@ -2,6 +2,7 @@ import type { Db } from '../../db/client.ts';
 import type { Actor } from '../access/actor.ts';
 import { canAcknowledgeFor } from '../access/policy.ts';
 import { supervisionRepository, type NoticeRow, type RecipientRow } from './supervision.repository.ts';
+import { isoOrNull } from '../../lib/present.ts';
 
 /**
  * The printed prefix of a side's notices: its short name's first character
@@ -16,8 +17,6 @@ export function noticePrefix(partyId: string, sides: { id: string; shortName: st
 }
 
 export const noticeNumber = (prefix: string, year: number, sequence: number) => `${prefix}督〔${year}〕${sequence}号`;
-
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 function presentNotice(actor: Actor | null, n: NoticeRow, own: RecipientRow[]) {
   const signed = own.length > 0 && own.every((r) => r.acknowledgedAt);
@@ -35,7 +34,7 @@ function presentNotice(actor: Actor | null, n: NoticeRow, own: RecipientRow[]) {
       partyName: r.partyName,
       organizationId: r.organizationId,
       organizationName: r.organizationName,
-      acknowledgedAt: iso(r.acknowledgedAt),
+      acknowledgedAt: isoOrNull(r.acknowledgedAt),
       acknowledgedBy: r.acknowledgedBy,
       acknowledgedByName: r.acknowledgedByName,
     })),

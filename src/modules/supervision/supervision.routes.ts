@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorResponses, uuidParam } from '../../http/common.schemas.ts';
-import { requireActor } from '../../http/auth-plugin.ts';
-import type { Services } from '../services.ts';
+import { requireActor } from '../../http/session.ts';
+import type { Services } from '../../app/services.ts';
 import { issueNoticeBody, supervisionNoticeSchema, supervisionQuery, supervisionResponse } from './supervision.schemas.ts';
 
 const tags = ['supervision'];

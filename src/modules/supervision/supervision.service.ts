@@ -3,7 +3,7 @@ import type { Db } from '../../db/client.ts';
 import { writeTransaction } from '../../db/write-transaction.ts';
 import { authorId, type Actor } from '../access/actor.ts';
 import { assertCanAddressNotice, canAcknowledgeFor, issuingSide, notRecipient, rowAuditScope, rowScope } from '../access/policy.ts';
-import { audit } from '../audit/audit.service.ts';
+import { audit } from '../audit/audit.recorder.ts';
 import { cooperationRepository } from '../cooperation/cooperation.repository.ts';
 import type { CooperationService } from '../cooperation/cooperation.service.ts';
 import { addDays } from '../task/business-date.ts';

@@ -3,7 +3,7 @@ import type { Db } from '../../db/client.ts';
 import { writeTransaction } from '../../db/write-transaction.ts';
 import { authorId, type Actor } from '../access/actor.ts';
 import { approvingSide, assertCanManageTask, rowAuditScope } from '../access/policy.ts';
-import { audit } from '../audit/audit.service.ts';
+import { audit } from '../audit/audit.recorder.ts';
 import { taskClosureRepository } from './task-closure.repository.ts';
 import type { TaskNotifications } from './task-notifications.ts';
 import { closingSides, decidingSides } from './task-sides.ts';

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/client.ts';
 import { milestoneRepository } from '../milestone/milestone.repository.ts';
 import { taskRepository, type NewTask, type TaskRow } from './task.repository.ts';
+import { isClosed } from './task-status.ts';
 
 /**
  * A task's percent, said once. Every writer that moves a task's progress —
@@ -35,3 +36,12 @@ export async function settleProgress(tx: Db, task: TaskRow, change: { stated?: n
   const after = Object.keys(patch).length ? await taskRepository.updateDerived(tx, task.id, patch) : task;
   return { task: after, complete: percent === 100 };
 }
+
+/** What a milestone change answers about its task: percent, status and closing may have moved with it. */
+export const presentProgress = (t: TaskRow) => ({
+  id: t.id,
+  version: t.version,
+  status: t.status,
+  percent: t.percent,
+  closeRequested: !!t.closeRequestedAt && !isClosed(t.status),
+});

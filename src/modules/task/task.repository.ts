@@ -6,7 +6,7 @@ import { agreements, clauses, cooperations, memberships, organizations, parties,
 import { approvals, attachments, comments, milestones, progressReports, taskClauses, taskOwners, tasks, taskUnits, type TASK_PRIORITIES, type TASK_STATUSES } from '../../db/schema/work.ts';
 import { updateIfVersion } from '../../db/versioned-update.ts';
 import { rowScopeCondition, type RowScope } from '../access/policy.ts';
-import { escapeLike } from '../organization/organization.repository.ts';
+import { escapeLike } from '../../db/like.ts';
 import { CLOSED_STATUSES } from './task-status.ts';
 
 export type TaskRow = typeof tasks.$inferSelect;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { VISIBILITIES } from '../../db/schema/core.ts';
+import { visibility } from '../access/access.schemas.ts';
 import { APPROVAL_DECISIONS, TASK_PRIORITIES, TASK_SOURCES, TASK_STATUSES, TASK_UNIT_ROLES } from '../../db/schema/work.ts';
 import { isoDate, shortText, versionField } from '../../http/common.schemas.ts';
 import { milestoneSchema } from '../milestone/milestone.schemas.ts';
@@ -9,7 +9,6 @@ export const taskStatus = z.enum(TASK_STATUSES);
 export const taskPriority = z.enum(TASK_PRIORITIES);
 export const taskSource = z.enum(TASK_SOURCES);
 export const taskUnitRole = z.enum(TASK_UNIT_ROLES);
-export const visibility = z.enum(VISIBILITIES);
 
 /** `?status=a&status=b` and `?status=a,b` both mean "a or b". */
 const manyOf = <T extends z.ZodType>(item: T) =>

@@ -20,10 +20,11 @@ import {
   taskScopeAcross,
 } from '../access/policy.ts';
 import { agreementRepository } from '../agreement/agreement.repository.ts';
-import { audit, followRowScope } from '../audit/audit.service.ts';
+import { audit, followRowScope } from '../audit/audit.recorder.ts';
 import { cooperationRepository } from '../cooperation/cooperation.repository.ts';
 import type { CooperationService } from '../cooperation/cooperation.service.ts';
-import { milestoneRepository, type MilestoneRow } from '../milestone/milestone.repository.ts';
+import { milestoneRepository } from '../milestone/milestone.repository.ts';
+import { presentMilestone } from '../milestone/milestone.presenter.ts';
 import { presentNotices } from '../supervision/supervision-notice.presenter.ts';
 import { supervisionRepository } from '../supervision/supervision.repository.ts';
 import type { TaskNotifications } from './task-notifications.ts';
@@ -42,6 +43,7 @@ import {
 import { percentIsStated, percentOf } from './task-progress.ts';
 import { isClosed, isOverdue } from './task-status.ts';
 import { regionLiesWithin } from './unit-side.ts';
+import { isoOrNull } from '../../lib/present.ts';
 
 const ENTITY = 'task';
 
@@ -119,7 +121,6 @@ export interface LedgerQuery {
 /** Fields a lead or co-operating unit may change; everything else is the cooperation offices'. */
 const PROGRESS_FIELDS = new Set<keyof UpdateTaskInput>(['status', 'percent']);
 
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
 const unique = <T>(values: T[]) => [...new Set(values)];
 
 function assertDates(startOn: string | null | undefined, dueOn: string | null | undefined) {
@@ -157,25 +158,6 @@ function sidesWithUnits(units: UnitWithNames[]) {
   for (const u of units) if (!seen.has(u.partyId)) seen.set(u.partyId, u.partyName);
   return [...seen].map(([id, name]) => ({ id, name }));
 }
-
-export const presentMilestone = (m: MilestoneRow) => ({
-  id: m.id,
-  taskId: m.taskId,
-  title: m.title,
-  dueOn: m.dueOn,
-  doneAt: iso(m.doneAt),
-  ordinal: m.ordinal,
-  version: m.version,
-});
-
-/** What a milestone change answers about its task: percent, status and closing may have moved with it. */
-export const presentProgress = (t: TaskRow) => ({
-  id: t.id,
-  version: t.version,
-  status: t.status,
-  percent: t.percent,
-  closeRequested: !!t.closeRequestedAt && !isClosed(t.status),
-});
 
 export function createTaskService(db: Db, cooperations: CooperationService, deps: TaskServiceDeps) {
   /** The task row after the read checks; a task the actor may not see is answered as missing. */
@@ -269,7 +251,7 @@ export function createTaskService(db: Db, cooperations: CooperationService, deps
   >(actor: Actor | null, rows: T[]) {
     return rows.map(({ closeRequestedAt, units, ...row }) => ({
       ...row,
-      doneAt: iso(row.doneAt),
+      doneAt: isoOrNull(row.doneAt),
       createdAt: row.createdAt.toISOString(),
       closeRequested: !!closeRequestedAt && !isClosed(row.status),
       sides: groupSides(units, sidesWithUnits(units)),
@@ -310,7 +292,7 @@ export function createTaskService(db: Db, cooperations: CooperationService, deps
       tags: row.tags,
       startOn: row.startOn,
       dueOn: row.dueOn,
-      doneAt: iso(row.doneAt),
+      doneAt: isoOrNull(row.doneAt),
       closeRequested: open,
       visibility: row.visibility,
       version: row.version,
@@ -324,7 +306,7 @@ export function createTaskService(db: Db, cooperations: CooperationService, deps
       clauses: clauseRows.map(({ id, agreementId, label, title }) => ({ id, agreementId, label, title })),
       milestones: milestoneRows.map(presentMilestone),
       closure: {
-        requestedAt: iso(row.closeRequestedAt),
+        requestedAt: isoOrNull(row.closeRequestedAt),
         round: row.closeRound,
         requiredPartyIds: required,
         pendingPartyIds: pending,

@@ -2,7 +2,7 @@ import { and, asc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { organizations, regions, users } from '../../db/schema/core.ts';
 import { updateIfVersion } from '../../db/versioned-update.ts';
-import { escapeLike } from '../organization/organization.repository.ts';
+import { escapeLike } from '../../db/like.ts';
 
 export type NewUser = typeof users.$inferInsert;
 export type UserRecord = typeof users.$inferSelect;

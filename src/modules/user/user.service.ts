@@ -4,7 +4,7 @@ import { writeTransaction } from '../../db/write-transaction.ts';
 import type { Actor, MembershipRole } from '../access/actor.ts';
 import { assertAdmin, assertCanManageSide, cooperationWideAudit, personalAuditScope } from '../access/policy.ts';
 import { apiTokenRepository } from '../api-token/api-token.repository.ts';
-import { audit } from '../audit/audit.service.ts';
+import { audit } from '../audit/audit.recorder.ts';
 import { authRepository } from '../auth/auth.repository.ts';
 import { hashPassword, passwordProblem, temporaryPassword } from '../auth/password.ts';
 import type { CooperationService } from '../cooperation/cooperation.service.ts';

@@ -1,4 +1,4 @@
-import { decodeText } from '../../../src/ingest/text-decoder.ts';
+import { decodeText } from '../../../src/contract/text-decoder.ts';
 
 /**
  * A .txt file as text, decoded as the server's ingester decodes uploads (UTF-8, UTF-16 with a BOM, else

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { backoffDelay } from './job-worker.ts';
 import { daysBetween, zonedHour } from './reminder-sweep.ts';
 
 describe('reminder calendar', () => {
@@ -15,12 +14,5 @@ describe('reminder calendar', () => {
     expect(zonedHour('2026-03-05', 8, 'Asia/Shanghai')).toEqual(new Date('2026-03-05T00:00:00Z'));
     expect(zonedHour('2026-03-28', 8, 'Europe/Berlin')).toEqual(new Date('2026-03-28T07:00:00Z'));
     expect(zonedHour('2026-03-30', 8, 'Europe/Berlin')).toEqual(new Date('2026-03-30T06:00:00Z'));
-  });
-});
-
-describe('retry backoff', () => {
-  it('doubles the wait after every failed attempt and stops growing at the cap', () => {
-    expect([1, 2, 3, 4].map((n) => backoffDelay(n, 30_000, 3_600_000))).toEqual([30_000, 60_000, 120_000, 240_000]);
-    expect(backoffDelay(20, 30_000, 3_600_000)).toBe(3_600_000);
   });
 });

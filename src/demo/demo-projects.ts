@@ -1,9 +1,9 @@
-import { SYSTEM_ACTOR } from '../../modules/access/actor.ts';
-import { cooperationRepository } from '../../modules/cooperation/cooperation.repository.ts';
-import { organizationRepository } from '../../modules/organization/organization.repository.ts';
-import type { Services } from '../../modules/services.ts';
-import { signingEventRepository } from '../../modules/signing-event/signing-event.repository.ts';
-import { writeTransaction } from '../write-transaction.ts';
+import { SYSTEM_ACTOR } from '../modules/access/actor.ts';
+import { cooperationRepository } from '../modules/cooperation/cooperation.repository.ts';
+import { organizationRepository } from '../modules/organization/organization.repository.ts';
+import type { Services } from '../app/services.ts';
+import { signingEventRepository } from '../modules/signing-event/signing-event.repository.ts';
+import { writeTransaction } from '../db/write-transaction.ts';
 
 /**
  * Projects, money and trade drawn from the seeds: the 20 projects signed at "深圳企业家青岛行" on 2020-07-16

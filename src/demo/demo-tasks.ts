@@ -1,13 +1,13 @@
-import { SYSTEM_ACTOR, type Actor } from '../../modules/access/actor.ts';
-import { rowScope } from '../../modules/access/policy.ts';
-import { agreementRepository } from '../../modules/agreement/agreement.repository.ts';
-import { authRepository } from '../../modules/auth/auth.repository.ts';
-import { cooperationRepository } from '../../modules/cooperation/cooperation.repository.ts';
-import { organizationRepository } from '../../modules/organization/organization.repository.ts';
-import type { Services } from '../../modules/services.ts';
-import { addDays } from '../../modules/task/business-date.ts';
-import { taskRepository, type TaskPriority, type TaskUnitInput } from '../../modules/task/task.repository.ts';
-import { writeTransaction } from '../write-transaction.ts';
+import { SYSTEM_ACTOR, type Actor } from '../modules/access/actor.ts';
+import { rowScope } from '../modules/access/policy.ts';
+import { agreementRepository } from '../modules/agreement/agreement.repository.ts';
+import { authRepository } from '../modules/auth/auth.repository.ts';
+import { cooperationRepository } from '../modules/cooperation/cooperation.repository.ts';
+import { organizationRepository } from '../modules/organization/organization.repository.ts';
+import type { Services } from '../app/services.ts';
+import { addDays } from '../modules/task/business-date.ts';
+import { taskRepository, type TaskPriority, type TaskUnitInput } from '../modules/task/task.repository.ts';
+import { writeTransaction } from '../db/write-transaction.ts';
 
 /**
  * The 青岛—深圳 task ledger: one joint task per direction of the framework

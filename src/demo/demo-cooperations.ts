@@ -1,4 +1,4 @@
-import type { AGREEMENT_KINDS, MEMBERSHIP_ROLES, ORGANIZATION_KINDS, VISIBILITIES } from '../schema/core.ts';
+import type { AGREEMENT_KINDS, MEMBERSHIP_ROLES, ORGANIZATION_KINDS, VISIBILITIES } from '../db/schema/core.ts';
 
 /**
  * The demo: five cooperations described by the seed texts in ./seeds (the

@@ -1,8 +1,8 @@
 import { createRequire } from 'node:module';
 import countries from 'i18n-iso-countries';
 import { getRegionDictionary } from '../../ingest/region-dictionary.ts';
-import type { Db } from '../client.ts';
-import { regionRepository, type NewRegion } from '../../modules/region/region.repository.ts';
+import type { Db } from '../../db/client.ts';
+import { regionRepository, type NewRegion } from './region.repository.ts';
 
 const require = createRequire(import.meta.url);
 

@@ -1,11 +1,11 @@
-import type { Actor } from '../../modules/access/actor.ts';
-import { SYSTEM_ACTOR } from '../../modules/access/actor.ts';
-import { commentRepository } from '../../modules/comment/comment.repository.ts';
-import { cooperationRepository } from '../../modules/cooperation/cooperation.repository.ts';
-import { milestoneRepository } from '../../modules/milestone/milestone.repository.ts';
-import { periodRepository, type PeriodRow } from '../../modules/period/period.repository.ts';
-import type { Services } from '../../modules/services.ts';
-import { taskRepository } from '../../modules/task/task.repository.ts';
+import type { Actor } from '../modules/access/actor.ts';
+import { SYSTEM_ACTOR } from '../modules/access/actor.ts';
+import { commentRepository } from '../modules/comment/comment.repository.ts';
+import { cooperationRepository } from '../modules/cooperation/cooperation.repository.ts';
+import { milestoneRepository } from '../modules/milestone/milestone.repository.ts';
+import { periodRepository, type PeriodRow } from '../modules/period/period.repository.ts';
+import type { Services } from '../app/services.ts';
+import { taskRepository } from '../modules/task/task.repository.ts';
 
 /**
  * Reporting on the 青岛—深圳 demo: the four quarters of 2026, and a few

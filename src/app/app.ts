@@ -10,7 +10,7 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Services } from '../modules/services.ts';
+import type { Services } from './services.ts';
 import { agreementRoutes } from '../modules/agreement/agreement.routes.ts';
 import { attachmentRoutes } from '../modules/attachment/attachment.routes.ts';
 import { auditRoutes } from '../modules/audit/audit.routes.ts';
@@ -36,7 +36,7 @@ import { supervisionRoutes } from '../modules/supervision/supervision.routes.ts'
 import { taskRoutes } from '../modules/task/task.routes.ts';
 import { userRoutes } from '../modules/user/user.routes.ts';
 import { authPlugin } from './auth-plugin.ts';
-import { clientErrorHandler, frameworkErrors, registerErrorHandler } from './error-handler.ts';
+import { clientErrorHandler, frameworkErrors, registerErrorHandler } from '../http/error-handler.ts';
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 /** Agreement texts are up to a million characters of UTF-8 Chinese (3 bytes each). */

@@ -1,30 +1,10 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
 import fp from 'fastify-plugin';
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../app-error.ts';
-import type { Actor } from '../modules/access/actor.ts';
 import { assertTokenMayWrite } from '../modules/access/policy.ts';
 import { API_TOKEN_PREFIX, type ApiTokenService } from '../modules/api-token/api-token.service.ts';
 import type { AuthService } from '../modules/auth/auth.service.ts';
-
-export const SESSION_COOKIE = 'ld_session';
-export const CSRF_COOKIE = 'ld_csrf';
-export const CSRF_HEADER = 'x-csrf-token';
-
-declare module 'fastify' {
-  interface FastifyRequest {
-    actor: Actor | null;
-    /** How the actor was identified; CSRF applies to cookies only. */
-    authMethod: 'cookie' | 'bearer' | 'api_token' | null;
-  }
-}
-
-function bearerToken(request: FastifyRequest): string | undefined {
-  const header = request.headers.authorization;
-  if (!header) return undefined;
-  const match = /^Bearer\s+(\S+)$/i.exec(header);
-  return match?.[1];
-}
+import { bearerToken, CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE } from '../http/session.ts';
 
 function sameSecret(a: string, b: string): boolean {
   const x = Buffer.from(a);
@@ -77,23 +57,3 @@ export const authPlugin = fp<AuthPluginOptions>(async (app, options) => {
     }
   });
 });
-
-export function setSessionCookies(reply: FastifyReply, token: string, expiresAt: Date, secure: boolean): void {
-  const common = { path: '/', sameSite: 'lax' as const, secure, expires: expiresAt };
-  reply.setCookie(SESSION_COOKIE, token, { ...common, httpOnly: true });
-  reply.setCookie(CSRF_COOKIE, randomBytes(18).toString('base64url'), { ...common, httpOnly: false });
-}
-
-export function clearSessionCookies(reply: FastifyReply): void {
-  reply.clearCookie(SESSION_COOKIE, { path: '/' });
-  reply.clearCookie(CSRF_COOKIE, { path: '/' });
-}
-
-export function requireActor(request: FastifyRequest): Actor {
-  if (!request.actor) throw new AppError('auth.required', 401, 'Please log in');
-  return request.actor;
-}
-
-export function tokenOf(request: FastifyRequest): string | undefined {
-  return bearerToken(request) ?? request.cookies[SESSION_COOKIE];
-}

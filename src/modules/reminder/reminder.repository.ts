@@ -1,8 +1,8 @@
 import { and, asc, eq, inArray, isNull, lte, not, or } from 'drizzle-orm';
-import type { Db } from '../db/client.ts';
-import { memberships, organizations, users } from '../db/schema/core.ts';
-import { progressReports, reportingPeriods, taskOwners, tasks, taskUnits } from '../db/schema/work.ts';
-import { settledByApprovedReport } from '../modules/supervision/supervision.repository.ts';
+import type { Db } from '../../db/client.ts';
+import { memberships, organizations, users } from '../../db/schema/core.ts';
+import { progressReports, reportingPeriods, taskOwners, tasks, taskUnits } from '../../db/schema/work.ts';
+import { settledByApprovedReport } from '../supervision/supervision.repository.ts';
 
 /** Tasks that still need work; done and cancelled ones are never chased. */
 const OPEN_TASK_STATUSES = ['not_started', 'in_progress', 'blocked'] as const;

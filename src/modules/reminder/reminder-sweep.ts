@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import type { Config } from '../config.ts';
-import type { Db } from '../db/client.ts';
-import { writeTransaction } from '../db/write-transaction.ts';
-import type { NotificationService } from '../modules/notification/notification.service.ts';
-import { addDays, businessToday } from '../modules/task/business-date.ts';
-import { defineJob, type JobDefinition } from './job-definition.ts';
-import type { JobQueue } from './job-queue.ts';
+import type { Config } from '../../config.ts';
+import type { Db } from '../../db/client.ts';
+import { writeTransaction } from '../../db/write-transaction.ts';
+import type { NotificationService } from '../notification/notification.service.ts';
+import { addDays, businessToday } from '../task/business-date.ts';
+import { defineJob, type JobDefinition } from '../../jobs/job-definition.ts';
+import type { JobQueue } from '../../jobs/job-queue.ts';
 import { reminderRepository, type ReminderTask } from './reminder.repository.ts';
 
 export const REMINDER_QUEUES = { sweep: 'reminders.sweep', notify: 'reminders.notify' } as const;

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import type { Config } from '../config.ts';
-import { createMailer, DELIVERY_QUEUES, postWebhook, type Mailer } from '../modules/notification/notification-channels.ts';
-import { robotAddressPolicy } from '../modules/notification/robot-address.ts';
-import { defineJob, type JobDefinition } from './job-definition.ts';
+import type { Config } from '../../config.ts';
+import { createMailer, DELIVERY_QUEUES, postWebhook, type Mailer } from './notification-channels.ts';
+import { robotAddressPolicy } from './robot-address.ts';
+import { defineJob, type JobDefinition } from '../../jobs/job-definition.ts';
 
 const webhookPayload = z.object({ url: z.url({ protocol: /^https?$/ }), body: z.record(z.string(), z.unknown()) });
 
