@@ -107,4 +107,35 @@ describe.skipIf(!chromiumAvailable())('the account page in Chromium', () => {
     expect(await page.getByTestId('api-tokens').count()).toBe(0);
     await finish(page);
   });
+  it('lets a user set their own mail address, refusing a malformed one and one another account uses, at the field', async () => {
+    const setEmail = async (page: Page, email: string) => {
+      await page.goto('/account');
+      const profile = page.getByTestId('profile');
+      await profile.getByTestId('edit-email').click();
+      await profile.getByLabel('邮箱').fill(email);
+      await profile.getByTestId('save-email').click();
+    };
+    const first = await newPage();
+    await logIn(first, 'qd.kj');
+    await setEmail(first, 'kj@qingdao.example.cn');
+    await first.getByText('邮箱已保存').waitFor();
+    await first.getByTestId('profile-email').getByText('kj@qingdao.example.cn').waitFor();
+    await finish(first);
+
+    const page = await newPage();
+    await logIn(page, 'sz.kj');
+    await setEmail(page, 'not-a-mail');
+    const field = page.getByTestId('email-form');
+    await field.getByText('请填写有效的邮箱地址').waitFor();
+    // The same address in other letters is the same address.
+    await field.getByLabel('邮箱').fill('KJ@qingdao.example.cn');
+    await field.getByTestId('save-email').click();
+    await field.getByText('该邮箱已被其他账号使用').waitFor();
+    await field.getByLabel('邮箱').fill('kj@shenzhen.example.cn');
+    await field.getByTestId('save-email').click();
+    await page.getByTestId('profile-email').getByText('kj@shenzhen.example.cn').waitFor();
+    await page.reload();
+    await page.getByTestId('profile-email').getByText('kj@shenzhen.example.cn').waitFor();
+    await finish(page);
+  });
 });

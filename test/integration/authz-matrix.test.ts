@@ -283,6 +283,7 @@ const RULES: Record<string, (c: CheckContext) => Verdict | boolean> = {
   'GET /portal/cooperations/{id}': (c) => c.coop !== null && COOP_VISIBILITY[c.coop] === 'public',
   'DELETE /api/v1/regions/{code}': (c) => c.actor.isAdmin,
   'GET /api/v1/me': loggedIn,
+  'PATCH /api/v1/me': loggedIn,
   // A new organization is registered in side A's region (the body's regionCode), the fixture organization is side A's unit A1:
   // only an office of a side in A's region (or an admin) registers or edits them.
   'POST /api/v1/organizations': keepsOrganizationsOfA,

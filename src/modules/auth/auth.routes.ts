@@ -13,10 +13,12 @@ const presentUser = (u: UserRow) => ({
   id: u.id,
   username: u.username,
   displayName: u.displayName,
+  email: u.email,
   isAdmin: u.isAdmin,
   locale: u.locale,
   organizationId: u.organizationId,
   mustChangePassword: u.mustChangePassword,
+  version: u.version,
 });
 
 export const authRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {

@@ -11,11 +11,14 @@ export const userSchema = z.object({
   id: z.uuid(),
   username: z.string(),
   displayName: z.string(),
+  email: z.string().nullable(),
   isAdmin: z.boolean(),
   locale: z.enum(['zh-CN', 'en']),
   organizationId: z.uuid().nullable(),
   /** Signed in with a temporary password: the user must choose their own before anything else. */
   mustChangePassword: z.boolean(),
+  /** Sent back with a change of one's own profile (PATCH /me). */
+  version: z.number().int(),
 });
 
 export const loginResponse = z.object({ token: z.string(), user: userSchema });

@@ -1,4 +1,4 @@
-import { and, asc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, ilike, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { organizations, regions, users } from '../../db/schema/core.ts';
 import { updateIfVersion } from '../../db/versioned-update.ts';
@@ -77,6 +77,16 @@ export const userRepository = {
       .leftJoin(organizations, eq(organizations.id, users.organizationId))
       .leftJoin(regions, eq(regions.code, organizations.regionCode))
       .where(eq(users.id, id))
+      .limit(1);
+    return row;
+  },
+
+  /** Another account with this mail address, compared as mail servers do (case-insensitively). */
+  async findByEmail(db: Db, email: string, exceptId: string | null) {
+    const [row] = await db
+      .select({ id: users.id })
+      .from(users)
+      .where(and(sql`lower(${users.email}) = lower(${email})`, exceptId ? ne(users.id, exceptId) : undefined))
       .limit(1);
     return row;
   },

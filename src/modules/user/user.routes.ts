@@ -6,6 +6,7 @@ import {
   createMemberUserBody,
   createUserBody,
   memberUserResponse,
+  updateOwnProfileBody,
   updateUserBody,
   userListQuery,
   userListResponse,
@@ -43,6 +44,22 @@ export const userRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (
       },
     },
     async (request, reply) => reply.status(201).send(await services.user.register(requireActor(request), request.body)),
+  );
+
+  app.patch(
+    '/me',
+    {
+      schema: {
+        tags,
+        summary: "Change the caller's own mail address or language; another account's address answers 409 user.email_taken; refused to an API token",
+        body: updateOwnProfileBody,
+        response: { 200: userViewSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const { version, ...patch } = request.body;
+      return services.user.updateOwnProfile(requireActor(request), version, patch);
+    },
   );
 
   app.patch(

@@ -71,6 +71,13 @@ export const updateUserBody = z.object({
 
 export const versionBody = z.object({ version: versionField });
 
+/** What a user changes of their own account on the account page. */
+export const updateOwnProfileBody = z.object({
+  version: versionField,
+  email: email.nullable().optional(),
+  locale: locale.optional(),
+});
+
 export const userWithPasswordResponse = z.object({
   user: userViewSchema,
   temporaryPassword: z.string().nullable().describe('Shown once, never stored in clear: null when the administrator chose the password'),

@@ -2,7 +2,7 @@ import { AppError, badRequest, conflict, notFound, staleVersion } from '../../ap
 import type { Db } from '../../db/client.ts';
 import { writeTransaction } from '../../db/write-transaction.ts';
 import type { Actor, MembershipRole } from '../access/actor.ts';
-import { assertAdmin, assertCanManageSide, cooperationWideAudit, personalAuditScope } from '../access/policy.ts';
+import { assertAdmin, assertCanManageSide, assertNotApiToken, cooperationWideAudit, personalAuditScope } from '../access/policy.ts';
 import { apiTokenRepository } from '../api-token/api-token.repository.ts';
 import { audit } from '../audit/audit.recorder.ts';
 import { authRepository } from '../auth/auth.repository.ts';
@@ -40,6 +40,11 @@ function audited<T extends { passwordHash: string }>(row: T): Omit<T, 'passwordH
 const weakPassword = (problem: string) => new AppError('user.weak_password', 400, `The password needs ${problem}`);
 const usernameTaken = (username: string) => conflict('user.username_taken', `The username ${username} is taken`, { username });
 
+/** Notifications go to one person per mail address, so two accounts never share one. */
+async function assertEmailFree(tx: Db, email: string | null | undefined, exceptId: string | null) {
+  if (email && (await userRepository.findByEmail(tx, email, exceptId))) throw conflict('user.email_taken', `Another account uses ${email}`, { email });
+}
+
 export function createUserService(db: Db, deps: { cooperations: Pick<CooperationService, 'loadForManagement'> }) {
   async function view(tx: Db, id: string): Promise<UserView> {
     const row = await userRepository.get(tx, id);
@@ -64,6 +69,7 @@ export function createUserService(db: Db, deps: { cooperations: Pick<Cooperation
   async function insertAudited(tx: Db, actor: Actor, input: CreateUserInput) {
     if (await userRepository.findByUsername(tx, input.username)) throw usernameTaken(input.username);
     await assertOrganizationExists(tx, input.organizationId);
+    await assertEmailFree(tx, input.email, null);
     const { password, ...fields } = input;
     const row = await userRepository.insert(tx, { ...fields, passwordHash: await hashPassword(password) });
     await audit(tx, actor, { cooperationId: null, action: 'create', entity: ENTITY, entityId: row.id, after: audited(row) });
@@ -113,11 +119,25 @@ export function createUserService(db: Db, deps: { cooperations: Pick<Cooperation
       return { user: await view(db, row.id), temporaryPassword: temporary };
     },
 
+    /** The signed-in user's own mail address and language, audited as any change of an account is; never through an API token. */
+    async updateOwnProfile(actor: Actor, version: number, patch: Pick<UserPatch, 'email' | 'locale'>): Promise<UserView> {
+      assertNotApiToken(actor, 'changing your profile');
+      await writeTransaction(db, ENTITY, async (tx) => {
+        const before = await view(tx, actor.userId);
+        await assertEmailFree(tx, patch.email, actor.userId);
+        const after = await userRepository.update(tx, actor.userId, version, patch);
+        if (!after) throw staleVersion(ENTITY, before.version);
+        await audit(tx, actor, { cooperationId: null, action: 'update', entity: ENTITY, entityId: actor.userId, before, after: audited(after) });
+      });
+      return view(db, actor.userId);
+    },
+
     async update(actor: Actor, id: string, version: number, patch: UserPatch): Promise<UserView> {
       assertAdmin(actor);
       await writeTransaction(db, ENTITY, async (tx) => {
         const before = await view(tx, id);
         await assertOrganizationExists(tx, patch.organizationId);
+        await assertEmailFree(tx, patch.email, id);
         const after = await userRepository.update(tx, id, version, patch);
         if (!after) throw staleVersion(ENTITY, before.version);
         await audit(tx, actor, { cooperationId: null, action: 'update', entity: ENTITY, entityId: id, before, after: audited(after) });

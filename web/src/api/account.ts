@@ -23,6 +23,7 @@ export interface IssuedApiToken extends ApiToken {
 const tokensPath = (cooperationId: string) => `/cooperations/${encodeURIComponent(cooperationId)}/api-tokens`;
 
 export const accountApi = {
+  updateProfile: (version: number, patch: { email?: string | null }) => request<unknown>('PATCH', '/me', { version, ...patch }),
   changePassword: (currentPassword: string, newPassword: string) =>
     request<{ sessionsEnded: number }>('POST', '/me/password', { currentPassword, newPassword }),
   logoutEverywhere: () => request<{ ended: number; tokensRevoked: number }>('POST', '/auth/logout-everywhere'),

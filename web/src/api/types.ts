@@ -11,10 +11,13 @@ export interface User {
   id: string;
   username: string;
   displayName: string;
+  email: string | null;
   isAdmin: boolean;
   locale: Locale;
   /** Signed in with a temporary password an administrator gave: the user chooses their own before anything else. */
   mustChangePassword: boolean;
+  /** Sent back with a change of one's own profile. */
+  version: number;
 }
 
 export interface LoginResult {

@@ -1,6 +1,7 @@
 import { Card, Descriptions, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ApiTokensCard } from '../account/api-tokens-card.tsx';
+import { EmailField } from '../account/email-field.tsx';
 import { LogoutEverywhereCard } from '../account/logout-everywhere-card.tsx';
 import { PasswordCard } from '../account/password-card.tsx';
 import { api } from '../api/client.ts';
@@ -35,6 +36,7 @@ export default function AccountPage() {
           items={[
             { key: 'username', label: t('account.profile.username'), children: user.username },
             { key: 'displayName', label: t('account.profile.displayName'), children: user.displayName },
+            { key: 'email', label: t('account.profile.email'), children: <EmailField email={user.email} version={user.version} /> },
             { key: 'organization', label: t('account.profile.organization'), children: organization?.name ?? t('account.profile.noOrganization') },
             ...(user.isAdmin ? [{ key: 'admin', label: t('account.profile.admin'), children: <Tag color="gold">{t('account.profile.admin')}</Tag> }] : []),
           ]}

@@ -4,7 +4,7 @@ import { landingPath } from './landing.ts';
 
 function me(isAdmin: boolean, roles: [string, MembershipRole][]): Me {
   return {
-    user: { id: 'u', username: 'u', displayName: 'U', isAdmin, locale: 'zh-CN', organizationId: null, mustChangePassword: false },
+    user: { id: 'u', username: 'u', displayName: 'U', isAdmin, locale: 'zh-CN', organizationId: null, mustChangePassword: false, email: null, version: 1 },
     memberships: roles.map(([cooperationId, role]) => ({ cooperationId, cooperationName: cooperationId, partyId: 'p', partyName: 'P', role })),
     organization: null,
     can: { register: false, administer: isAdmin },

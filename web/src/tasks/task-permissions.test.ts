@@ -11,7 +11,7 @@ const membership = (cooperationId: string, partyId: string, role: Membership['ro
 });
 
 const me = (memberships: Membership[], isAdmin = false): Me => ({
-  user: { id: 'u', username: 'u', displayName: 'u', isAdmin, locale: 'zh-CN', organizationId: null, mustChangePassword: false },
+  user: { id: 'u', username: 'u', displayName: 'u', isAdmin, locale: 'zh-CN', organizationId: null, mustChangePassword: false, email: null, version: 1 },
   memberships,
   organization: null,
   can: { register: isAdmin || memberships.some((m) => m.role === 'coordinator'), administer: isAdmin },
