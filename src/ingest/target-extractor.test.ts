@@ -65,3 +65,9 @@ describe('target extractor: goals without a year', () => {
     expect(targetsOf('浙江省拟安排援疆资金210315万元、项目405个。')).toEqual([]);
   });
 });
+
+describe('target extractor: spans of years', () => {
+  it('does not take the figures of a span of past years (1994年至2018年) for goals', () => {
+    expect(ingest('两地合作\n\n1994年至2018年，上海市对口援藏项目1582个、援藏资金45.18亿元。').targets).toEqual([]);
+  });
+});

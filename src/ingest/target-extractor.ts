@@ -4,10 +4,11 @@ import { quantitiesOf, type Quantity } from './quantity-parser.ts';
 import type { Sentence } from './sentence-splitter.ts';
 import { pieceOf } from './text-normaliser.ts';
 
-// "到2025年", "力争到2025年底", "2035年前": a goal's horizon; 截至2025年 is a report date instead.
+// "到2025年", "力争到2025年底", "2035年前": a goal's horizon; 截至2025年 is a report date instead, and
+// 1994年至2018年 a span of years past.
 // A year whose clause says what someone will do (2024年，双方将…; 2024年思明区计划…) is a year's plan.
 const HORIZON =
-  /(?<!截)(?:到|至|力争到?|争取到?|预计到?|计划到?|确保到?|目标到?)\s?(\d{4})\s?年(?:底|末)?|(\d{4})\s?年(?:底|末)?(?:前|以前)(?!后)|(?<![截至于到在\d])(\d{4})\s?年(?:内|度)?(?=[，,]?[^，,。；;：:\d]{0,12}?(?:将|计划|拟|力争|争取))/g;
+  /(?<!截|\d{4}\s?年\s?|\d{4}\s?年[上下]半年\s?)(?:到|至|力争到?|争取到?|预计到?|计划到?|确保到?|目标到?)\s?(\d{4})\s?年(?:底|末)?|(\d{4})\s?年(?:底|末)?(?:前|以前)(?!后)|(?<![截至于到在\d])(\d{4})\s?年(?:内|度)?(?=[，,]?[^，,。；;：:\d]{0,12}?(?:将|计划|拟|力争|争取))/g;
 // Without a year, only words that state a goal make a figure a target.
 // A plan (规划面积约1000亩, 计划总投资, a plan period’s 拟安排) sets a goal; a forecast (预计年产值20亿元) does not (docs/ingest-conventions.md).
 const GOAL_WORD = /力争|争取|确保|目标(?:是|为)?|规划(?:面积|占地|用地|建设|区域)|计划/;
