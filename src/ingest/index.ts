@@ -9,11 +9,13 @@ export type {
   Area,
   AreaItem,
   Comparator,
+  Confidence,
   Count,
   IngestResult,
   NamedItem,
   PartyDetail,
   PartyLevel,
+  PartyReason,
   SourceSpan,
   Target,
 } from './ingest-result.ts';

@@ -11,12 +11,24 @@ export interface SourceSpan {
 
 export type PartyLevel = 'province' | 'city' | 'county' | 'country';
 
+/** How sure the reader is of an item, so a person knows where to look first. */
+export type Confidence = 'high' | 'medium' | 'low';
+
+/**
+ * Why a region was proposed as a party: named in the headline, among the
+ * signatories of the main signing, in both, as the publisher of a text that
+ * says 我市, or as the pair the text most often joins with 与.
+ */
+export type PartyReason = 'headline' | 'signing' | 'headline_and_signing' | 'publisher' | 'joined_pair';
+
 export interface PartyDetail extends SourceSpan {
   /** Full official name: 青岛市, 北京市, or a country's Chinese name. */
   readonly name: string;
   /** GB/T 2260 code for Chinese regions; ISO 3166-1 alpha-2 for countries. */
   readonly code: string;
   readonly level: PartyLevel;
+  readonly confidence: Confidence;
+  readonly reason: PartyReason;
 }
 
 export interface AreaItem extends SourceSpan {

@@ -1,5 +1,5 @@
 import type { Block, DocumentLayout } from './document-layout.ts';
-import type { PartyDetail } from './ingest-result.ts';
+import type { Confidence, PartyDetail, PartyReason } from './ingest-result.ts';
 import { findPairs, placeKey, resolveMention, scanPlaces, type Place } from './place-mentions.ts';
 import type { RegionDictionary } from './region-dictionary.ts';
 import { buildView, pieceOf, writtenAs, type TextView } from './text-normaliser.ts';
@@ -94,17 +94,27 @@ function withoutContainers(places: readonly Seen[], dictionary: RegionDictionary
   return [...unique.values()];
 }
 
-function toDetail(seen: Seen, view: TextView): PartyDetail {
+// The headline and the signing sentence say who the sides are; the publisher and the most joined pair are guesses.
+const CONFIDENCE_OF: Readonly<Record<PartyReason, Confidence>> = {
+  headline_and_signing: 'high',
+  signing: 'high',
+  headline: 'medium',
+  publisher: 'low',
+  joined_pair: 'low',
+};
+
+function toDetail(seen: Seen, view: TextView, reason: PartyReason): PartyDetail {
   const piece = pieceOf(view, seen.start, seen.end);
   const { place } = seen;
+  const why = { confidence: CONFIDENCE_OF[reason], reason, start: piece.start, end: piece.end };
   if (place.kind === 'zone') {
     // A zone keeps its host's code: the commit path and the import page pick a region by code.
     const { host } = place.zone;
-    return { name: place.zone.name, code: host.code, level: host.level, start: piece.start, end: piece.end };
+    return { name: place.zone.name, code: host.code, level: host.level, ...why };
   }
   return place.kind === 'region'
-    ? { name: place.region.name, code: place.region.code, level: place.region.level, start: piece.start, end: piece.end }
-    : { name: place.country.name, code: place.country.code, level: 'country', start: piece.start, end: piece.end };
+    ? { name: place.region.name, code: place.region.code, level: place.region.level, ...why }
+    : { name: place.country.name, code: place.country.code, level: 'country', ...why };
 }
 
 /**
@@ -186,21 +196,27 @@ export function extractParties(
   // A headline that names two of three signatories (万达开 in the headline, 万州区、达州市、开州区 signing) gives way to the signing.
   const signingKeys = new Set(fromSigning.map((p) => partyKey(p.place)));
   const signingCovers = fromSigning.length > fromTitle.length && fromTitle.every((p) => signingKeys.has(partyKey(p.place)));
-  if (title && fromTitle.length >= 2 && !(signing && signingCovers)) return finish(fromTitle.map((s) => toDetail(s, title.view)));
+  const inSigning = (seen: Seen): PartyReason => (signingKeys.has(partyKey(seen.place)) ? 'headline_and_signing' : 'headline');
+  if (title && fromTitle.length >= 2 && !(signing && signingCovers)) return finish(fromTitle.map((s) => toDetail(s, title.view, inSigning(s))));
   // The signatories outweigh a single place in the headline, which is often the venue.
-  if (signing && fromSigning.length >= 2) return finish(fromSigning.map((s) => toDetail(s, signing.view)));
-  const combined = [...fromTitle.map((s) => ({ seen: s, view: title?.view })), ...fromSigning.map((s) => ({ seen: s, view: signing?.view }))];
+  const titleKeys = new Set(fromTitle.map((p) => partyKey(p.place)));
+  const withTitle = (seen: Seen): PartyReason => (titleKeys.has(partyKey(seen.place)) ? 'headline_and_signing' : 'signing');
+  if (signing && fromSigning.length >= 2) return finish(fromSigning.map((s) => toDetail(s, signing.view, withTitle(s))));
+  const combined = [
+    ...fromTitle.map((s) => ({ seen: s, view: title?.view, reason: inSigning(s) })),
+    ...fromSigning.map((s) => ({ seen: s, view: signing?.view, reason: withTitle(s) })),
+  ];
   const keys = new Set<string>();
   const details: PartyDetail[] = [];
-  for (const { seen, view } of combined) {
+  for (const { seen, view, reason } of combined) {
     if (!view || keys.has(partyKey(seen.place))) continue;
     keys.add(partyKey(seen.place));
-    details.push(toDetail(seen, view));
+    details.push(toDetail(seen, view, reason));
   }
   // 我市与遵义市…: "our city" is the place of the paper or site that published the text.
   const [homePlace] = home ? placesIn(home) : [];
   const deictic = [title, signing].some((r) => r !== null && SELF_REFERENCE.test(r.view.text.slice(r.start, r.end)));
-  if (home && homePlace && deictic && details.length < 2 && !keys.has(partyKey(homePlace.place))) details.push(toDetail(homePlace, home.view));
+  if (home && homePlace && deictic && details.length < 2 && !keys.has(partyKey(homePlace.place))) details.push(toDetail(homePlace, home.view, 'publisher'));
   if (details.length >= 2) return finish(details);
   return finish(mostJoinedPair(blocks, resolved, details));
 }
@@ -299,7 +315,7 @@ function mostJoinedPair(blocks: readonly Block[], resolved: ReadonlyMap<TextView
   const all = [...pairs.values()].sort((x, y) => y.count - x.count);
   const best = all.find((p) => known.has(partyKey(p.a.place)) || known.has(partyKey(p.b.place))) ?? all[0];
   if (!best) return already;
-  const details = [toDetail(best.a, best.view), toDetail(best.b, best.view)];
+  const details = [toDetail(best.a, best.view, 'joined_pair'), toDetail(best.b, best.view, 'joined_pair')];
   const chosen = new Set(details.map((d) => d.code));
   return [...details, ...already.filter((d) => !chosen.has(d.code))];
 }

@@ -74,6 +74,10 @@ describe.skipIf(!chromiumAvailable())('the import text page in Chromium', () => 
     expect(await marked(page, 'area')).toEqual(['产业协同发展', '科技创新合作', '公共服务共享']);
     expect(await marked(page, 'item')).toHaveLength(7);
     expect(await page.getByTestId('highlight-legend').innerText()).toContain('合作方');
+    // Both cities are named in the headline and sign the main agreement: the reader is sure of them, and says why.
+    expect(await page.getByTestId('party-confidence').allInnerTexts()).toEqual(['把握大', '把握大']);
+    await page.getByTestId('party-confidence').first().hover();
+    await page.getByRole('tooltip', { name: '标题写明且为主协议签署方' }).waitFor();
     expect(await page.getByRole('textbox', { name: '合作名称' }).inputValue()).toBe('青岛—烟台全面深化合作');
     expect(await page.getByRole('textbox', { name: '签署日期' }).inputValue()).toBe('2024-05-18');
 
@@ -108,6 +112,7 @@ describe.skipIf(!chromiumAvailable())('the import text page in Chromium', () => 
     await page.getByText('Areas and directions', { exact: true }).waitFor();
     await page.getByRole('menuitem', { name: 'English' }).waitFor({ state: 'hidden' });
     expect(await page.getByTestId('highlight-legend').innerText()).toContain('Party');
+    expect(await page.getByTestId('party-confidence').allInnerTexts()).toEqual(['Likely', 'Likely']);
     expect(await nodeTitles(page)).toContain(RENAMED);
     await areaNode(page, RENAMED).scrollIntoViewIfNeeded();
     await screenshot(page, 'import-review-en');

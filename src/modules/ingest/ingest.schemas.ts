@@ -35,7 +35,15 @@ export const ingestResultSchema = z.object({
   signed_on_span: sourceSpan.nullable(),
   parties: z.array(z.string()).readonly(),
   party_details: z
-    .array(spanned({ name: z.string(), code: z.string(), level: z.enum(['country', 'province', 'city', 'county']) }))
+    .array(
+      spanned({
+        name: z.string(),
+        code: z.string(),
+        level: z.enum(['country', 'province', 'city', 'county']),
+        confidence: z.enum(['high', 'medium', 'low']).describe('How sure the reader is: where a person should look first.'),
+        reason: z.enum(['headline', 'signing', 'headline_and_signing', 'publisher', 'joined_pair']).describe('Why the region was proposed as a party.'),
+      }),
+    )
     .readonly(),
   agreement: z.string().nullable(),
   agreement_span: sourceSpan.nullable(),

@@ -12,8 +12,8 @@ const result: IngestResult = {
   signed_on_span: null,
   parties: ['青岛市', '烟台市'],
   party_details: [
-    { name: '青岛市', code: '370200', level: 'city', start: 0, end: 3 },
-    { name: '烟台市', code: '370600', level: 'city', start: 4, end: 7 },
+    { name: '青岛市', code: '370200', level: 'city', confidence: 'high', reason: 'headline_and_signing', start: 0, end: 3 },
+    { name: '烟台市', code: '370600', level: 'city', confidence: 'high', reason: 'headline_and_signing', start: 4, end: 7 },
   ],
   agreement: '全面深化合作框架协议',
   agreement_span: { start: 9, end: 19 },

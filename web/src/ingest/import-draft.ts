@@ -6,9 +6,11 @@ import type {
   CommitBody,
   CommitItem,
   Comparator,
+  Confidence,
   IngestAreaItem,
   IngestNamed,
   IngestResult,
+  PartyReason,
   SourceSpan,
 } from './ingest-types.ts';
 
@@ -31,6 +33,8 @@ export interface DraftParty {
   name: string;
   regionCode: string | null;
   span: SourceSpan | null;
+  /** The reader's confidence and reason for a party it proposed; none for one a person added or changed. */
+  proposal?: { confidence: Confidence; reason: PartyReason };
 }
 
 export interface DraftAmount {
@@ -154,8 +158,13 @@ function namedFrom(names: readonly string[], details: readonly IngestNamed[], pr
 export function draftFromResult(text: string, result: IngestResult): ImportDraft {
   const parties =
     result.party_details.length > 0
-      ? result.party_details.map((party) => ({ name: party.name, code: party.code, span: spanOf(party) }))
-      : result.parties.map((name) => ({ name, code: '', span: null }));
+      ? result.party_details.map((party) => ({
+          name: party.name,
+          code: party.code,
+          span: spanOf(party),
+          proposal: { confidence: party.confidence, reason: party.reason },
+        }))
+      : result.parties.map((name) => ({ name, code: '', span: null, proposal: undefined }));
   return {
     text,
     mode: 'new',
@@ -167,6 +176,7 @@ export function draftFromResult(text: string, result: IngestResult): ImportDraft
       name: party.name,
       regionCode: party.code || null,
       span: party.span,
+      ...(party.proposal ? { proposal: party.proposal } : {}),
     })),
     offices: {},
     periods: 'quarterly',

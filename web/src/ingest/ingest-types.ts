@@ -17,10 +17,16 @@ export const COMPARATORS: readonly Comparator[] = ['>=', '>', '=', '≈'];
 
 export type RegionLevel = 'country' | 'province' | 'city' | 'county';
 
+export type Confidence = 'high' | 'medium' | 'low';
+export type PartyReason = 'headline' | 'signing' | 'headline_and_signing' | 'publisher' | 'joined_pair';
+
 export interface IngestPartyDetail extends SourceSpan {
   name: string;
   code: string;
   level: RegionLevel;
+  /** How sure the reader is, and why it proposed the region: where a person should look first. */
+  confidence: Confidence;
+  reason: PartyReason;
 }
 
 export interface IngestAreaItem extends SourceSpan {
