@@ -68,3 +68,11 @@ describe('amount extractor', () => {
     ]);
   });
 });
+
+describe('amount extractor: figures in Chinese numerals', () => {
+  it('reads decimals written with 点, in simplified and traditional characters', () => {
+    const values = (text: string) => amountsIn(text).map((a) => a.value);
+    expect(values('双方签订项目十六个，项目协议资金达到二十八点八亿元。')).toEqual([2.88e9]);
+    expect(values('十七年來累計投入資金四點四七億元。')).toEqual([4.47e8]);
+  });
+});
