@@ -176,6 +176,44 @@ describe.skipIf(!chromiumAvailable())('the cooperation settings in Chromium', ()
     await finish(page);
   });
 
+  it('adds one period by hand: a quarter must be a calendar quarter, a custom one has a name, and neither may overlap', async () => {
+    expect(settingsPath).toMatch(/\/settings$/);
+    const page = await newPage();
+    await logIn(page, 'qd.fgw');
+    await page.goto(settingsPath);
+    await tab(page, '报送周期');
+    const periods = page.getByTestId('period-table');
+    await periods.locator('tr', { hasText: '2027年第1季度' }).waitFor();
+
+    await page.getByTestId('add-period').click();
+    const form = page.getByTestId('add-period-form');
+    await form.getByLabel('开始日期').waitFor();
+    const field = (label: string) => form.locator('.ant-form-item', { has: page.getByText(label, { exact: true }) });
+    await fillDate(form.getByLabel('开始日期'), '2028-01-02');
+    await fillDate(form.getByLabel('结束日期'), '2028-03-31');
+    await page.getByRole('dialog').getByRole('button', { name: /添\s*加/ }).click();
+    await field('开始日期').getByText('该类周期应从').waitFor();
+    await fillDate(form.getByLabel('开始日期'), '2028-01-01');
+    await page.getByRole('dialog').getByRole('button', { name: /添\s*加/ }).click();
+    await page.getByText('已添加2028年第1季度').waitFor();
+    await periods.locator('tr', { hasText: '2028年第1季度' }).waitFor();
+
+    await page.getByTestId('add-period').click();
+    await form.getByLabel('开始日期').waitFor();
+    await chooseOption(page, { combobox: form.getByRole('combobox', { name: '周期类型' }), option: '自定义', shown: field('周期类型') });
+    await page.getByRole('dialog').getByRole('button', { name: /添\s*加/ }).click();
+    await field('周期名称').getByText('请填写周期名称').waitFor();
+    await form.getByLabel('周期名称').fill('2028年二季度专项');
+    await fillDate(form.getByLabel('开始日期'), '2028-03-01');
+    await fillDate(form.getByLabel('结束日期'), '2028-05-31');
+    await page.getByRole('dialog').getByRole('button', { name: /添\s*加/ }).click();
+    await field('开始日期').getByText('与已有的报送周期').waitFor();
+    await fillDate(form.getByLabel('开始日期'), '2028-04-01');
+    await page.getByRole('dialog').getByRole('button', { name: /添\s*加/ }).click();
+    await periods.locator('tr', { hasText: '2028年二季度专项' }).getByText('自定义').waitFor();
+    await finish(page);
+  });
+
   it("lets the office invite an existing user to its own side in a role, says why a wrong one is refused, and remove them again", async () => {
     expect(settingsPath).toMatch(/\/settings$/);
     const page = await newPage();
@@ -184,11 +222,17 @@ describe.skipIf(!chromiumAvailable())('the cooperation settings in Chromium', ()
     const members = page.getByTestId('member-table');
     await members.getByText('qd.fgw').waitFor();
     const add = page.getByTestId('add-member');
-    // 日本 has no office: 青岛's office appoints members of its own side only.
-    await add.getByRole('combobox', { name: '合作方' }).click();
-    const sides = await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').allInnerTexts();
-    expect(sides).toEqual(['青岛市']);
+    // 日本 has no office: 青岛's office may name its first one, as 协调办 only, and grants every role on its own side.
+    await chooseOption(page, { combobox: add.getByRole('combobox', { name: '合作方' }), option: '日本', shown: add });
+    await add.getByTestId('appoint-office-hint').getByText('日本还没有协调办').waitFor();
+    await add.getByRole('combobox', { name: '角色' }).click();
+    // The sides' dropdown may still be fading out: the roles' is the one opened last.
+    const roles = await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').last().locator('.ant-select-item-option').allInnerTexts();
+    expect(roles).toEqual(['协调办']);
     await page.keyboard.press('Escape');
+    await chooseOption(page, { combobox: add.getByRole('combobox', { name: '合作方' }), option: '青岛市', shown: add });
+    await expect.poll(() => add.getByTestId('appoint-office-hint').count()).toBe(0);
+    await chooseOption(page, { combobox: add.getByRole('combobox', { name: '角色' }), option: '责任单位', shown: add });
 
     await add.getByLabel('用户名').fill('nobody.here');
     await page.getByTestId('add-member-submit').click();
@@ -214,8 +258,11 @@ describe.skipIf(!chromiumAvailable())('the cooperation settings in Chromium', ()
     for (const username of ['qd.kj', 'qd.leader']) {
       const page = await newPage();
       await logIn(page, username);
-      await page.getByRole('link', { name: '合作', exact: true }).click();
+      // The side menu's entry: a leader lands on the cooperation, whose breadcrumb has a link of the same name.
+      await page.getByRole('menuitem').getByRole('link', { name: '合作', exact: true }).click();
+      await page.getByTestId('cooperation-search').waitFor();
       await page.getByRole('link', { name: /青岛.*深圳/ }).click();
+      await page.waitForURL(/\/cooperations\/[^/]+$/);
       await page.getByTestId('task-ledger-link').waitFor();
       expect(await page.getByTestId('settings-link').count()).toBe(0);
       await page.goto(`${new URL(page.url()).pathname}/settings`);

@@ -8,6 +8,9 @@ export const ORGANIZATION_KINDS = ['government', 'department', 'district', 'park
 export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
 export const CALENDAR_KINDS = ['monthly', 'quarterly', 'half_yearly', 'yearly'] as const;
 export type CalendarKind = (typeof CALENDAR_KINDS)[number];
+/** A single period may also be one of the cooperation's own making, named by the office. */
+export const PERIOD_KINDS = [...CALENDAR_KINDS, 'custom'] as const;
+export type PeriodKind = (typeof PERIOD_KINDS)[number];
 
 export interface OrganizationRow {
   id: string;
@@ -66,6 +69,8 @@ export const settingsApi = {
   periods: (cooperationId: string) => request<Items<Period>>('GET', `/cooperations/${id(cooperationId)}/periods`),
   generatePeriods: (cooperationId: string, body: { kind: CalendarKind; from: string; to: string; dueAfterDays: number }) =>
     request<Items<Period>>('POST', `/cooperations/${id(cooperationId)}/periods/generate`, body),
+  addPeriod: (cooperationId: string, body: { kind: PeriodKind; startsOn: string; endsOn: string; dueAfterDays: number; label?: string }) =>
+    request<Period>('POST', `/cooperations/${id(cooperationId)}/periods`, body),
   updatePeriod: (period: Period, dueOn: string) => request<Period>('PATCH', `/periods/${id(period.id)}`, { version: period.version, dueOn }),
   closePeriod: (period: Period) => request<Period>('POST', `/periods/${id(period.id)}/close`, { version: period.version }),
   reopenPeriod: (period: Period) => request<Period>('POST', `/periods/${id(period.id)}/reopen`, { version: period.version }),

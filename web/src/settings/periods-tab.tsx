@@ -1,11 +1,11 @@
-import { EditOutlined, LockOutlined, UnlockOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Form, InputNumber, Modal, Popconfirm, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { EditOutlined, LockOutlined, PlusOutlined, UnlockOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Form, Input, InputNumber, Modal, Popconfirm, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client.ts';
 import { errorMessage } from '../api/error-message.ts';
 import type { Period } from '../api/reports.ts';
-import { CALENDAR_KINDS, settingsApi, type CalendarKind } from '../api/settings.ts';
+import { CALENDAR_KINDS, PERIOD_KINDS, settingsApi, type CalendarKind, type PeriodKind } from '../api/settings.ts';
 import type { Cooperation } from '../api/types.ts';
 import { useApi } from '../api/use-api.ts';
 import { useSave } from '../common/use-save.tsx';
@@ -103,6 +103,101 @@ function GenerateForm({ cooperationId, onGenerated }: { cooperationId: string; o
   );
 }
 
+interface AddValues {
+  kind: PeriodKind;
+  startsOn: string;
+  endsOn: string;
+  dueAfterDays: number;
+  label: string;
+}
+
+/** Refusals about one field of a single period, shown at that field. */
+const ADD_FIELD_OF_CODE: Record<string, keyof AddValues> = {
+  'period.overlap': 'startsOn',
+  'period.not_aligned': 'startsOn',
+  'period.invalid_range': 'endsOn',
+};
+
+/** One period added by hand: a calendar one the generation left out, or one of the cooperation's own (custom, named). */
+function AddPeriodModal({ cooperationId, onClose, onAdded }: { cooperationId: string; onClose: () => void; onAdded: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<AddValues>();
+  const kind = Form.useWatch('kind', form);
+  const { saving, failure, save: run, clearFailure } = useSave();
+
+  const add = async () => {
+    const values = await form.validateFields().catch(() => null);
+    if (!values) return;
+    await run(
+      async () => {
+        const { label, ...rest } = values;
+        const created = await settingsApi.addPeriod(cooperationId, { ...rest, ...(values.kind === 'custom' ? { label: label.trim() } : {}) });
+        message.success(t('settings.periods.added', { label: created.label }));
+        onAdded();
+      },
+      (error) => {
+        const field = error instanceof ApiError ? ADD_FIELD_OF_CODE[error.code] : undefined;
+        if (!field) return false;
+        form.setFields([{ name: field, errors: [errorMessage(error, t)] }]);
+        return true;
+      },
+    );
+  };
+
+  return (
+    <Modal open title={t('settings.periods.addTitle')} okText={t('settings.periods.addSubmit')} confirmLoading={saving} onOk={() => void add()} onCancel={onClose} destroyOnHidden>
+      {failure ? <Alert type="error" showIcon style={{ marginBottom: 12 }} title={errorMessage(failure, t)} /> : null}
+      <Form<AddValues> form={form} layout="vertical" initialValues={{ kind: 'quarterly', dueAfterDays: 15, label: '' }} onValuesChange={clearFailure} data-testid="add-period-form">
+        <Form.Item name="kind" label={t('settings.periods.kind')} extra={kind === 'custom' ? undefined : t('settings.periods.alignedHint')} rules={[{ required: true }]}>
+          <Select<PeriodKind> aria-label={t('settings.periods.kind')} options={PERIOD_KINDS.map((k) => ({ value: k, label: t(`periodKind.${k}`) }))} />
+        </Form.Item>
+        {kind === 'custom' ? (
+          <Form.Item
+            name="label"
+            label={t('settings.periods.name')}
+            rules={[
+              { required: true, whitespace: true, message: t('settings.periods.nameRequired') },
+              { max: 100, message: t('settings.tooLong', { max: 100 }) },
+            ]}
+          >
+            <Input maxLength={101} placeholder={t('settings.periods.namePlaceholder')} />
+          </Form.Item>
+        ) : null}
+        <Space wrap size={16} align="start">
+          <Form.Item name="startsOn" label={t('settings.periods.from')} rules={[{ required: true, message: t('settings.periods.dateRequired') }]}>
+            <DateField width={180} />
+          </Form.Item>
+          <Form.Item
+            name="endsOn"
+            label={t('settings.periods.to')}
+            dependencies={['startsOn']}
+            rules={[
+              { required: true, message: t('settings.periods.dateRequired') },
+              ({ getFieldValue }) => ({
+                validator: async (_, value: string | undefined) => {
+                  const from = getFieldValue('startsOn') as string | undefined;
+                  if (value && from && value < from) throw new Error(t('settings.periods.toBeforeFrom'));
+                },
+              }),
+            ]}
+          >
+            <DateField width={180} />
+          </Form.Item>
+        </Space>
+        <Form.Item
+          name="dueAfterDays"
+          label={t('settings.periods.dueAfterDays')}
+          extra={t('settings.periods.dueAfterDaysHint')}
+          rules={[{ required: true, type: 'integer', min: 0, max: DUE_MAX, message: t('settings.periods.dueAfterDaysRange', { max: DUE_MAX }) }]}
+        >
+          <InputNumber<number> aria-label={t('settings.periods.dueAfterDays')} min={0} max={DUE_MAX} precision={0} style={{ width: 140 }} suffix={t('settings.periods.days')} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
 function DueDateModal({ period, onClose, onSaved }: { period: Period; onClose: () => void; onSaved: () => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<{ dueOn: string }>();
@@ -155,6 +250,7 @@ export function PeriodsTab({ cooperation }: { cooperation: Cooperation }) {
   const locale = currentLocale();
   const { data, error, loading, reload } = useApi(() => settingsApi.periods(cooperation.id), cooperation.id);
   const [editing, setEditing] = useState<Period | null>(null);
+  const [adding, setAdding] = useState(false);
   const { busy, run } = useRowAction(reload);
 
   if (error && !data) return <LoadError error={error} onRetry={reload} />;
@@ -207,6 +303,9 @@ export function PeriodsTab({ cooperation }: { cooperation: Cooperation }) {
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       <GenerateForm cooperationId={cooperation.id} onGenerated={reload} />
+      <Button icon={<PlusOutlined />} style={{ alignSelf: 'flex-start' }} onClick={() => setAdding(true)} data-testid="add-period">
+        {t('settings.periods.add')}
+      </Button>
       <Table<Period>
         rowKey="id"
         size="small"
@@ -219,6 +318,16 @@ export function PeriodsTab({ cooperation }: { cooperation: Cooperation }) {
         locale={{ emptyText: t('settings.periods.none') }}
         data-testid="period-table"
       />
+      {adding ? (
+        <AddPeriodModal
+          cooperationId={cooperation.id}
+          onClose={() => setAdding(false)}
+          onAdded={() => {
+            setAdding(false);
+            reload();
+          }}
+        />
+      ) : null}
       {editing ? (
         <DueDateModal
           period={editing}
