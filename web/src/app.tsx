@@ -18,6 +18,9 @@ const AgreementPage = lazy(() => import('./pages/agreement-page.tsx'));
 const ImportPage = lazy(() => import('./pages/import-page.tsx'));
 const TaskLedgerPage = lazy(() => import('./pages/task-ledger-page.tsx'));
 const TaskPage = lazy(() => import('./pages/task-page.tsx'));
+const ProjectsPage = lazy(() => import('./pages/projects-page.tsx'));
+const ProjectPage = lazy(() => import('./pages/project-page.tsx'));
+const SigningEventPage = lazy(() => import('./pages/signing-event-page.tsx'));
 const MyWorkPage = lazy(() => import('./pages/my-work-page.tsx'));
 const SupervisionPage = lazy(() => import('./pages/supervision-page.tsx'));
 const NotificationsPage = lazy(() => import('./pages/notifications-page.tsx'));
@@ -65,6 +68,9 @@ function AppRoutes() {
           <Route path="/agreements/:agreementId" element={<AgreementPage />} />
           <Route path="/cooperations/:cooperationId/tasks" element={<TaskLedgerPage />} />
           <Route path="/tasks/:taskId" element={<TaskPage />} />
+          <Route path="/cooperations/:cooperationId/projects" element={<ProjectsPage />} />
+          <Route path="/projects/:projectId" element={<ProjectPage />} />
+          <Route path="/signing-events/:eventId" element={<SigningEventPage />} />
           <Route path="/reports/:reportId" element={<ReportRedirect />} />
           <Route path="/cooperations/:cooperationId/supervision" element={<SupervisionPage />} />
           <Route path="/cooperations/:cooperationId/audit" element={<AuditPage />} />

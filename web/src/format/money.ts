@@ -32,3 +32,31 @@ export function formatMoney(value: number, currency: string, locale: Locale): st
   if (magnitude >= WAN) return `${trimmed(value / WAN, 2)}万${name}`;
   return `${trimmed(value, 2)}${name}`;
 }
+
+/**
+ * Totals and amounts of projects and trade, as leaders read them: 180亿元, 323.8亿元, 4,000万元 in Chinese, and
+ * CNY 18.0 bn, CNY 40.0 m in English (the ISO code, one decimal, so columns of totals line up).
+ */
+export function formatAmount(value: number, currency: string, locale: Locale): string {
+  const magnitude = Math.abs(value);
+  if (locale === 'en') {
+    const scaled = (divisor: number, word: string) => `${currency} ${new Intl.NumberFormat('en', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value / divisor)} ${word}`;
+    if (magnitude >= 1e9) return scaled(1e9, 'bn');
+    if (magnitude >= 1e6) return scaled(1e6, 'm');
+    return `${currency} ${new Intl.NumberFormat('en', { maximumFractionDigits: 2 }).format(value)}`;
+  }
+  const name = CHINESE_CURRENCY_NAMES[currency] ?? currency;
+  if (magnitude >= YI) return `${trimmed(value / YI, 1)}亿${name}`;
+  if (magnitude >= WAN) return `${trimmed(value / WAN, 1)}万${name}`;
+  return `${trimmed(value, 2)}${name}`;
+}
+
+/** Amounts in several currencies, never added together: 180亿元 + 3,500万美元; a dash for none. */
+export function formatAmounts(amounts: readonly { currency: string; amount: string }[], locale: Locale): string {
+  const shown = amounts.filter((a) => Number(a.amount) !== 0);
+  if (!shown.length) return '—';
+  return shown.map((a) => formatAmount(Number(a.amount), a.currency, locale)).join(' + ');
+}
+
+/** A typed figure in 万 of its currency (the unit forms take money in) as the API's decimal text. */
+export const wanToDecimal = (wan: number): string => (Math.round(wan * 1_000_000) / 100).toFixed(2);

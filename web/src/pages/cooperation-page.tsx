@@ -1,4 +1,4 @@
-import { PlusOutlined, SettingOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { FundOutlined, PlusOutlined, SettingOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { Breadcrumb, Button, Card, Descriptions, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -140,6 +140,9 @@ export default function CooperationPage() {
                 <Button icon={<SettingOutlined />}>{t('settings.nav')}</Button>
               </Link>
             ) : null}
+            <Link to={`/cooperations/${cooperation.id}/projects`} data-testid="projects-link">
+              <Button icon={<FundOutlined />}>{t('projects.nav')}</Button>
+            </Link>
             <Link to={`/cooperations/${cooperation.id}/tasks`} data-testid="task-ledger-link">
               <Button type="primary" icon={<UnorderedListOutlined />}>
                 {t('tasks.nav')}
