@@ -77,3 +77,13 @@ describe('date extractor', () => {
     expect([result.signed_on, result.signed_on_text]).toEqual(['2023-09-12', '2023年9月12日']);
   });
 });
+
+describe('date extractor: spans and site dispatches', () => {
+  it('dates no signing from a span of days', () => {
+    expect(ingest('两地合作\n发布时间：2021-06-23\n\n6月16日至17日，代表团赴马边考察，双方签署《东西部协作框架协议》。').signed_on).toBeNull();
+  });
+
+  it('takes a site’s 1月11日消息 for a dispatch, so 日前 still gives no day', () => {
+    expect(ingest('两县结好\n2013年01月11日 15:11:00\n\n你好台湾网1月11日消息 松溪县日前与新竹县签订协议书。').signed_on).toBeNull();
+  });
+});

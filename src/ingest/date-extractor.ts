@@ -19,6 +19,7 @@ const FULL_DATE = /(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})/;
 const CN_DIGIT = '[〇零一二三四五六七八九]';
 const CN_SMALL = '[一二三四五六七八九十]{1,3}';
 const NUM = `(?:\\d{1,2}|${CN_SMALL})`;
+const DAY_SPAN = new RegExp(`^\\s?(?:至|到|-|—|~|、)\\s?(?:\\d{1,2}\\s?月\\s?)?${NUM}\\s?[日号]`);
 // One pattern for every way a news sentence dates an event, leftmost first.
 const DATE_EXPRESSION = new RegExp(
   [
@@ -100,12 +101,14 @@ export function signatureDate(layout: DocumentLayout): SigningDate | null {
  */
 export function resolveDate(text: string, dateline: CalendarDate | null): { start: number; end: number; date: CalendarDate | null } | null {
   const all = [...text.matchAll(DATE_EXPRESSION)];
-  const isDispatch = (x: RegExpExecArray) => /^[电讯]/.test(text.slice(x.index + x[0].length));
+  const isDispatch = (x: RegExpExecArray) => /^(?:[电讯]|消息)/.test(text.slice(x.index + x[0].length));
   // "新华社北京9月18日电 9月17日，…": the dispatch date is not the event's.
   const m = all.find((x) => !isDispatch(x)) ?? all[0];
   if (!m) return null;
   const g = m.groups ?? {};
   const where = { start: m.index, end: m.index + m[0].length };
+  // 6月16日至17日, 6月16日、17日: a span of days dates no single signing.
+  if (DAY_SPAN.test(text.slice(where.end))) return { ...where, date: null };
   // "本报喀什4月11日讯 昨天…": the dispatch is the day the report counts 今天, 昨天 and a bare 日 from.
   const dispatch = all.find(isDispatch);
   if (dispatch && dispatch !== m && dateline && (g.od || g.word)) {
