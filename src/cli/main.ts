@@ -6,6 +6,7 @@ import { registerAuditCommands } from './audit.commands.ts';
 import { registerDataCommands } from './data.commands.ts';
 import { registerIngestCommand } from './ingest.command.ts';
 import { registerJobsCommands } from './jobs.commands.ts';
+import { registerProjectCommands } from './project.commands.ts';
 import { registerTaskCommands } from './task.commands.ts';
 
 const program = new Command()
@@ -50,6 +51,7 @@ registerIngestCommand(program);
 registerJobsCommands(program);
 registerAuditCommands(program);
 registerTaskCommands(program);
+registerProjectCommands(program);
 
 program.parseAsync().catch((error: unknown) => {
   if (error instanceof DataDirLockedError) {

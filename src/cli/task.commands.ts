@@ -15,7 +15,7 @@ export interface TaskListOptions {
 const statusList = z.array(z.enum(TASK_STATUSES));
 
 /** A cooperation by id, exact name, or a fragment of its name that matches only one. */
-async function resolveCooperation(services: Services, given: string): Promise<{ id: string; name: string }> {
+export async function resolveCooperation(services: Services, given: string): Promise<{ id: string; name: string }> {
   if (z.uuid().safeParse(given).success) {
     const found = await services.cooperation.get(SYSTEM_ACTOR, given);
     return { id: found.id, name: found.name };
@@ -33,7 +33,7 @@ async function resolveCooperation(services: Services, given: string): Promise<{ 
 const displayWidth = (text: string) => [...text].reduce((width, ch) => width + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1), 0);
 const pad = (text: string, width: number) => text + ' '.repeat(Math.max(0, width - displayWidth(text)));
 
-function table(rows: string[][]): string {
+export function table(rows: string[][]): string {
   const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => displayWidth(r[i] ?? '')))) ?? [];
   return rows.map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : pad(cell, widths[i] ?? 0))).join('  ').trimEnd()).join('\n');
 }

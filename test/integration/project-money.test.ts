@@ -1,5 +1,6 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { projectsCommand } from '../../src/cli/project.commands.ts';
 import { databaseFlavours } from '../setup/test-database.ts';
 import { startTestApp, type TestApp } from '../setup/test-app.ts';
 
@@ -86,6 +87,17 @@ describe.each(databaseFlavours())('projects, money and the counting rule on %s',
     const dlYt = (await t.call('GET', '/api/v1/cooperations?q=大连', { token: dl })).json<{ items: { id: string }[] }>().items[0]?.id;
     const quarters = (await t.call('GET', `/api/v1/cooperations/${dlYt}/cross-side-totals?by=quarter&kind=green_certificate`, { token: dl })).json<{ groups: { key: string }[] }>().groups;
     expect(quarters.length).toBeGreaterThanOrEqual(8);
+  });
+
+  it('lists and exports the projects on the command line, with the totals by the counting rule', async () => {
+    const text = await projectsCommand(t.services, { cooperation: '青岛—深圳', format: 'table' });
+    const [title, header] = text.split('\n');
+    expect(title).toMatch(/^青岛—深圳跨区域合作: 20 project\(s\), contracted 18000000000\.00 CNY, in place \d+\.\d{2} CNY$/);
+    expect(header).toMatch(/^stage\s+signed\s+contracted\s+in place\s+name$/);
+    const csv = (await projectsCommand(t.services, { cooperation: '青岛—深圳', format: 'csv' })).split('\n');
+    expect(csv[0]).toBe('id,name,kind,stage,industryCode,investorPartyId,hostPartyId,investment,currency,signedOn,signingEventId,contracted,inPlace,late');
+    expect(csv).toHaveLength(21);
+    expect(csv.some((line) => line.includes('胶州湾海上风电项目') && line.includes('2500000000.00 CNY'))).toBe(true);
   });
 
   it('counts a project once, at its first event: a second signing elsewhere adds nothing, an expansion its increment', async () => {
