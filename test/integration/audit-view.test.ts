@@ -2,7 +2,8 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { sql } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
+import { auditLog } from '../../src/db/schema/core.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditCommand } from '../../src/cli/audit.commands.ts';
 import { databaseFlavours } from '../setup/test-database.ts';
@@ -137,7 +138,16 @@ describe.each(databaseFlavours())('audit trail on %s', (flavour) => {
     const lines: string[] = [];
     const db = t.services.database.db;
     expect(await verifyAuditCommand(db, (line) => lines.push(line))).toBe(0);
-    expect(lines[0]).toMatch(/^audit chain intact: \d+ entries$/);
+    expect(lines[0]).toMatch(/^audit chain intact: \d+ entries in \d+ chains$/);
+    // One chain per cooperation and one for the platform: each begins at the genesis hash and links only its own entries.
+    const entries = await db.select({ cooperationId: auditLog.cooperationId, prevHash: auditLog.prevHash, hash: auditLog.hash }).from(auditLog).where(eq(auditLog.chain, 'cooperation')).orderBy(asc(auditLog.seq));
+    const lastOf = new Map<string | null, string>();
+    for (const entry of entries) {
+      expect(entry.prevHash).toBe(lastOf.get(entry.cooperationId) ?? '0'.repeat(64));
+      lastOf.set(entry.cooperationId, entry.hash);
+    }
+    expect(lastOf.size).toBeGreaterThan(3);
+    expect(lastOf.has(null)).toBe(true);
 
     const victim = (await auditOf('qd.fgw', `?entity=cooperation&entityId=${qdSz.id}`)).json<AuditPage>().items[0];
     await db.execute(sql`update audit_log set after = jsonb_set(after, '{summary}', '"篡改后的摘要"') where seq = ${victim?.seq ?? 0}`);
@@ -146,6 +156,9 @@ describe.each(databaseFlavours())('audit trail on %s', (flavour) => {
     expect(await verifyAuditCommand(db, (line) => lines.push(line))).toBe(1);
     expect(lines[0]).toContain(`audit chain broken at seq ${victim?.seq}`);
     expect(lines[0]).toContain('altered');
+    // The broken chain is named, and it is the only one: the other cooperations' chains still hold.
+    expect(lines[0]).toContain('青岛—深圳');
+    expect(lines[1]).toMatch(/^1 of \d+ chains broken/);
   });
 });
 

@@ -301,7 +301,7 @@ describe.each(databaseFlavours())('fuzzing the API on %s', (flavour) => {
       const [row] = await rowsOf<{ n: number }>(db.execute(sql.raw(query)));
       orphans[name] = Number(row?.n ?? -1);
     }
-    console.log(`fuzz: audit chain ${verdict.ok ? 'verifies' : `BROKEN at ${verdict.firstBreak?.seq}`} over ${verdict.checked} entries; ${Object.keys(orphans).length} consistency checks: ${Object.values(orphans).every((n) => n === 0) ? 'all hold' : JSON.stringify(orphans)}`);
+    console.log(`fuzz: audit chain ${verdict.ok ? 'verifies' : `BROKEN at ${verdict.breaks.map((b) => `${b.chain}#${b.seq}`).join(', ')}`} over ${verdict.checked} entries; ${Object.keys(orphans).length} consistency checks: ${Object.values(orphans).every((n) => n === 0) ? 'all hold' : JSON.stringify(orphans)}`);
     expect(verdict).toMatchObject({ ok: true });
     expect(verdict.checked).toBeGreaterThan(0);
     expect(Object.entries(orphans).filter(([, n]) => n !== 0)).toEqual([]);

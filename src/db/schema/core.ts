@@ -277,6 +277,8 @@ export const clauses = pgTable(
 /** The rows whose visibility audit entries follow. */
 export const AUDIT_SCOPE_TYPES = ['task', 'agreement', 'project', 'indicator', 'signing_event', 'cross_side_transaction'] as const;
 
+export const AUDIT_CHAINS = ['cooperation', 'global'] as const;
+
 /** Append-only but for the scope columns; each row carries the hash of the previous one, so tampering shows. */
 export const auditLog = pgTable(
   'audit_log',
@@ -290,6 +292,12 @@ export const auditLog = pgTable(
     entityId: text('entity_id').notNull(),
     before: jsonb('before'),
     after: jsonb('after'),
+    /**
+     * Which chain the entry links into: `cooperation` — its cooperation's own chain (the platform's, when it
+     * belongs to none), each with its own lock, so a cooperation's writes wait only on that cooperation's;
+     * `global` — the one chain every entry joined before chains were split, kept as it was written.
+     */
+    chain: text('chain', { enum: AUDIT_CHAINS }).notNull().default('cooperation'),
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull(),
     // Who may read the entry: that of the row it is about (policy auditScopeCondition). Not hashed: the scope of a

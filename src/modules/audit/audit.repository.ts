@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { and, asc, desc, eq, gt, gte, lt, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, isNull, lt, type SQL } from 'drizzle-orm';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { agreements, auditLog, users } from '../../db/schema/core.ts';
@@ -22,8 +22,12 @@ export type AuditRow = typeof auditLog.$inferSelect;
 type HashedEntry = Pick<AuditRow, 'at' | 'actorId' | 'cooperationId' | 'action' | 'entity' | 'entityId' | 'before' | 'after'>;
 
 export const GENESIS_HASH = '0'.repeat(64);
-/** Serialises appends so each entry chains to the one before it. */
+/** The first key of the advisory locks that serialise appends to a chain (the second names the chain). */
 const AUDIT_CHAIN_LOCK = 7_353_202;
+export const PLATFORM_CHAIN = 'platform';
+
+/** The chain an entry joins: its cooperation's, or the platform's for users, regions and the like. */
+export const chainOf = (entry: { cooperationId: string | null }): string => entry.cooperationId ?? PLATFORM_CHAIN;
 
 /** Key order must not change a hash: JSON with sorted keys. */
 function canonical(value: unknown): string {
@@ -73,8 +77,15 @@ export interface AuditFilter {
 
 export const auditRepository = {
   async append(tx: Db, entry: AuditEntry): Promise<void> {
-    await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
-    const [last] = await tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1);
+    // One lock per chain, held to commit: appends to one cooperation's chain run one after another, other
+    // cooperations' do not wait. Two chains whose names hash alike share a lock, which only serialises them.
+    await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK}, hashtext(${chainOf(entry)}))`);
+    const [last] = await tx
+      .select({ hash: auditLog.hash })
+      .from(auditLog)
+      .where(and(eq(auditLog.chain, 'cooperation'), entry.cooperationId ? eq(auditLog.cooperationId, entry.cooperationId) : isNull(auditLog.cooperationId)))
+      .orderBy(desc(auditLog.seq))
+      .limit(1);
     const prevHash = last?.hash ?? GENESIS_HASH;
     // Milliseconds only: what timestamptz keeps must be what was hashed.
     const at = new Date();
