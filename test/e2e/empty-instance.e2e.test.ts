@@ -5,6 +5,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { chromiumAvailable, launchBrowser } from './browser.ts';
 import { runCli, startServer, type RunningServer } from './server-harness.ts';
+import { screenshot } from './screenshots.ts';
 import { chooseOption, fillDate } from './select.ts';
 
 /**
@@ -166,6 +167,7 @@ describe.skipIf(!chromiumAvailable())('an instance without demo data, set up and
       await fieldOf(dialog, '所在单位').getByText(`${unit} · ${city}市`).waitFor();
       // Appointed an office, it may create cooperations before it is the office of one.
       await dialog.getByTestId('user-is-office').check();
+      if (username === 'qd.office') await screenshot(page, 'admin-user-new-unit');
       await dialog.getByRole('button', { name: /创\s*建/ }).click();
       await keepTemporary(page, username);
       await page.getByTestId('user-table').locator('tr', { hasText: username }).getByText(unit).waitFor();

@@ -176,4 +176,18 @@ describe.skipIf(!chromiumAvailable())('the web app in Chromium', () => {
     expect(new URL(page.url()).pathname).toBe('/login');
     await finish(page);
   });
+  it('shows the public portal in English without a login: a public cooperation with its parties named once and its areas', async () => {
+    const page = await newPage();
+    await page.goto('/portal?lang=en');
+    expect(await page.title()).toContain('Public cross-regional cooperations');
+    await page.locator('main a[href^="/portal/cooperations/"]').first().click();
+    await page.getByRole('heading', { name: 'Parties' }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    const text = await page.locator('main').innerText();
+    expect(text).toContain('Tasks done');
+    // A party is named once, not as 青岛市（青岛市）.
+    expect(text).not.toMatch(/(\p{Script=Han}+)（\1）/u);
+    await screenshot(page, 'portal-en', { fullPage: true });
+    await finish(page);
+  });
 });
