@@ -93,3 +93,42 @@ export async function benchCoordinator(db: Db, cooperationName: string) {
   };
   return { sample, coordinator };
 }
+
+/**
+ * Projects and money over the national dataset's cooperations: `projects` spread evenly, five signing events per
+ * cooperation, and per project one signing at an event, an expansion for one in five, and in-place entries up to
+ * `entriesPerProject` in all, over 2020–2026; stages cycle through the default template.
+ */
+export async function generateProjectsDataset(db: Db, size: { cooperations: number; projects: number; entriesPerProject: number }): Promise<void> {
+  await db.execute(sql`
+    insert into signing_events (cooperation_id, name, held_on, place, visibility)
+    select c.id, '基准签约活动' || e, date '2020-03-01' + e * 300, '基准', 'parties'
+    from cooperations c cross join generate_series(1, 5) e where c.name like 'bench合作%'`);
+  const perCooperation = Math.ceil(size.projects / size.cooperations);
+  await db.execute(sql`
+    insert into projects (cooperation_id, name, kind, stage, investor_party_id, host_party_id, industry_code, investment, currency, visibility)
+    select c.id, '基准项目' || p, 'investment',
+           (array['negotiating','signed','registered','started','operating','operating','halted','ended'])[1 + p % 8],
+           (select id from parties where cooperation_id = c.id order by ordinal limit 1),
+           (select id from parties where cooperation_id = c.id order by ordinal desc limit 1),
+           chr(65 + (p % 20)), (p % 50 + 1) * 10000000, 'CNY', case when p % 7 = 0 then 'public' else 'parties' end
+    from cooperations c cross join generate_series(1, ${perCooperation}::int) p where c.name like 'bench合作%'`);
+  await db.execute(sql`
+    insert into project_transactions (cooperation_id, project_id, kind, basis, signing_event_id, "on", amount, currency)
+    select p.cooperation_id, p.id, 'contracted', 'signing', e.id, e.held_on, p.investment, 'CNY'
+    from projects p
+    join lateral (select id, held_on from signing_events where cooperation_id = p.cooperation_id order by held_on offset abs(hashtext(p.id::text)) % 5 limit 1) e on true
+    where p.name like '基准项目%'`);
+  await db.execute(sql`
+    insert into project_transactions (cooperation_id, project_id, kind, basis, signing_event_id, "on", amount, currency)
+    select p.cooperation_id, p.id, 'contracted', 'expansion', e.id, e.held_on, p.investment / 5, 'CNY'
+    from projects p
+    join lateral (select id, held_on from signing_events where cooperation_id = p.cooperation_id order by held_on desc limit 1) e on true
+    where p.name like '基准项目%' and abs(hashtext(p.id::text)) % 5 = 0`);
+  await db.execute(sql`
+    insert into project_transactions (cooperation_id, project_id, kind, "on", amount, currency)
+    select p.cooperation_id, p.id, 'in_place', date '2020-06-30' + (i * 97 + abs(hashtext(p.id::text)) % 90), p.investment / ${size.entriesPerProject * 2}, 'CNY'
+    from projects p cross join generate_series(1, ${Math.max(1, size.entriesPerProject - 1)}::int) i
+    where p.name like '基准项目%'`);
+  await db.execute(sql`analyze`);
+}

@@ -1,10 +1,12 @@
 import { benchIngest } from './ingest.bench.ts';
 import { benchLedger } from './ledger.bench.ts';
+import { benchProjectTotals } from './project-totals.bench.ts';
 
 /** `npm run bench`: every benchmark in one run, so the ratios compare like with like. */
 const sections: [string, () => Promise<string[]>][] = [
   ['ingestion', benchIngest],
   ['task ledger on PostgreSQL', benchLedger],
+  ["a cooperation's project totals on PostgreSQL", benchProjectTotals],
 ];
 
 for (const [name, run] of sections) {

@@ -28,7 +28,7 @@ export const projectRepository = {
     const slice = ids.slice((page.page - 1) * page.pageSize, page.page * page.pageSize);
     const rows = slice.length ? await db.select().from(projects).where(inArray(projects.id, slice)) : [];
     const order = new Map(slice.map((id, i) => [id, i]));
-    return { total: ids.length, ids, rows: rows.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0)) };
+    return { total: ids.length, rows: rows.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0)) };
   },
 
   /** Ids of the filtered projects the reader sees, in the table's order (first signed first, then by name). */

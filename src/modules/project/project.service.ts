@@ -262,7 +262,7 @@ export function createProjectService(db: Db, cooperations: CooperationService, t
       const found = await projectRepository.page(db, cooperationId, scope, filter, page);
       const [items, [totals], stages] = await Promise.all([
         presentRows(actor, cooperationId, found.rows),
-        projectFiguresRepository.totals(db, cooperationId, scope, { ...filter, projectIds: found.ids }, {}, null),
+        projectFiguresRepository.totals(db, cooperationId, scope, filter, {}, null),
         stagesOf(db, cooperationId),
       ]);
       const can = canFor(actor, cooperationId);
