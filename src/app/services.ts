@@ -39,18 +39,18 @@ export function createServices(database: Database, config: Config, options: { cl
   const cooperation = createCooperationService(db);
   const agreement = createAgreementService(db, cooperation);
   const clause = createClauseService(db, agreement);
-  const indicator = createIndicatorService(db, cooperation);
   const today = () => businessToday(config.timeZone);
   const project = createProjectService(db, cooperation, today);
   const period = createPeriodService(db, cooperation, today);
   const jobs = createJobQueue(db);
   const notification = createNotificationService(db, { jobs, config });
+  const indicator = createIndicatorService(db, cooperation, { today, notifier: notification });
   const background = createBackgroundJobs(db, { jobs, notification, config });
   const taskNotifications = createTaskNotifications(notification);
   const attachmentStore = config.uploads.s3 ? createS3AttachmentStore(config.uploads.s3) : createLocalAttachmentStore(config.uploads.dir);
   const task = createTaskService(db, cooperation, { today, notifications: taskNotifications, removeStoredFile: (key) => attachmentStore.remove(key) });
   const taskClosure = createTaskClosureService(db, { tasks: task, notifications: taskNotifications });
-  const report = createReportService(db, { tasks: task, timeZone: config.timeZone, notifier: notification, proposeTaskClosing: (tx, actor, closing) => taskClosure.proposeIn(tx, actor, closing) });
+  const report = createReportService(db, { tasks: task, indicators: indicator, timeZone: config.timeZone, notifier: notification, proposeTaskClosing: (tx, actor, closing) => taskClosure.proposeIn(tx, actor, closing) });
   return {
     database,
     config,

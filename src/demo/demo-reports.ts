@@ -99,6 +99,7 @@ export async function seedDemoReports(services: Services): Promise<void> {
       percent: plan.percent,
       milestonesReached: plan.end === 'approved' && milestones[0] ? [milestones[0].id] : [],
       figures: plan.figures,
+      indicatorValues: [],
     });
     if (plan.end === 'draft') continue;
     const submitted = await services.report.submit(reporter, draft.id, draft.version);

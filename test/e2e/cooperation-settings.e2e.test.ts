@@ -5,7 +5,7 @@ import { useBrowserSession } from './browser-session.ts';
 import { screenshot } from './screenshots.ts';
 import { chooseOption, fillDate } from './select.ts';
 
-/** In the demo, 青岛's office (qd.fgw) is the only office of this cooperation: 日本 has none, and no periods are set up. */
+/** In the demo, 青岛's office (qd.fgw) is the only office of this cooperation: 日本 has none, and its periods are the years 2022–2026 its indicators are measured in. */
 const COOPERATION = /中日\(青岛\)地方发展合作示范区/;
 const SUMMARY = '示范区2027年重点：产业合作、人才交流与营商环境对接。';
 

@@ -83,7 +83,8 @@ describe.each(databaseFlavours())('audit scope on %s', (flavour) => {
     await t.services.user.create(SYSTEM_ACTOR, { username: 'sz.leader', displayName: '深圳市分管副市长', password: 'liandong-demo' });
     ok(await t.call('POST', `/api/v1/cooperations/${w.cooperationId}/memberships`, { token: w.tokens.admin, body: { username: 'sz.leader', partyId: w.sz.partyId, role: 'leader' } }));
     szLeader = await t.login('sz.leader');
-    quarter = (await t.call('GET', `/api/v1/cooperations/${w.cooperationId}/periods`, { token: w.tokens.qdUnit })).json<{ items: { id: string }[] }>().items[0]?.id ?? '';
+    // The first period still taking reports: the demo's earlier years are closed.
+    quarter = (await t.call('GET', `/api/v1/cooperations/${w.cooperationId}/periods`, { token: w.tokens.qdUnit })).json<{ items: { id: string; closedAt: string | null }[] }>().items.find((p) => !p.closedAt)?.id ?? '';
 
     // A 青岛-only agreement with a clause, one edited and one deleted.
     const agreement = ok<{ id: string }>(

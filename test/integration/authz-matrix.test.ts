@@ -3,7 +3,8 @@ import { Readable } from 'node:stream';
 import { eq } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { memberships as membershipTable } from '../../src/db/schema/core.ts';
+import { indicators, indicatorTargets, memberships as membershipTable } from '../../src/db/schema/core.ts';
+import { indicatorActuals } from '../../src/db/schema/indicator.ts';
 import { apiTokens, notifications } from '../../src/db/schema/platform.ts';
 import { milestones, progressReports, reportingPeriods, supervisionNoticeRecipients, supervisionNotices, taskUnits, tasks } from '../../src/db/schema/work.ts';
 import { SYSTEM_ACTOR, type MembershipRole } from '../../src/modules/access/actor.ts';
@@ -93,6 +94,9 @@ type Kind =
   | 'apiToken'
   | 'notification'
   | 'period'
+  | 'indicator'
+  | 'indicatorTarget'
+  | 'indicatorActual'
   | 'organization'
   | 'region'
   | 'user'
@@ -118,6 +122,9 @@ const KIND_SCENARIOS: Record<Kind, Scenario[]> = {
   notification: SIDE_SCENARIOS,
   // A reporting period belongs to a whole cooperation, not to a side.
   period: ['shared', 'otherCoop', 'public'],
+  indicator: ROW_SCENARIOS,
+  indicatorTarget: ROW_SCENARIOS,
+  indicatorActual: ROW_SCENARIOS,
   organization: ['global'],
   region: ['global'],
   user: ['global'],
@@ -142,6 +149,9 @@ const COLLECTION_KINDS: Record<string, Kind> = {
   'api-tokens': 'apiToken',
   notifications: 'notification',
   periods: 'period',
+  indicators: 'indicator',
+  'indicator-targets': 'indicatorTarget',
+  'indicator-actuals': 'indicatorActual',
   organizations: 'organization',
   regions: 'region',
   users: 'user',
@@ -216,6 +226,8 @@ function sees(actor: ActorModel, f: Fixture): boolean {
     case 'milestone':
     case 'supervisionNotice':
     case 'attachment':
+    case 'indicatorTarget':
+    case 'indicatorActual':
       return !!f.parent && sees(actor, f.parent);
     default:
       break;
@@ -248,6 +260,14 @@ const reportOf = (f: Fixture | null): Fixture | null => {
   return null;
 };
 const manages = (c: CheckContext) => c.actor.isAdmin || (!!c.coop && hasRole(c.actor, c.coop, ['coordinator']));
+/** Indicators, their targets and entered actuals: the offices; a one-sided indicator's, its own side's office. */
+const managesIndicator = (c: CheckContext) => {
+  if (c.actor.isAdmin) return true;
+  let indicator = c.primary;
+  while (indicator && indicator.kind !== 'indicator') indicator = indicator.parent ?? null;
+  if (!c.coop || !hasRole(c.actor, c.coop, ['coordinator']) || !indicator) return false;
+  return indicator.visibility !== 'side' || (!!indicator.owner && coordinates(c.actor, indicator.owner));
+};
 const registers = (c: CheckContext) => c.actor.isAdmin || c.actor.memberships.some((m) => m.role === 'coordinator');
 const managesTask = (c: CheckContext) => {
   const task = taskOf(c.primary)?.task;
@@ -332,6 +352,14 @@ const RULES: Record<string, (c: CheckContext) => Verdict | boolean> = {
   'PATCH /api/v1/cross-side-transactions/{id}': manages,
   'DELETE /api/v1/cross-side-transactions/{id}': manages,
   'POST /api/v1/cooperations/{id}/indicators': manages,
+  'PATCH /api/v1/indicators/{id}': managesIndicator,
+  'DELETE /api/v1/indicators/{id}': managesIndicator,
+  'POST /api/v1/indicators/{id}/targets': managesIndicator,
+  'POST /api/v1/indicators/{id}/actuals': managesIndicator,
+  'PATCH /api/v1/indicator-targets/{id}': managesIndicator,
+  'DELETE /api/v1/indicator-targets/{id}': managesIndicator,
+  'PATCH /api/v1/indicator-actuals/{id}': managesIndicator,
+  'DELETE /api/v1/indicator-actuals/{id}': managesIndicator,
   'POST /api/v1/cooperations/{id}/periods': manages,
   'POST /api/v1/cooperations/{id}/periods/generate': manages,
   'PATCH /api/v1/periods/{id}': manages,
@@ -605,6 +633,39 @@ describe.each(databaseFlavours())('authorization matrix on %s', (flavour) => {
       if (!row) throw new Error('notice insert returned nothing');
       await db().insert(supervisionNoticeRecipients).values({ noticeId: row.id, cooperationId, partyId: need(parties, party), organizationId: need(orgs, org) });
       return put(base('supervisionNotice', scenario, row.id, { marker: m, parent: task, notice: { party, org } }));
+    },
+    async indicator(scenario) {
+      const shape = shapeOf(scenario);
+      const m = marker('indicator', scenario);
+      const [row] = await db()
+        .insert(indicators)
+        .values({ cooperationId: need(coops, shape.coop), name: m, unit: '个', visibility: shape.visibility, ownerPartyId: need(parties, shape.party) })
+        .returning({ id: indicators.id });
+      if (!row) throw new Error('indicator insert returned nothing');
+      return put(base('indicator', scenario, row.id, { marker: m }));
+    },
+    async indicatorTarget(scenario) {
+      const indicator = fixture('indicator', scenario) ?? (await factories.indicator?.(scenario));
+      if (!indicator?.coop) throw new Error('no indicator for target');
+      const m = marker('indicatorTarget', scenario);
+      const [row] = await db()
+        .insert(indicatorTargets)
+        .values({ cooperationId: need(coops, indicator.coop), indicatorId: indicator.id, year: 2030 + ++sequence, value: '10', sourceText: m })
+        .returning({ id: indicatorTargets.id });
+      if (!row) throw new Error('target insert returned nothing');
+      return put(base('indicatorTarget', scenario, row.id, { marker: m, parent: indicator }));
+    },
+    async indicatorActual(scenario) {
+      // An indicator of its own: each has one actual per period.
+      const indicator = await factories.indicator?.(scenario);
+      if (!indicator?.coop) throw new Error('no indicator for actual');
+      const m = marker('indicatorActual', scenario);
+      const [row] = await db()
+        .insert(indicatorActuals)
+        .values({ cooperationId: need(coops, indicator.coop), indicatorId: indicator.id, periodId: need(periods, indicator.coop), value: '3', source: 'office', sourceNote: m })
+        .returning({ id: indicatorActuals.id });
+      if (!row) throw new Error('actual insert returned nothing');
+      return put(base('indicatorActual', scenario, row.id, { marker: m, parent: indicator }));
     },
     report: (scenario) => makeReport(scenario, false),
     async attachment(scenario) {

@@ -110,8 +110,9 @@ describe.each(databaseFlavours())('the sides of a joint task on %s', (flavour) =
 
   it("keeps a submitted report's deciding sides when units are edited during its review", async () => {
     const task = await createTask(t, qd, c, { title: '报告审核中修改单位' });
-    const periods = (await t.call('GET', `/api/v1/cooperations/${c.id}/periods`, { token: qd })).json<{ items: { id: string }[] }>().items;
-    const periodId = periods[0]?.id;
+    const periods = (await t.call('GET', `/api/v1/cooperations/${c.id}/periods`, { token: qd })).json<{ items: { id: string; closedAt: string | null }[] }>().items;
+    // The first period still taking reports: the demo's earlier years are closed.
+    const periodId = periods.find((p) => !p.closedAt)?.id;
     const qdUnit = await t.login('qd.kj');
     const created = await t.call('POST', `/api/v1/tasks/${task.id}/reports`, { token: qdUnit, body: { periodId, narrative: '完成对接', percent: 40 } });
     expect(created.statusCode, created.body).toBe(201);

@@ -135,8 +135,9 @@ describe.each(databaseFlavours())('no marker of one side reaches anyone else on 
     seed('tasks', task.id);
     for (const m of task.milestones) seed('milestones', m.id);
     seed('comments', (await created(await t.call('POST', `/api/v1/tasks/${task.id}/comments`, { token: qdUnit, body: { body: mark('task-comment') } }), 'task comment')).id);
-    const periods = (await t.call('GET', `/api/v1/cooperations/${c.id}/periods`, { token: qd })).json<{ items: { id: string }[] }>().items;
-    const periodId = periods[0]?.id;
+    const periods = (await t.call('GET', `/api/v1/cooperations/${c.id}/periods`, { token: qd })).json<{ items: { id: string; closedAt: string | null }[] }>().items;
+    // The first period still taking reports: the demo's earlier years are closed.
+    const periodId = periods.find((p) => !p.closedAt)?.id;
     if (!periodId) throw new Error('demo periods missing');
     seed('periods', periodId);
     const report = await created(await t.call('POST', `/api/v1/tasks/${task.id}/reports`, { token: qdUnit, body: { periodId, narrative: mark('report'), percent: 20 } }), 'hidden report');
@@ -171,7 +172,15 @@ describe.each(databaseFlavours())('no marker of one side reaches anyone else on 
     seed('projects', sharedProject.id);
     await created(await t.call('POST', `/api/v1/projects/${sharedProject.id}/transactions`, { token: qd, body: { kind: 'contracted', signingEventId: hiddenEvent.id, on: '2024-05-01', amount: '200000000' } }), 'shared contracted');
     seed('cross-side-transactions', (await created(await t.call('POST', `/api/v1/cooperations/${c.id}/cross-side-transactions`, { token: qd, body: { kind: 'procurement', on: '2024-03-01', amount: '5000', note: mark('cross-side-note'), ...own } }), 'hidden trade')).id);
-    seed('indicators', (await created(await t.call('POST', `/api/v1/cooperations/${c.id}/indicators`, { token: qd, body: { name: mark('indicator'), unit: '个', ...own } }), 'indicator')).id);
+    const indicator = await created(
+      await t.call('POST', `/api/v1/cooperations/${c.id}/indicators`, {
+        token: qd,
+        body: { name: mark('indicator'), unit: '个', description: mark('indicator-description'), units: [{ partyId: c.qingdao, organizationId: c.unit('青岛市科学技术局') }], targets: [{ year: 2026, value: '10', sourceText: mark('target-source') }], ...own },
+      }),
+      'indicator',
+    );
+    seed('indicators', indicator.id);
+    await created(await t.call('POST', `/api/v1/indicators/${indicator.id}/actuals`, { token: qd, body: { periodId, value: '3', sourceNote: mark('actual-source') } }), 'indicator actual');
 
     // A joint task both sides see, with 青岛's unit's draft report on it: the draft, its evidence and its comment stay with the unit.
     const shared = await createTask(t, qd, c, { title: '双方共同推进的任务' });
@@ -389,7 +398,7 @@ describe.each(databaseFlavours())('no marker of one side reaches anyone else on 
       `/api/v1/cooperations/${c.id}/api-tokens`,
     ]);
     expect(office).toEqual(
-      expect.arrayContaining(['agreement', 'agreement-text', 'clause', 'task', 'task-description', 'milestone', 'task-comment', 'report', 'evidence', 'report-comment', 'review-reason', 'closing-reason', 'notice', 'project', 'project-address', 'project-contact', 'money-reason', 'stage-reason', 'signing-event', 'event-place', 'cross-side-note', 'indicator', 'token-name']),
+      expect.arrayContaining(['agreement', 'agreement-text', 'clause', 'task', 'task-description', 'milestone', 'task-comment', 'report', 'evidence', 'report-comment', 'review-reason', 'closing-reason', 'notice', 'project', 'project-address', 'project-contact', 'money-reason', 'stage-reason', 'signing-event', 'event-place', 'cross-side-note', 'indicator', 'indicator-description', 'target-source', 'actual-source', 'token-name']),
     );
     const unit = await seenBy(qdUnit, [`/api/v1/reports/${reports[1]}`, `/api/v1/reports/${reports[1]}/attachments`]);
     expect(unit).toEqual(expect.arrayContaining(['draft', 'draft-evidence']));

@@ -83,8 +83,10 @@ describe.each(databaseFlavours())('evidence uploads that never finish, on %s', (
     t = await startTestApp(flavour, { env: { LIANDONG_REQUEST_TIMEOUT_SECONDS: '2', LIANDONG_UPLOAD_DIR: uploadDir } });
     w = await reportWorld(t);
     const task = await makeTask(t, w, '未完成上传的合作事项', 'joint');
-    const periods = (await t.call('GET', `/api/v1/cooperations/${w.cooperationId}/periods`, { token: w.qd.unit })).json<{ items: { id: string }[] }>();
-    draft = (await t.call('POST', `/api/v1/tasks/${task.id}/reports`, { token: w.qd.unit, body: { periodId: periods.items[0]?.id, narrative: '附件', percent: 10 } })).json<ReportBody>();
+    const periods = (await t.call('GET', `/api/v1/cooperations/${w.cooperationId}/periods`, { token: w.qd.unit })).json<{ items: { id: string; closedAt: string | null }[] }>();
+    // The first period still taking reports: the demo's earlier years are closed.
+    const periodId = periods.items.find((p) => !p.closedAt)?.id;
+    draft = (await t.call('POST', `/api/v1/tasks/${task.id}/reports`, { token: w.qd.unit, body: { periodId, narrative: '附件', percent: 10 } })).json<ReportBody>();
     await t.app.listen({ port: 0, host: '127.0.0.1' });
     port = (t.app.server.address() as AddressInfo).port;
   });

@@ -21,6 +21,8 @@ const TaskPage = lazy(() => import('./pages/task-page.tsx'));
 const ProjectsPage = lazy(() => import('./pages/projects-page.tsx'));
 const ProjectPage = lazy(() => import('./pages/project-page.tsx'));
 const SigningEventPage = lazy(() => import('./pages/signing-event-page.tsx'));
+const IndicatorListPage = lazy(() => import('./pages/indicator-list-page.tsx'));
+const IndicatorPage = lazy(() => import('./pages/indicator-page.tsx'));
 const MyWorkPage = lazy(() => import('./pages/my-work-page.tsx'));
 const SupervisionPage = lazy(() => import('./pages/supervision-page.tsx'));
 const NotificationsPage = lazy(() => import('./pages/notifications-page.tsx'));
@@ -74,6 +76,8 @@ function AppRoutes() {
           <Route path="/reports/:reportId" element={<ReportRedirect />} />
           <Route path="/cooperations/:cooperationId/supervision" element={<SupervisionPage />} />
           <Route path="/cooperations/:cooperationId/audit" element={<AuditPage />} />
+          <Route path="/cooperations/:cooperationId/indicators" element={<IndicatorListPage />} />
+          <Route path="/indicators/:indicatorId" element={<IndicatorPage />} />
           <Route path="/my-work" element={<MyWorkPage />} />
           <Route path="/notifications" element={<NotificationsPage />} />
           <Route path="/import" element={<ImportPage />} />

@@ -16,6 +16,7 @@ import {
   uuid,
   type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
+import { DIRECTIONS, ROLLUPS, TARGET_COMPARATORS } from '../../modules/indicator/indicator-status.ts';
 
 export const id = () => uuid('id').primaryKey().defaultRandom();
 export const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
@@ -371,7 +372,19 @@ export const projects = pgTable(
   ],
 );
 
-export const COMPARATORS = ['=', '≈', '>', '>='] as const;
+/** Comparators, directions and roll-up rules are the status rule's own (indicator-status.ts says what each means). */
+export const COMPARATORS = TARGET_COMPARATORS;
+export const INDICATOR_DIRECTIONS = DIRECTIONS;
+export const ROLLUP_RULES = ROLLUPS;
+
+/** A computed indicator: an aggregate of one kind of row of the cooperation, narrowed by equality filters. */
+export interface IndicatorFormula {
+  source: string;
+  measure: 'sum' | 'count' | 'count_distinct';
+  /** The field summed or counted distinct; null to count rows. */
+  field: string | null;
+  filters: { field: string; value: string }[];
+}
 
 export const indicators = pgTable(
   'indicators',
@@ -382,7 +395,16 @@ export const indicators = pgTable(
       .references(() => cooperations.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
     unit: text('unit').notNull(),
-    baseline: numeric('baseline', { precision: 20, scale: 2 }),
+    baseline: numeric('baseline', { precision: 24, scale: 4 }),
+    /** The day the baseline value was measured; cumulative indicators count from it. */
+    baselineOn: date('baseline_on'),
+    direction: text('direction', { enum: INDICATOR_DIRECTIONS }).notNull().default('higher'),
+    rollup: text('rollup', { enum: ROLLUP_RULES }).notNull().default('latest'),
+    /** Share below 序时进度 still counted as at risk rather than off track; null: the default (indicator-status.ts). */
+    atRiskMargin: numeric('at_risk_margin', { precision: 6, scale: 4 }),
+    description: text('description').notNull().default(''),
+    /** Set when the actuals are computed from the cooperation's data rather than entered (indicator-formula.ts). */
+    formula: jsonb('formula').$type<IndicatorFormula>(),
     visibility: text('visibility', { enum: VISIBILITIES }).notNull().default('parties'),
     /** The side a `side`-visible row belongs to; also who registered it. */
     ownerPartyId: uuid('owner_party_id').references(() => parties.id, { onDelete: 'set null' }),
@@ -390,7 +412,7 @@ export const indicators = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex('indicators_cooperation_name_uq').on(t.cooperationId, t.name, t.unit)],
+  (t) => [uniqueIndex('indicators_cooperation_name_uq').on(t.cooperationId, t.name, t.unit), check('indicators_margin_ck', sql`${t.atRiskMargin} is null or (${t.atRiskMargin} >= 0 and ${t.atRiskMargin} <= 1)`)],
 );
 
 export const indicatorTargets = pgTable(
@@ -408,7 +430,11 @@ export const indicatorTargets = pgTable(
     valueMax: numeric('value_max', { precision: 24, scale: 4 }),
     comparator: text('comparator', { enum: COMPARATORS }).notNull().default('>='),
     sourceText: text('source_text'),
+    /** The status last computed (indicator-status.ts), so a change to off track is told once. */
+    lastStatus: text('last_status'),
+    version: rowVersion(),
     createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
   (t) => [index('indicator_targets_indicator_idx').on(t.indicatorId, t.year)],
 );

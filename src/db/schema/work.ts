@@ -194,6 +194,8 @@ export const progressReports = pgTable(
     percent: integer('percent').notNull().default(0),
     milestonesReached: jsonb('milestones_reached').$type<string[]>().notNull().default([]),
     figures: jsonb('figures').$type<{ name: string; value: number; unit: string }[]>().notNull().default([]),
+    /** Values of the indicators the unit answers for; they become the indicators' actuals when the report is approved. */
+    indicatorValues: jsonb('indicator_values').$type<{ indicatorId: string; value: number }[]>().notNull().default([]),
     returnReason: text('return_reason'),
     submittedAt: timestamp('submitted_at', { withTimezone: true }),
     approvedAt: timestamp('approved_at', { withTimezone: true }),

@@ -633,3 +633,38 @@ export function assertCanComment(actor: Actor | null, cooperationId: string): vo
   const roles = rolesIn(actor, cooperationId);
   if (!roles.includes('coordinator') && !roles.includes('unit')) throw forbidden('Leaders and observers read; they do not comment');
 }
+
+/** What the indicator rules need to know about an indicator. */
+interface IndicatorOwnership {
+  cooperationId: string;
+  visibility: string;
+  ownerPartyId: string | null;
+}
+
+/**
+ * Indicators, their targets and the actuals an office enters are kept by the cooperation offices (协调办);
+ * one side's own ('side') indicator by that side's office only. Units give actuals through their reports.
+ */
+export function canManageIndicator(actor: Actor | null, indicator: IndicatorOwnership): boolean {
+  if (isReadOnlyToken(actor) || !actor) return false;
+  if (actor.isAdmin) return true;
+  const sides = coordinatedSides(actor, indicator.cooperationId);
+  if (!sides.length) return false;
+  return indicator.visibility !== 'side' || (!!indicator.ownerPartyId && sides.includes(indicator.ownerPartyId));
+}
+
+export function assertCanManageIndicator(actor: Actor | null, indicator: IndicatorOwnership): void {
+  if (!canManageIndicator(actor, indicator)) throw forbidden('Only the cooperation offices (of its own side, for a one-sided indicator) may change this indicator');
+}
+
+/**
+ * A report speaks for its task's readers, who all review it: it may carry the value of an indicator only when
+ * everyone who sees the task sees the indicator too (a shared one, or a one-sided one on its own side's task).
+ */
+export function reportMayCarryIndicator(task: { visibility: string; ownerPartyId: string | null }, indicator: { visibility: string; ownerPartyId: string | null }): boolean {
+  if (indicator.visibility !== 'side') return indicator.visibility === 'public' || task.visibility !== 'public';
+  return task.visibility === 'side' && task.ownerPartyId === indicator.ownerPartyId;
+}
+
+/** The indicator pages of the app: the cooperation's members (offices, units, leaders, observers) and admins; the public reads the portal. */
+export const canReadIndicators = (actor: Actor | null, cooperationId: string): boolean => isMember(actor, cooperationId);

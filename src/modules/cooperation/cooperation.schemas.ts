@@ -52,7 +52,8 @@ export const cooperationSchema = z.object({
    */
   setup: z.array(z.object({ item: z.enum(SETUP_ITEMS), partyId: z.uuid().nullable(), partyName: z.string().nullable() })).nullable(),
   /** `manage`: the caller may change the cooperation's settings (general fields, parties, periods): its offices and admins. `delete`: the caller may delete it (admins). */
-  can: z.object({ manage: z.boolean(), delete: z.boolean() }),
+  /** `readIndicators`: the indicator pages are open to the reader. */
+  can: z.object({ manage: z.boolean(), delete: z.boolean(), readIndicators: z.boolean() }),
 });
 
 export const cooperationListQuery = z.object({

@@ -17,6 +17,7 @@ import {
   canAppointFirstOffice,
   canManageSide,
   canDeleteCooperation,
+  canReadIndicators,
   rowScope,
   coordinatingPartyIds,
   canManageCooperation,
@@ -102,7 +103,7 @@ export function createCooperationService(db: Db) {
         },
       })),
       setup: manages ? await setupOf(actor, row.id, partyRows, withOffice) : null,
-      can: { manage: manages, delete: canDeleteCooperation(actor) },
+      can: { manage: manages, delete: canDeleteCooperation(actor), readIndicators: canReadIndicators(actor, row.id) },
     };
   }
 

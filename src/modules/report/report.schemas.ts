@@ -17,6 +17,7 @@ const reportFields = {
   percent: z.number().int().min(0).max(100),
   milestonesReached: z.array(z.uuid()).max(200),
   figures: z.array(figureInput).max(50),
+  indicatorValues: z.array(z.object({ indicatorId: z.uuid(), value: figureNumber() })).max(50),
 };
 
 export const createReportBody = z.object({
@@ -25,6 +26,7 @@ export const createReportBody = z.object({
   percent: reportFields.percent.default(0),
   milestonesReached: reportFields.milestonesReached.default([]),
   figures: reportFields.figures.default([]),
+  indicatorValues: reportFields.indicatorValues.default([]),
   /** A cooperation office reporting for one of its side's units names it; a unit reports for itself. */
   organizationId: z.uuid().optional(),
 });
@@ -35,6 +37,7 @@ export const updateReportBody = z.object({
   percent: reportFields.percent.optional(),
   milestonesReached: reportFields.milestonesReached.optional(),
   figures: reportFields.figures.optional(),
+  indicatorValues: reportFields.indicatorValues.optional(),
 });
 
 export const submitReportBody = z.object({ version: versionField.optional() }).default({});
@@ -80,6 +83,8 @@ export const reportSchema = z.object({
   percent: z.number().int(),
   milestonesReached: z.array(z.uuid()),
   figures: z.array(figureSchema),
+  /** The values given for the indicators the unit answers for, with the indicator's name and unit. */
+  indicatorValues: z.array(z.object({ indicatorId: z.uuid(), name: z.string(), unit: z.string(), value: z.number() })),
   returnReason: z.string().nullable(),
   submittedAt: z.iso.datetime({ offset: true }).nullable(),
   approvedAt: z.iso.datetime({ offset: true }).nullable(),

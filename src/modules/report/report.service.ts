@@ -19,6 +19,7 @@ import {
   rowScope,
 } from '../access/policy.ts';
 import { audit } from '../audit/audit.recorder.ts';
+import type { IndicatorService } from '../indicator/indicator.service.ts';
 import { milestoneRepository } from '../milestone/milestone.repository.ts';
 import type { NotifyRequest } from '../notification/notification.service.ts';
 import { periodRepository, type PeriodRow } from '../period/period.repository.ts';
@@ -38,6 +39,8 @@ export interface ReportContent {
   percent: number;
   milestonesReached: string[];
   figures: { name: string; value: number; unit: string }[];
+  /** Values of the indicators the unit answers for (责任单位); official once the report is approved. */
+  indicatorValues: { indicatorId: string; value: number }[];
 }
 
 export interface CreateReportInput extends ReportContent {
@@ -58,6 +61,7 @@ export interface Notifier {
 
 export interface ReportServiceDeps {
   tasks: TaskService;
+  indicators: Pick<IndicatorService, 'assertReportValues' | 'applyApprovedReport' | 'namesFor'>;
   timeZone: string;
   notifier: Notifier | null;
   /** Proposes closing a task once an approved report says it is complete. */
@@ -92,10 +96,11 @@ export function createReportService(db: Db, deps: ReportServiceDeps) {
    */
   async function present(actor: Actor, report: ReportRow, task: TaskRow, known?: { history: ApprovalEntry[]; revisionStarted: boolean }) {
     const sides = reportSides(report, task);
-    const [reviews, names, revisionStarted] = await Promise.all([
+    const [reviews, names, revisionStarted, indicatorNames] = await Promise.all([
       known?.history ?? reportRepository.approvalsOf(db, [report.id]),
       reportRepository.namesOf(db, report),
       known ? known.revisionStarted : reportRepository.successorOf(db, report.id).then((r) => r !== undefined),
+      deps.indicators.namesFor(actor, report.cooperationId, report.indicatorValues.map((v) => v.indicatorId)),
     ]);
     const round = roundOf(reviews);
     const decidedThisRound = new Set(reviews.filter((a) => a.round === round).map((a) => a.partyId));
@@ -118,6 +123,11 @@ export function createReportService(db: Db, deps: ReportServiceDeps) {
       percent: report.percent,
       milestonesReached: report.milestonesReached,
       figures: report.figures,
+      // A value for an indicator the reader does not see (made one-sided since) is left out with its name.
+      indicatorValues: report.indicatorValues.flatMap((v) => {
+        const named = indicatorNames.get(v.indicatorId);
+        return named ? [{ indicatorId: v.indicatorId, name: named.name, unit: named.unit, value: v.value }] : [];
+      }),
       returnReason: report.returnReason,
       submittedAt: report.submittedAt?.toISOString() ?? null,
       approvedAt: report.approvedAt?.toISOString() ?? null,
@@ -214,6 +224,7 @@ export function createReportService(db: Db, deps: ReportServiceDeps) {
         const unit = reportingUnitFor(actor, task, units, input.organizationId);
         assertOpen(task);
         await checkMilestones(tx, task.id, input.milestonesReached);
+        await deps.indicators.assertReportValues(tx, { cooperationId: task.cooperationId, organizationId: unit.organizationId }, task, input.indicatorValues);
         const [existing] = await reportRepository.revisionsOf(tx, { taskId: task.id, periodId: period.id, organizationId: unit.organizationId });
         if (existing) {
           throw conflict('report.duplicate', `This unit already has a report on the task for ${period.label}`, { reportId: existing.id, status: existing.status });
@@ -229,6 +240,7 @@ export function createReportService(db: Db, deps: ReportServiceDeps) {
           percent: input.percent,
           milestonesReached: [...new Set(input.milestonesReached)],
           figures: input.figures,
+          indicatorValues: input.indicatorValues,
           visibility: task.visibility,
         });
         await audit(tx, actor, { cooperationId: task.cooperationId, action: 'create', entity: ENTITY, entityId: created.id, after: created, scope: reportAuditScope(created, task) });
@@ -245,6 +257,7 @@ export function createReportService(db: Db, deps: ReportServiceDeps) {
         if (FINAL_STATES.includes(report.status)) throw locked();
         if (report.status === 'submitted') throw conflict('report.under_review', 'A submitted report cannot be changed while it is being reviewed');
         if (patch.milestonesReached) await checkMilestones(tx, task.id, patch.milestonesReached);
+        if (patch.indicatorValues) await deps.indicators.assertReportValues(tx, report, task, patch.indicatorValues);
         const values = patch.milestonesReached ? { ...patch, milestonesReached: [...new Set(patch.milestonesReached)] } : patch;
         const after = await reportRepository.update(tx, id, version, values);
         if (!after) throw staleVersion(ENTITY, report.version);
@@ -326,6 +339,7 @@ export function createReportService(db: Db, deps: ReportServiceDeps) {
             await audit(tx, actor, { cooperationId: report.cooperationId, action: 'supersede', entity: ENTITY, entityId: old.id, after: old, scope: reportAuditScope(old, task) });
           }
           await applyToTask(tx, actor, after);
+          await deps.indicators.applyApprovedReport(tx, actor, after);
           await tellUnit(tx, actor, after, task, 'report.approved', `进展报告已通过：${task.title}`, `《${task.title}》的进展报告已审核通过。`);
         }
         if (after !== report) {
@@ -362,6 +376,7 @@ export function createReportService(db: Db, deps: ReportServiceDeps) {
           percent: report.percent,
           milestonesReached: report.milestonesReached,
           figures: report.figures,
+          indicatorValues: report.indicatorValues,
           visibility: report.visibility,
         });
         await audit(tx, actor, { cooperationId: report.cooperationId, action: 'revise', entity: ENTITY, entityId: created.id, before: report, after: created, scope: reportAuditScope(created, task) });

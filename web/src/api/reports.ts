@@ -14,6 +14,12 @@ export interface Figure {
   unit: string;
 }
 
+/** A value a report gives for an indicator its unit answers for. */
+export interface IndicatorValue {
+  indicatorId: string;
+  value: number;
+}
+
 export interface Person {
   id: string;
   username: string;
@@ -50,6 +56,8 @@ export interface Report {
   percent: number;
   milestonesReached: string[];
   figures: Figure[];
+  /** Official as the indicators' actuals once the report is approved by every side it needs. */
+  indicatorValues: (IndicatorValue & { name: string; unit: string })[];
   returnReason: string | null;
   submittedAt: string | null;
   approvedAt: string | null;
@@ -74,6 +82,7 @@ export interface ReportFields {
   percent: number;
   milestonesReached: string[];
   figures: Figure[];
+  indicatorValues: IndicatorValue[];
 }
 
 export interface InboxItem {

@@ -87,7 +87,7 @@ export interface Cooperation {
   /** What is still missing before it can be worked in, counted as far as the caller sees; null unless the caller manages it. */
   setup: SetupGap[] | null;
   /** `manage`: the caller may change the settings (its offices and admins); `delete`: delete it (admins). */
-  can: { manage: boolean; delete: boolean };
+  can: { manage: boolean; delete: boolean; readIndicators: boolean };
 }
 
 export type SetupItem = 'office' | 'units' | 'periods' | 'agreement' | 'tasks';

@@ -1,4 +1,4 @@
-import { FundOutlined, PlusOutlined, SettingOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { FundOutlined, LineChartOutlined, PlusOutlined, SettingOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { Breadcrumb, Button, Card, Descriptions, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -143,6 +143,11 @@ export default function CooperationPage() {
             <Link to={`/cooperations/${cooperation.id}/projects`} data-testid="projects-link">
               <Button icon={<FundOutlined />}>{t('projects.nav')}</Button>
             </Link>
+            {cooperation.can.readIndicators ? (
+              <Link to={`/cooperations/${cooperation.id}/indicators`} data-testid="indicators-link">
+                <Button icon={<LineChartOutlined />}>{t('indicators.nav')}</Button>
+              </Link>
+            ) : null}
             <Link to={`/cooperations/${cooperation.id}/tasks`} data-testid="task-ledger-link">
               <Button type="primary" icon={<UnorderedListOutlined />}>
                 {t('tasks.nav')}

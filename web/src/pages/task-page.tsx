@@ -131,6 +131,7 @@ function Reports({ task, onChanged }: { task: TaskDetail; onChanged: () => void 
           <ReportForm
             key={version}
             taskId={task.id}
+            cooperationId={task.cooperationId}
             periods={periods.items}
             milestones={task.milestones}
             ownReports={ownReports}

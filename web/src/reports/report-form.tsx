@@ -1,8 +1,10 @@
 import { MinusCircleOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, App, AutoComplete, Button, Checkbox, Form, Input, InputNumber, Select, Space, Upload, type UploadFile } from 'antd';
+import { Alert, App, AutoComplete, Button, Checkbox, Form, Input, InputNumber, Select, Space, Typography, Upload, type UploadFile } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../api/error-message.ts';
+import { indicatorsApi } from '../api/indicators.ts';
+import { useApi } from '../api/use-api.ts';
 import { reportsApi, type Figure, type Period, type Report, type ReportFields } from '../api/reports.ts';
 import type { Milestone } from '../api/tasks.ts';
 import { useMe } from '../session/session-context.tsx';
@@ -10,6 +12,7 @@ import { EVIDENCE_EXTENSIONS, evidenceRefusal } from './evidence-file.ts';
 
 interface Props {
   taskId: string;
+  cooperationId: string;
   periods: Period[];
   milestones: Milestone[];
   /** The unit's own reports on this task: a draft or returned one for the chosen period is edited, not duplicated; a period reported for is not offered. */
@@ -24,6 +27,8 @@ interface Values {
   percent: number;
   milestonesReached: string[];
   figures: Partial<Figure>[];
+  /** By indicator id: the values of the indicators the unit answers for. */
+  indicatorValues: Record<string, number | null | undefined>;
 }
 
 const FIGURE_UNITS = ['万元', '亿元', '元', '个', '家', '人次', '项'];
@@ -42,17 +47,27 @@ function fieldsOf(values: Values): ReportFields {
     figures: values.figures.flatMap((f) =>
       f.name?.trim() && typeof f.value === 'number' ? [{ name: f.name.trim(), value: f.value, unit: f.unit?.trim() ?? '' }] : [],
     ),
+    indicatorValues: Object.entries(values.indicatorValues ?? {}).flatMap(([indicatorId, value]) => (typeof value === 'number' ? [{ indicatorId, value }] : [])),
   };
 }
 
+const valuesByIndicator = (report: Report | undefined): Record<string, number> => Object.fromEntries((report?.indicatorValues ?? []).map((v) => [v.indicatorId, v.value]));
+
 /** A lead or co-operating unit reports its progress for a period: narrative, percent, milestones reached, figures and evidence. */
-export function ReportForm({ taskId, periods: allPeriods, milestones, ownReports, today, onSubmitted }: Props) {
+export function ReportForm({ taskId, cooperationId, periods: allPeriods, milestones, ownReports, today, onSubmitted }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const me = useMe();
   const [form] = Form.useForm<Values>();
   const [files, setFiles] = useState<UploadFile[]>([]);
   const [saving, setSaving] = useState<'draft' | 'submit' | null>(null);
+  // The indicators this unit answers for ask for their values here, in place of free-form figures for them.
+  const organizationId = me.user.organizationId;
+  const answering = useApi(
+    () => (organizationId ? indicatorsApi.list(cooperationId, organizationId, taskId) : Promise.resolve({ items: [], can: { create: false } })),
+    `${cooperationId}:${organizationId ?? ''}:${taskId}`,
+  );
+  const asked = answering.data?.items ?? [];
   /** The unit's latest revision for the period: what the server would have it edit, or refuse to duplicate. */
   const latest = (periodId: string) => ownReports.filter((r) => r.periodId === periodId).sort((a, b) => b.revision - a.revision)[0];
   const editable = (periodId: string) => {
@@ -107,7 +122,7 @@ export function ReportForm({ taskId, periods: allPeriods, milestones, ownReports
 
   const onPeriodChange = (periodId: string) => {
     const open = editable(periodId);
-    if (open) form.setFieldsValue({ narrative: open.narrative, percent: open.percent, milestonesReached: open.milestonesReached, figures: open.figures });
+    if (open) form.setFieldsValue({ narrative: open.narrative, percent: open.percent, milestonesReached: open.milestonesReached, figures: open.figures, indicatorValues: valuesByIndicator(open) });
   };
 
   return (
@@ -121,6 +136,7 @@ export function ReportForm({ taskId, periods: allPeriods, milestones, ownReports
         percent: initialReport?.percent ?? 0,
         milestonesReached: initialReport?.milestonesReached ?? [],
         figures: initialReport?.figures ?? [],
+        indicatorValues: valuesByIndicator(initialReport),
       }}
       onFinish={() => void run('submit').catch(() => undefined)}
     >
@@ -142,6 +158,20 @@ export function ReportForm({ taskId, periods: allPeriods, milestones, ownReports
       {milestones.length > 0 ? (
         <Form.Item name="milestonesReached" label={t('reports.milestonesReached')}>
           <Checkbox.Group options={milestones.map((m) => ({ value: m.id, label: m.title, disabled: !!m.doneAt }))} />
+        </Form.Item>
+      ) : null}
+      {asked.length > 0 ? (
+        <Form.Item label={t('reports.indicatorValues')} extra={t('reports.indicatorValuesHint')} data-testid="report-indicators">
+          <Space orientation="vertical" size={8}>
+            {asked.map((indicator) => (
+              <Space key={indicator.id} size={8}>
+                <Typography.Text style={{ width: 240, display: 'inline-block' }}>{indicator.name}</Typography.Text>
+                <Form.Item name={['indicatorValues', indicator.id]} noStyle>
+                  <InputNumber style={{ width: 180 }} suffix={indicator.unit} aria-label={indicator.name} data-testid="report-indicator-value" />
+                </Form.Item>
+              </Space>
+            ))}
+          </Space>
         </Form.Item>
       ) : null}
       <Form.Item label={t('reports.figures')}>

@@ -2,11 +2,13 @@ import { CheckCircleFilled, ClockCircleOutlined, CloseCircleFilled, MessageOutli
 import { App, Button, Descriptions, Empty, List, Progress, Space, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { errorMessage } from '../api/error-message.ts';
 import { reportsApi, type Report, type ReportReview } from '../api/reports.ts';
 import type { Milestone, TaskSide } from '../api/tasks.ts';
 import { formatDateTime } from '../format/date.ts';
 import { currentLocale } from '../i18n/i18n.ts';
+import { formatQuantity } from '../indicators/quantity.ts';
 import { CommentList } from '../tasks/comment-list.tsx';
 import { figureValue } from './figure-value.ts';
 import { ReasonModal } from './reason-modal.tsx';
@@ -140,6 +142,18 @@ function ReportEntry({ report, sides, milestones, onChanged }: Omit<Props, 'repo
                   {figure.name}：<strong>{figureValue(figure, locale)}</strong>
                 </span>
               ))}
+            </Space>
+          </Descriptions.Item>
+        ) : null}
+        {report.indicatorValues.length > 0 ? (
+          <Descriptions.Item label={t('reports.indicatorValues')}>
+            <Space size={[16, 4]} wrap data-testid="report-indicator-values">
+              {report.indicatorValues.map((v) => (
+                <span key={v.indicatorId}>
+                  <Link to={`/indicators/${v.indicatorId}`}>{v.name}</Link>：<strong>{formatQuantity(v.value, v.unit, locale)}</strong>
+                </span>
+              ))}
+              <Typography.Text type="secondary">{t(report.status === 'approved' ? 'reports.indicatorValuesOfficial' : 'reports.indicatorValuesPending')}</Typography.Text>
             </Space>
           </Descriptions.Item>
         ) : null}
