@@ -1,3 +1,4 @@
+import { benchIndicatorFormulas } from './indicator-formula.bench.ts';
 import { benchIngest } from './ingest.bench.ts';
 import { benchLedger } from './ledger.bench.ts';
 import { benchProjectTotals } from './project-totals.bench.ts';
@@ -7,6 +8,7 @@ const sections: [string, () => Promise<string[]>][] = [
   ['ingestion', benchIngest],
   ['task ledger on PostgreSQL', benchLedger],
   ["a cooperation's project totals on PostgreSQL", benchProjectTotals],
+  ['formula indicators on PostgreSQL', benchIndicatorFormulas],
 ];
 
 for (const [name, run] of sections) {

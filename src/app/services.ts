@@ -1,5 +1,6 @@
 import type { Config } from '../config.ts';
-import type { Database } from '../db/client.ts';
+import type { Database, Db } from '../db/client.ts';
+import type { Actor } from '../modules/access/actor.ts';
 import { createBackgroundJobs } from './background-jobs.ts';
 import { createJobQueue } from '../jobs/job-queue.ts';
 import { createAgreementService } from '../modules/agreement/agreement.service.ts';
@@ -40,11 +41,13 @@ export function createServices(database: Database, config: Config, options: { cl
   const agreement = createAgreementService(db, cooperation);
   const clause = createClauseService(db, agreement);
   const today = () => businessToday(config.timeZone);
-  const project = createProjectService(db, cooperation, today);
   const period = createPeriodService(db, cooperation, today);
   const jobs = createJobQueue(db);
   const notification = createNotificationService(db, { jobs, config });
   const indicator = createIndicatorService(db, cooperation, { today, notifier: notification });
+  // Formula indicators follow every change to the projects, money and trade they are computed from.
+  const figuresChanged = (tx: Db, actor: Actor, cooperationId: string, since?: string) => indicator.recomputeFormulas(tx, actor, cooperationId, since);
+  const project = createProjectService(db, cooperation, today, { figuresChanged });
   const background = createBackgroundJobs(db, { jobs, notification, config });
   const taskNotifications = createTaskNotifications(notification);
   const attachmentStore = config.uploads.s3 ? createS3AttachmentStore(config.uploads.s3) : createLocalAttachmentStore(config.uploads.dir);
@@ -66,7 +69,7 @@ export function createServices(database: Database, config: Config, options: { cl
     project,
     projectFigures: createProjectFigures(db),
     signingEvent: createSigningEventService(db, { cooperations: cooperation, projects: project }),
-    crossSideTransaction: createCrossSideTransactionService(db, { cooperations: cooperation, today }),
+    crossSideTransaction: createCrossSideTransactionService(db, { cooperations: cooperation, today, figuresChanged }),
     indicator,
     ingest: createIngestService(db, { cooperation, agreement, clause, project, indicator, period }),
     task,

@@ -7,11 +7,13 @@ import { periodRepository, type PeriodRow } from '../modules/period/period.repos
 import type { Services } from '../app/services.ts';
 import { businessToday } from '../modules/task/business-date.ts';
 import { regionLiesWithin } from '../modules/task/unit-side.ts';
+import type { IndicatorFormula } from '../db/schema/core.ts';
 
 /**
  * Indicators of the demo, drawn from the seeds: the 中日(青岛)示范区's 2025 and 2035 targets (the text gives them;
  * the baselines and the actuals of 2022–2026 are plausible, not official), 青岛—深圳's funds in place of Shenzhen
- * investment in Qingdao (近323.8亿元 by 2020, as the seed says; later years plausible) and 大连—烟台's 绿证 trade.
+ * investment in Qingdao, computed from the projects' funds in place, and 大连—烟台's 绿证 trade, computed from the
+ * cross-side transactions.
  * Deterministic: the same figures on every start.
  */
 
@@ -26,13 +28,18 @@ interface DemoIndicator {
   name: string;
   unit: string;
   settings: IndicatorPatch;
+  /** For a computed indicator: its formula, given the party id of a side by its region code. */
+  formula?: (side: (regionCode: string) => string) => IndicatorFormula;
   /** Units responsible for the indicator: region code and name. */
   units: { regionCode: string; name: string }[];
   targets?: TargetInput[];
   actuals: DemoActual[];
 }
 
-const yearly = (values: Record<number, number>, note: string): DemoActual[] => Object.entries(values).map(([year, value]) => ({ period: `${year}年度`, value, note }));
+const yearly = (values: Record<number, number>, note: string, factor = 1): DemoActual[] =>
+  Object.entries(values).map(([year, value]) => ({ period: `${year}年度`, value: Math.round(value * factor), note }));
+/** Money the texts give in 亿 is kept in the currency's own unit, as the import keeps it (10亿美元 → 1,000,000,000 USD). */
+const YI = 1e8;
 
 const ZONE = { regionCode: '370211', name: '中日(青岛)地方发展合作示范区管理委员会' };
 const ZONE_NOTE = '示范区管委会年度统计';
@@ -48,17 +55,17 @@ const CN_JP: DemoIndicator[] = [
   },
   {
     name: '累计使用外资金额',
-    unit: '亿美元',
-    settings: { rollup: 'cumulative', baseline: '3.2', baselineOn: '2022-01-01', description: '示范区设立以来实际使用外资，逐年累计。' },
+    unit: 'USD',
+    settings: { rollup: 'cumulative', baseline: String(3.2 * YI), baselineOn: '2022-01-01', description: '示范区设立以来实际使用外资，逐年累计。' },
     units: [ZONE],
-    actuals: yearly({ 2022: 1.1, 2023: 1.4, 2024: 1.6, 2025: 1.9, 2026: 1.3 }, '市商务局外资统计'),
+    actuals: yearly({ 2022: 1.1, 2023: 1.4, 2024: 1.6, 2025: 1.9, 2026: 1.3 }, '市商务局外资统计', YI),
   },
   {
     name: '节能环保等主导产业产值',
-    unit: '亿元',
-    settings: { rollup: 'latest', baseline: '42', baselineOn: '2022-01-01', description: '节能环保、智能制造等主导产业当年产值。' },
+    unit: 'CNY',
+    settings: { rollup: 'latest', baseline: String(42 * YI), baselineOn: '2022-01-01', description: '节能环保、智能制造等主导产业当年产值。' },
     units: [ZONE],
-    actuals: yearly({ 2022: 55, 2023: 68, 2024: 83, 2025: 104, 2026: 112 }, ZONE_NOTE),
+    actuals: yearly({ 2022: 55, 2023: 68, 2024: 83, 2025: 104, 2026: 112 }, ZONE_NOTE, YI),
   },
   {
     name: '百亿级产业集群',
@@ -69,10 +76,10 @@ const CN_JP: DemoIndicator[] = [
   },
   {
     name: '工业总产值',
-    unit: '亿元',
-    settings: { rollup: 'latest', baseline: '180', baselineOn: '2022-01-01', description: '示范区规模以上工业总产值。' },
+    unit: 'CNY',
+    settings: { rollup: 'latest', baseline: String(180 * YI), baselineOn: '2022-01-01', description: '示范区规模以上工业总产值。' },
     units: [ZONE],
-    actuals: yearly({ 2022: 195, 2023: 210, 2024: 226, 2025: 241, 2026: 268 }, '区统计局年报'),
+    actuals: yearly({ 2022: 195, 2023: 210, 2024: 226, 2025: 241, 2026: 268 }, '区统计局年报', YI),
   },
 ];
 
@@ -80,22 +87,25 @@ const QD_SZ: DemoIndicator[] = [
   {
     name: '深圳企业在青岛投资项目到位资金',
     unit: '亿元',
-    settings: { rollup: 'cumulative', baseline: '0', baselineOn: '2019-01-01', description: '2019年以来深圳企业在青岛投资合作项目的到位资金，逐年累计。' },
+    // The project library holds the 20 projects of 深圳企业家青岛行; the seed counts 126 with 近323.8亿元 in place by
+    // 2020, so the other 106 projects' funds are the baseline and the library's own funds are added by the formula.
+    settings: {
+      rollup: 'cumulative',
+      baseline: '305.9',
+      baselineOn: '2019-01-01',
+      description: '2019年以来深圳企业在青岛投资合作项目的到位资金，逐年累计。基期值为项目库以外106个项目截至2020年的到位资金（2020年共126个项目、近323.8亿元），其后为项目库中深圳投资、青岛承接项目的到位资金。',
+    },
+    // Computed from the projects' funds in place (到位资金): Shenzhen investing, Qingdao hosting, in 亿元.
+    formula: (side) => ({ measure: 'in_place', where: { investorPartyId: side('440300'), hostPartyId: side('370200') }, currency: null, divisor: 1e8 }),
     units: [
       { regionCode: '370200', name: '青岛市商务局' },
       { regionCode: '440300', name: '深圳市商务局' },
     ],
     targets: [
-      { year: 2025, comparator: '>=', value: '600', sourceText: null },
-      { year: 2026, comparator: '>=', value: '680', sourceText: null },
+      { year: 2025, comparator: '>=', value: '450', sourceText: null },
+      { year: 2026, comparator: '>=', value: '480', sourceText: null },
     ],
-    actuals: [
-      ...yearly({ 2019: 158.6, 2020: 165.2 }, '青岛市商务局：2019年以来深圳企业在青投资合作项目126个，到位资金近323.8亿元'),
-      ...yearly({ 2021: 48.5, 2022: 52.3, 2023: 57.1, 2024: 61, 2025: 64.2 }, '青岛市商务局招商台账'),
-      { period: '2026年第1季度', value: 15.2, note: '青岛市商务局招商台账' },
-      { period: '2026年第2季度', value: 16.8, note: '青岛市商务局招商台账' },
-      { period: '2026年第3季度', value: 17.5, note: '青岛市商务局招商台账' },
-    ],
+    actuals: [],
   },
 ];
 
@@ -103,24 +113,17 @@ const DL_YT: DemoIndicator[] = [
   {
     name: '绿色电力证书交易量',
     unit: '张',
-    settings: { rollup: 'sum_per_year', baseline: '0', baselineOn: '2025-01-01', description: '大连、烟台之间成交的绿色电力证书（绿证）张数，按年合计。' },
+    settings: { rollup: 'sum_per_year', baseline: '0', baselineOn: '2024-01-01', description: '烟台海上风电售予大连企业的绿色电力证书（绿证）张数，按年合计，取自双方的跨区域交易记录。' },
+    formula: (side) => ({ measure: 'cross_side_quantity', where: { crossSideKind: 'green_certificate', fromPartyId: side('370600'), toPartyId: side('210200'), unit: '张' }, currency: null, divisor: 1 }),
     units: [
       { regionCode: '210200', name: '大连市发展和改革委员会' },
       { regionCode: '370600', name: '烟台市发展和改革委员会' },
     ],
     targets: [
-      { year: 2025, comparator: '>=', value: '100000', sourceText: null },
-      { year: 2026, comparator: '>=', value: '150000', sourceText: null },
+      { year: 2025, comparator: '>=', value: '150000', sourceText: null },
+      { year: 2026, comparator: '>=', value: '200000', sourceText: null },
     ],
-    actuals: [
-      { period: '2025年第1季度', value: 18_000, note: '北京电力交易中心绿证交易记录' },
-      { period: '2025年第2季度', value: 24_500, note: '北京电力交易中心绿证交易记录' },
-      { period: '2025年第3季度', value: 29_800, note: '北京电力交易中心绿证交易记录' },
-      { period: '2025年第4季度', value: 33_100, note: '北京电力交易中心绿证交易记录' },
-      { period: '2026年第1季度', value: 30_200, note: '北京电力交易中心绿证交易记录' },
-      { period: '2026年第2季度', value: 36_900, note: '北京电力交易中心绿证交易记录' },
-      { period: '2026年第3季度', value: 41_300, note: '北京电力交易中心绿证交易记录' },
-    ],
+    actuals: [],
   },
 ];
 
@@ -149,7 +152,8 @@ async function seedIndicators(services: Services, cooperationName: string, defs:
     const existing = await indicatorRepository.findByName(db, cooperation.id, def.name, def.unit);
     const indicator = existing ?? (await services.indicator.create(SYSTEM_ACTOR, cooperation.id, { name: def.name, unit: def.unit, visibility: cooperation.visibility, targets: [] }));
     if (existing && (await indicatorRepository.actualsOf(db, [existing.id])).length) continue;
-    const updated = await services.indicator.update(SYSTEM_ACTOR, indicator.id, indicator.version, { ...def.settings, units });
+    const side = (regionCode: string) => parties.find((p) => p.regionCode === regionCode)?.id ?? '';
+    const updated = await services.indicator.update(SYSTEM_ACTOR, indicator.id, indicator.version, { ...def.settings, units, ...(def.formula ? { formula: def.formula(side) } : {}) });
     for (const target of def.targets ?? []) await services.indicator.addTarget(SYSTEM_ACTOR, updated.id, target);
     for (const actual of def.actuals) {
       const period = periods.find((p) => p.label === actual.period);
@@ -166,7 +170,7 @@ export async function seedDemoIndicators(services: Services): Promise<void> {
   const qdSz = await cooperation('青岛—深圳跨区域合作');
   if (qdSz) await pastPeriods(services, qdSz, 'yearly', '2019-01-01', '2025-12-31');
   const dlYt = await cooperation('大连—烟台“双城联动”');
-  if (dlYt) await pastPeriods(services, dlYt, 'quarterly', '2025-01-01', '2026-12-31');
+  if (dlYt) await pastPeriods(services, dlYt, 'quarterly', '2024-01-01', '2026-12-31');
   await seedIndicators(services, '中日(青岛)地方发展合作示范区', CN_JP);
   await seedIndicators(services, '青岛—深圳跨区域合作', QD_SZ);
   await seedIndicators(services, '大连—烟台“双城联动”', DL_YT);

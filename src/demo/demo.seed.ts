@@ -58,12 +58,6 @@ function spanOf(text: string, needle: string | null, from: number): { spanStart:
 
 const decimal = (n: number) => String(n);
 
-/** Money targets are kept in 亿 of their currency, as the offices report them (10亿美元, 100亿元), not in yuan. */
-const DISPLAY_UNITS: Record<string, string> = { CNY: '亿元', USD: '亿美元', JPY: '亿日元' };
-function inDisplayUnit(value: number, unit: string): { value: number; unit: string } {
-  const display = DISPLAY_UNITS[unit];
-  return display ? { value: value / 1e8, unit: display } : { value, unit };
-}
 
 async function seedCooperation(services: Services, def: DemoCooperation, unitIds: Map<string, string>) {
   const { text, annotation } = readSeed(def.seed);
@@ -137,16 +131,15 @@ async function seedCooperation(services: Services, def: DemoCooperation, unitIds
       });
     }
     for (const target of annotation.targets) {
-      const shown = inDisplayUnit(target.value, target.unit);
-      const max = target.value_max === null || target.value_max === undefined ? null : inDisplayUnit(target.value_max, target.unit).value;
+      const max = target.value_max ?? null;
       await services.indicator.createIn(tx, actor, cooperation.id, {
         name: target.indicator,
-        unit: shown.unit,
+        unit: target.unit,
         visibility: def.visibility,
         targets: [
           {
             year: target.year,
-            value: decimal(shown.value),
+            value: decimal(target.value),
             valueMax: max === null ? null : decimal(max),
             // "2-3家" is a range in the text's words, read as at least its lower end.
             comparator: max === null ? target.comparator : 'range',

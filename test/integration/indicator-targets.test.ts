@@ -214,4 +214,41 @@ describe.each(databaseFlavours())('indicators and targets on %s', (flavour) => {
       expect(entities).toEqual(expect.arrayContaining(['indicator', 'indicator_actual']));
     });
   });
+  describe('formula indicators, computed from the cooperation’s trade', () => {
+    const formula = () => ({ measure: 'cross_side_quantity', where: { crossSideKind: 'green_certificate', unit: '张', fromPartyId: w.qd.partyId }, divisor: 1 });
+
+    it.each([
+      ['a field no figure has', { measure: 'cross_side_quantity', where: { colour: 'green' } }, 'indicator.formula_field_unknown'],
+      ['an unknown measure', { measure: 'wind_speed', where: {} }, 'indicator.formula_measure_unknown'],
+      ['a side of another cooperation', { measure: 'in_place', where: { hostPartyId: '00000000-0000-4000-8000-000000000000' } }, 'indicator.formula_value_invalid'],
+    ])('refuses a formula naming %s, saving nothing', async (_, bad, code) => {
+      const before = (await list(w.tokens.qd)).items.length;
+      const res = await create(w.tokens.qd, { name: `绿证${Math.random()}`, unit: '张', formula: bad });
+      expect(res.statusCode).toBe(400);
+      expect(errorCode(res)).toBe(code);
+      expect((await list(w.tokens.qd)).items.length).toBe(before);
+    });
+
+    it('recomputes its actuals when a transaction is entered, and takes no figure by hand', async () => {
+      const res = await create(w.tokens.qd, { name: '青岛售出绿证', unit: '张', rollup: 'sum_per_year', baseline: '0', baselineOn: `${thisYear}-01-01`, formula: formula(), targets: [{ year: thisYear, value: '1000' }] });
+      expect(res.statusCode, res.body).toBe(201);
+      const indicator = res.json<Indicator & { computed: boolean; formula: { text: string } | null }>();
+      expect(indicator.computed).toBe(true);
+      expect(indicator.can.enterActuals).toBe(false);
+      const q1 = period(`${thisYear}年第1季度`);
+      expect(indicator.actuals.find((a) => a.periodId === q1.id)).toMatchObject({ value: '0.0000', source: 'formula' });
+
+      const trade = await t.call('POST', url(`/cooperations/${w.cooperationId}/cross-side-transactions`), {
+        token: w.tokens.qd,
+        body: { kind: 'green_certificate', on: `${thisYear}-02-15`, quantity: '600', unit: '张', amount: '3000', fromPartyId: w.qd.partyId, toPartyId: w.sz.partyId },
+      });
+      expect(trade.statusCode, trade.body).toBe(201);
+      const after = (await get(indicator.id, w.tokens.sz)).json<Indicator>();
+      expect(after.actuals.find((a) => a.periodId === q1.id)).toMatchObject({ value: '600.0000', source: 'formula' });
+      expect(after.targets[0]?.actual).toBe(600);
+
+      const typed = await t.call('POST', url(`/indicators/${indicator.id}/actuals`), { token: w.tokens.qd, body: { periodId: period(`${thisYear}年第2季度`).id, value: '5', sourceNote: '手工' } });
+      expect(errorCode(typed)).toBe('indicator.formula_computed');
+    });
+  });
 });

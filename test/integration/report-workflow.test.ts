@@ -326,7 +326,7 @@ describe.each(databaseFlavours())('progress reports on %s', (flavour) => {
       const dalian = (await t.call('GET', '/api/v1/cooperations?q=大连', { token: w.tokens.dl })).json<{ items: { id: string }[] }>().items[0]?.id;
       const made = await t.call('POST', `/api/v1/cooperations/${dalian}/periods`, {
         token: w.tokens.dl,
-        body: { kind: 'quarterly', startsOn: '2026-07-01', endsOn: '2026-09-30', dueAfterDays: 10 },
+        body: { kind: 'quarterly', startsOn: '2031-07-01', endsOn: '2031-09-30', dueAfterDays: 10 },
       });
       expect(made.statusCode, made.body).toBe(201);
       const res = await t.call('POST', `/api/v1/tasks/${task.id}/reports`, { token: w.qd.unit, body: { periodId: made.json<Period>().id } });

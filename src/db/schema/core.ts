@@ -377,13 +377,18 @@ export const COMPARATORS = TARGET_COMPARATORS;
 export const INDICATOR_DIRECTIONS = DIRECTIONS;
 export const ROLLUP_RULES = ROLLUPS;
 
-/** A computed indicator: an aggregate of one kind of row of the cooperation, narrowed by equality filters. */
+/**
+ * A computed indicator: one figure of the cooperation's projects, money and cross-side trade per reporting period
+ * (project-figures.service.ts measures it; indicator-formula.ts says which measures and fields there are).
+ */
 export interface IndicatorFormula {
-  source: string;
-  measure: 'sum' | 'count' | 'count_distinct';
-  /** The field summed or counted distinct; null to count rows. */
-  field: string | null;
-  filters: { field: string; value: string }[];
+  measure: string;
+  /** Filters by field, e.g. { hostPartyId, investorPartyId } or { crossSideKind: 'green_certificate' }. */
+  where: Record<string, string | number>;
+  /** Money measures: the currency summed; null for CNY. */
+  currency: string | null;
+  /** The figure is divided by it, so yuan show as 亿元 (1e8); 1 for counts. */
+  divisor: number;
 }
 
 export const indicators = pgTable(

@@ -8,6 +8,7 @@ import { cooperationRepository } from '../cooperation/cooperation.repository.ts'
 import type { CooperationService } from '../cooperation/cooperation.service.ts';
 import { assertKnownCurrency, assertNotFuture, assertSignedWithReason } from '../project/money-rules.ts';
 import { projectFiguresRepository } from '../project/project-figures.repository.ts';
+import type { FiguresChanged } from '../project/project-figures.service.ts';
 import { projectRepository } from '../project/project.repository.ts';
 import { crossSideTransactionRepository, type CrossSideFilter, type CrossSideTransactionRow, type NewCrossSideTransaction } from './cross-side-transaction.repository.ts';
 
@@ -15,7 +16,7 @@ const ENTITY = 'cross_side_transaction';
 
 export type CrossSideInput = Omit<NewCrossSideTransaction, 'id' | 'cooperationId' | 'version' | 'createdAt' | 'updatedAt'>;
 
-export function createCrossSideTransactionService(db: Db, deps: { cooperations: CooperationService; today: () => string }) {
+export function createCrossSideTransactionService(db: Db, deps: { cooperations: CooperationService; today: () => string; figuresChanged?: FiguresChanged }) {
   const canFor = (actor: Actor | null, cooperationId: string) => ({ edit: canManageCooperation(actor, cooperationId) });
 
   async function loadReadable(actor: Actor | null, id: string): Promise<CrossSideTransactionRow> {
@@ -93,6 +94,7 @@ export function createCrossSideTransactionService(db: Db, deps: { cooperations: 
       const ownerPartyId = ownerPartyForNewRow(actor, { id: cooperationId, partyIds }, input.ownerPartyId, input.visibility ?? 'parties');
       const row = await crossSideTransactionRepository.insert(tx, { ...input, reason: input.reason?.trim() || null, ownerPartyId, cooperationId });
       await audit(tx, actor, { cooperationId, action: 'create', entity: ENTITY, entityId: row.id, after: row, scope: rowAuditScope(ENTITY, row) });
+      await deps.figuresChanged?.(tx, actor, cooperationId, row.on);
       return row;
     },
 
@@ -111,6 +113,7 @@ export function createCrossSideTransactionService(db: Db, deps: { cooperations: 
         if (!after) throw staleVersion(ENTITY, before.version);
         await followRowScope(tx, ENTITY, before, after);
         await audit(tx, actor, { cooperationId: before.cooperationId, action: 'update', entity: ENTITY, entityId: id, before, after, scope: rowAuditScope(ENTITY, after) });
+        await deps.figuresChanged?.(tx, actor, before.cooperationId, before.on < after.on ? before.on : after.on);
         return after;
       });
       return present(actor, row);
@@ -121,6 +124,7 @@ export function createCrossSideTransactionService(db: Db, deps: { cooperations: 
         const before = await loadManageable(tx, actor, id);
         if (!(await crossSideTransactionRepository.delete(tx, id, version))) throw staleVersion(ENTITY, before.version);
         await audit(tx, actor, { cooperationId: before.cooperationId, action: 'delete', entity: ENTITY, entityId: id, before, scope: rowAuditScope(ENTITY, before) });
+        await deps.figuresChanged?.(tx, actor, before.cooperationId, before.on);
       });
     },
   };

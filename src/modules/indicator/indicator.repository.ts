@@ -1,4 +1,4 @@
-import { and, asc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { indicators, indicatorTargets, organizations, parties } from '../../db/schema/core.ts';
 import { indicatorActuals, indicatorUnits } from '../../db/schema/indicator.ts';
@@ -34,6 +34,15 @@ export const indicatorRepository = {
       .from(indicators)
       .where(and(...conditions))
       .orderBy(asc(indicators.createdAt), asc(indicators.name));
+  },
+
+  /** Every computed indicator of a cooperation, whoever may see it: a recomputation is the system's, not a reader's. */
+  async formulaIndicators(db: Db, cooperationId: string): Promise<IndicatorRow[]> {
+    return db
+      .select()
+      .from(indicators)
+      .where(and(eq(indicators.cooperationId, cooperationId), isNotNull(indicators.formula)))
+      .orderBy(asc(indicators.createdAt));
   },
 
   async get(db: Db, id: string): Promise<IndicatorRow | undefined> {

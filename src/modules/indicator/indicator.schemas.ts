@@ -65,6 +65,7 @@ export const indicatorSchema = z.object({
   ownerPartyId: z.uuid().nullable(),
   /** The actuals are computed by a formula, not entered. */
   computed: z.boolean(),
+  formula: z.object({ measure: z.string(), where: z.record(z.string(), z.union([z.string(), z.number()])), currency: z.string().nullable(), divisor: z.number(), text: z.string() }).nullable(),
   version: z.number().int(),
   units: z.array(z.object({ partyId: z.uuid(), organizationId: z.uuid(), organizationName: z.string() })),
   targets: z.array(targetSchema),
@@ -98,6 +99,14 @@ const targetInput = z.object({
 
 const unitInput = z.object({ partyId: z.uuid(), organizationId: z.uuid() });
 
+/** Names are checked by the service, so an unknown measure or field is told by its own code. */
+const formulaInput = z.object({
+  measure: z.string().max(40).describe('a project figure: projects, signed_projects, contracted, in_place, cross_side_entries, cross_side_quantity, cross_side_amount'),
+  where: z.record(z.string().max(40), z.union([z.string().max(100), z.number().int()])).default({}),
+  currency: z.string().regex(/^[A-Z]{3}$/).nullable().default(null),
+  divisor: z.number().positive().max(1e12).default(1),
+});
+
 const indicatorFields = {
   name: shortText(200),
   unit: shortText(20),
@@ -108,6 +117,8 @@ const indicatorFields = {
   baselineOn: isoDate.nullable(),
   atRiskMargin: z.number().min(0).max(1).nullable(),
   units: z.array(unitInput).max(20),
+  /** Set: the actuals are computed from the cooperation's projects and trade; null: entered. */
+  formula: formulaInput.nullable(),
 };
 
 export const createIndicatorBody = z.object({
@@ -123,6 +134,7 @@ export const createIndicatorBody = z.object({
   /** The side the indicator belongs to; defaults to the caller's own side. */
   ownerPartyId: z.uuid().nullable().optional(),
   units: indicatorFields.units.default([]),
+  formula: indicatorFields.formula.optional(),
   targets: z.array(targetInput).max(50).default([]),
 });
 
@@ -137,6 +149,7 @@ export const updateIndicatorBody = z.object({
   baselineOn: indicatorFields.baselineOn.optional(),
   atRiskMargin: indicatorFields.atRiskMargin.optional(),
   units: indicatorFields.units.optional(),
+  formula: indicatorFields.formula.optional(),
 });
 
 export const createTargetBody = targetInput;

@@ -1,6 +1,6 @@
 import { badRequest, conflict, missingAs, notFound, staleVersion } from '../../app-error.ts';
 import type { Db } from '../../db/client.ts';
-import { COMPARATORS } from '../../db/schema/core.ts';
+import { COMPARATORS, type IndicatorFormula } from '../../db/schema/core.ts';
 import { writeTransaction } from '../../db/write-transaction.ts';
 import { authorId, type Actor } from '../access/actor.ts';
 import {
@@ -23,6 +23,8 @@ import type { NotifyRequest } from '../notification/notification.service.ts';
 import { periodRepository } from '../period/period.repository.ts';
 import { taskRepository } from '../task/task.repository.ts';
 import { regionLiesWithin } from '../task/unit-side.ts';
+import { createProjectFigures } from '../project/project-figures.service.ts';
+import { assertFormula, formulaText, periodQuery } from './indicator-formula.ts';
 import { DEFAULT_AT_RISK_MARGIN, evaluateTarget, rolledSeries, type Comparator, type IndicatorRule, type PeriodActual, type TargetStatus } from './indicator-status.ts';
 import {
   indicatorRepository,
@@ -51,6 +53,7 @@ export interface UnitInput {
 export type IndicatorFields = Pick<NewIndicator, 'name' | 'unit'> &
   Partial<Pick<NewIndicator, 'description' | 'direction' | 'rollup' | 'baseline' | 'baselineOn' | 'visibility' | 'ownerPartyId'>> & {
     atRiskMargin?: number | null | undefined;
+    formula?: IndicatorFormula | null | undefined;
   };
 
 export type IndicatorInput = IndicatorFields & { targets: TargetInput[]; units?: UnitInput[] | undefined };
@@ -157,6 +160,7 @@ export function createIndicatorService(db: Db, cooperations: CooperationService,
       visibility: row.visibility,
       ownerPartyId: row.ownerPartyId,
       computed: row.formula !== null,
+      formula: row.formula ? { ...row.formula, text: formulaText(row.formula) } : null,
       version: row.version,
       units: units.map((u) => ({ partyId: u.partyId, organizationId: u.organizationId, organizationName: u.organizationName })),
       targets: evaluated.map(({ target: t, evaluation: e }) => ({
@@ -283,6 +287,44 @@ export function createIndicatorService(db: Db, cooperations: CooperationService,
     if (taken) throw conflict('indicator.target_year_taken', `The indicator already has a target for ${year}`, { targetId: taken.id, year });
   }
 
+  async function checkFormula(tx: Db, cooperationId: string, formula: IndicatorFormula | null | undefined) {
+    if (!formula) return;
+    assertFormula(formula, (await cooperationRepository.partiesOf(tx, cooperationId)).map((p) => p.id));
+  }
+
+  /**
+   * Computes a formula indicator's actual for every period that has begun (since its baseline date), in the
+   * caller's transaction, and records what changed; the figures read the same transaction, so a new entry counts.
+   */
+  async function recomputeFormula(tx: Db, actor: Actor, row: IndicatorRow, since?: string): Promise<number> {
+    const formula = row.formula;
+    if (!formula) return 0;
+    const figures = createProjectFigures(tx);
+    const today = deps.today();
+    // A change dated `since` leaves the periods that ended before it as they were: their entries are the same.
+    const periods = (await periodRepository.listByCooperation(tx, row.cooperationId)).filter(
+      (p) => p.startsOn <= today && (!row.baselineOn || p.endsOn >= row.baselineOn) && (!since || p.endsOn >= since),
+    );
+    const existing = new Map((await indicatorRepository.actualsOf(tx, [row.id])).map((a) => [a.periodId, a]));
+    const note = `公式 ${formulaText(formula)}`;
+    let changed = 0;
+    for (const period of periods) {
+      const query = periodQuery(row.cooperationId, formula, row.rollup, period);
+      if (!query) continue;
+      const value = String(Math.round(((await figures.value(query)) / formula.divisor) * 1e4) / 1e4);
+      const before = existing.get(period.id);
+      if (before && before.source === 'formula' && Number(before.value) === Number(value) && before.sourceNote === note) continue;
+      const values = { value, source: 'formula' as const, sourceNote: note, reportId: null, enteredBy: null };
+      const after = before
+        ? await indicatorRepository.overwriteActual(tx, before.id, values)
+        : await indicatorRepository.insertActual(tx, { ...values, cooperationId: row.cooperationId, indicatorId: row.id, periodId: period.id });
+      await audit(tx, actor, { cooperationId: row.cooperationId, action: before ? 'update' : 'create', entity: 'indicator_actual', entityId: after.id, before: before ?? null, after, scope: scopeOf(row) });
+      changed++;
+    }
+    if (changed) await refresh(tx, actor, row.id);
+    return changed;
+  }
+
   async function presentById(actor: Actor, id: string) {
     const row = await indicatorRepository.get(db, id);
     if (!row) throw notFound(ENTITY, id);
@@ -320,6 +362,7 @@ export function createIndicatorService(db: Db, cooperations: CooperationService,
         throw conflict('indicator.duplicate', 'An indicator with this name and unit already exists');
       }
       assertTargets(existing?.baselineOn ?? fields.baselineOn, targets);
+      await checkFormula(tx, cooperationId, fields.formula);
       let indicator = existing;
       if (!indicator) {
         const partyIds = (await cooperationRepository.partiesOf(tx, cooperationId)).map((p) => p.id);
@@ -334,6 +377,7 @@ export function createIndicatorService(db: Db, cooperations: CooperationService,
       }
       const created = await insertTargets(tx, indicator, targets);
       await audit(tx, actor, { cooperationId, action: existing ? 'update' : 'create', entity: ENTITY, entityId: indicator.id, after: { ...indicator, units: units ?? [], targets: created }, scope: scopeOf(indicator) });
+      await recomputeFormula(tx, actor, indicator);
       await refresh(tx, actor, indicator.id);
       return { ...indicator, targets: created };
     },
@@ -364,6 +408,7 @@ export function createIndicatorService(db: Db, cooperations: CooperationService,
         if (baselineOn !== before.baselineOn) assertTargets(baselineOn, targets.map((t) => ({ ...t, comparator: t.comparator })));
         const name = fields.name ?? before.name;
         const unit = fields.unit ?? before.unit;
+        await checkFormula(tx, before.cooperationId, fields.formula);
         const clash = await indicatorRepository.findByName(tx, before.cooperationId, name, unit);
         if (clash && clash.id !== id) throw conflict('indicator.duplicate', 'An indicator with this name and unit already exists');
         const after = await indicatorRepository.update(tx, id, version, { ...fields, ...(atRiskMargin === undefined ? {} : { atRiskMargin: marginText(atRiskMargin) }) });
@@ -382,6 +427,7 @@ export function createIndicatorService(db: Db, cooperations: CooperationService,
           after: { ...after, ...(units ? { units } : {}) },
           scope: scopeOf(after),
         });
+        await recomputeFormula(tx, actor, after);
         await refresh(tx, actor, id);
       });
       return presentById(actor, id);
@@ -536,6 +582,14 @@ export function createIndicatorService(db: Db, cooperations: CooperationService,
     },
 
     refresh,
+
+    /** After the cooperation's projects, money or trade changed (from day `since` on): every formula indicator of it, recomputed in the same transaction. */
+    async recomputeFormulas(tx: Db, actor: Actor, cooperationId: string, since?: string): Promise<number> {
+      const rows = await indicatorRepository.formulaIndicators(tx, cooperationId);
+      let changed = 0;
+      for (const row of rows) changed += await recomputeFormula(tx, actor, row, since);
+      return changed;
+    },
   };
 }
 

@@ -47,7 +47,7 @@ const WORDS = {
     status: { draft: '筹备中', active: '推进中', suspended: '暂停', closed: '已结束' } as Record<string, string>,
     stageValue: { negotiating: '洽谈', signed: '已签约', registered: '已注册', started: '已开工', operating: '投产/运营', halted: '停滞', ended: '终止' } as Record<string, string>,
     kind: { framework: '框架协议', departmental: '部门协议', district: '区级协议', park: '园区协议', enterprise: '企业协议', other: '其他协议' } as Record<string, string>,
-    comparator: { '=': '', '≈': '约', '>': '超过', '>=': '不低于' } as Record<string, string>,
+    comparator: { '=': '', '≈': '约', '>': '超过', '>=': '不低于', '<': '低于', '<=': '不高于', range: '' } as Record<string, string>,
   },
   en: {
     site: 'Liandong · Cross-regional cooperation in the open',
@@ -86,7 +86,7 @@ const WORDS = {
     status: { draft: 'In preparation', active: 'Under way', suspended: 'Suspended', closed: 'Ended' } as Record<string, string>,
     stageValue: { negotiating: 'Negotiating', signed: 'Signed', registered: 'Registered', started: 'Under construction', operating: 'In operation', halted: 'Halted', ended: 'Ended' } as Record<string, string>,
     kind: { framework: 'Framework agreement', departmental: 'Departmental agreement', district: 'District agreement', park: 'Park agreement', enterprise: 'Enterprise agreement', other: 'Other agreement' } as Record<string, string>,
-    comparator: { '=': '', '≈': 'about ', '>': 'over ', '>=': 'at least ' } as Record<string, string>,
+    comparator: { '=': '', '≈': 'about ', '>': 'over ', '>=': 'at least ', '<': 'below ', '<=': 'at most ', range: '' } as Record<string, string>,
   },
 };
 

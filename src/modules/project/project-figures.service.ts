@@ -1,4 +1,5 @@
 import type { Db } from '../../db/client.ts';
+import type { Actor } from '../access/actor.ts';
 import type { CROSS_SIDE_KINDS } from '../../db/schema/projects.ts';
 import { projectFiguresRepository, type ProjectFilter } from './project-figures.repository.ts';
 import { projectRepository } from './project.repository.ts';
@@ -37,6 +38,12 @@ export interface FigureQuery {
   /** Money measures: the currency summed (default CNY); amounts in others are left out, never converted. */
   currency?: string;
 }
+
+/**
+ * Told, inside the writing transaction, when a cooperation's projects, money or trade changed, with the earliest day
+ * the change touches (undefined: any day): indicator formulas follow for the periods from then on.
+ */
+export type FiguresChanged = (tx: Db, actor: Actor, cooperationId: string, since?: string) => Promise<unknown>;
 
 export function createProjectFigures(db: Db) {
   async function stagesFrom(cooperationId: string, code: string): Promise<string[]> {

@@ -10,6 +10,7 @@ import { divisionInSection } from './industry-codes.ts';
 import { assertKnownCurrency, assertNonZero, assertNotFuture, assertSignedWithReason } from './money-rules.ts';
 import { projectFiguresRepository, type DateWindow, type Grouping, type MoneyAmount, type ProjectFilter } from './project-figures.repository.ts';
 import { projectRepository, type NewProject, type NewProjectTransaction, type ProjectLinks, type ProjectRow, type ProjectTransactionRow, type StageChangeRow } from './project.repository.ts';
+import type { FiguresChanged } from './project-figures.service.ts';
 import { DEFAULT_STAGES, type StageDefinition } from './stage-template.ts';
 
 const ENTITY = 'project';
@@ -45,7 +46,8 @@ function lateSteps(stages: StageDefinition[], project: ProjectRow, history: Stag
 const moneyOf = (rows: { projectId: string; currency: string; amount: string }[], projectId: string): MoneyAmount[] =>
   rows.filter((r) => r.projectId === projectId).map((r) => ({ currency: r.currency, amount: r.amount }));
 
-export function createProjectService(db: Db, cooperations: CooperationService, today: () => string) {
+export function createProjectService(db: Db, cooperations: CooperationService, today: () => string, hooks: { figuresChanged?: FiguresChanged } = {}) {
+  const figuresChanged = async (tx: Db, actor: Actor, cooperationId: string, since?: string) => hooks.figuresChanged?.(tx, actor, cooperationId, since);
   async function stagesOf(tx: Db, cooperationId: string): Promise<StageDefinition[]> {
     const stored = await projectRepository.stageTemplate(tx, cooperationId);
     return stored.length ? stored : DEFAULT_STAGES.map((s) => ({ ...s }));
@@ -217,6 +219,7 @@ export function createProjectService(db: Db, cooperations: CooperationService, t
     if (!after) throw staleVersion(ENTITY, project.version);
     const change = await projectRepository.insertStageChange(tx, { cooperationId: project.cooperationId, projectId: project.id, stage: input.stage, on: input.on, reason, createdBy: authorId(actor) });
     await audit(tx, actor, { cooperationId: project.cooperationId, action: 'stage', entity: ENTITY, entityId: project.id, before: { stage: project.stage }, after: { stage: input.stage, on: change.on, reason }, scope: rowAuditScope(ENTITY, after) });
+    await figuresChanged(tx, actor, project.cooperationId, change.on);
     return after;
   }
 
@@ -240,6 +243,7 @@ export function createProjectService(db: Db, cooperations: CooperationService, t
     assertSignedWithReason([values.amount], values.reason);
     const row = await projectRepository.insertTransaction(tx, { ...values, cooperationId: project.cooperationId, projectId, createdBy: authorId(actor) });
     await audit(tx, actor, { cooperationId: project.cooperationId, action: 'create', entity: MONEY_ENTITY, entityId: row.id, after: row, scope: rowAuditScope(ENTITY, project) });
+    await figuresChanged(tx, actor, project.cooperationId, row.on);
     return { project, row };
   }
 
@@ -305,6 +309,7 @@ export function createProjectService(db: Db, cooperations: CooperationService, t
       await projectRepository.setLinks(tx, row, links);
       await projectRepository.insertStageChange(tx, { cooperationId, projectId: row.id, stage, on: stageOn, createdBy: authorId(actor) });
       await audit(tx, actor, { cooperationId, action: 'create', entity: ENTITY, entityId: row.id, after: { ...row, ...links }, scope: rowAuditScope(ENTITY, row) });
+      await figuresChanged(tx, actor, cooperationId);
       return row;
     },
 
@@ -332,6 +337,7 @@ export function createProjectService(db: Db, cooperations: CooperationService, t
         await projectRepository.setLinks(tx, after, links);
         await followRowScope(tx, ENTITY, before, after);
         await audit(tx, actor, { cooperationId: before.cooperationId, action: 'update', entity: ENTITY, entityId: id, before, after: { ...after, ...links }, scope: rowAuditScope(ENTITY, after) });
+        await figuresChanged(tx, actor, before.cooperationId);
         return after;
       });
       return presentDetail(actor, row);
@@ -344,6 +350,7 @@ export function createProjectService(db: Db, cooperations: CooperationService, t
         if (!(await projectRepository.delete(tx, id, version))) throw staleVersion(ENTITY, before.version);
         // The money goes with the project; the trail keeps every entry that went.
         await audit(tx, actor, { cooperationId: before.cooperationId, action: 'delete', entity: ENTITY, entityId: id, before: { ...before, transactions: money }, scope: rowAuditScope(ENTITY, before) });
+        await figuresChanged(tx, actor, before.cooperationId);
       });
     },
 
@@ -371,6 +378,7 @@ export function createProjectService(db: Db, cooperations: CooperationService, t
         const after = await projectRepository.updateTransaction(tx, id, version, { ...patch, reason });
         if (!after) throw staleVersion(MONEY_ENTITY, before.version);
         await audit(tx, actor, { cooperationId: project.cooperationId, action: 'update', entity: MONEY_ENTITY, entityId: id, before, after, scope: rowAuditScope(ENTITY, project) });
+        await figuresChanged(tx, actor, project.cooperationId, before.on < after.on ? before.on : after.on);
         return project;
       });
       return presentDetail(actor, project);
@@ -382,6 +390,7 @@ export function createProjectService(db: Db, cooperations: CooperationService, t
         const { row: before, project } = await loadTransaction(tx, actor, id);
         if (!(await projectRepository.deleteTransaction(tx, id, version))) throw staleVersion(MONEY_ENTITY, before.version);
         await audit(tx, actor, { cooperationId: project.cooperationId, action: 'delete', entity: MONEY_ENTITY, entityId: id, before, scope: rowAuditScope(ENTITY, project) });
+        await figuresChanged(tx, actor, project.cooperationId, before.on);
       });
     },
 

@@ -60,6 +60,8 @@ export interface Indicator {
   ownerPartyId: string | null;
   /** Computed by a formula: no actual is entered by hand. */
   computed: boolean;
+  /** How a computed indicator's actuals are computed: a project figure, its filters, and `text` to show it. */
+  formula: { measure: string; where: Record<string, string | number>; currency: string | null; divisor: number; text: string } | null;
   version: number;
   units: IndicatorUnit[];
   targets: IndicatorTarget[];
@@ -84,6 +86,7 @@ export interface IndicatorFields {
   baselineOn: string | null;
   atRiskMargin: number | null;
   units: { partyId: string; organizationId: string }[];
+  formula: { measure: string; where: Record<string, string | number>; currency: string | null; divisor: number } | null;
 }
 
 export interface TargetFields {

@@ -1,6 +1,7 @@
 import { App, AutoComplete, Form, Input, InputNumber, Modal, Radio, Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client.ts';
+import { errorMessage } from '../api/error-message.ts';
 import { indicatorsApi, type Direction, type Indicator, type IndicatorFields, type Rollup } from '../api/indicators.ts';
 import type { Party, Visibility } from '../api/types.ts';
 import { DateField } from '../common/date-field.tsx';
@@ -22,6 +23,29 @@ interface Values {
   visibility: Visibility;
   /** Responsible units by party id. */
   units: Record<string, string[]>;
+  /** Computed by a formula over the cooperation's projects and trade, rather than entered. */
+  computed: boolean;
+  measure?: string | undefined;
+  where: Partial<Record<(typeof PARTY_FIELDS)[number] | 'crossSideKind' | 'unit', string>>;
+  divisor: number;
+}
+
+/** The figures a formula may take (src/modules/project/project-figures.service.ts) and the sides it may filter by. */
+const MEASURES = ['in_place', 'contracted', 'projects', 'signed_projects', 'cross_side_quantity', 'cross_side_amount', 'cross_side_entries'] as const;
+const PARTY_FIELDS = ['investorPartyId', 'hostPartyId', 'fromPartyId', 'toPartyId'] as const;
+const CROSS_SIDE_KINDS = ['green_certificate', 'procurement', 'soe_investment', 'tourism', 'other'] as const;
+const DIVISORS = [1, 1e4, 1e8] as const;
+
+function formulaOf(values: Values): IndicatorFields['formula'] {
+  if (!values.computed || !values.measure) return null;
+  const crossSide = values.measure.startsWith('cross_side_');
+  const fields = crossSide ? (['fromPartyId', 'toPartyId', 'crossSideKind', 'unit'] as const) : (['investorPartyId', 'hostPartyId'] as const);
+  const where: Record<string, string> = {};
+  for (const field of fields) {
+    const value = values.where[field]?.trim();
+    if (value) where[field] = value;
+  }
+  return { measure: values.measure, where, currency: null, divisor: values.divisor };
 }
 
 interface Props {
@@ -44,6 +68,7 @@ function fieldsOf(values: Values, parties: Party[]): IndicatorFields {
     baselineOn: values.baselineOn ?? null,
     atRiskMargin: values.marginPercent === null || values.marginPercent === undefined ? null : values.marginPercent / 100,
     units: parties.flatMap((p) => (values.units[p.id] ?? []).map((organizationId) => ({ partyId: p.id, organizationId }))),
+    formula: formulaOf(values),
   };
 }
 
@@ -55,6 +80,9 @@ export function IndicatorFormModal({ cooperationId, parties, indicator, onClose,
   const { saving, failure, save } = useSave();
   const { sides } = usePartyUnits(parties);
   const visibility = Form.useWatch('visibility', form) ?? indicator?.visibility ?? 'parties';
+  const computed = Form.useWatch('computed', form) ?? !!indicator?.formula;
+  const measure = Form.useWatch('measure', form) ?? indicator?.formula?.measure;
+  const text = (value: string | number | undefined) => (typeof value === 'string' ? value : undefined);
 
   const initialUnits: Record<string, string[]> = {};
   for (const party of parties) initialUnits[party.id] = indicator?.units.filter((u) => u.partyId === party.id).map((u) => u.organizationId) ?? [];
@@ -73,6 +101,7 @@ export function IndicatorFormModal({ cooperationId, parties, indicator, onClose,
         if (!(error instanceof ApiError)) return false;
         if (error.code === 'indicator.target_before_baseline') form.setFields([{ name: 'baselineOn', errors: [t('errorCodes.indicator.target_before_baseline')] }]);
         else if (error.code === 'indicator.duplicate') form.setFields([{ name: 'name', errors: [t('errorCodes.indicator.duplicate')] }]);
+        else if (error.code.startsWith('indicator.formula_')) form.setFields([{ name: 'measure', errors: [errorMessage(error, t)] }]);
         else return false;
         return true;
       },
@@ -106,6 +135,17 @@ export function IndicatorFormModal({ cooperationId, parties, indicator, onClose,
           marginPercent: indicator?.atRiskMargin === null || indicator?.atRiskMargin === undefined ? null : Math.round(indicator.atRiskMargin * 1000) / 10,
           visibility: indicator?.visibility ?? 'parties',
           units: initialUnits,
+          computed: !!indicator?.formula,
+          measure: indicator?.formula?.measure,
+          where: {
+            investorPartyId: text(indicator?.formula?.where.investorPartyId),
+            hostPartyId: text(indicator?.formula?.where.hostPartyId),
+            fromPartyId: text(indicator?.formula?.where.fromPartyId),
+            toPartyId: text(indicator?.formula?.where.toPartyId),
+            crossSideKind: text(indicator?.formula?.where.crossSideKind),
+            unit: text(indicator?.formula?.where.unit),
+          },
+          divisor: indicator?.formula?.divisor ?? 1,
         }}
       >
         <Form.Item name="name" label={t('indicators.fields.name')} rules={[required, { max: 200, message: t('indicators.form.tooLong') }]}>
@@ -148,6 +188,34 @@ export function IndicatorFormModal({ cooperationId, parties, indicator, onClose,
             <Select mode="multiple" allowClear showSearch={{ optionFilterProp: 'label' }} options={units.map((u) => ({ value: u.id, label: u.name }))} data-testid={`indicator-units-${party.regionCode}`} />
           </Form.Item>
         ))}
+        <Form.Item name="computed" label={t('indicators.fields.source')}>
+          <Radio.Group optionType="button" options={[{ value: false, label: t('indicators.formula.entered') }, { value: true, label: t('indicators.formula.computed') }]} data-testid="indicator-computed" />
+        </Form.Item>
+        {computed ? (
+          <Space size={12} wrap align="start" data-testid="indicator-formula-fields">
+            <Form.Item name="measure" label={t('indicators.formula.measure')} rules={[{ required: true, message: t('indicators.form.required') }]}>
+              <Select style={{ width: 180 }} options={MEASURES.map((value) => ({ value, label: t(`indicators.measure.${value}`) }))} />
+            </Form.Item>
+            {(measure?.startsWith('cross_side_') ? (['fromPartyId', 'toPartyId'] as const) : (['investorPartyId', 'hostPartyId'] as const)).map((field) => (
+              <Form.Item key={field} name={['where', field]} label={t(`indicators.formula.${field}`)}>
+                <Select allowClear style={{ width: 140 }} options={parties.map((p) => ({ value: p.id, label: p.name }))} />
+              </Form.Item>
+            ))}
+            {measure?.startsWith('cross_side_') ? (
+              <>
+                <Form.Item name={['where', 'crossSideKind']} label={t('indicators.formula.crossSideKind')}>
+                  <Select allowClear style={{ width: 140 }} options={CROSS_SIDE_KINDS.map((value) => ({ value, label: t(`indicators.crossSideKind.${value}`) }))} />
+                </Form.Item>
+                <Form.Item name={['where', 'unit']} label={t('indicators.formula.quantityUnit')}>
+                  <Input style={{ width: 100 }} maxLength={20} />
+                </Form.Item>
+              </>
+            ) : null}
+            <Form.Item name="divisor" label={t('indicators.formula.divisor')}>
+              <Select style={{ width: 140 }} options={DIVISORS.map((value) => ({ value, label: t(`indicators.formula.divisor${value === 1 ? 'None' : value === 1e4 ? 'Wan' : 'Yi'}`) }))} />
+            </Form.Item>
+          </Space>
+        ) : null}
         <Form.Item name="description" label={t('indicators.fields.description')}>
           <Input.TextArea rows={2} maxLength={2000} />
         </Form.Item>

@@ -191,6 +191,16 @@ export default function IndicatorPage() {
           </Descriptions.Item>
           <Descriptions.Item label={t('indicators.fields.margin')}>{percent(indicator.effectiveMargin)}</Descriptions.Item>
           <Descriptions.Item label={t('indicators.fields.visibility')}>{t(`visibility.${indicator.visibility}`)}</Descriptions.Item>
+          {indicator.formula ? (
+            <Descriptions.Item label={t('indicators.fields.formula')} span={3}>
+              <Space orientation="vertical" size={0}>
+                <span>{t(`indicators.measure.${indicator.formula.measure}`, { defaultValue: indicator.formula.measure })}</span>
+                <Typography.Text type="secondary" code data-testid="indicator-formula">
+                  {indicator.formula.text}
+                </Typography.Text>
+              </Space>
+            </Descriptions.Item>
+          ) : null}
           <Descriptions.Item label={t('indicators.fields.units')} span={3}>
             {indicator.units.length ? indicator.units.map((u) => <Tag key={u.organizationId}>{u.organizationName}</Tag>) : t('common.none')}
           </Descriptions.Item>
