@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { evaluateTarget, STATUS_COLOURS, type TargetStatus } from '../../src/modules/indicator/indicator-status.ts';
+import { evaluateTarget, STATUS_COLOURS, type TargetStatus } from '../../src/contract/indicator-status.ts';
 import { chromiumAvailable } from './browser.ts';
 import { useBrowserSession } from './browser-session.ts';
 import { serverBusinessToday } from './global-server.ts';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { businessToday } from '../../src/modules/task/business-date.ts';
-import { elapsedShare } from '../../src/modules/indicator/indicator-status.ts';
+import { elapsedShare } from '../../src/contract/indicator-status.ts';
 import { databaseFlavours } from '../setup/test-database.ts';
 import { startTestApp, type TestApp } from '../setup/test-app.ts';
 import { errorCode, makeTask, reportWorld, type ReportWorld } from './report-fixtures.ts';

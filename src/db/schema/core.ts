@@ -16,7 +16,7 @@ import {
   uuid,
   type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
-import { DIRECTIONS, ROLLUPS, TARGET_COMPARATORS } from '../../modules/indicator/indicator-status.ts';
+import { DIRECTIONS, ROLLUPS, TARGET_COMPARATORS } from '../../contract/indicator-status.ts';
 
 export const id = () => uuid('id').primaryKey().defaultRandom();
 export const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();

@@ -2,7 +2,7 @@ import { badRequest } from '../../app-error.ts';
 import type { IndicatorFormula } from '../../db/schema/core.ts';
 import { CROSS_SIDE_KINDS } from '../../db/schema/projects.ts';
 import { FIGURE_MEASURES, type FigureMeasure, type FigureQuery } from '../project/project-figures.service.ts';
-import type { Rollup } from './indicator-status.ts';
+import type { Rollup } from '../../contract/indicator-status.ts';
 
 /** The fields a formula may filter on: those project figures know, and nothing else. */
 export const FORMULA_FIELDS = [

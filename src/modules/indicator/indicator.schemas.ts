@@ -3,7 +3,7 @@ import { COMPARATORS, INDICATOR_DIRECTIONS, ROLLUP_RULES } from '../../db/schema
 import { ACTUAL_SOURCES } from '../../db/schema/indicator.ts';
 import { decimalText, isoDate, labelText, MAX_VERSION, shortText, versionField } from '../../http/common.schemas.ts';
 import { visibility } from '../access/access.schemas.ts';
-import { TARGET_STATUSES } from './indicator-status.ts';
+import { TARGET_STATUSES } from '../../contract/indicator-status.ts';
 
 const decimal = decimalText(4);
 const year = z.number().int().min(1949).max(2100);

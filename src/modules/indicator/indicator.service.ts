@@ -25,7 +25,7 @@ import { taskRepository } from '../task/task.repository.ts';
 import { regionLiesWithin } from '../task/unit-side.ts';
 import { createProjectFigures } from '../project/project-figures.service.ts';
 import { assertFormula, formulaText, periodQuery } from './indicator-formula.ts';
-import { DEFAULT_AT_RISK_MARGIN, evaluateTarget, rolledSeries, type Comparator, type IndicatorRule, type PeriodActual, type TargetStatus } from './indicator-status.ts';
+import { DEFAULT_AT_RISK_MARGIN, evaluateTarget, rolledSeries, type Comparator, type IndicatorRule, type PeriodActual, type TargetStatus } from '../../contract/indicator-status.ts';
 import {
   indicatorRepository,
   type IndicatorActualEntry,

@@ -1,4 +1,4 @@
-import type { Comparator, Direction, Rollup, TargetStatus } from '../../../src/modules/indicator/indicator-status.ts';
+import type { Comparator, Direction, Rollup, TargetStatus } from '../../../src/contract/indicator-status.ts';
 import { request } from './client.ts';
 import type { Visibility } from './types.ts';
 

@@ -4,7 +4,7 @@ import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { STATUS_COLOURS } from '../../../src/modules/indicator/indicator-status.ts';
+import { STATUS_COLOURS } from '../../../src/contract/indicator-status.ts';
 import type { Indicator } from '../api/indicators.ts';
 import { currentLocale } from '../i18n/i18n.ts';
 import { formatQuantity } from './quantity.ts';

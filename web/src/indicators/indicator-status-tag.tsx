@@ -1,6 +1,6 @@
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { STATUS_COLOURS, type TargetStatus } from '../../../src/modules/indicator/indicator-status.ts';
+import { STATUS_COLOURS, type TargetStatus } from '../../../src/contract/indicator-status.ts';
 
 /** A target's status in the one colour the status rule gives it, everywhere it is shown. */
 export function IndicatorStatusTag({ status, testId = 'target-status' }: { status: TargetStatus; testId?: string }) {

@@ -1,6 +1,6 @@
 import { Collapse, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { DEFAULT_AT_RISK_MARGIN, TARGET_STATUSES } from '../../../src/modules/indicator/indicator-status.ts';
+import { DEFAULT_AT_RISK_MARGIN, TARGET_STATUSES } from '../../../src/contract/indicator-status.ts';
 import { IndicatorStatusTag } from './indicator-status-tag.tsx';
 
 /** The status rule in words, beside the statuses it gives, so a reader knows what a colour means. */

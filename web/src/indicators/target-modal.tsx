@@ -1,6 +1,6 @@
 import { App, Form, Input, InputNumber, Modal, Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { TARGET_COMPARATORS } from '../../../src/modules/indicator/indicator-status.ts';
+import { TARGET_COMPARATORS } from '../../../src/contract/indicator-status.ts';
 import { ApiError } from '../api/client.ts';
 import { errorMessage } from '../api/error-message.ts';
 import { indicatorsApi, type Comparator, type Indicator, type IndicatorTarget } from '../api/indicators.ts';
