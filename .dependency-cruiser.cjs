@@ -9,10 +9,10 @@ module.exports = {
   forbidden: [
     {
       name: 'lib-and-contract-stand-alone',
-      comment: 'General helpers (lib) and what server and web share (contract) depend on nothing else of ours.',
+      comment: 'General helpers (lib) and what server and web share (contract) depend on nothing else of ours but types.',
       severity: 'error',
       from: { path: '^src/(lib|contract)/' },
-      to: { path: '^src/', pathNot: '^src/(lib|contract)/' },
+      to: { path: '^src/', pathNot: '^src/(lib|contract)/', dependencyTypesNot: ['type-only'] },
     },
     {
       name: 'db-imports-no-domain',
@@ -58,10 +58,17 @@ module.exports = {
     },
     {
       name: 'web-uses-server-contract-only',
-      comment: 'The web app shares the server’s contract (its schemas’ types), never its implementation.',
+      comment: 'The web app runs no server code but what server and web share in src/contract.',
       severity: 'error',
       from: { path: '^web/' },
-      to: { path: '^src/', pathNot: '^src/contract/' },
+      to: { path: '^src/', pathNot: '^src/contract/', dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'web-types-from-the-contract',
+      comment: 'The web takes the types of what the API answers from the server’s zod schemas (and the reader’s result), so a server change breaks the web’s typecheck, not its runtime.',
+      severity: 'error',
+      from: { path: '^web/' },
+      to: { path: '^src/', pathNot: '(^src/contract/|\\.schemas\\.ts$|^src/ingest/ingest-result\\.ts$)', dependencyTypes: ['type-only'] },
     },
     {
       name: 'no-test-code-in-product',

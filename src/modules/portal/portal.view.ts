@@ -1,4 +1,4 @@
-import { INDUSTRY_SECTIONS } from '../project/industry-codes.ts';
+import { INDUSTRY_SECTIONS } from '../../contract/industry-codes.ts';
 import type { AreaProgress, PortalCooperationPage, PortalHomePage } from './portal.service.ts';
 
 /** Everything written by people goes through here before it reaches HTML: it is text, never markup. */

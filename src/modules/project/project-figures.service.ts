@@ -3,7 +3,7 @@ import type { Actor } from '../access/actor.ts';
 import type { CROSS_SIDE_KINDS } from '../../db/schema/projects.ts';
 import { projectFiguresRepository, type ProjectFilter } from './project-figures.repository.ts';
 import { projectRepository } from './project.repository.ts';
-import { DEFAULT_STAGES } from './stage-template.ts';
+import { DEFAULT_STAGES } from '../../contract/stage-template.ts';
 
 /**
  * One number from a cooperation's projects, money and cross-side trade, for indicator formulas ("sum of 到位资金

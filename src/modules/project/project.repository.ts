@@ -6,7 +6,7 @@ import { tasks } from '../../db/schema/work.ts';
 import { updateIfVersion } from '../../db/versioned-update.ts';
 import { rowScopeCondition, type RowScope } from '../access/policy.ts';
 import { projectFiguresRepository, type ProjectFilter } from './project-figures.repository.ts';
-import type { StageDefinition } from './stage-template.ts';
+import type { StageDefinition } from '../../contract/stage-template.ts';
 
 export type ProjectRow = typeof projects.$inferSelect;
 export type NewProject = typeof projects.$inferInsert;

@@ -4,7 +4,7 @@ import { MONEY_KINDS, SIGNING_BASES, STAGE_KINDS, STAGE_MILESTONES } from '../..
 import { decimalText, isoDate, labelText, pageQuery, shortText, versionField } from '../../http/common.schemas.ts';
 import { visibility } from '../access/access.schemas.ts';
 import { regionCode } from '../region/region.schemas.ts';
-import { INDUSTRY_CODES } from './industry-codes.ts';
+import { INDUSTRY_CODES } from '../../contract/industry-codes.ts';
 
 const money = decimalText(2, { negative: false });
 /** An amount that may be a correction: negative, with a reason. */

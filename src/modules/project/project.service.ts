@@ -6,12 +6,12 @@ import { assertCanManageCooperation, assertCanReadCooperation, assertCanReadRow,
 import { audit, followRowScope } from '../audit/audit.recorder.ts';
 import { cooperationRepository } from '../cooperation/cooperation.repository.ts';
 import type { CooperationService } from '../cooperation/cooperation.service.ts';
-import { divisionInSection } from './industry-codes.ts';
+import { divisionInSection } from '../../contract/industry-codes.ts';
 import { assertKnownCurrency, assertNonZero, assertNotFuture, assertSignedWithReason } from './money-rules.ts';
 import { projectFiguresRepository, type DateWindow, type Grouping, type MoneyAmount, type ProjectFilter } from './project-figures.repository.ts';
 import { projectRepository, type NewProject, type NewProjectTransaction, type ProjectLinks, type ProjectRow, type ProjectTransactionRow, type StageChangeRow } from './project.repository.ts';
 import type { FiguresChanged } from './project-figures.service.ts';
-import { DEFAULT_STAGES, type StageDefinition } from './stage-template.ts';
+import { DEFAULT_STAGES, type StageDefinition } from '../../contract/stage-template.ts';
 
 const ENTITY = 'project';
 const MONEY_ENTITY = 'project_transaction';

@@ -9,7 +9,7 @@ import type { CooperationService } from '../cooperation/cooperation.service.ts';
 import { projectFiguresRepository, type MoneyAmount } from '../project/project-figures.repository.ts';
 import { projectRepository } from '../project/project.repository.ts';
 import type { ProjectService } from '../project/project.service.ts';
-import { milestoneOrdinal, type StageDefinition } from '../project/stage-template.ts';
+import { milestoneOrdinal, type StageDefinition } from '../../contract/stage-template.ts';
 import { signingEventRepository, type NewSigningEvent, type SigningEventRow } from './signing-event.repository.ts';
 
 const ENTITY = 'signing_event';

@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
-import { INDUSTRY_SECTIONS } from '../../../src/modules/project/industry-codes.ts';
-import { DEFAULT_STAGES } from '../../../src/modules/project/stage-template.ts';
+import { INDUSTRY_SECTIONS } from '../../../src/contract/industry-codes.ts';
+import { DEFAULT_STAGES } from '../../../src/contract/stage-template.ts';
 import type { Stage } from '../api/projects.ts';
 import type { Party } from '../api/types.ts';
 import type { Locale } from '../api/types.ts';

@@ -1,4 +1,4 @@
-import type { STAGE_KINDS, STAGE_MILESTONES } from '../../db/schema/projects.ts';
+import type { STAGE_KINDS, STAGE_MILESTONES } from '../db/schema/projects.ts';
 
 export interface StageDefinition {
   code: string;
