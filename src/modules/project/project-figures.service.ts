@@ -41,7 +41,7 @@ export interface FigureQuery {
 
 /**
  * Told, inside the writing transaction, when a cooperation's projects, money or trade changed, with the earliest day
- * the change touches (undefined: any day): indicator formulas follow for the periods from then on.
+ * the change touches (undefined: every day): indicator formulas follow for the periods from then on.
  */
 export type FiguresChanged = (tx: Db, actor: Actor, cooperationId: string, since?: string) => Promise<unknown>;
 

@@ -119,7 +119,7 @@ export function createUserService(db: Db, deps: { cooperations: Pick<Cooperation
       return { user: await view(db, row.id), temporaryPassword: temporary };
     },
 
-    /** The signed-in user's own mail address and language, audited as any change of an account is; never through an API token. */
+    /** The signed-in user's own mail address and language, audited like every other change to an account; never through an API token. */
     async updateOwnProfile(actor: Actor, version: number, patch: Pick<UserPatch, 'email' | 'locale'>): Promise<UserView> {
       assertNotApiToken(actor, 'changing your profile');
       await writeTransaction(db, ENTITY, async (tx) => {
