@@ -1,12 +1,13 @@
-import { AppError, missingAs, notFound, staleVersion } from '../../app-error.ts';
+import { AppError, notFound, staleVersion } from '../../app-error.ts';
 import type { Db } from '../../db/client.ts';
 import { writeTransaction } from '../../db/write-transaction.ts';
 import { authorId, type Actor } from '../access/actor.ts';
-import { assertCanManageCooperation, assertCanReadCooperation, assertCanReadRow, canManageCooperation, ownerPartyForNewRow, rowAuditScope, rowScope } from '../access/policy.ts';
+import { assertCanReadRow, canManageCooperation, ownerPartyForNewRow, rowAuditScope, rowScope } from '../access/policy.ts';
 import { audit, followRowScope } from '../audit/audit.recorder.ts';
 import type { CooperationService } from '../cooperation/cooperation.service.ts';
 import { cooperationRepository } from '../cooperation/cooperation.repository.ts';
 import { agreementRepository, type AgreementRow, type NewAgreement } from './agreement.repository.ts';
+import { cooperationRowLoader } from '../cooperation/cooperation-row.ts';
 
 const ENTITY = 'agreement';
 
@@ -39,30 +40,7 @@ export function referencedByTasks(code: string, what: string, counts: { all: num
 }
 
 export function createAgreementService(db: Db, cooperations: CooperationService) {
-  async function loadReadable(actor: Actor | null, id: string): Promise<AgreementRow> {
-    return missingAs(ENTITY, id, async () => {
-      const row = await agreementRepository.get(db, id);
-      if (!row) throw notFound(ENTITY, id);
-      await cooperations.load(actor, row.cooperationId);
-      assertCanReadRow(actor, ENTITY, row);
-      return row;
-    });
-  }
-
-  /** An agreement to change: unseen ones answer 404 before the office check answers 403. */
-  async function loadManageable(tx: Db, actor: Actor, id: string): Promise<AgreementRow> {
-    const { row, cooperation } = await missingAs(ENTITY, id, async () => {
-      const found = await agreementRepository.get(tx, id);
-      if (!found) throw notFound(ENTITY, id);
-      const parent = await cooperationRepository.get(tx, found.cooperationId);
-      if (!parent) throw notFound(ENTITY, id);
-      assertCanReadCooperation(actor, parent);
-      assertCanReadRow(actor, ENTITY, found);
-      return { row: found, cooperation: parent };
-    });
-    assertCanManageCooperation(actor, cooperation);
-    return row;
-  }
+  const { readable: loadReadable, manageable: loadManageable } = cooperationRowLoader(db, cooperations, ENTITY, agreementRepository.get);
 
   async function assertParentValid(tx: Db, actor: Actor, cooperationId: string, parentId: string | null | undefined, selfId?: string) {
     if (!parentId) return;

@@ -1,8 +1,8 @@
-import { badRequest, missingAs, notFound, staleVersion } from '../../app-error.ts';
+import { badRequest, staleVersion } from '../../app-error.ts';
 import type { Db } from '../../db/client.ts';
 import { writeTransaction } from '../../db/write-transaction.ts';
 import type { Actor } from '../access/actor.ts';
-import { assertCanManageCooperation, assertCanReadCooperation, assertCanReadRow, canManageCooperation, ownerPartyForNewRow, rowAuditScope, rowScope } from '../access/policy.ts';
+import { canManageCooperation, ownerPartyForNewRow, rowAuditScope, rowScope } from '../access/policy.ts';
 import { audit, followRowScope } from '../audit/audit.recorder.ts';
 import { cooperationRepository } from '../cooperation/cooperation.repository.ts';
 import type { CooperationService } from '../cooperation/cooperation.service.ts';
@@ -11,6 +11,7 @@ import { projectFiguresRepository } from '../project/project-figures.repository.
 import type { FiguresChanged } from '../project/project-figures.service.ts';
 import { projectRepository } from '../project/project.repository.ts';
 import { crossSideTransactionRepository, type CrossSideFilter, type CrossSideTransactionRow, type NewCrossSideTransaction } from './cross-side-transaction.repository.ts';
+import { cooperationRowLoader } from '../cooperation/cooperation-row.ts';
 
 const ENTITY = 'cross_side_transaction';
 
@@ -19,29 +20,7 @@ export type CrossSideInput = Omit<NewCrossSideTransaction, 'id' | 'cooperationId
 export function createCrossSideTransactionService(db: Db, deps: { cooperations: CooperationService; today: () => string; figuresChanged?: FiguresChanged }) {
   const canFor = (actor: Actor | null, cooperationId: string) => ({ edit: canManageCooperation(actor, cooperationId) });
 
-  async function loadReadable(actor: Actor | null, id: string): Promise<CrossSideTransactionRow> {
-    return missingAs(ENTITY, id, async () => {
-      const row = await crossSideTransactionRepository.get(db, id);
-      if (!row) throw notFound(ENTITY, id);
-      await deps.cooperations.load(actor, row.cooperationId);
-      assertCanReadRow(actor, ENTITY, row);
-      return row;
-    });
-  }
-
-  async function loadManageable(tx: Db, actor: Actor, id: string): Promise<CrossSideTransactionRow> {
-    const { row, cooperation } = await missingAs(ENTITY, id, async () => {
-      const found = await crossSideTransactionRepository.get(tx, id);
-      if (!found) throw notFound(ENTITY, id);
-      const parent = await cooperationRepository.get(tx, found.cooperationId);
-      if (!parent) throw notFound(ENTITY, id);
-      assertCanReadCooperation(actor, parent);
-      assertCanReadRow(actor, ENTITY, found);
-      return { row: found, cooperation: parent };
-    });
-    assertCanManageCooperation(actor, cooperation);
-    return row;
-  }
+  const { readable: loadReadable, manageable: loadManageable } = cooperationRowLoader(db, deps.cooperations, ENTITY, crossSideTransactionRepository.get);
 
   /** The entry as it will be stored: a measure, known currency, not in the future, two different sides, real links. */
   async function check(tx: Db, actor: Actor, cooperationId: string, entry: Partial<CrossSideInput>) {

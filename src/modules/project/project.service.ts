@@ -2,7 +2,7 @@ import { AppError, badRequest, missingAs, notFound, staleVersion } from '../../a
 import type { Db } from '../../db/client.ts';
 import { writeTransaction } from '../../db/write-transaction.ts';
 import { authorId, type Actor } from '../access/actor.ts';
-import { assertCanManageCooperation, assertCanReadCooperation, assertCanReadRow, canManageCooperation, cooperationWideAudit, ownerPartyForNewRow, rowAuditScope, rowScope } from '../access/policy.ts';
+import { canManageCooperation, cooperationWideAudit, ownerPartyForNewRow, rowAuditScope, rowScope } from '../access/policy.ts';
 import { audit, followRowScope } from '../audit/audit.recorder.ts';
 import { cooperationRepository } from '../cooperation/cooperation.repository.ts';
 import type { CooperationService } from '../cooperation/cooperation.service.ts';
@@ -12,6 +12,7 @@ import { projectFiguresRepository, type DateWindow, type Grouping, type MoneyAmo
 import { projectRepository, type NewProject, type NewProjectTransaction, type ProjectLinks, type ProjectRow, type ProjectTransactionRow, type StageChangeRow } from './project.repository.ts';
 import type { FiguresChanged } from './project-figures.service.ts';
 import { DEFAULT_STAGES, type StageDefinition } from '../../contract/stage-template.ts';
+import { cooperationRowLoader } from '../cooperation/cooperation-row.ts';
 
 const ENTITY = 'project';
 const MONEY_ENTITY = 'project_transaction';
@@ -55,30 +56,7 @@ export function createProjectService(db: Db, cooperations: CooperationService, t
 
   const canFor = (actor: Actor | null, cooperationId: string) => ({ edit: canManageCooperation(actor, cooperationId) });
 
-  async function loadReadable(actor: Actor | null, id: string): Promise<ProjectRow> {
-    return missingAs(ENTITY, id, async () => {
-      const row = await projectRepository.get(db, id);
-      if (!row) throw notFound(ENTITY, id);
-      await cooperations.load(actor, row.cooperationId);
-      assertCanReadRow(actor, ENTITY, row);
-      return row;
-    });
-  }
-
-  /** A project to change: unseen ones answer 404 before the office check answers 403. */
-  async function loadManageable(tx: Db, actor: Actor, id: string): Promise<ProjectRow> {
-    const { row, cooperation } = await missingAs(ENTITY, id, async () => {
-      const found = await projectRepository.get(tx, id);
-      if (!found) throw notFound(ENTITY, id);
-      const parent = await cooperationRepository.get(tx, found.cooperationId);
-      if (!parent) throw notFound(ENTITY, id);
-      assertCanReadCooperation(actor, parent);
-      assertCanReadRow(actor, ENTITY, found);
-      return { row: found, cooperation: parent };
-    });
-    assertCanManageCooperation(actor, cooperation);
-    return row;
-  }
+  const { readable: loadReadable, manageable: loadManageable } = cooperationRowLoader(db, cooperations, ENTITY, projectRepository.get);
 
   async function assertPartiesOf(tx: Db, cooperationId: string, ids: (string | null | undefined)[], code: string) {
     const named = ids.filter((p): p is string => !!p);

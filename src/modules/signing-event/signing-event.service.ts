@@ -1,8 +1,8 @@
-import { AppError, missingAs, notFound, staleVersion } from '../../app-error.ts';
+import { AppError, staleVersion } from '../../app-error.ts';
 import type { Db } from '../../db/client.ts';
 import { writeTransaction } from '../../db/write-transaction.ts';
 import type { Actor } from '../access/actor.ts';
-import { assertCanManageCooperation, assertCanReadCooperation, assertCanReadRow, canManageCooperation, ownerPartyForNewRow, rowAuditScope, rowScope, type RowScope } from '../access/policy.ts';
+import { canManageCooperation, ownerPartyForNewRow, rowAuditScope, rowScope, type RowScope } from '../access/policy.ts';
 import { audit, followRowScope } from '../audit/audit.recorder.ts';
 import { cooperationRepository } from '../cooperation/cooperation.repository.ts';
 import type { CooperationService } from '../cooperation/cooperation.service.ts';
@@ -11,6 +11,7 @@ import { projectRepository } from '../project/project.repository.ts';
 import type { ProjectService } from '../project/project.service.ts';
 import { milestoneOrdinal, type StageDefinition } from '../../contract/stage-template.ts';
 import { signingEventRepository, type NewSigningEvent, type SigningEventRow } from './signing-event.repository.ts';
+import { cooperationRowLoader } from '../cooperation/cooperation-row.ts';
 
 const ENTITY = 'signing_event';
 
@@ -54,29 +55,7 @@ export function createSigningEventService(db: Db, deps: { cooperations: Cooperat
     );
   }
 
-  async function loadReadable(actor: Actor | null, id: string): Promise<SigningEventRow> {
-    return missingAs(ENTITY, id, async () => {
-      const row = await signingEventRepository.get(db, id);
-      if (!row) throw notFound(ENTITY, id);
-      await deps.cooperations.load(actor, row.cooperationId);
-      assertCanReadRow(actor, ENTITY, row);
-      return row;
-    });
-  }
-
-  async function loadManageable(tx: Db, actor: Actor, id: string): Promise<SigningEventRow> {
-    const { row, cooperation } = await missingAs(ENTITY, id, async () => {
-      const found = await signingEventRepository.get(tx, id);
-      if (!found) throw notFound(ENTITY, id);
-      const parent = await cooperationRepository.get(tx, found.cooperationId);
-      if (!parent) throw notFound(ENTITY, id);
-      assertCanReadCooperation(actor, parent);
-      assertCanReadRow(actor, ENTITY, found);
-      return { row: found, cooperation: parent };
-    });
-    assertCanManageCooperation(actor, cooperation);
-    return row;
-  }
+  const { readable: loadReadable, manageable: loadManageable } = cooperationRowLoader(db, deps.cooperations, ENTITY, signingEventRepository.get);
 
   const present = (actor: Actor | null, row: SigningEventRow, figures: Awaited<ReturnType<typeof figuresOf>>) => {
     const { createdAt: _c, updatedAt: _u, ...fields } = row;
