@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { chromiumAvailable } from './browser.ts';
 import { DEMO_PASSWORD, useBrowserSession } from './browser-session.ts';
 import { screenshot } from './screenshots.ts';
+import { tick } from './select.ts';
 
 /** No other browser test logs in as 汕头's office, so its password may change here. */
 const USER = 'st.fgw';
@@ -66,7 +67,7 @@ describe.skipIf(!chromiumAvailable())('the account page in Chromium', () => {
     await tokens.getByRole('button', { name: '签发令牌' }).click();
     const dialog = page.getByRole('dialog', { name: /签发令牌/ });
     await dialog.getByLabel('名称').fill('市数据平台同步');
-    await dialog.getByLabel('读写').check();
+    await tick(dialog.getByLabel('读写'));
     await dialog.getByRole('button', { name: /确\s*定/ }).click();
 
     const shown = page.getByTestId('issued-token');

@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { chromiumAvailable, launchBrowser } from './browser.ts';
 import { runCli, startServer, type RunningServer } from './server-harness.ts';
 import { screenshot } from './screenshots.ts';
-import { chooseOption, fillDate } from './select.ts';
+import { chooseOption, fillDate, tick } from './select.ts';
 
 /**
  * Issue 11's proof that the web app alone sets up and runs a cooperation: an instance without demo data, its one
@@ -166,7 +166,7 @@ describe.skipIf(!chromiumAvailable())('an instance without demo data, set up and
       await inline.getByRole('button', { name: '登记单位' }).click();
       await fieldOf(dialog, '所在单位').getByText(`${unit} · ${city}市`).waitFor();
       // Appointed an office, it may create cooperations before it is the office of one.
-      await dialog.getByTestId('user-is-office').check();
+      await tick(dialog.getByTestId('user-is-office'));
       if (username === 'qd.office') await screenshot(page, 'admin-user-new-unit');
       await dialog.getByRole('button', { name: /创\s*建/ }).click();
       await keepTemporary(page, username);

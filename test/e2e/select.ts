@@ -35,3 +35,14 @@ export async function fillDate(field: Locator, isoDate: string): Promise<void> {
   await field.fill(isoDate);
   await field.press('Enter');
 }
+
+/**
+ * Ticks a checkbox or radio and waits until the page shows it ticked. A click that lands while a dialog is still
+ * zooming in leaves an antd radio as it was (seen on a loaded CI machine), so the click is made again.
+ */
+export async function tick(box: Locator): Promise<void> {
+  for (let attempt = 0; attempt < ATTEMPTS && !(await box.isChecked()); attempt++) {
+    await box.check().catch(() => undefined);
+  }
+  if (!(await box.isChecked())) await box.check();
+}
