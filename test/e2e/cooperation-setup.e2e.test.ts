@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { chromiumAvailable } from './browser.ts';
 import { useBrowserSession } from './browser-session.ts';
 import { screenshot } from './screenshots.ts';
-import { chooseOption } from './select.ts';
+import { chooseOption, fillDate } from './select.ts';
 
 /** Two cities of which only 青岛 has an office and units in the demo: 宁波 has neither. */
 const NEWS = `青岛市与宁波市签署港航合作框架协议
@@ -64,6 +64,10 @@ describe.skipIf(!chromiumAvailable())('setting up a cooperation in Chromium', ()
       await chooseOption(page, { combobox: region, typed: city, option: `${city}市`, shown: form.locator('.ant-select', { has: region }) });
     }
     // A 青岛 unit's user cannot be 深圳's office: refused at that side, and nothing is created.
+    // The start date is typed and shown the Chinese way, not as the browser's mm/dd/yyyy.
+    const startedOn = form.getByLabel('启动日期');
+    await fillDate(startedOn, '2026-03-01');
+    expect(await startedOn.inputValue()).toBe('2026年3月1日');
     const shenzhenOffice = form.getByRole('textbox', { name: '深圳市协调办的用户名' });
     await shenzhenOffice.fill('qd.kj');
     const createButton = page.getByRole('dialog').getByRole('button', { name: /创\s*建/ });
@@ -74,6 +78,7 @@ describe.skipIf(!chromiumAvailable())('setting up a cooperation in Chromium', ()
     await createButton.click();
     await expect.poll(() => page.getByTestId('cooperation-name').innerText().catch(() => '')).toBe(BY_HAND);
     handMadePath = new URL(page.url()).pathname;
+    expect(await page.locator('.ant-descriptions').first().innerText()).toContain('2026年3月1日');
     // Both sides have an office from the start; this year's quarters came with it.
     const handMade = await page.getByTestId('setup-checklist').innerText();
     expect(handMade).toContain('还没有协议');

@@ -6,6 +6,7 @@ import { ApiError } from '../api/client.ts';
 import type { CalendarKind } from '../api/settings.ts';
 import { setupApi } from '../api/setup.ts';
 import type { Cooperation, Visibility } from '../api/types.ts';
+import { DateField } from '../common/date-field.tsx';
 import { SaveFailure, useSave } from '../common/use-save.tsx';
 import { RegionSelect } from '../ingest/region-select.tsx';
 import { useSession } from '../session/session-context.tsx';
@@ -142,7 +143,7 @@ export function NewCooperationModal({ onClose, onCreated }: { onClose: () => voi
           </Form.Item>
           <Space wrap size={16} align="start">
             <Form.Item label={t('cooperation.startedOn')}>
-              <Input type="date" aria-label={t('cooperation.startedOn')} min="1949-01-01" max="2100-12-31" value={startedOn} onChange={(event) => setStartedOn(event.target.value)} style={{ width: 180 }} />
+              <DateField aria-label={t('cooperation.startedOn')} width={180} value={startedOn} onChange={(value) => setStartedOn(value ?? '')} />
             </Form.Item>
             <Form.Item label={t('cooperation.visibility')}>
               <Select<Visibility>
