@@ -1,8 +1,10 @@
 import { Command } from 'commander';
+import { AppError } from '../app-error.ts';
 import { startServer, openMigrated } from '../bootstrap.ts';
 import { loadConfig } from '../config.ts';
 import { DataDirLockedError } from '../db/data-dir-lock.ts';
 import { registerAuditCommands } from './audit.commands.ts';
+import { registerBackupCommands } from './backup.commands.ts';
 import { registerDataCommands } from './data.commands.ts';
 import { registerIngestCommand } from './ingest.command.ts';
 import { registerJobsCommands } from './jobs.commands.ts';
@@ -52,6 +54,7 @@ registerJobsCommands(program);
 registerAuditCommands(program);
 registerTaskCommands(program);
 registerProjectCommands(program);
+registerBackupCommands(program);
 
 program.parseAsync().catch((error: unknown) => {
   if (error instanceof DataDirLockedError) {
@@ -59,6 +62,7 @@ program.parseAsync().catch((error: unknown) => {
     process.exit(3);
   }
   const message = error instanceof Error ? error.message : String(error);
-  console.error(`liandong: ${message}`);
+  // The stable code goes with the message, so a script can tell one refusal from another.
+  console.error(`liandong: ${message}${error instanceof AppError ? ` (${error.code})` : ''}`);
   process.exit(1);
 });

@@ -1,3 +1,5 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
@@ -18,7 +20,8 @@ export type DatabaseKind = 'pglite' | 'postgres';
 export interface Database {
   db: Db;
   kind: DatabaseKind;
-  migrate(): Promise<void>;
+  /** Applies the migrations, all of them or (`upTo`) only the first ones: a restore rebuilds the schema its archive was made on. */
+  migrate(upTo?: number): Promise<void>;
   ping(): Promise<void>;
   close(): Promise<void>;
   /** PGlite only: the whole data directory as a tarball, which `loadDataDir` starts another database from. */
@@ -26,6 +29,31 @@ export interface Database {
 }
 
 const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+
+interface Journal {
+  entries: { tag: string }[];
+}
+
+const readJournal = (): Journal => JSON.parse(readFileSync(path.join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as Journal;
+
+/** The tags of the migrations this version of the code has, in order. */
+export function migrationTags(): string[] {
+  return readJournal().entries.map((e) => e.tag);
+}
+
+/**
+ * The folder to migrate from: the real one, or a copy whose journal stops after the first `upTo`
+ * migrations (the migrator applies what the journal lists). The caller removes the copy.
+ */
+function migrationsThrough(upTo: number | undefined): { folder: string; done: () => void } {
+  if (upTo === undefined) return { folder: migrationsFolder, done: () => undefined };
+  const journal = readJournal();
+  if (!Number.isInteger(upTo) || upTo < 0 || upTo > journal.entries.length) throw new Error(`cannot migrate to ${upTo} of ${journal.entries.length} migrations`);
+  const folder = mkdtempSync(path.join(tmpdir(), 'liandong-migrations-'));
+  cpSync(migrationsFolder, folder, { recursive: true });
+  writeFileSync(path.join(folder, 'meta', '_journal.json'), JSON.stringify({ ...journal, entries: journal.entries.slice(0, upTo) }));
+  return { folder, done: () => rmSync(folder, { recursive: true, force: true }) };
+}
 /** Any constant works; it only has to be the same for every app instance. */
 const MIGRATION_LOCK_KEY = 7_353_201;
 
@@ -58,9 +86,14 @@ async function openPglite(dataDir: string, loadDataDir: Blob | undefined): Promi
     return {
       db,
       kind: 'pglite',
-      migrate: async () => {
+      migrate: async (upTo) => {
         await client.exec('create extension if not exists pg_trgm');
-        await migratePglite(drizzlePglite(client), { migrationsFolder });
+        const { folder, done } = migrationsThrough(upTo);
+        try {
+          await migratePglite(drizzlePglite(client), { migrationsFolder: folder });
+        } finally {
+          done();
+        }
       },
       ping: async () => {
         await client.query('select 1');
@@ -85,16 +118,18 @@ async function openPostgres(databaseUrl: string): Promise<Database> {
   return {
     db,
     kind: 'postgres',
-    migrate: async () => {
+    migrate: async (upTo) => {
       const client = await pool.connect();
+      const { folder, done } = migrationsThrough(upTo);
       try {
         // Two app instances starting together must not both run the migrations.
         await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
         await client.query('create extension if not exists pg_trgm');
-        await migratePg(drizzlePg(client), { migrationsFolder });
+        await migratePg(drizzlePg(client), { migrationsFolder: folder });
       } finally {
         await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
         client.release();
+        done();
       }
     },
     ping: async () => {
