@@ -44,7 +44,17 @@ export interface ServerProcess {
 /** Starts `liandong serve --no-demo` and resolves once /health answers, or rejects when the process ends first. */
 export async function startServerProcess(options: ServerEnv): Promise<ServerProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, [...CLI, 'serve', '--no-demo'], { cwd: REPO_ROOT, env: envFor(options, port), stdio: ['ignore', 'pipe', 'pipe'] });
+  return ready(spawn(process.execPath, [...CLI, 'serve', '--no-demo'], { cwd: REPO_ROOT, env: envFor(options, port), stdio: ['ignore', 'pipe', 'pipe'] }), port);
+}
+
+/** Runs the README's `npm start` as a new user would, and resolves once /health answers. */
+export async function startNpmStart(options: ServerEnv): Promise<ServerProcess> {
+  const port = await freePort();
+  // Its own process group, so stopping it stops npm's children (tsx, the server) too.
+  return ready(spawn('npm', ['start'], { cwd: REPO_ROOT, env: envFor(options, port), stdio: ['ignore', 'pipe', 'pipe'], detached: true }), port);
+}
+
+async function ready(child: ChildProcess, port: number): Promise<ServerProcess> {
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
