@@ -10,7 +10,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const stampFile = path.join(root, 'node_modules', '.cache', 'liandong', 'web-build.sha256');
+// One stamp per checkout: several checkouts may share one node_modules, each with its own build.
+const stampFile = path.join(root, 'node_modules', '.cache', 'liandong', `web-build-${createHash('sha256').update(root).digest('hex').slice(0, 12)}.sha256`);
 const SOURCES = ['web', 'src/contract', 'package-lock.json'];
 const SKIP = [path.join(root, 'web', 'dist'), path.join(root, 'web', 'node_modules')];
 
