@@ -197,7 +197,7 @@ describe.each(databaseFlavours())('task ledger on %s', (flavour) => {
     expect(progressed.statusCode, progressed.body).toBe(200);
     const after = progressed.json<TaskDetail>();
     expect(after.status).toBe('in_progress');
-    expect(after.can).toEqual({ edit: false, updateProgress: true, decideClosure: false });
+    expect(after.can).toEqual({ edit: false, updateProgress: true, decideClosure: false, report: true, issueNotice: false });
     expectError(await t.call('PATCH', `/api/v1/tasks/${task.id}`, { token: qdUnit, body: { version: after.version, title: '改标题' } }), 403, 'auth.forbidden');
     expectError(await t.call('PATCH', `/api/v1/tasks/${task.id}`, { token: qdUnit, body: { version: after.version, status: 'done' } }), 409, 'task.close_requires_approval');
     expectError(await t.call('PATCH', `/api/v1/tasks/${task.id}`, { token: qdUnit, body: { version: after.version, status: 'cancelled' } }), 403, 'auth.forbidden');
@@ -209,7 +209,12 @@ describe.each(databaseFlavours())('task ledger on %s', (flavour) => {
       units: [{ partyId: c.qingdao, organizationId: c.unit('青岛市商务局'), role: 'lead' }],
     });
     expectError(await t.call('PATCH', `/api/v1/tasks/${notTheirs.id}`, { token: qdUnit, body: { version: notTheirs.version, status: 'in_progress' } }), 403, 'auth.forbidden');
-    expect((await t.call('GET', `/api/v1/tasks/${notTheirs.id}`, { token: leader })).statusCode).toBe(200);
+    const leaderRead = await t.call('GET', `/api/v1/tasks/${notTheirs.id}`, { token: leader });
+    expect(leaderRead.statusCode).toBe(200);
+    // A leader reads: the task page offers no edit, report, 督办 or comment the server would refuse.
+    expect(leaderRead.json<TaskDetail>().can).toEqual({ edit: false, updateProgress: false, decideClosure: false, report: false, issueNotice: false });
+    expect((await t.call('GET', `/api/v1/tasks/${notTheirs.id}/comments`, { token: leader })).json<{ can: { comment: boolean } }>().can).toEqual({ comment: false });
+    expect((await t.call('GET', `/api/v1/tasks/${notTheirs.id}/comments`, { token: qdUnit })).json<{ can: { comment: boolean } }>().can).toEqual({ comment: true });
 
     // The ledger rows say the same, so the inline status is offered exactly where the server will take it.
     const rowOf = async (token: string, id: string) => (await ledger('?pageSize=200', token)).items.find((i) => i.id === id)?.can;

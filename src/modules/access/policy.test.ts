@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from './actor.ts';
-import { assertCanAddressNotice, canAcknowledgeFor, issuingSide } from './policy.ts';
+import { assertCanAddressNotice, canAcknowledgeFor, canComment, canManageTask, canReadCooperationAudit, issuingSide, noticeSideOf, reportsAsUnit } from './policy.ts';
 
 const COOP = 'c1';
 const actor = (over: Partial<Actor>): Actor => ({ userId: 'u1', username: 'u1', isAdmin: false, organizationId: null, memberships: [], ...over });
@@ -30,5 +30,34 @@ describe('督办 notices', () => {
     expect(canAcknowledgeFor(unitUser, notice, { partyId: 'sz', organizationId: 'kj' })).toBe(false);
     expect(canAcknowledgeFor(actor({ isAdmin: true, organizationId: 'kj' }), notice, recipient)).toBe(false);
     expect(canAcknowledgeFor({ ...unitUser, token: { id: 't', cooperationId: COOP, scope: 'read' } }, notice, recipient)).toBe(false);
+  });
+});
+
+describe('what a leader is offered', () => {
+  const leader = actor({ userId: 'leader', organizationId: 'gov', memberships: [{ cooperationId: COOP, partyId: 'qd', role: 'leader' }] });
+  const joint = { cooperationId: COOP, joint: true, ownerPartyId: null };
+
+  it('is reading: no comment box, no task to create, no 督办 to issue, no report to file', () => {
+    expect(canComment(leader, COOP)).toBe(false);
+    expect(canManageTask(leader, joint)).toBe(false);
+    expect(noticeSideOf(leader, joint)).toBeNull();
+    expect(reportsAsUnit(leader, joint, [{ partyId: 'qd', organizationId: 'gov' }])).toBe(false);
+  });
+
+  it('includes the audit trail and the 督办 overview, as for the offices and admins but not the units', () => {
+    expect(canReadCooperationAudit(leader, COOP)).toBe(true);
+    expect(canReadCooperationAudit(office, COOP)).toBe(true);
+    expect(canReadCooperationAudit(actor({ isAdmin: true }), COOP)).toBe(true);
+    expect(canReadCooperationAudit(unitUser, COOP)).toBe(false);
+  });
+
+  it("differs from the office's and the unit's, whose comment, 督办 and report the server takes", () => {
+    expect(canComment(office, COOP)).toBe(true);
+    expect(canComment(unitUser, COOP)).toBe(true);
+    expect(canComment({ ...unitUser, token: { id: 't', cooperationId: COOP, scope: 'read' } }, COOP)).toBe(false);
+    expect(noticeSideOf(office, joint)).toBe('qd');
+    expect(noticeSideOf(office, { cooperationId: COOP, joint: false, ownerPartyId: 'sz' })).toBeNull();
+    expect(reportsAsUnit(unitUser, joint, [{ partyId: 'qd', organizationId: 'kj' }])).toBe(true);
+    expect(reportsAsUnit(unitUser, joint, [{ partyId: 'sz', organizationId: 'kj' }])).toBe(false);
   });
 });

@@ -352,10 +352,14 @@ export function canReadSubject(
 /** The audit trail of a cooperation: its cooperation offices and leaders, and platform admins. */
 export function assertCanReadCooperationAudit(actor: Actor | null, cooperation: { id: string; visibility: string }): void {
   assertCanReadCooperation(actor, cooperation);
-  if (actor?.isAdmin) return;
-  const roles = rolesIn(actor, cooperation.id);
-  if (roles.includes('coordinator') || roles.includes('leader')) return;
-  throw forbidden('Only the cooperation offices, leaders and administrators may read the audit trail');
+  if (!canReadCooperationAudit(actor, cooperation.id)) throw forbidden('Only the cooperation offices, leaders and administrators may read the audit trail');
+}
+
+/** The offices, leaders and administrators oversee a cooperation: its audit trail and its 督办 overview are theirs to read. */
+export function canReadCooperationAudit(actor: Actor | null, cooperationId: string): boolean {
+  if (actor?.isAdmin) return true;
+  const roles = rolesIn(actor, cooperationId);
+  return roles.includes('coordinator') || roles.includes('leader');
 }
 
 /**
@@ -524,10 +528,26 @@ export function approvingSide(actor: Actor | null, cooperationId: string, requir
  */
 export function issuingSide(actor: Actor | null, task: TaskOwnership): string {
   assertCanManageTask(actor, task);
-  const sides = coordinatedSides(actor, task.cooperationId);
-  const side = (task.ownerPartyId && sides.includes(task.ownerPartyId) ? task.ownerPartyId : sides[0]) ?? null;
+  const side = noticeSideOf(actor, task);
   if (!side) throw forbidden("Only a side's cooperation office issues 督办 notices, in its own side's name");
   return side;
+}
+
+/** The side the actor would issue a 督办 notice on the task under, or null when it may issue none: the task page offers the form from it. */
+export function noticeSideOf(actor: Actor | null, task: TaskOwnership): string | null {
+  if (!canManageTask(actor, task)) return null;
+  const sides = coordinatedSides(actor, task.cooperationId);
+  return (task.ownerPartyId && sides.includes(task.ownerPartyId) ? task.ownerPartyId : sides[0]) ?? null;
+}
+
+/**
+ * Whether the actor reports on the task as one of its units (a unit user of a lead or co-operating unit on that
+ * unit's side); an office reports for its side's unit through the same form only where it also is such a user.
+ */
+export function reportsAsUnit(actor: Actor | null, task: TaskOwnership, units: { partyId: string; organizationId: string }[]): boolean {
+  if (!actor?.organizationId || isReadOnlyToken(actor)) return false;
+  const unitSides = actor.memberships.filter((m) => m.cooperationId === task.cooperationId && m.role === 'unit').map((m) => m.partyId);
+  return units.some((u) => u.organizationId === actor.organizationId && unitSides.includes(u.partyId));
 }
 
 /**
@@ -628,10 +648,18 @@ export function reportingUnitFor(
  * subject and work on it; leaders and observers read, the public reads what is public.
  */
 export function assertCanComment(actor: Actor | null, cooperationId: string): void {
-  if (!actor || !isMember(actor, cooperationId)) throw forbidden('Only members of the cooperation may comment');
-  if (actor.isAdmin) return;
+  const refusal = commentRefusal(actor, cooperationId);
+  if (refusal) throw forbidden(refusal);
+}
+
+/** Whether a comment would be taken: the list says so, so a leader's page offers no box the server would refuse. */
+export const canComment = (actor: Actor | null, cooperationId: string): boolean => !isReadOnlyToken(actor) && commentRefusal(actor, cooperationId) === null;
+
+function commentRefusal(actor: Actor | null, cooperationId: string): string | null {
+  if (!actor || !isMember(actor, cooperationId)) return 'Only members of the cooperation may comment';
+  if (actor.isAdmin) return null;
   const roles = rolesIn(actor, cooperationId);
-  if (!roles.includes('coordinator') && !roles.includes('unit')) throw forbidden('Leaders and observers read; they do not comment');
+  return roles.includes('coordinator') || roles.includes('unit') ? null : 'Leaders and observers read; they do not comment';
 }
 
 /** What the indicator rules need to know about an indicator. */

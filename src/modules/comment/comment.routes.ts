@@ -10,7 +10,7 @@ export const commentRoutes: FastifyPluginAsyncZod<{ services: Services }> = asyn
   app.get(
     '/tasks/:id/comments',
     { schema: { tags, summary: 'Comments on a task, oldest first', params: uuidParam, response: { 200: commentList, ...errorResponses } } },
-    async (request) => ({ items: await services.comment.listForTask(requireActor(request), request.params.id) }),
+    async (request) => services.comment.listForTask(requireActor(request), request.params.id),
   );
 
   app.post(
@@ -22,7 +22,7 @@ export const commentRoutes: FastifyPluginAsyncZod<{ services: Services }> = asyn
   app.get(
     '/reports/:id/comments',
     { schema: { tags, summary: 'Comments on a progress report, oldest first', params: uuidParam, response: { 200: commentList, ...errorResponses } } },
-    async (request) => ({ items: await services.comment.listForReport(requireActor(request), request.params.id) }),
+    async (request) => services.comment.listForReport(requireActor(request), request.params.id),
   );
 
   app.post(

@@ -15,4 +15,8 @@ export const commentSchema = z.object({
 
 export const createCommentBody = z.object({ body: z.string().max(5000).refine((s) => s.trim().length > 0, 'a comment needs some text') });
 
-export const commentList = z.object({ items: z.array(commentSchema) });
+export const commentList = z.object({
+  items: z.array(commentSchema),
+  /** `comment`: the reader may add one (a leader or an observer reads only). */
+  can: z.object({ comment: z.boolean() }),
+});

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client.ts';
 import { writeTransaction } from '../../db/write-transaction.ts';
 import type { Actor } from '../access/actor.ts';
-import { assertCanComment, assertTokenMayWrite, canReadReport, canReadRow, canReadTask, reportAuditScope, rowAuditScope, type AuditScope } from '../access/policy.ts';
+import { assertCanComment, assertTokenMayWrite, canComment, canReadReport, canReadRow, canReadTask, reportAuditScope, rowAuditScope, type AuditScope } from '../access/policy.ts';
 import { audit } from '../audit/audit.recorder.ts';
 import type { CooperationService } from '../cooperation/cooperation.service.ts';
 import type { ReportService } from '../report/report.service.ts';
@@ -111,12 +111,12 @@ export function createCommentService(db: Db, deps: { cooperations: CooperationSe
   return {
     async listForTask(actor: Actor, taskId: string) {
       const subject = await taskSubject(actor, taskId);
-      return present(await commentRepository.listBySubject(db, 'task', subject.id));
+      return { items: await present(await commentRepository.listBySubject(db, 'task', subject.id)), can: { comment: canComment(actor, subject.cooperationId) } };
     },
 
     async listForReport(actor: Actor, reportId: string) {
       const subject = await reportSubject(actor, reportId);
-      return present(await commentRepository.listBySubject(db, 'report', subject.id));
+      return { items: await present(await commentRepository.listBySubject(db, 'report', subject.id)), can: { comment: canComment(actor, subject.cooperationId) } };
     },
 
     async addToTask(actor: Actor, taskId: string, body: string) {

@@ -21,8 +21,12 @@ export const partySchema = z.object({
   coordinatingOrganization: z.object({ id: z.uuid(), name: z.string() }).nullable(),
   /** Whether a cooperation office (协调办) is among the side's members. */
   hasOffice: z.boolean(),
-  /** `edit`: change or remove this party record; `registerUnits`: register organizations in its region; `manageMembers`: add and remove its members; `appointOffice`: name its first office (it has none, and the reader is another side's office). */
-  can: z.object({ edit: z.boolean(), registerUnits: z.boolean(), manageMembers: z.boolean(), appointOffice: z.boolean() }),
+  /**
+   * `edit`: change or remove this party record; `registerUnits`: register organizations in its region; `manageMembers`: add and remove its members;
+   * `appointOffice`: name its first office (it has none, and the reader is another side's office); `manageTasks`: create and change this side's
+   * one-sided tasks and its units on joint ones.
+   */
+  can: z.object({ edit: z.boolean(), registerUnits: z.boolean(), manageMembers: z.boolean(), appointOffice: z.boolean(), manageTasks: z.boolean() }),
 });
 
 export const cooperationSummarySchema = z.object({
@@ -51,9 +55,12 @@ export const cooperationSchema = z.object({
    * agreement or tasks), counted as far as the caller sees; null unless the caller manages the cooperation.
    */
   setup: z.array(z.object({ item: z.enum(SETUP_ITEMS), partyId: z.uuid().nullable(), partyName: z.string().nullable() })).nullable(),
-  /** `manage`: the caller may change the cooperation's settings (general fields, parties, periods): its offices and admins. `delete`: the caller may delete it (admins). */
-  /** `readIndicators`: the indicator pages are open to the reader. */
-  can: z.object({ manage: z.boolean(), delete: z.boolean(), readIndicators: z.boolean() }),
+  /**
+   * `manage`: the caller may change the cooperation's settings (general fields, parties, periods): its offices and admins. `delete`: the caller
+   * may delete it (admins). `readIndicators`: the indicator pages are open to the reader. `createTasks`: create (joint) tasks and change them in bulk.
+   * `issueNotices`: issue 督办 notices (a side's office). `readAudit`: read its audit trail and 督办 overview (offices, leaders, admins).
+   */
+  can: z.object({ manage: z.boolean(), delete: z.boolean(), readIndicators: z.boolean(), createTasks: z.boolean(), issueNotices: z.boolean(), readAudit: z.boolean() }),
 });
 
 export const cooperationListQuery = z.object({

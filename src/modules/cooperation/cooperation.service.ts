@@ -18,6 +18,9 @@ import {
   canManageSide,
   canDeleteCooperation,
   canReadIndicators,
+  canManageTask,
+  canReadCooperationAudit,
+  noticeSideOf,
   rowScope,
   coordinatingPartyIds,
   canManageCooperation,
@@ -69,6 +72,7 @@ export function createCooperationService(db: Db) {
 
   async function present(actor: Actor | null, row: CooperationRow) {
     const manages = canManageCooperation(actor, row.id);
+    const jointTask = { cooperationId: row.id, joint: true, ownerPartyId: null };
     const [partyRows, withOffice] = await Promise.all([cooperationRepository.partiesOf(db, row.id), cooperationRepository.sidesWithOffice(db, row.id)]);
     const ownSides = coordinatingPartyIds(actor);
     const registers = await Promise.all(
@@ -100,10 +104,18 @@ export function createCooperationService(db: Db) {
           registerUnits: registers[i] ?? false,
           manageMembers: canManageSide(actor, row.id, p.id),
           appointOffice: canAppointFirstOffice(actor, row.id, p.id, withOffice.includes(p.id)),
+          manageTasks: canManageTask(actor, { cooperationId: row.id, joint: false, ownerPartyId: p.id }),
         },
       })),
       setup: manages ? await setupOf(actor, row.id, partyRows, withOffice) : null,
-      can: { manage: manages, delete: canDeleteCooperation(actor), readIndicators: canReadIndicators(actor, row.id) },
+      can: {
+        manage: manages,
+        delete: canDeleteCooperation(actor),
+        readIndicators: canReadIndicators(actor, row.id),
+        createTasks: canManageTask(actor, jointTask),
+        issueNotices: noticeSideOf(actor, jointTask) !== null,
+        readAudit: canReadCooperationAudit(actor, row.id),
+      },
     };
   }
 

@@ -172,8 +172,13 @@ export const taskDetailSchema = taskListItemSchema.extend({
   milestones: z.array(milestoneSchema),
   closure: closureSchema,
   supervisionNotices: z.array(supervisionNoticeSchema),
-  /** What the caller may do, so the UI shows only the buttons that will work. */
-  can: z.object({ edit: z.boolean(), updateProgress: z.boolean(), decideClosure: z.boolean() }),
+  /** The side the caller would issue a 督办 notice under (its office side, the one-sided task's owner first); null when it issues none. */
+  noticePartyId: z.uuid().nullable(),
+  /**
+   * What the caller may do, so the UI shows only the buttons that will work. `report`: file progress reports as one of
+   * the task's units; `issueNotice`: issue a 督办 notice on it.
+   */
+  can: z.object({ edit: z.boolean(), updateProgress: z.boolean(), decideClosure: z.boolean(), report: z.boolean(), issueNotice: z.boolean() }),
 });
 
 export const bulkCreateTasksResponse = z.object({

@@ -15,6 +15,8 @@ import {
   canReadTask,
   canWorkOnTask,
   coordinatedSides,
+  noticeSideOf,
+  reportsAsUnit,
   rowAuditScope,
   rowScope,
   taskScopeAcross,
@@ -277,6 +279,7 @@ export function createTaskService(db: Db, cooperations: CooperationService, deps
     const approvedNow = approvals.filter((a) => a.round === row.closeRound && a.decision === 'approved').map((a) => a.partyId);
     const pending = open ? required.filter((p) => !approvedNow.includes(p)) : [];
     const shownSides = row.joint ? partyRows : partyRows.filter((p) => p.id === row.ownerPartyId);
+    const noticePartyId = noticeSideOf(actor, row);
     return {
       id: row.id,
       cooperationId: row.cooperationId,
@@ -320,10 +323,13 @@ export function createTaskService(db: Db, cooperations: CooperationService, deps
         })),
       },
       supervisionNotices: await presentNotices(db, actor, notices),
+      noticePartyId,
       can: {
         edit: canManageTask(actor, row),
         updateProgress: canWorkOnTask(actor, row, units.map((u) => u.organizationId)),
         decideClosure: coordinatedSides(actor, row.cooperationId).some((p) => pending.includes(p)),
+        report: reportsAsUnit(actor, row, units),
+        issueNotice: noticePartyId !== null && !isClosed(row.status),
       },
     };
   }

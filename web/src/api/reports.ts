@@ -172,6 +172,6 @@ export const reportsApi = {
   attachments: (reportId: string) => request<Items<Attachment>>('GET', `/reports/${id(reportId)}/attachments`),
   uploadEvidence,
   attachmentUrl: (attachmentId: string) => `/api/v1/attachments/${id(attachmentId)}`,
-  comments: (subject: CommentSubject) => request<Items<Comment>>('GET', `/${subject.type}s/${id(subject.id)}/comments`),
+  comments: (subject: CommentSubject) => request<Items<Comment> & { can: { comment: boolean } }>('GET', `/${subject.type}s/${id(subject.id)}/comments`),
   addComment: (subject: CommentSubject, body: string) => request<Comment>('POST', `/${subject.type}s/${id(subject.id)}/comments`, { body }),
 };

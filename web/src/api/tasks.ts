@@ -142,7 +142,10 @@ export interface TaskDetail extends TaskListItem {
     approvals: ClosureApproval[];
   };
   supervisionNotices: SupervisionNotice[];
-  can: { edit: boolean; updateProgress: boolean; decideClosure: boolean };
+  /** The side the caller would issue a 督办 notice under; null when it issues none. */
+  noticePartyId: string | null;
+  /** `report`: file progress reports as one of the task's units; `issueNotice`: issue a 督办 notice on it. */
+  can: { edit: boolean; updateProgress: boolean; decideClosure: boolean; report: boolean; issueNotice: boolean };
 }
 
 export interface TaskUnitInput {

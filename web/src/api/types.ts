@@ -70,8 +70,8 @@ export interface Party {
   coordinatingOrganization: { id: string; name: string } | null;
   /** Whether a cooperation office (协调办) is among the side's members. */
   hasOffice: boolean;
-  /** `registerUnits`: the caller may register organizations in the party's region. */
-  can: { edit: boolean; registerUnits: boolean; manageMembers: boolean; appointOffice: boolean };
+  /** `registerUnits`: the caller may register organizations in the party's region; `manageTasks`: create and change the side's tasks and units. */
+  can: { edit: boolean; registerUnits: boolean; manageMembers: boolean; appointOffice: boolean; manageTasks: boolean };
 }
 
 export interface Cooperation {
@@ -86,8 +86,11 @@ export interface Cooperation {
   parties: Party[];
   /** What is still missing before it can be worked in, counted as far as the caller sees; null unless the caller manages it. */
   setup: SetupGap[] | null;
-  /** `manage`: the caller may change the settings (its offices and admins); `delete`: delete it (admins). */
-  can: { manage: boolean; delete: boolean; readIndicators: boolean };
+  /**
+   * `manage`: the caller may change the settings (its offices and admins); `delete`: delete it (admins); `createTasks`: create tasks and change
+   * them in bulk; `issueNotices`: issue 督办 notices; `readAudit`: read the audit trail and the 督办 overview (offices, leaders, admins).
+   */
+  can: { manage: boolean; delete: boolean; readIndicators: boolean; createTasks: boolean; issueNotices: boolean; readAudit: boolean };
 }
 
 export type SetupItem = 'office' | 'units' | 'periods' | 'agreement' | 'tasks';

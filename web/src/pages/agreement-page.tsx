@@ -20,9 +20,7 @@ import { LoadError } from '../common/load-error.tsx';
 import { PageLoading } from '../common/page-loading.tsx';
 import { formatDate, formatDateTime } from '../format/date.ts';
 import { currentLocale } from '../i18n/i18n.ts';
-import { useMe } from '../session/session-context.tsx';
 import { PerDirectionTasksModal } from '../tasks/per-direction-tasks-modal.tsx';
-import { mayCreateTasks } from '../tasks/task-permissions.ts';
 
 /**
  * Tree and text side by side fill the rest of the window below the header, the breadcrumb and the agreement's
@@ -272,10 +270,9 @@ function TextPanel({ agreement, selected, onMarked }: { agreement: Agreement; se
 }
 
 /** The agreement answer carries only the cooperation's id; its name comes from the cooperation itself. */
-function CooperationCrumb({ cooperationId }: { cooperationId: string }) {
+function CooperationCrumb({ cooperationId, name }: { cooperationId: string; name: string | undefined }) {
   const { t } = useTranslation();
-  const { data } = useApi(() => api.cooperation(cooperationId), cooperationId);
-  return <Link to={`/cooperations/${cooperationId}`}>{data?.name ?? t('common.back')}</Link>;
+  return <Link to={`/cooperations/${cooperationId}`}>{name ?? t('common.back')}</Link>;
 }
 
 /** Correcting, amending and deleting the agreement, where the server's `can.edit` allows. */
@@ -330,7 +327,6 @@ function AgreementActions({ agreement, onChanged }: { agreement: Agreement; onCh
 export default function AgreementPage() {
   const { t } = useTranslation();
   const locale = currentLocale();
-  const me = useMe();
   const { agreementId = '' } = useParams();
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [creatingTasks, setCreatingTasks] = useState(false);
@@ -338,6 +334,8 @@ export default function AgreementPage() {
   const clauseState = useApi(() => api.clausesOf(agreementId), agreementId);
   const clauses = clauseState.data?.items;
   const index = useMemo(() => indexClauses(clauses ?? []), [clauses]);
+  const cooperationId = agreementState.data?.cooperationId ?? '';
+  const { data: cooperation } = useApi(() => (cooperationId ? api.cooperation(cooperationId) : Promise.resolve(undefined)), cooperationId);
 
   const failure = agreementState.error ?? clauseState.error;
   if (failure) {
@@ -359,7 +357,7 @@ export default function AgreementPage() {
       <Breadcrumb
         items={[
           { title: <Link to="/cooperations">{t('nav.cooperations')}</Link> },
-          { title: <CooperationCrumb cooperationId={agreement.cooperationId} /> },
+          { title: <CooperationCrumb cooperationId={agreement.cooperationId} name={cooperation?.name} /> },
           { title: agreement.title },
         ]}
       />
@@ -374,7 +372,7 @@ export default function AgreementPage() {
         extra={
           <Space wrap size={8}>
             <AgreementActions agreement={agreement} onChanged={agreementState.reload} />
-            {mayCreateTasks(me, agreement.cooperationId) && index.counts.direction > 0 ? (
+            {cooperation?.can.createTasks && index.counts.direction > 0 ? (
               <Button icon={<NodeIndexOutlined />} onClick={() => setCreatingTasks(true)} data-testid="tasks-per-direction">
                 {t('tasks.perDirection.button')}
               </Button>

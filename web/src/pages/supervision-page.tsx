@@ -10,11 +10,9 @@ import { LoadError } from '../common/load-error.tsx';
 import { PageLoading } from '../common/page-loading.tsx';
 import { formatDate, formatDateTime } from '../format/date.ts';
 import { currentLocale } from '../i18n/i18n.ts';
-import { useMe } from '../session/session-context.tsx';
 import { addDaysIso, todayIso } from '../tasks/calendar.ts';
 import { DueDate } from '../tasks/due-date.tsx';
 import { IssueNoticeModal } from '../tasks/issue-notice-modal.tsx';
-import { isCoordinator } from '../tasks/task-permissions.ts';
 import { TaskStatusTag } from '../tasks/task-tags.tsx';
 
 const REASONS = [
@@ -124,7 +122,6 @@ function UnitCard({ unit, reason, mayIssue, onIssue }: { unit: SupervisionUnit; 
 export default function SupervisionPage() {
   const { t } = useTranslation();
   const locale = currentLocale();
-  const me = useMe();
   const { cooperationId = '' } = useParams();
   const [partyId, setPartyId] = useState<string | undefined>(undefined);
   const [withinDays, setWithinDays] = useState(7);
@@ -138,7 +135,7 @@ export default function SupervisionPage() {
 
   if (cooperationError) return <LoadError error={cooperationError} onRetry={reloadCooperation} />;
   if (!cooperation) return <PageLoading />;
-  const mayIssue = isCoordinator(me, cooperationId);
+  const mayIssue = cooperation.can.issueNotices;
   const units = data?.units.filter((unit) => (reason ? unit.tasks.some((task) => task.reasons.includes(reason)) : unit.tasks.length > 0)) ?? [];
 
   return (

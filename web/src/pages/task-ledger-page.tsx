@@ -5,11 +5,10 @@ import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { api } from '../api/client.ts';
 import { tasksApi, type LedgerQuery, type TaskListItem, type TaskPriority } from '../api/tasks.ts';
-import type { Party } from '../api/types.ts';
+import type { Cooperation, Party } from '../api/types.ts';
 import { useApi } from '../api/use-api.ts';
 import { LoadError } from '../common/load-error.tsx';
 import { PageLoading } from '../common/page-loading.tsx';
-import { useMe } from '../session/session-context.tsx';
 import { BulkActions } from '../tasks/bulk-actions.tsx';
 import { DueDate } from '../tasks/due-date.tsx';
 import { LedgerFilters } from '../tasks/ledger-filters.tsx';
@@ -17,7 +16,6 @@ import { ledgerParamsFrom, ledgerQueryFrom } from '../tasks/ledger-query.ts';
 import { NewTaskModal } from '../tasks/new-task-modal.tsx';
 import { StatusChips } from '../tasks/status-chips.tsx';
 import { StatusSelect } from '../tasks/status-select.tsx';
-import { isCoordinator, mayCreateTasks, ownerSidesFor } from '../tasks/task-permissions.ts';
 import { PriorityTag } from '../tasks/task-tags.tsx';
 
 /** antd's error red, so a late task's bar still shows its percent rather than a cross. */
@@ -27,16 +25,16 @@ function unitName(task: TaskListItem, partyId: string): string | undefined {
   return task.sides.find((side) => side.partyId === partyId)?.lead?.name;
 }
 
-function Ledger({ cooperationId, parties }: { cooperationId: string; parties: Party[] }) {
+function Ledger({ cooperation, parties }: { cooperation: Cooperation; parties: Party[] }) {
+  const cooperationId = cooperation.id;
   const { t } = useTranslation();
-  const me = useMe();
   const [params, setParams] = useSearchParams();
   const query = ledgerQueryFrom(params);
   const { data, error, loading, reload } = useApi(() => tasksApi.ledger(cooperationId, query), `${cooperationId}?${params.toString()}`);
   const [creating, setCreating] = useState(false);
   const [selectedIds, setSelectedIds] = useState<string[]>([]);
   // Changing many tasks at once is the offices' work, as creating them is; the server still checks each one.
-  const bulk = mayCreateTasks(me, cooperationId);
+  const bulk = cooperation.can.createTasks;
   const selected = (data?.items ?? []).filter((task) => selectedIds.includes(task.id));
 
   const change = (patch: Partial<LedgerQuery>) => setParams(ledgerParamsFrom({ ...query, page: 1, ...patch }));
@@ -96,12 +94,12 @@ function Ledger({ cooperationId, parties }: { cooperationId: string; parties: Pa
       title={t('tasks.ledgerTitle')}
       extra={
         <Space>
-          {mayCreateTasks(me, cooperationId) ? (
+          {cooperation.can.createTasks ? (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="new-task">
               {t('tasks.create.button')}
             </Button>
           ) : null}
-          {isCoordinator(me, cooperationId) || me.user.isAdmin ? (
+          {cooperation.can.readAudit ? (
             <>
               <Link to={`/cooperations/${cooperationId}/supervision`}>
                 <Button icon={<AlertOutlined />}>{t('supervision.nav')}</Button>
@@ -122,7 +120,7 @@ function Ledger({ cooperationId, parties }: { cooperationId: string; parties: Pa
           <BulkActions
             selected={selected}
             parties={parties}
-            ownSides={ownerSidesFor(me, cooperationId, parties.map((p) => p.id))}
+            ownSides={parties.filter((p) => p.can.manageTasks).map((p) => p.id)}
             onDone={() => {
               setSelectedIds([]);
               reload();
@@ -183,7 +181,7 @@ export default function TaskLedgerPage() {
           { title: t('tasks.ledgerTitle') },
         ]}
       />
-      <Ledger cooperationId={cooperation.id} parties={parties} />
+      <Ledger cooperation={cooperation} parties={parties} />
     </Space>
   );
 }

@@ -112,9 +112,6 @@ function Reports({ task, onChanged }: { task: TaskDetail; onChanged: () => void 
     setVersion((n) => n + 1);
     onChanged();
   };
-  const roles = me.memberships.filter((m) => m.cooperationId === task.cooperationId);
-  const unitIds = task.sides.flatMap((s) => [s.lead, ...s.co]).map((u) => u?.organizationId);
-  const reportsFor = me.user.organizationId !== null && roles.some((m) => m.role === 'unit') && unitIds.includes(me.user.organizationId);
 
   if (error) return <LoadError error={error} onRetry={reload} />;
   if (!data) return <PageLoading />;
@@ -126,7 +123,7 @@ function Reports({ task, onChanged }: { task: TaskDetail; onChanged: () => void 
       <Card title={t('reports.title')}>
         <ReportTimeline reports={reports.items} sides={task.sides} milestones={task.milestones} onChanged={refresh} />
       </Card>
-      {reportsFor && task.can.updateProgress ? (
+      {task.can.report && task.can.updateProgress ? (
         <Card title={t('reports.submitTitle')}>
           <ReportForm
             key={version}
@@ -147,7 +144,6 @@ function Reports({ task, onChanged }: { task: TaskDetail; onChanged: () => void 
 export default function TaskPage() {
   const { t } = useTranslation();
   const locale = currentLocale();
-  const me = useMe();
   const { taskId = '' } = useParams();
   const { data: task, error, loading, reload } = useApi(() => tasksApi.task(taskId), taskId);
   useMarkTaskRead(task?.id);
@@ -158,7 +154,6 @@ export default function TaskPage() {
   if (error) return <LoadError error={error} onRetry={reload} />;
   if (loading && !task) return <PageLoading />;
   if (!task) return <PageLoading />;
-  const coordinator = me.memberships.some((m) => m.cooperationId === task.cooperationId && m.role === 'coordinator');
   const parties = [...(cooperation?.parties ?? [])].sort((a, b) => a.ordinal - b.ordinal);
 
   return (
@@ -237,7 +232,7 @@ export default function TaskPage() {
             <Card
               title={t('supervision.notices')}
               extra={
-                coordinator ? (
+                task.can.issueNotice ? (
                   <Button size="small" danger icon={<AlertOutlined />} onClick={() => setIssuing(true)}>
                     {t('supervision.issue')}
                   </Button>

@@ -71,10 +71,14 @@ export function CommentList({ subject }: { subject: CommentSubject }) {
           )}
         />
       ) : null}
-      <Input.TextArea rows={2} value={draft} maxLength={5000} onChange={(e) => setDraft(e.target.value)} placeholder={t('tasks.commentPlaceholder')} />
-      <Button type="primary" onClick={send} loading={sending} disabled={!draft.trim()}>
-        {t('tasks.commentSend')}
-      </Button>
+      {data?.can.comment ? (
+        <>
+          <Input.TextArea rows={2} value={draft} maxLength={5000} onChange={(e) => setDraft(e.target.value)} placeholder={t('tasks.commentPlaceholder')} aria-label={t('tasks.commentPlaceholder')} />
+          <Button type="primary" onClick={send} loading={sending} disabled={!draft.trim()}>
+            {t('tasks.commentSend')}
+          </Button>
+        </>
+      ) : null}
     </Space>
   );
 }

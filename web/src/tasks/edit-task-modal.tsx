@@ -4,10 +4,8 @@ import { tasksApi, type TaskDetail } from '../api/tasks.ts';
 import type { Party } from '../api/types.ts';
 import { useApi } from '../api/use-api.ts';
 import { SaveFailure } from '../common/use-save.tsx';
-import { useMe } from '../session/session-context.tsx';
 import { editTaskRequest, taskFormValues, type NewTaskValues } from './new-task-request.ts';
 import { loadClauseChoices, TaskForm, useTaskFormSave } from './task-form.tsx';
-import { ownerSidesFor } from './task-permissions.ts';
 
 interface Props {
   task: TaskDetail;
@@ -23,7 +21,6 @@ interface Props {
 export function EditTaskModal({ task, parties, onClose, onSaved }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const me = useMe();
   const [form] = Form.useForm<NewTaskValues>();
   const clauses = useApi(() => loadClauseChoices(task.cooperationId), task.cooperationId);
   const { saving, failure, save, onEdit } = useTaskFormSave(form);
@@ -63,7 +60,7 @@ export function EditTaskModal({ task, parties, onClose, onSaved }: Props) {
         parties={parties}
         clauses={clauses}
         initialValues={taskFormValues(task)}
-        editableSides={ownerSidesFor(me, task.cooperationId, partyIds)}
+        editableSides={parties.filter((p) => p.can.manageTasks).map((p) => p.id)}
         onEdit={onEdit}
       />
     </Modal>

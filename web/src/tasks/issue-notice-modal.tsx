@@ -1,4 +1,4 @@
-import { App, Form, Input, Modal, Select } from 'antd';
+import { Alert, App, Form, Input, Modal, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../api/error-message.ts';
@@ -6,7 +6,6 @@ import { tasksApi, type TaskDetail } from '../api/tasks.ts';
 import { useApi } from '../api/use-api.ts';
 import { LoadError } from '../common/load-error.tsx';
 import { PageLoading } from '../common/page-loading.tsx';
-import { useMe } from '../session/session-context.tsx';
 import { recipientChoices } from './notice-recipients.ts';
 import { DateField } from '../common/date-field.tsx';
 
@@ -29,9 +28,7 @@ interface Values {
 /** The form once the task's units are known: whom to address, the deadline and what is required. */
 function NoticeForm({ detail, recipientOrganizationId, defaultDeadline, form }: { detail: TaskDetail; recipientOrganizationId: string | null; defaultDeadline: string; form: ReturnType<typeof Form.useForm<Values>>[0] }) {
   const { t } = useTranslation();
-  const me = useMe();
-  const officeSides = me.memberships.filter((m) => m.cooperationId === detail.cooperationId && m.role === 'coordinator').map((m) => m.partyId);
-  const choices = recipientChoices(detail, officeSides, recipientOrganizationId);
+  const choices = recipientChoices(detail, recipientOrganizationId);
   const options = choices.groups.map((group) => ({
     label: group.partyName,
     title: group.partyName,
@@ -84,13 +81,14 @@ export function IssueNoticeModal({ task, recipientOrganizationId = null, default
       title={task ? t('supervision.issueTitle', { title: task.title }) : ''}
       onCancel={onClose}
       onOk={() => void onOk().catch(() => undefined)}
-      okButtonProps={{ disabled: !current }}
+      okButtonProps={{ disabled: !current?.can.issueNotice }}
       confirmLoading={saving}
       destroyOnHidden
     >
       {error ? <LoadError error={error} onRetry={reload} /> : null}
       {task && !current && !error ? <PageLoading /> : null}
-      {current ? <NoticeForm detail={current} recipientOrganizationId={recipientOrganizationId} defaultDeadline={defaultDeadline} form={form} /> : null}
+      {current && !current.can.issueNotice ? <Alert type="info" showIcon title={t('supervision.notYours')} data-testid="notice-not-yours" /> : null}
+      {current?.can.issueNotice ? <NoticeForm detail={current} recipientOrganizationId={recipientOrganizationId} defaultDeadline={defaultDeadline} form={form} /> : null}
     </Modal>
   );
 }

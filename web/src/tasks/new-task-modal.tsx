@@ -4,10 +4,8 @@ import { tasksApi } from '../api/tasks.ts';
 import type { Party } from '../api/types.ts';
 import { useApi } from '../api/use-api.ts';
 import { SaveFailure } from '../common/use-save.tsx';
-import { useMe } from '../session/session-context.tsx';
 import { newTaskRequest, type NewTaskValues } from './new-task-request.ts';
 import { loadClauseChoices, TaskForm, useTaskFormSave } from './task-form.tsx';
-import { ownerSidesFor } from './task-permissions.ts';
 
 interface Props {
   cooperationId: string;
@@ -23,11 +21,10 @@ interface Props {
 export function NewTaskModal({ cooperationId, parties, onClose, onCreated }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const me = useMe();
   const [form] = Form.useForm<NewTaskValues>();
   const clauses = useApi(() => loadClauseChoices(cooperationId), cooperationId);
   const { saving, failure, save, onEdit } = useTaskFormSave(form);
-  const ownSides = ownerSidesFor(me, cooperationId, parties.map((p) => p.id));
+  const ownSides = parties.filter((p) => p.can.manageTasks).map((p) => p.id);
 
   const submit = async () => {
     const values = await form.validateFields();

@@ -8,16 +8,16 @@ const sides = [
 
 describe('recipientChoices', () => {
   it("offers both sides' units on a joint task and defaults to the issuing side's lead unit", () => {
-    const choices = recipientChoices({ joint: true, ownerPartyId: null, sides }, ['sz']);
+    const choices = recipientChoices({ joint: true, noticePartyId: 'sz', sides });
     expect(choices.issuingSide).toBe('sz');
     expect(choices.groups.map((g) => g.units.map((u) => u.organizationId))).toEqual([['qd-kj', 'qd-jy'], ['sz-kj']]);
     expect(choices.defaults).toEqual(['sz-kj']);
   });
 
   it('keeps a one-sided task to its own side and starts from the row the office chose', () => {
-    const choices = recipientChoices({ joint: false, ownerPartyId: 'qd', sides: sides.slice(0, 1) }, ['qd'], 'qd-jy');
+    const choices = recipientChoices({ joint: false, noticePartyId: 'qd', sides: sides.slice(0, 1) }, 'qd-jy');
     expect(choices.groups.map((g) => g.partyId)).toEqual(['qd']);
     expect(choices.defaults).toEqual(['qd-jy']);
-    expect(recipientChoices({ joint: false, ownerPartyId: 'qd', sides: sides.slice(0, 1) }, ['qd'], 'sz-kj').defaults).toEqual(['qd-kj']);
+    expect(recipientChoices({ joint: false, noticePartyId: 'qd', sides: sides.slice(0, 1) }, 'sz-kj').defaults).toEqual(['qd-kj']);
   });
 });

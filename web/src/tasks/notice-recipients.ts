@@ -13,11 +13,10 @@ export interface RecipientGroup {
  * row the office started from, when it may address that one.
  */
 export function recipientChoices(
-  task: { joint: boolean; ownerPartyId: string | null; sides: TaskSide[] },
-  officeSides: readonly string[],
+  task: { joint: boolean; noticePartyId: string | null; sides: TaskSide[] },
   preferredOrganizationId?: string | null,
 ): { issuingSide: string | null; groups: RecipientGroup[]; defaults: string[] } {
-  const issuingSide = (task.ownerPartyId && officeSides.includes(task.ownerPartyId) ? task.ownerPartyId : task.sides.find((s) => officeSides.includes(s.partyId))?.partyId) ?? officeSides[0] ?? null;
+  const issuingSide = task.noticePartyId;
   const groups = task.sides
     .filter((side) => side.partyId === issuingSide || task.joint)
     .map((side) => ({

@@ -6,7 +6,6 @@ import { tasksApi } from '../api/tasks.ts';
 import type { Party } from '../api/types.ts';
 import type { ApiState } from '../api/use-api.ts';
 import { useSave } from '../common/use-save.tsx';
-import { useMe } from '../session/session-context.tsx';
 import {
   clauseChoices,
   NEW_TASK_FIELDS,
@@ -19,7 +18,6 @@ import {
 } from './new-task-request.ts';
 import { PriorityField } from './priority-field.tsx';
 import { taskFormErrorsFrom } from './task-form-errors.ts';
-import { ownerSidesFor } from './task-permissions.ts';
 import { usePartyUnits, type PartyUnits } from './use-party-units.ts';
 import { useRefusals } from './use-refusals.ts';
 import { DateField } from '../common/date-field.tsx';
@@ -84,12 +82,11 @@ const TITLE_MAX = 500;
 /** What a task is, the clauses it serves and who leads it on each side: the form behind creating and editing a task. */
 export function TaskForm({ form, name, cooperationId, parties, clauses, initialValues, editableSides, taskId, onEdit }: Props) {
   const { t } = useTranslation();
-  const me = useMe();
   const { sides, loading: unitsLoading } = usePartyUnits(parties);
   const joint = Form.useWatch('joint', form) ?? initialValues.joint ?? true;
   const ownerPartyId = Form.useWatch('ownerPartyId', form) ?? initialValues.ownerPartyId;
   const partyIds = parties.map((p) => p.id);
-  const ownSides = ownerSidesFor(me, cooperationId, partyIds);
+  const ownSides = parties.filter((p) => p.can.manageTasks).map((p) => p.id);
   const shown = sidesOfTask(joint, ownerPartyId, partyIds);
   const editing = editableSides !== undefined;
 
