@@ -5,6 +5,8 @@ import { useBrowserSession } from './browser-session.ts';
 import { screenshot } from './screenshots.ts';
 
 const PHONE = { width: 390, height: 844 };
+/** A tablet held upright (iPad mini and most Android tablets): antd's md breakpoint, where the side menu folds to icons. */
+const TABLET = { width: 768, height: 1024 };
 
 /** Whether the page is wider than the phone: a user would have to scroll it sideways. */
 const overflowsSideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
@@ -32,6 +34,58 @@ describe.skipIf(!chromiumAvailable())('the app on a phone-sized screen and on pa
     await page.getByTestId('task-title').waitFor();
     expect(await overflowsSideways(page)).toBe(false);
     await screenshot(page, 'phone-task');
+    await finish(page);
+  });
+
+  it('fits every main page of a cooperation into 768 px, tabs included, with the folded side menu still leading to its pages', async () => {
+    const page = await newPage();
+    await page.setViewportSize(TABLET);
+    await logIn(page, 'qd.fgw');
+    // The side menu shows its icons only; each still opens its page, named on hover.
+    const sider = page.locator('.ant-layout-sider');
+    expect((await sider.boundingBox())?.width ?? 0).toBeLessThan(80);
+    await sider.getByRole('menuitem').nth(2).click();
+    await page.waitForURL(/\/my-work$/);
+    await sider.getByRole('menuitem').first().click();
+    await page.waitForURL(/\/cooperations$/);
+    expect(await overflowsSideways(page)).toBe(false);
+
+    await page.getByRole('link', { name: /青岛.*深圳/ }).click();
+    await page.getByTestId('cooperation-name').waitFor();
+    const cooperation = new URL(page.url()).pathname;
+    const pages: [string, string][] = [
+      [cooperation, 'cooperation-name'],
+      [`${cooperation}/tasks`, 'task-ledger'],
+      [`${cooperation}/projects`, 'project-table'],
+      [`${cooperation}/supervision`, 'supervision-total-overdue'],
+      [`${cooperation}/audit`, 'audit-table'],
+      [`${cooperation}/settings`, 'settings-tabs'],
+      [`${cooperation}/indicators`, 'indicator-table'],
+    ];
+    for (const [path, shown] of pages) {
+      await page.goto(path);
+      await page.getByTestId(shown).first().waitFor();
+      await page.waitForLoadState('networkidle');
+      expect(await overflowsSideways(page), path).toBe(false);
+      // Every tab of the page, since a tab's table is as wide as its columns.
+      const tabs = page.locator('main [role="tab"]');
+      for (let i = 0; i < (await tabs.count()); i++) {
+        await tabs.nth(i).click();
+        await page.waitForLoadState('networkidle');
+        expect(await overflowsSideways(page), `${path}, tab ${i + 1}`).toBe(false);
+      }
+    }
+    await page.goto(`${cooperation}/projects`);
+    await page.getByTestId('project-table').locator('tr.ant-table-row').first().waitFor();
+    // The project's name keeps a readable width instead of one character per line.
+    const name = await page.getByTestId('project-table').locator('tr.ant-table-row').first().locator('td').first().boundingBox();
+    expect(name?.width ?? 0).toBeGreaterThan(160);
+    await screenshot(page, 'tablet-projects');
+
+    await page.goto(`${cooperation}/tasks`);
+    await page.getByTestId('task-ledger').getByRole('link').first().click();
+    await page.getByTestId('task-title').waitFor();
+    expect(await overflowsSideways(page)).toBe(false);
     await finish(page);
   });
 

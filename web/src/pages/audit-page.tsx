@@ -242,7 +242,7 @@ export default function AuditPage() {
         </Space>
       ),
     },
-    { title: t('audit.changes'), key: 'changes', render: (_, entry) => <ChangeSummary entry={entry} reading={reading} /> },
+    { title: t('audit.changes'), key: 'changes', width: 420, render: (_, entry) => <ChangeSummary entry={entry} reading={reading} /> },
   ];
 
   return (
@@ -289,6 +289,7 @@ export default function AuditPage() {
           columns={columns}
           dataSource={data?.items ?? []}
           expandable={{ expandedRowRender: (entry) => <Changes entry={entry} reading={reading} /> }}
+          scroll={{ x: 1080 }}
           locale={{ emptyText: t('audit.empty') }}
           pagination={{
             current: page,

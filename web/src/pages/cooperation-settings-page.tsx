@@ -65,6 +65,7 @@ export default function CooperationSettingsPage() {
         }
       >
         <Tabs
+          data-testid="settings-tabs"
           activeKey={tab}
           tabBarGutter={wide ? 16 : 12}
           onChange={(key) => setSearch(key === 'general' ? {} : { tab: key }, { replace: true })}

@@ -30,7 +30,8 @@ export function ProjectTable({ cooperationId, parties, events }: { cooperationId
   };
 
   const columns: TableColumnsType<ProjectListItem> = [
-    { title: t('projects.field.name'), dataIndex: 'name', render: (name: string, row) => <Link to={`/projects/${row.id}`}>{name}</Link> },
+    // The name is the key column: it keeps its width and stays in view while the figures scroll sideways on a narrow screen.
+    { title: t('projects.field.name'), dataIndex: 'name', width: 240, fixed: 'left', render: (name: string, row) => <Link to={`/projects/${row.id}`}>{name}</Link> },
     { title: t('projects.field.investorSide'), key: 'sides', width: 150, render: (_, row) => `${partyName(parties, row.investorPartyId)} → ${partyName(parties, row.hostPartyId)}` },
     { title: t('projects.field.industry'), dataIndex: 'industryCode', width: 170, ellipsis: true, render: (code: string | null) => industryName(code, locale) },
     {
@@ -75,6 +76,7 @@ export function ProjectTable({ cooperationId, parties, events }: { cooperationId
         locale={{ emptyText: t('projects.list.empty') }}
         pagination={{ current: page, pageSize: 50, total: data?.total ?? 0, onChange: setPage, showSizeChanger: false }}
         data-testid="project-table"
+        scroll={{ x: 1120 }}
         summary={() =>
           data ? (
             <Table.Summary.Row data-testid="project-totals">

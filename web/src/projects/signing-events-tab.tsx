@@ -38,7 +38,7 @@ export function SigningEventsTab({ cooperationId, list, error, reload }: { coope
         ) : null}
         <Typography.Text type="secondary">{t('projects.events.ratesHint')}</Typography.Text>
       </Space>
-      <Table<SigningEvent> rowKey="id" size="small" bordered columns={columns} dataSource={list?.items ?? []} loading={!list} pagination={false} locale={{ emptyText: t('projects.events.empty') }} data-testid="event-table" />
+      <Table<SigningEvent> rowKey="id" size="small" bordered columns={columns} dataSource={list?.items ?? []} scroll={{ x: 'max-content' }} loading={!list} pagination={false} locale={{ emptyText: t('projects.events.empty') }} data-testid="event-table" />
       {creating ? <SigningEventFormModal cooperationId={cooperationId} onClose={() => setCreating(false)} onSaved={(e) => void navigate(`/signing-events/${e.id}`)} /> : null}
     </Space>
   );

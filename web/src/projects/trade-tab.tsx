@@ -65,7 +65,7 @@ export function TradeTab({ cooperationId, parties }: { cooperationId: string; pa
           </Button>
         ) : null}
       </Space>
-      <Table<CrossSideTransaction> rowKey="id" size="small" bordered loading={!data} columns={columns} dataSource={data?.items ?? []} pagination={{ pageSize: 20 }} locale={{ emptyText: t('projects.trade.empty') }} data-testid="trade-table" />
+      <Table<CrossSideTransaction> rowKey="id" size="small" bordered loading={!data} columns={columns} dataSource={data?.items ?? []} scroll={{ x: 1000 }} pagination={{ pageSize: 20 }} locale={{ emptyText: t('projects.trade.empty') }} data-testid="trade-table" />
       <Card size="small" title={t('projects.trade.totals')}>
         <Table rowKey={(g) => `${g.key}:${g.unit}:${g.currency}`} size="small" pagination={false} columns={totalsColumns} dataSource={data?.totals ?? []} data-testid="trade-totals" />
       </Card>
