@@ -19,6 +19,7 @@ import { createProjectService } from '../modules/project/project.service.ts';
 import { createProjectFigures } from '../modules/project/project-figures.service.ts';
 import { createSigningEventService } from '../modules/signing-event/signing-event.service.ts';
 import { createCrossSideTransactionService } from '../modules/cross-side-transaction/cross-side-transaction.service.ts';
+import { createDashboardService } from '../modules/dashboard/dashboard.service.ts';
 import { createCooperationService } from '../modules/cooperation/cooperation.service.ts';
 import { createOrganizationService } from '../modules/organization/organization.service.ts';
 import { createPeriodService } from '../modules/period/period.service.ts';
@@ -52,6 +53,7 @@ export function createServices(database: Database, config: Config, options: { cl
   const attachmentStore = createConfiguredAttachmentStore(config.uploads);
   const task = createTaskService(db, cooperation, { today, notifications: taskNotifications, removeStoredFile: (key) => attachmentStore.remove(key) });
   const taskClosure = createTaskClosureService(db, { tasks: task, notifications: taskNotifications });
+  const signingEvent = createSigningEventService(db, { cooperations: cooperation, projects: project });
   const report = createReportService(db, { tasks: task, indicators: indicator, timeZone: config.timeZone, notifier: notification, proposeTaskClosing: (tx, actor, closing) => taskClosure.proposeIn(tx, actor, closing) });
   return {
     database,
@@ -67,7 +69,8 @@ export function createServices(database: Database, config: Config, options: { cl
     clause,
     project,
     projectFigures: createProjectFigures(db),
-    signingEvent: createSigningEventService(db, { cooperations: cooperation, projects: project }),
+    signingEvent,
+    dashboard: createDashboardService(db, { cooperations: cooperation, tasks: task, projects: project, signingEvents: signingEvent, indicators: indicator, today }),
     crossSideTransaction: createCrossSideTransactionService(db, { cooperations: cooperation, today, figuresChanged }),
     indicator,
     ingest: createIngestService(db, { cooperation, agreement, clause, project, indicator, period }),

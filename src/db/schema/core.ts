@@ -139,6 +139,8 @@ export const cooperations = pgTable('cooperations', {
   status: text('status', { enum: COOPERATION_STATUSES }).notNull().default('active'),
   visibility: text('visibility', { enum: VISIBILITIES }).notNull().default('parties'),
   startedOn: date('started_on'),
+  /** How many days ahead "due soon" looks, on the dashboard and in 督办: a cooperation with quarterly rhythms looks further than one with weekly. */
+  dueSoonDays: integer('due_soon_days').notNull().default(7),
   version: rowVersion(),
   createdAt: createdAt(),
   updatedAt: updatedAt(),

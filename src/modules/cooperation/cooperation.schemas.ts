@@ -48,6 +48,8 @@ export const cooperationSchema = z.object({
   status: cooperationStatus,
   visibility,
   startedOn: z.string().nullable(),
+  /** How many days ahead "due soon" looks on the dashboard. */
+  dueSoonDays: z.number().int(),
   version: z.number().int(),
   parties: z.array(partySchema),
   /**
@@ -106,6 +108,7 @@ export const updateCooperationBody = z.object({
   status: cooperationStatus.optional(),
   visibility: visibility.optional(),
   startedOn: isoDate.nullable().optional(),
+  dueSoonDays: z.number().int().min(1, 'at least 1 day').max(90, 'at most 90 days').optional(),
 });
 
 export const addPartyBody = partyInput;

@@ -86,6 +86,7 @@ export function createCooperationService(db: Db) {
       status: row.status,
       visibility: row.visibility,
       startedOn: row.startedOn,
+      dueSoonDays: row.dueSoonDays,
       version: row.version,
       parties: partyRows.map((p, i) => ({
         id: p.id,

@@ -1,0 +1,1 @@
+ALTER TABLE "cooperations" ADD COLUMN "due_soon_days" integer DEFAULT 7 NOT NULL;
