@@ -146,11 +146,11 @@ describe.skipIf(!chromiumAvailable())('the web app in Chromium', () => {
     await finish(page);
   });
 
-  it('starts each role where its work is, and offers 导入文本 to a cooperation office and not to a unit user or a leader', async () => {
+  it('starts each role where its work is, and offers 导入文本 to a cooperation office only and 我的工作 to no leader', async () => {
     const landings = [
       ['qd.fgw', 1, /\/cooperations$/],
       ['qd.kj', 0, /\/my-work$/],
-      ['qd.leader', 0, /\/cooperations\/[0-9a-f-]{36}$/],
+      ['qd.leader', 0, /\/cooperations\/[0-9a-f-]{36}\/dashboard$/],
     ] as const;
     for (const [username, offered, landing] of landings) {
       const page = await newPage();
@@ -158,6 +158,7 @@ describe.skipIf(!chromiumAvailable())('the web app in Chromium', () => {
       await page.getByRole('menu').first().waitFor();
       await expect.poll(() => `${username} ${new URL(page.url()).pathname}`).toMatch(new RegExp(`^${username} ${landing.source}`));
       expect(await page.getByRole('link', { name: '导入文本' }).count(), username).toBe(offered);
+      expect(await page.getByRole('menuitem').getByRole('link', { name: '我的工作' }).count(), username).toBe(username === 'qd.leader' ? 0 : 1);
       if (username === 'qd.leader') {
         await page.getByTestId('cooperation-name').getByText(/青岛.*深圳/).waitFor();
         expect(await page.getByTestId('settings-link').count()).toBe(0);

@@ -21,6 +21,7 @@ const TaskPage = lazy(() => import('./pages/task-page.tsx'));
 const ProjectsPage = lazy(() => import('./pages/projects-page.tsx'));
 const ProjectPage = lazy(() => import('./pages/project-page.tsx'));
 const SigningEventPage = lazy(() => import('./pages/signing-event-page.tsx'));
+const DashboardPage = lazy(() => import('./dashboard/dashboard-page.tsx'));
 const IndicatorListPage = lazy(() => import('./pages/indicator-list-page.tsx'));
 const IndicatorPage = lazy(() => import('./pages/indicator-page.tsx'));
 const MyWorkPage = lazy(() => import('./pages/my-work-page.tsx'));
@@ -67,6 +68,7 @@ function AppRoutes() {
           <Route path="/cooperations" element={<CooperationListPage />} />
           <Route path="/cooperations/:cooperationId" element={<CooperationPage />} />
           <Route path="/cooperations/:cooperationId/settings" element={<CooperationSettingsPage />} />
+          <Route path="/cooperations/:cooperationId/dashboard" element={<DashboardPage />} />
           <Route path="/agreements/:agreementId" element={<AgreementPage />} />
           <Route path="/cooperations/:cooperationId/tasks" element={<TaskLedgerPage />} />
           <Route path="/tasks/:taskId" element={<TaskPage />} />

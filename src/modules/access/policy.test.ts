@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from './actor.ts';
-import { assertCanAddressNotice, canAcknowledgeFor, canComment, canManageTask, canReadCooperationAudit, issuingSide, noticeSideOf, reportsAsUnit } from './policy.ts';
+import { assertCanAddressNotice, canAcknowledgeFor, canComment, canHaveOwnWork, canManageTask, canReadCooperationAudit, issuingSide, landingFor, noticeSideOf, reportsAsUnit } from './policy.ts';
 
 const COOP = 'c1';
 const actor = (over: Partial<Actor>): Actor => ({ userId: 'u1', username: 'u1', isAdmin: false, organizationId: null, memberships: [], ...over });
@@ -59,5 +59,22 @@ describe('what a leader is offered', () => {
     expect(noticeSideOf(office, { cooperationId: COOP, joint: false, ownerPartyId: 'sz' })).toBeNull();
     expect(reportsAsUnit(unitUser, joint, [{ partyId: 'qd', organizationId: 'kj' }])).toBe(true);
     expect(reportsAsUnit(unitUser, joint, [{ partyId: 'sz', organizationId: 'kj' }])).toBe(false);
+  });
+});
+
+describe('where a user starts and what the menu offers', () => {
+  const leader = (cooperationId: string) => ({ cooperationId, partyId: 'qd', role: 'leader' as const });
+  it("starts a leader of one cooperation at its dashboard, of several at the list, and offers no 我的工作", () => {
+    expect(landingFor(actor({ memberships: [leader(COOP)] }))).toEqual({ page: 'dashboard', cooperationId: COOP });
+    expect(landingFor(actor({ memberships: [leader(COOP), leader('c2')] }))).toEqual({ page: 'cooperations' });
+    expect(canHaveOwnWork(actor({ memberships: [leader(COOP), { cooperationId: 'c2', partyId: 'x', role: 'observer' }] }))).toBe(false);
+  });
+
+  it('starts offices and admins at the list and units at their work, both with 我的工作', () => {
+    expect(landingFor(office)).toEqual({ page: 'cooperations' });
+    expect(landingFor(actor({ isAdmin: true }))).toEqual({ page: 'cooperations' });
+    expect(landingFor(actor({ memberships: [unitUser.memberships[0] ?? leader(COOP), leader('c2')] }))).toEqual({ page: 'my-work' });
+    expect(canHaveOwnWork(office) && canHaveOwnWork(unitUser)).toBe(true);
+    expect(landingFor(null)).toEqual({ page: 'cooperations' });
   });
 });

@@ -696,3 +696,28 @@ export function reportMayCarryIndicator(task: { visibility: string; ownerPartyId
 
 /** The indicator pages of the app: the cooperation's members (offices, units, leaders, observers) and admins; the public reads the portal. */
 export const canReadIndicators = (actor: Actor | null, cooperationId: string): boolean => isMember(actor, cooperationId);
+
+/** Where the web starts a user after login: a page of the app, decided by what the user's roles are for. */
+export type Landing = { page: 'cooperations' } | { page: 'my-work' } | { page: 'dashboard'; cooperationId: string };
+
+/**
+ * 我的工作 lists the tasks a user owns or whose unit leads or co-operates: it has rows only for those who do the
+ * work (offices and units) and for administrators, who see every task. Leaders and observers read, so it is not offered.
+ */
+export const canHaveOwnWork = (actor: Actor | null): boolean => !!actor && (actor.isAdmin || actor.memberships.some((m) => m.role === 'coordinator' || m.role === 'unit'));
+
+/**
+ * Where a user starts, by what their work is: an office or an admin oversees cooperations and starts at their
+ * list; a unit user's work is their tasks, so 我的工作; a leader reads where one cooperation stands, so its
+ * dashboard when they are in just one. Anyone with several kinds of role starts where the widest of them does.
+ */
+export function landingFor(actor: Actor | null): Landing {
+  if (!actor) return { page: 'cooperations' };
+  const roles = new Set(actor.memberships.map((m) => m.role));
+  if (actor.isAdmin || roles.has('coordinator')) return { page: 'cooperations' };
+  if (roles.has('unit')) return { page: 'my-work' };
+  const cooperations = [...new Set(actor.memberships.map((m) => m.cooperationId))];
+  const [only] = cooperations;
+  if (cooperations.length === 1 && only) return { page: 'dashboard', cooperationId: only };
+  return { page: 'cooperations' };
+}

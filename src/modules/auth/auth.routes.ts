@@ -64,7 +64,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (
     { schema: { tags, summary: 'The caller; through an API token, only its cooperation and scope', response: { 200: meResponse, ...errorResponses } } },
     async (request) => {
       const actor = requireActor(request);
-      const { user, memberships, organization, can } = await services.auth.me(actor);
+      const { user, memberships, organization, can, landing } = await services.auth.me(actor);
       // A token never carries its user's administrator rights, so it is not presented as an administrator.
       return {
         user: { ...presentUser(user), isAdmin: actor.isAdmin },
@@ -72,6 +72,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (
         organization,
         apiToken: actor.token ?? null,
         can,
+        landing,
         limits: { uploadMaxBytes: services.attachment.maxBytes },
       };
     },

@@ -38,8 +38,16 @@ export const meResponse = z.object({
   organization: z.object({ id: z.uuid(), name: z.string(), regionCode: z.string() }).nullable(),
   /** Set when the caller is an API token: the one cooperation it acts in, and whether it may write. */
   apiToken: z.object({ id: z.uuid(), cooperationId: z.uuid(), scope: z.enum(API_TOKEN_SCOPES) }).nullable(),
-  /** What the web offers across cooperations: registering a cooperation (by hand or by importing a text), the admin area. */
-  can: z.object({ register: z.boolean(), administer: z.boolean() }),
+  /**
+   * What the web offers across cooperations, from the policy: registering a cooperation (by hand or by importing a
+   * text), the admin area, 我的工作 (only to those who have work of their own); and the page to start at.
+   */
+  can: z.object({ register: z.boolean(), administer: z.boolean(), myWork: z.boolean() }),
+  landing: z.discriminatedUnion('page', [
+    z.object({ page: z.literal('cooperations') }),
+    z.object({ page: z.literal('my-work') }),
+    z.object({ page: z.literal('dashboard'), cooperationId: z.uuid() }),
+  ]),
   limits: z.object({ uploadMaxBytes: z.number().int().describe('The largest evidence file the server takes') }),
 });
 

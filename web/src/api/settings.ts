@@ -29,6 +29,7 @@ export interface GeneralFields {
   startedOn: string | null;
   visibility: Visibility;
   status: CooperationStatus;
+  dueSoonDays: number;
 }
 
 export interface PartyPatch {

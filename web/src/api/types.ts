@@ -37,8 +37,10 @@ export interface Me {
   user: User & { organizationId: string | null };
   memberships: Membership[];
   organization: { id: string; name: string; regionCode: string } | null;
-  /** From the server's policy: registering a cooperation, by hand or by importing a text; the admin area. */
-  can: { register: boolean; administer: boolean };
+  /** From the server's policy: registering a cooperation, by hand or by importing a text; the admin area; 我的工作. */
+  can: { register: boolean; administer: boolean; myWork: boolean };
+  /** From the server's policy: the page the user starts at. */
+  landing: { page: 'cooperations' } | { page: 'my-work' } | { page: 'dashboard'; cooperationId: string };
   limits: { uploadMaxBytes: number };
 }
 
@@ -82,6 +84,8 @@ export interface Cooperation {
   status: CooperationStatus;
   visibility: Visibility;
   startedOn: string | null;
+  /** How many days ahead "due soon" looks on the dashboard. */
+  dueSoonDays: number;
   version: number;
   parties: Party[];
   /** What is still missing before it can be worked in, counted as far as the caller sees; null unless the caller manages it. */

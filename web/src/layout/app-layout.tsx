@@ -72,7 +72,7 @@ export function AppLayout() {
             items={[
               { key: 'cooperations', icon: <ApartmentOutlined />, label: <Link to="/cooperations">{t('nav.cooperations')}</Link> },
               ...(me.can.register ? [{ key: 'import', icon: <FileSearchOutlined />, label: <Link to="/import">{t('import.nav')}</Link> }] : []),
-              { key: 'my-work', icon: <InboxOutlined />, label: <Link to="/my-work">{t('myWork.nav')}</Link> },
+              ...(me.can.myWork ? [{ key: 'my-work', icon: <InboxOutlined />, label: <Link to="/my-work">{t('myWork.nav')}</Link> }] : []),
               { key: 'notifications', icon: <BellOutlined />, label: <Link to="/notifications">{t('notifications.nav')}</Link> },
               ...(me.can.administer ? [{ key: 'admin', icon: <TeamOutlined />, label: <Link to="/admin/users">{t('admin.nav')}</Link> }] : []),
             ]}

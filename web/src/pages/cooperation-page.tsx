@@ -1,4 +1,4 @@
-import { FundOutlined, LineChartOutlined, PlusOutlined, SettingOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { DashboardOutlined, FundOutlined, LineChartOutlined, PlusOutlined, SettingOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { Breadcrumb, Button, Card, Descriptions, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -148,6 +148,9 @@ export default function CooperationPage() {
                 <Button icon={<LineChartOutlined />}>{t('indicators.nav')}</Button>
               </Link>
             ) : null}
+            <Link to={`/cooperations/${cooperation.id}/dashboard`} data-testid="dashboard-link">
+              <Button icon={<DashboardOutlined />}>{t('dashboard.nav')}</Button>
+            </Link>
             <Link to={`/cooperations/${cooperation.id}/tasks`} data-testid="task-ledger-link">
               <Button type="primary" icon={<UnorderedListOutlined />}>
                 {t('tasks.nav')}

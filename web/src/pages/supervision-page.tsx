@@ -123,7 +123,8 @@ export default function SupervisionPage() {
   const { t } = useTranslation();
   const locale = currentLocale();
   const { cooperationId = '' } = useParams();
-  const [partyId, setPartyId] = useState<string | undefined>(undefined);
+  // A side named in the address (the dashboard's reporting figures open one side's view).
+  const [partyId, setPartyId] = useState<string | undefined>(() => new URLSearchParams(window.location.search).get('side') ?? undefined);
   const [withinDays, setWithinDays] = useState(7);
   const [reason, setReason] = useState<SupervisionReason | null>(null);
   const [issuing, setIssuing] = useState<{ task: SupervisionTask; organizationId: string | null } | null>(null);

@@ -1,7 +1,7 @@
 import { Button, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { projectsApi, type ProjectFilter, type ProjectListItem, type SigningEvent } from '../api/projects.ts';
 import type { Party } from '../api/types.ts';
 import { useApi } from '../api/use-api.ts';
@@ -14,12 +14,27 @@ import { industryName, industryOptions, partyName, partyOptions, stageName } fro
 
 const YEARS = Array.from({ length: 2026 - 2018 + 1 }, (_, i) => 2026 - i);
 
+/** The filters a link brings in its address (the dashboard's numbers open the table filtered to their projects). */
+function filterFrom(search: URLSearchParams): ProjectFilter {
+  const text = (key: string) => search.get(key) || undefined;
+  const year = Number(search.get('year'));
+  return {
+    investorPartyId: text('investorPartyId'),
+    hostPartyId: text('hostPartyId'),
+    stage: text('stage'),
+    industryCode: text('industryCode'),
+    signingEventId: text('signingEventId'),
+    year: Number.isInteger(year) && year > 0 ? year : undefined,
+  };
+}
+
 /** The projects of a cooperation, filtered by side, stage, industry, event and year, with the totals of all those filtered. */
 export function ProjectTable({ cooperationId, parties, events }: { cooperationId: string; parties: Party[]; events: SigningEvent[] }) {
   const { t } = useTranslation();
   const locale = currentLocale();
   const navigate = useNavigate();
-  const [filter, setFilter] = useState<ProjectFilter>({});
+  const [search] = useSearchParams();
+  const [filter, setFilter] = useState<ProjectFilter>(() => filterFrom(search));
   const [page, setPage] = useState(1);
   const [creating, setCreating] = useState(false);
   const { data, error, loading, reload } = useApi(() => projectsApi.list(cooperationId, { ...filter, page, pageSize: 50 }), `${cooperationId}:${JSON.stringify(filter)}:${page}`);

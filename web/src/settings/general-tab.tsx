@@ -1,4 +1,4 @@
-import { Alert, App, Button, Form, Input, Select, Space } from 'antd';
+import { Alert, App, Button, Form, Input, InputNumber, Select, Space } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client.ts';
@@ -23,6 +23,7 @@ interface Values {
   startedOn: string;
   visibility: Visibility;
   status: CooperationStatus;
+  dueSoonDays: number;
 }
 
 const valuesOf = (c: Cooperation): Values => ({
@@ -32,6 +33,7 @@ const valuesOf = (c: Cooperation): Values => ({
   startedOn: c.startedOn ?? '',
   visibility: c.visibility,
   status: c.status,
+  dueSoonDays: c.dueSoonDays,
 });
 
 /** Only what the user changed is sent, so a save never overwrites fields someone else changed meanwhile with stale ones. */
@@ -43,6 +45,7 @@ function changes(before: Values, after: Values): Partial<GeneralFields> {
   if (after.startedOn !== before.startedOn) patch.startedOn = after.startedOn || null;
   if (after.visibility !== before.visibility) patch.visibility = after.visibility;
   if (after.status !== before.status) patch.status = after.status;
+  if (after.dueSoonDays !== before.dueSoonDays) patch.dueSoonDays = after.dueSoonDays;
   return patch;
 }
 
@@ -145,6 +148,14 @@ export function GeneralTab({ cooperation, onSaved, onReload }: { cooperation: Co
         </Form.Item>
         <Form.Item name="status" label={t('cooperation.status')}>
           <Select style={{ width: 180 }} options={STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))} aria-label={t('cooperation.status')} />
+        </Form.Item>
+        <Form.Item
+          name="dueSoonDays"
+          label={t('settings.general.dueSoonDays')}
+          extra={t('settings.general.dueSoonDaysHint')}
+          rules={[{ required: true, type: 'integer', min: 1, max: 90, message: t('settings.general.dueSoonDaysRange', { min: 1, max: 90 }) }]}
+        >
+          <InputNumber min={1} max={90} precision={0} style={{ width: 120 }} aria-label={t('settings.general.dueSoonDays')} data-testid="due-soon-days" />
         </Form.Item>
       </Space>
       <Space>

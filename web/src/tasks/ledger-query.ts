@@ -27,6 +27,7 @@ export function ledgerQueryFrom(params: URLSearchParams): LedgerQuery {
     q: text('q'),
     side: text('side'),
     unit: text('unit'),
+    clauseId: text('clauseId'),
     tag: text('tag'),
     status: status.length > 0 ? status : undefined,
     priority: priority.length > 0 ? priority : undefined,
@@ -49,6 +50,7 @@ export function ledgerParamsFrom(query: LedgerQuery): URLSearchParams {
   set('q', query.q);
   set('side', query.side);
   set('unit', query.unit);
+  set('clauseId', query.clauseId);
   set('tag', query.tag);
   set('status', query.status?.join(','));
   set('priority', query.priority?.join(','));
