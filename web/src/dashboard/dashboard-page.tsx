@@ -3,6 +3,7 @@ import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { api } from '../api/client.ts';
+import { STATUS_COLOURS as STATUS_COLOURS_TARGET } from '../../../src/contract/indicator-status.ts';
 import { dashboardApi, drillPath, type Dashboard, type Drill } from '../api/dashboard.ts';
 import { useApi } from '../api/use-api.ts';
 import { LoadError } from '../common/load-error.tsx';
@@ -10,7 +11,6 @@ import { PageLoading } from '../common/page-loading.tsx';
 import { formatDate, formatDateTime } from '../format/date.ts';
 import { formatAmounts } from '../format/money.ts';
 import { currentLocale } from '../i18n/i18n.ts';
-import { IndicatorStatusTag } from '../indicators/indicator-status-tag.tsx';
 import { formatQuantity } from '../indicators/quantity.ts';
 import { industryName } from '../projects/project-words.ts';
 import { DashboardChart, type DashboardChartOption } from './dashboard-chart.tsx';
@@ -23,9 +23,10 @@ const STATUS_COLOURS: Record<TaskStatus, string> = { not_started: '#999999', in_
 const percent = (share: number | null) => (share === null ? '—' : `${Math.round(share * 100)}%`);
 
 /** A number that opens the rows behind it. */
-function Count({ cooperationId, drill, value, testId, label }: { cooperationId: string; drill: Drill; value: ReactNode; testId?: string; label?: string }) {
+function Count({ cooperationId, drill, value, testId, label, inline }: { cooperationId: string; drill: Drill; value: ReactNode; testId?: string; label?: string; inline?: boolean }) {
+  // Inside a sentence a link is told from the words around it by more than its colour.
   return (
-    <Link to={drillPath(cooperationId, drill)} data-testid={testId} aria-label={label}>
+    <Link to={drillPath(cooperationId, drill)} data-testid={testId} aria-label={label} style={inline ? { textDecoration: 'underline' } : undefined}>
       {value}
     </Link>
   );
@@ -145,7 +146,7 @@ function TaskList({ title, list, cooperationId, testId, empty }: { title: string
   return (
     <div data-testid={testId}>
       <Typography.Title level={5} style={{ marginTop: 0 }}>
-        {title} · <Count cooperationId={cooperationId} drill={list.drill} value={t('dashboard.all', { count: list.count })} />
+        {title} · <Count cooperationId={cooperationId} drill={list.drill} value={t('dashboard.all', { count: list.count })} inline />
       </Typography.Title>
       {list.items.length === 0 ? (
         <Typography.Text type="secondary">{empty}</Typography.Text>
@@ -343,6 +344,17 @@ function Money({ data }: { data: Dashboard }) {
   );
 }
 
+/** A target's status: the status rule's colour as a swatch beside the word, which stays dark enough to read. */
+function TargetStatusMark({ status }: { status: Dashboard['targets'][number]['years'][number]['status'] }) {
+  const { t } = useTranslation();
+  return (
+    <Tag data-testid="target-status" data-status={status} style={{ borderColor: STATUS_COLOURS_TARGET[status], background: '#fff', marginInlineEnd: 0 }}>
+      <span aria-hidden style={{ display: 'inline-block', width: 8, height: 8, borderRadius: 4, background: STATUS_COLOURS_TARGET[status], marginInlineEnd: 4 }} />
+      {t(`indicators.status.${status}`)}
+    </Tag>
+  );
+}
+
 function Targets({ data }: { data: Dashboard }) {
   const { t } = useTranslation();
   const locale = currentLocale();
@@ -355,7 +367,7 @@ function Targets({ data }: { data: Dashboard }) {
       <Space size={4} wrap>
         <span>{`${year.year ?? ''} ${year.comparator} ${formatQuantity(Number(year.target), row.unit, locale)}`}</span>
         <span>{`${t('dashboard.actual')} ${year.actual === null ? '—' : formatQuantity(year.actual, row.unit, locale)}`}</span>
-        <IndicatorStatusTag status={year.status} />
+        <TargetStatusMark status={year.status} />
       </Space>
     );
   };
@@ -385,7 +397,7 @@ function Changes({ data }: { data: Dashboard }) {
             key: `${c.at}-${i}`,
             content: (
               <span>
-                <Typography.Text type="secondary">{formatDateTime(c.at, locale)}</Typography.Text> {t(`dashboard.decision.${c.kind}`)} · <Count cooperationId={id} drill={c.drill} value={c.title} />
+                <Typography.Text type="secondary">{formatDateTime(c.at, locale)}</Typography.Text> {t(`dashboard.decision.${c.kind}`)} · <Count cooperationId={id} drill={c.drill} value={c.title} inline />
                 {c.detail ? <Typography.Text type="secondary"> · {c.kind === 'big_transaction' ? bigAmount(c.detail, locale) : c.detail}</Typography.Text> : null}
               </span>
             ),

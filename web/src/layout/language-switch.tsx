@@ -20,7 +20,7 @@ export function LanguageSwitch({ color, compact = false }: { color?: string; com
         },
       }}
     >
-      <Button type="text" aria-label={t('language.label')} data-testid="language-switch" style={{ color }}>
+      <Button type="text" aria-label={compact ? t('language.label') : `${t(`language.${locale}`)} · ${t('language.label')}`} data-testid="language-switch" style={{ color }}>
         <GlobalOutlined />
         {compact ? null : (
           <>
