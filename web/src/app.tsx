@@ -30,6 +30,7 @@ const NotificationsPage = lazy(() => import('./pages/notifications-page.tsx'));
 const AuditPage = lazy(() => import('./pages/audit-page.tsx'));
 const AccountPage = lazy(() => import('./pages/account-page.tsx'));
 const AdminUsersPage = lazy(() => import('./pages/admin-users-page.tsx'));
+const AdminAuditPage = lazy(() => import('./pages/admin-audit-page.tsx'));
 const PasswordChangeRequired = lazy(() => import('./account/password-change-required.tsx'));
 const ReportRedirect = lazy(() => import('./reports/report-redirect.tsx'));
 const NotFoundPage = lazy(() => import('./pages/not-found-page.tsx'));
@@ -85,6 +86,7 @@ function AppRoutes() {
           <Route path="/import" element={<ImportPage />} />
           <Route path="/account" element={<AccountPage />} />
           <Route path="/admin/users" element={<AdminUsersPage />} />
+          <Route path="/admin/audit" element={<AdminAuditPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

@@ -66,4 +66,7 @@ export const notificationsApi = {
     request<NotificationPreferences>('PUT', '/me/notification-preferences', preferences),
   audit: (cooperationId: string, query: { entity?: string | undefined; actorId?: string | undefined; from?: string | undefined; to?: string | undefined; page?: number; pageSize?: number }) =>
     request<AuditPage>('GET', `/cooperations/${encodeURIComponent(cooperationId)}/audit`, undefined, query),
+  /** The whole platform's trail: accounts, regions and every cooperation's entries (administrators). */
+  platformAudit: (query: { entity?: string | undefined; actorId?: string | undefined; from?: string | undefined; to?: string | undefined; page?: number; pageSize?: number }) =>
+    request<AuditPage>('GET', '/audit', undefined, query),
 };

@@ -1,7 +1,8 @@
-import { EditOutlined, KeyOutlined, StopOutlined, UnlockOutlined, UserAddOutlined } from '@ant-design/icons';
+import { AuditOutlined, EditOutlined, KeyOutlined, StopOutlined, UnlockOutlined, UserAddOutlined } from '@ant-design/icons';
 import { App, Button, Card, Input, Popconfirm, Result, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { useApi } from '../api/use-api.ts';
 import { usersApi, type AdminUser } from '../api/users.ts';
 import { TemporaryPasswordModal } from '../admin/temporary-password-modal.tsx';
@@ -119,9 +120,14 @@ export default function AdminUsersPage() {
       <Card
         title={t('admin.users.title')}
         extra={
-          <Button type="primary" icon={<UserAddOutlined />} onClick={() => openForm(null)} data-testid="new-user">
-            {t('admin.users.new')}
-          </Button>
+          <Space wrap>
+            <Link to="/admin/audit" data-testid="admin-audit-link">
+              <Button icon={<AuditOutlined />}>{t('admin.audit.nav')}</Button>
+            </Link>
+            <Button type="primary" icon={<UserAddOutlined />} onClick={() => openForm(null)} data-testid="new-user">
+              {t('admin.users.new')}
+            </Button>
+          </Space>
         }
       >
         <Space orientation="vertical" size={12} style={{ width: '100%' }}>
