@@ -9,6 +9,7 @@ import { registerDataCommands } from './data.commands.ts';
 import { registerIngestCommand } from './ingest.command.ts';
 import { registerJobsCommands } from './jobs.commands.ts';
 import { registerProjectCommands } from './project.commands.ts';
+import { registerDashboardCommands } from './dashboard.commands.ts';
 import { registerTaskCommands } from './task.commands.ts';
 
 const program = new Command()
@@ -54,6 +55,7 @@ registerJobsCommands(program);
 registerAuditCommands(program);
 registerTaskCommands(program);
 registerProjectCommands(program);
+registerDashboardCommands(program);
 registerBackupCommands(program);
 
 program.parseAsync().catch((error: unknown) => {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dashboardCommand } from '../../src/cli/dashboard.commands.ts';
 import { addDays } from '../../src/modules/task/business-date.ts';
 import type { Dashboard, Drill } from '../../src/modules/dashboard/dashboard.schemas.ts';
 import { databaseFlavours } from '../setup/test-database.ts';
@@ -116,6 +117,16 @@ describe.each(databaseFlavours())('dashboard numbers equal their drill-downs on 
     expect(drill.to === 'ledger' && drill.filter.dueTo).toBe(addDays(after.asOf, 60));
     const refused = await t.call('PATCH', `/api/v1/cooperations/${c.id}`, { token: qd, body: { version: cooperation.version + 1, dueSoonDays: 0 } });
     expect(refused.statusCode).toBe(400);
+  });
+
+  it('gives liandong dashboard --json the figures an administrator reads through the API, and a summary for people', async () => {
+    const admin = await t.login('admin');
+    const api = (await t.call('GET', `/api/v1/cooperations/${c.id}/dashboard?side=${c.shenzhen}`, { token: admin })).json<Dashboard>();
+    const cli = JSON.parse(await dashboardCommand(t.services, { cooperation: c.id, side: c.shenzhen, json: true })) as Dashboard;
+    expect(cli.tasks).toEqual(api.tasks);
+    expect(cli.side?.id).toBe(c.shenzhen);
+    const text = await dashboardCommand(t.services, { cooperation: c.id, json: false });
+    expect(text).toContain(`overdue ${api.tasks.overdue.count + 1}`);
   });
 
   it('refuses a side that is not a party of the cooperation', async () => {
