@@ -11,7 +11,7 @@ const shownTasks = (cooperationId: string, scope: RowScope, partyId: string | nu
   and(eq(tasks.cooperationId, cooperationId), scopeCondition(scope), partyId ? sideCondition(cooperationId, partyId) : undefined);
 
 /** A money entry big enough to be a decision a leader hears of: 1亿元. */
-export const BIG_TRANSACTION_CNY = 100_000_000;
+const BIG_TRANSACTION_CNY = 100_000_000;
 
 export const dashboardRepository = {
   /** Start (or creation day), due date and status of the tasks shown that have a due date, for 序时进度. */

@@ -29,7 +29,7 @@ const DECISIONS = 15;
 const ledger = (filter: LedgerFilter): Drill => ({ to: 'ledger', filter });
 
 /** The ledger page a drill-down opens, as the task service takes it: the count is that page's total. */
-export const ledgerQueryOf = (filter: LedgerFilter, pageSize = 1): LedgerQuery => ({
+const ledgerQueryOf = (filter: LedgerFilter, pageSize = 1): LedgerQuery => ({
   side: filter.side,
   unit: filter.unit,
   status: filter.status,
@@ -274,4 +274,3 @@ export function createDashboardService(db: Db, deps: DashboardDeps) {
   };
 }
 
-export type DashboardService = ReturnType<typeof createDashboardService>;

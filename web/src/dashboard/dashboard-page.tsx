@@ -54,7 +54,7 @@ function WhereItStands({ data }: { data: Dashboard }) {
       series: tasks.byStatus.map((s) => ({
         type: 'bar',
         stack: 'tasks',
-        name: statusLabel(s.status),
+        name: t(`tasks.statusValue.${s.status}`),
         itemStyle: { color: STATUS_COLOURS[s.status] },
         data: [s.count, ...tasks.bySide.map((side) => side.byStatus.find((b) => b.status === s.status)?.count ?? 0)],
       })),
