@@ -48,7 +48,7 @@ export function createServices(database: Database, config: Config, options: { cl
   // Formula indicators follow every change to the projects, money and trade they are computed from.
   const figuresChanged = (tx: Db, actor: Actor, cooperationId: string, since?: string) => indicator.recomputeFormulas(tx, actor, cooperationId, since);
   const project = createProjectService(db, cooperation, today, { figuresChanged });
-  const background = createBackgroundJobs(db, { jobs, notification, config });
+  const background = createBackgroundJobs(db, { jobs, notification, config, projects: project, indicators: indicator });
   const taskNotifications = createTaskNotifications(notification);
   const attachmentStore = createConfiguredAttachmentStore(config.uploads);
   const task = createTaskService(db, cooperation, { today, notifications: taskNotifications, removeStoredFile: (key) => attachmentStore.remove(key) });

@@ -1,7 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/client.ts';
-import { organizations } from '../../src/db/schema/core.ts';
+import { indicators, indicatorTargets, organizations, projects } from '../../src/db/schema/core.ts';
+import { indicatorActuals } from '../../src/db/schema/indicator.ts';
+import { projectStageChanges, projectStagePlans } from '../../src/db/schema/projects.ts';
 import { progressReports, reportingPeriods, taskOwners, tasks, taskUnits } from '../../src/db/schema/work.ts';
 import { createReminderSweep } from '../../src/modules/reminder/reminder-sweep.ts';
 import { jobRepository } from '../../src/jobs/job.repository.ts';
@@ -173,8 +175,9 @@ describe.each(databaseFlavours())('reminders and escalation on %s', (flavour) =>
   });
 
   it('queues the daily sweep once, for 08:00 China time, however often the worker ticks', async () => {
-    const reminders = createReminderSweep(db, { jobs: t.services.jobs, notification: t.services.notification, config: t.services.config });
-    const otherServer = createReminderSweep(db, { jobs: t.services.jobs, notification: t.services.notification, config: t.services.config });
+    const sweepDeps = { jobs: t.services.jobs, notification: t.services.notification, config: t.services.config, projects: t.services.project, indicators: t.services.indicator };
+    const reminders = createReminderSweep(db, sweepDeps);
+    const otherServer = createReminderSweep(db, sweepDeps);
     // 02:00 on 5 March in Qingdao.
     await reminders.schedule(new Date('2026-03-04T18:00:00Z'));
     await reminders.schedule(new Date('2026-03-04T18:00:01Z'));
@@ -187,5 +190,61 @@ describe.each(databaseFlavours())('reminders and escalation on %s', (flavour) =>
     expect((await t.services.worker.runDue(new Date('2026-03-04T23:59:00Z'))).done).toBe(0);
     await t.services.worker.runDue(new Date('2026-03-05T00:00:00Z'));
     expect(await jobRepository.get(db, sweeps[0]?.id ?? 0)).toMatchObject({ status: 'done' });
+  });
+
+  const noticesOf = async (username: string, kind: string, link: string) =>
+    (await t.call('GET', '/api/v1/notifications?pageSize=200', { token: await token(username) })).json<Inbox>().items.filter((n) => n.kind === kind && n.link === link);
+
+  it('tells the responsible unit once when a project passes a planned stage date unreached, and says nothing of a stage reached', async () => {
+    const project = async (name: string) => {
+      const [row] = await db
+        .insert(projects)
+        .values({ cooperationId: qdSz, name, stage: 'signed', hostPartyId: qdSide, responsibleOrganizationId: user('qd.kj').organizationId, visibility: 'parties', ownerPartyId: qdSide })
+        .returning();
+      if (!row) throw new Error('project not inserted');
+      await db.insert(projectStagePlans).values({ cooperationId: qdSz, projectId: row.id, stage: 'started', plannedOn: addDays(TODAY, -2) });
+      return row.id;
+    };
+    const late = await project('海洋装备产业园（计划开工）');
+    const started = await project('海洋装备产业园（已开工）');
+    await db.insert(projectStageChanges).values({ cooperationId: qdSz, projectId: started, stage: 'started', on: addDays(TODAY, -3) });
+
+    await t.services.reminders.sweep(TODAY);
+    await t.services.worker.runDue();
+    const told = await noticesOf('qd.kj', 'project.stage_late', `/projects/${late}`);
+    expect(told.map((n) => n.title)).toEqual(['项目未按计划开工：海洋装备产业园（计划开工）']);
+    expect(told[0]?.body).toContain(`计划于${addDays(TODAY, -2)}开工`);
+    expect(await noticesOf('qd.kj', 'project.stage_late', `/projects/${started}`)).toEqual([]);
+    expect(await noticesOf('sz.kj', 'project.stage_late', `/projects/${late}`)).toEqual([]);
+
+    await t.services.reminders.sweep(addDays(TODAY, 1));
+    await t.services.worker.runDue();
+    expect(await noticesOf('qd.kj', 'project.stage_late', `/projects/${late}`)).toHaveLength(1);
+  });
+
+  it('tells both offices the day a target falls off track with time alone, once', async () => {
+    const [indicator] = await db
+      .insert(indicators)
+      .values({ cooperationId: qdSz, name: '科技合作项目到位资金（时间检验）', unit: '亿元', rollup: 'cumulative', baseline: '0', baselineOn: '2026-01-01', visibility: 'parties' })
+      .returning();
+    if (!indicator) throw new Error('indicator not inserted');
+    await db.insert(indicatorTargets).values({ cooperationId: qdSz, indicatorId: indicator.id, year: 2026, value: '100', comparator: '>=' });
+    const [period] = await db.select().from(reportingPeriods).where(eq(reportingPeriods.label, '2026年2月'));
+    await db.insert(indicatorActuals).values({ cooperationId: qdSz, indicatorId: indicator.id, periodId: period?.id ?? '', value: '10', source: 'office', sourceNote: '市统计局' });
+    const link = `/indicators/${indicator.id}`;
+
+    // On 1 February 10 of 100 is ahead of the 8.5 the year's time asks for; by 20 March (21.9) it is far behind.
+    expect((await t.services.reminders.sweep('2026-02-01')).indicatorsChecked).toBeGreaterThan(0);
+    await t.services.worker.runDue();
+    const [target] = await db.select().from(indicatorTargets).where(eq(indicatorTargets.indicatorId, indicator.id));
+    expect(target?.lastStatus).toBe('on_track');
+    expect(await noticesOf('qd.fgw', 'indicator.off_track', link)).toEqual([]);
+
+    await t.services.reminders.sweep('2026-03-20');
+    await t.services.reminders.sweep('2026-03-21');
+    await t.services.worker.runDue();
+    expect(await noticesOf('qd.fgw', 'indicator.off_track', link)).toHaveLength(1);
+    expect(await noticesOf('sz.fgw', 'indicator.off_track', link)).toHaveLength(1);
+    expect(await noticesOf('qd.kj', 'indicator.off_track', link)).toEqual([]);
   });
 });

@@ -50,6 +50,15 @@ export const indicatorRepository = {
     return row;
   },
 
+  /** Every indicator, in every cooperation, that has a target whose status can change as time passes. */
+  async withTargets(db: Db): Promise<IndicatorRow[]> {
+    return db
+      .selectDistinct(getTableColumns(indicators))
+      .from(indicators)
+      .innerJoin(indicatorTargets, eq(indicatorTargets.indicatorId, indicators.id))
+      .orderBy(asc(indicators.id));
+  },
+
   /** Serialises changes to one indicator's targets and actuals, so statuses are computed from what was committed. */
   async lock(db: Db, id: string): Promise<IndicatorRow | undefined> {
     const [row] = await db.select().from(indicators).where(eq(indicators.id, id)).limit(1).for('update');

@@ -2,7 +2,7 @@ import { badRequest, conflict, missingAs, notFound, staleVersion } from '../../a
 import type { Db } from '../../db/client.ts';
 import { COMPARATORS, type IndicatorFormula } from '../../db/schema/core.ts';
 import { writeTransaction } from '../../db/write-transaction.ts';
-import { authorId, type Actor } from '../access/actor.ts';
+import { authorId, SYSTEM_ACTOR, type Actor } from '../access/actor.ts';
 import {
   assertCanManageIndicator,
   assertCanReadCooperation,
@@ -243,9 +243,17 @@ export function createIndicatorService(db: Db, cooperations: CooperationService,
    */
   async function refresh(tx: Db, actor: Actor, indicatorId: string): Promise<void> {
     const row = await indicatorRepository.get(tx, indicatorId);
-    if (!row) return;
-    const [targets, actuals] = await Promise.all([indicatorRepository.targetsOf(tx, [row.id]), indicatorRepository.actualsOf(tx, [row.id])]);
-    for (const { target, evaluation } of evaluate(row, targets, actuals, deps.today())) {
+    if (row) await refreshRows(tx, actor, [row]);
+  }
+
+  async function refreshRows(tx: Db, actor: Actor, rows: IndicatorRow[], day = deps.today()): Promise<void> {
+    const ids = rows.map((r) => r.id);
+    const [allTargets, allActuals] = await Promise.all([indicatorRepository.targetsOf(tx, ids), indicatorRepository.actualsOf(tx, ids)]);
+    for (const row of rows) await refreshOne(tx, actor, row, allTargets.filter((t) => t.indicatorId === row.id), allActuals.filter((a) => a.indicatorId === row.id), day);
+  }
+
+  async function refreshOne(tx: Db, actor: Actor, row: IndicatorRow, targets: IndicatorTargetRow[], actuals: IndicatorActualEntry[], day: string): Promise<void> {
+    for (const { target, evaluation } of evaluate(row, targets, actuals, day)) {
       if (target.lastStatus === evaluation.status) continue;
       await indicatorRepository.setTargetStatus(tx, target.id, evaluation.status);
       if (evaluation.status !== 'off_track' || !deps.notifier) continue;
@@ -334,6 +342,17 @@ export function createIndicatorService(db: Db, cooperations: CooperationService,
   }
 
   return {
+    /**
+     * The daily check of every target against 序时进度: a target falls behind as time passes with no write to
+     * its indicator, and its offices are told the day it turns off track, as after a write.
+     */
+    async refreshStatuses(tx: Db, day: string): Promise<number> {
+      const rows = await indicatorRepository.withTargets(tx);
+      // In slices, so the targets and actuals read at once stay within a query's parameter limit.
+      for (let start = 0; start < rows.length; start += 500) await refreshRows(tx, SYSTEM_ACTOR, rows.slice(start, start + 500), day);
+      return rows.length;
+    },
+
     async list(actor: Actor | null, cooperationId: string, filter: { organizationId?: string | undefined; taskId?: string | undefined } = {}) {
       await cooperations.load(actor, cooperationId);
       let rows = await indicatorRepository.listByCooperation(db, cooperationId, rowScope(actor, cooperationId), filter);

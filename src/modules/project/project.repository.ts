@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lt } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { agreements, clauses, organizations, projects } from '../../db/schema/core.ts';
 import { projectClauses, projectInvestors, projectStageChanges, projectStagePlans, projectStages, projectTasks, projectTransactions, signingEvents } from '../../db/schema/projects.ts';
@@ -172,6 +172,16 @@ export const projectRepository = {
   async stageHistory(db: Db, projectIds: string[]): Promise<StageChangeRow[]> {
     if (!projectIds.length) return [];
     return db.select().from(projectStageChanges).where(inArray(projectStageChanges.projectId, projectIds)).orderBy(asc(projectStageChanges.on), asc(projectStageChanges.seq));
+  },
+
+  /** Stage plans of every cooperation dated on or after `from` and before `before`, with their projects. */
+  async plansDatedWithin(db: Db, from: string, before: string): Promise<{ project: ProjectRow; stage: string; plannedOn: string }[]> {
+    return db
+      .select({ project: projects, stage: projectStagePlans.stage, plannedOn: projectStagePlans.plannedOn })
+      .from(projectStagePlans)
+      .innerJoin(projects, eq(projects.id, projectStagePlans.projectId))
+      .where(and(gte(projectStagePlans.plannedOn, from), lt(projectStagePlans.plannedOn, before)))
+      .orderBy(asc(projectStagePlans.plannedOn), asc(projects.id));
   },
 
   async lastStageChange(db: Db, projectId: string): Promise<StageChangeRow | undefined> {

@@ -372,6 +372,26 @@ export function createProjectService(db: Db, cooperations: CooperationService, t
       });
     },
 
+    /**
+     * Every project, in every cooperation, that passed a planned date of one of its steps since `from` without
+     * reaching it, by the same rule the project page shows as late; for the daily sweep, which reads no actor.
+     */
+    async stagesLateSince(tx: Db, from: string, today: string) {
+      const plans = await projectRepository.plansDatedWithin(tx, from, today);
+      const history = await projectRepository.stageHistory(tx, [...new Set(plans.map((p) => p.project.id))]);
+      const templates = new Map<string, StageDefinition[]>();
+      const late = [];
+      for (const plan of plans) {
+        const { cooperationId } = plan.project;
+        const stages = templates.get(cooperationId) ?? (await stagesOf(tx, cooperationId));
+        templates.set(cooperationId, stages);
+        const projectHistory = history.filter((h) => h.projectId === plan.project.id);
+        if (!lateSteps(stages, plan.project, projectHistory, [plan], today).length) continue;
+        late.push({ project: plan.project, stage: plan.stage, stageName: stages.find((s) => s.code === plan.stage)?.name ?? plan.stage, plannedOn: plan.plannedOn });
+      }
+      return late;
+    },
+
     async stageTemplate(actor: Actor | null, cooperationId: string) {
       await cooperations.load(actor, cooperationId);
       return { items: await stagesOf(db, cooperationId), can: canFor(actor, cooperationId) };

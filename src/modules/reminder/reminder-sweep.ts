@@ -2,7 +2,9 @@ import { z } from 'zod';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/client.ts';
 import { writeTransaction } from '../../db/write-transaction.ts';
+import type { IndicatorService } from '../indicator/indicator.service.ts';
 import type { NotificationService } from '../notification/notification.service.ts';
+import type { ProjectService } from '../project/project.service.ts';
 import { addDays, businessToday } from '../task/business-date.ts';
 import { defineJob, type JobDefinition } from '../../jobs/job-definition.ts';
 import type { JobQueue } from '../../jobs/job-queue.ts';
@@ -12,6 +14,9 @@ export const REMINDER_QUEUES = { sweep: 'reminders.sweep', notify: 'reminders.no
 
 /** Reminders go out in the morning where the offices work, not at midnight. */
 const SWEEP_HOUR = 8;
+
+/** A stage plan missed this many days ago or less is still told: a sweep a down server skipped is made up, an old plan is not news. */
+const STAGE_LATE_LOOKBACK_DAYS = 7;
 
 const isoDay = z.iso.date();
 
@@ -33,6 +38,8 @@ export interface SweepResult {
   queued: number;
   /** Notices an earlier sweep of the same day had already queued. */
   alreadyQueued: number;
+  /** Indicators whose targets were checked against 序时进度. */
+  indicatorsChecked: number;
 }
 
 /** Whole days from `from` to `to` (negative when `to` is earlier). */
@@ -59,8 +66,14 @@ type TaskReminderKind = 'task.due_soon' | 'task.due_today' | 'task.escalated';
  * every M days once it is M days overdue (to the unit leaders and the
  * cooperation offices as well); lead units that still owe the current
  * period's report are reminded N days before and on the report due date.
+ * A project that passed a planned date of a stage without reaching it tells its responsible unit (or, with
+ * none, the host side's office) once per plan; every indicator target is checked against 序时进度, so one
+ * that falls behind with time alone tells its offices the day it does.
  */
-export function createReminderSweep(db: Db, deps: { jobs: JobQueue; notification: NotificationService; config: Config }) {
+export function createReminderSweep(
+  db: Db,
+  deps: { jobs: JobQueue; notification: NotificationService; config: Config; projects: Pick<ProjectService, 'stagesLateSince'>; indicators: Pick<IndicatorService, 'refreshStatuses'> },
+) {
   const { remindDaysBefore, escalateDaysOverdue } = deps.config.notifications;
   const timeZone = deps.config.timeZone;
   let scheduledDay: string | null = null;
@@ -159,15 +172,40 @@ export function createReminderSweep(db: Db, deps: { jobs: JobQueue; notification
     return notices;
   }
 
+  async function stageNotices(tx: Db, today: string): Promise<{ uniqueKey: string; notice: ReminderNotice }[]> {
+    const late = await deps.projects.stagesLateSince(tx, addDays(today, -STAGE_LATE_LOOKBACK_DAYS), today);
+    const notices = [];
+    for (const { project, stage, stageName, plannedOn } of late) {
+      const unitId = project.responsibleOrganizationId ?? project.hostOrganizationId;
+      const side = project.hostPartyId ?? project.ownerPartyId;
+      const unitUsers = unitId && side ? await reminderRepository.unitUsersOnSide(tx, project.cooperationId, [{ organizationId: unitId, partyId: side }]) : [];
+      const recipients = unitUsers.length ? unitUsers : await reminderRepository.coordinatorsOf(tx, project.cooperationId, side ? [side] : []);
+      notices.push({
+        uniqueKey: `reminder:project-stage:${project.id}:${stage}:${plannedOn}`,
+        notice: {
+          cooperationId: project.cooperationId,
+          userIds: [...new Set(recipients.map((r) => r.userId))],
+          kind: 'project.stage_late',
+          title: `项目未按计划${stageName}：${project.name}`,
+          body: `项目「${project.name}」计划于${plannedOn}${stageName}，至今（${today}）尚未达到该阶段。请核实进展，更新项目阶段或调整计划日期。`,
+          link: `/projects/${project.id}`,
+          subject: { type: 'project', id: project.id, visibility: project.visibility, partyId: project.ownerPartyId },
+        },
+      });
+    }
+    return notices;
+  }
+
   async function sweep(today: string): Promise<SweepResult> {
     return writeTransaction(db, 'job', async (tx) => {
-      const notices = [...(await taskNotices(tx, today)), ...(await reportNotices(tx, today))];
+      const indicatorsChecked = await deps.indicators.refreshStatuses(tx, today);
+      const notices = [...(await taskNotices(tx, today)), ...(await reportNotices(tx, today)), ...(await stageNotices(tx, today))];
       let queued = 0;
       for (const { uniqueKey, notice } of notices) {
         if (!notice.userIds.length) continue;
         if (await deps.jobs.enqueue(tx, { queue: REMINDER_QUEUES.notify, uniqueKey, payload: notice })) queued++;
       }
-      return { date: today, queued, alreadyQueued: notices.filter((n) => n.notice.userIds.length).length - queued };
+      return { date: today, queued, alreadyQueued: notices.filter((n) => n.notice.userIds.length).length - queued, indicatorsChecked };
     });
   }
 
