@@ -59,9 +59,12 @@ describe.skipIf(!chromiumAvailable())('projects and money in Chromium', () => {
     await choose(page, dialog, '投资方所在方', '深圳市', '深圳');
     await choose(page, dialog, '落地方', '青岛市', '青岛');
     await choose(page, dialog, '行业门类', 'C 制造业', '制造');
+    // The 大类 offered are the 门类's own, by name.
+    await choose(page, dialog, '行业大类', '27 医药制造业', '医药');
     await dialog.getByRole('spinbutton', { name: '总投资（万）' }).fill('120000');
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
     await page.getByTestId('project-name').getByText(PROJECT).waitFor();
+    await page.getByText('C 制造业 · 27 医药制造业').waitFor();
 
     // 签约额 at the demo's signing event, then 到位资金; a negative amount without a reason is refused in the form.
     await page.getByTestId('add-money').click();

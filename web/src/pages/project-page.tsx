@@ -14,7 +14,7 @@ import { formatAmount, formatAmounts } from '../format/money.ts';
 import { currentLocale } from '../i18n/i18n.ts';
 import { MoneyFormModal } from '../projects/money-form-modal.tsx';
 import { ProjectFormModal } from '../projects/project-form-modal.tsx';
-import { industryName, partyName, stageName } from '../projects/project-words.ts';
+import { divisionName, industryName, partyName, stageName } from '../projects/project-words.ts';
 import { StageChangeModal } from '../projects/stage-change-modal.tsx';
 
 type Dialog = 'edit' | 'stage' | 'money' | null;
@@ -156,7 +156,7 @@ export default function ProjectPage() {
           <Descriptions.Item label={t('projects.field.investorSide')}>{partyName(parties, project.investorPartyId)} → {partyName(parties, project.hostPartyId)}</Descriptions.Item>
           <Descriptions.Item label={t('projects.field.industry')}>
             {industryName(project.industryCode, locale)}
-            {project.industryDivision ? ` · ${project.industryDivision}` : ''}
+            {project.industryDivision ? ` · ${divisionName(project.industryDivision, locale)}` : ''}
           </Descriptions.Item>
           <Descriptions.Item label={t('projects.field.investmentShown')}>{project.investment ? formatAmount(Number(project.investment), project.currency, locale) : '—'}</Descriptions.Item>
           <Descriptions.Item label={t('projects.field.signedOn')}>{project.signedOn ? `${formatDate(project.signedOn, locale)} ${eventName(project.signingEventId)}` : '—'}</Descriptions.Item>

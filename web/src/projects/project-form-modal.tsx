@@ -9,7 +9,7 @@ import { DateField } from '../common/date-field.tsx';
 import { SaveFailure, useSave } from '../common/use-save.tsx';
 import { wanToDecimal } from '../format/money.ts';
 import { currentLocale } from '../i18n/i18n.ts';
-import { industryOptions, partyOptions, stageName } from './project-words.ts';
+import { divisionOptions, industryOptions, partyOptions, stageName } from './project-words.ts';
 
 interface Values {
   name: string;
@@ -62,6 +62,7 @@ export function ProjectFormModal({ cooperationId, parties, stages, project, onCl
   const [form] = Form.useForm<Values>();
   const { saving, failure, save, clearFailure } = useSave();
   const steps = stages.filter((s) => s.kind === 'step');
+  const section = Form.useWatch('industryCode', form);
 
   const submit = async () => {
     const values = await form.validateFields();
@@ -165,22 +166,31 @@ export function ProjectFormModal({ cooperationId, parties, stages, project, onCl
           </Col>
         </Row>
         <Row gutter={12}>
-          <Col xs={24} sm={10}>
+          <Col xs={24} sm={8}>
             <Form.Item name="industryCode" label={t('projects.field.industry')}>
-              <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={industryOptions(locale)} />
+              <Select
+                allowClear
+                showSearch={{ optionFilterProp: 'label' }}
+                options={industryOptions(locale)}
+                onChange={(code: string | undefined) => {
+                  // A 大类 of another 门类 would be refused: the choice starts again under the new one.
+                  const division = form.getFieldValue('industryDivision');
+                  if (division && !divisionOptions(code, locale).some((d) => d.value === division)) form.setFieldValue('industryDivision', undefined);
+                }}
+              />
             </Form.Item>
           </Col>
-          <Col xs={12} sm={4}>
-            <Form.Item name="industryDivision" label={t('projects.field.industryDivision')} rules={[{ pattern: /^\d{2}$/, message: t('projects.form.required') }]}>
-              <Input maxLength={2} placeholder="39" />
+          <Col xs={24} sm={8}>
+            <Form.Item name="industryDivision" label={t('projects.field.industryDivision')}>
+              <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={divisionOptions(section, locale)} popupMatchSelectWidth={false} />
             </Form.Item>
           </Col>
-          <Col xs={12} sm={6}>
+          <Col xs={12} sm={5}>
             <Form.Item name="investmentWan" label={t('projects.field.investment')} extra={t('projects.form.wanHint')} rules={[{ type: 'number', min: 0, message: t('projects.form.negative') }]}>
               <InputNumber style={{ width: '100%' }} min={0} />
             </Form.Item>
           </Col>
-          <Col xs={12} sm={4}>
+          <Col xs={12} sm={3}>
             <Form.Item name="currency" label={t('projects.field.currency')}>
               <Select showSearch options={CURRENCIES.map((c) => ({ value: c, label: c }))} />
             </Form.Item>

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { INDUSTRY_SECTIONS } from '../../../src/contract/industry-codes.ts';
+import { divisionsOf, INDUSTRY_DIVISIONS, INDUSTRY_SECTIONS } from '../../../src/contract/industry-codes.ts';
 import { DEFAULT_STAGES } from '../../../src/contract/stage-template.ts';
 import type { Stage } from '../api/projects.ts';
 import type { Party } from '../api/types.ts';
@@ -20,6 +20,17 @@ export function industryName(code: string | null, locale: Locale): string {
   const section = INDUSTRY_SECTIONS.find((s) => s.code === code);
   return section ? `${section.code} ${locale === 'en' ? section.en : section.zh}` : '—';
 }
+
+/** A 大类 by its code and name (39 计算机、通信和其他电子设备制造业), or its bare code if the table lacks it. */
+export function divisionName(code: string | null, locale: Locale): string | null {
+  if (!code) return null;
+  const division = INDUSTRY_DIVISIONS.find((d) => d.code === code);
+  return division ? `${division.code} ${locale === 'en' ? division.en : division.zh}` : code;
+}
+
+/** The 大类 a project of the 门类 may name; all of them while no 门类 is chosen. */
+export const divisionOptions = (section: string | null | undefined, locale: Locale) =>
+  (section ? divisionsOf(section) : INDUSTRY_DIVISIONS).map((d) => ({ value: d.code, label: `${d.code} ${locale === 'en' ? d.en : d.zh}` }));
 
 export const industryOptions = (locale: Locale) => INDUSTRY_SECTIONS.map((s) => ({ value: s.code, label: `${s.code} ${locale === 'en' ? s.en : s.zh}` }));
 
