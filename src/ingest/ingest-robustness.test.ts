@@ -71,7 +71,7 @@ describe('ingest on any input', () => {
       '1'.repeat(300_000),
       '一'.repeat(250_000),
       String.fromCharCode(...Array.from({ length: 60_000 }, (_, i) => (i * 7919) % 65_536)),
-      '签署《'.repeat(40_000) + '协议',
+      `${'签署《'.repeat(40_000)}协议`,
     ];
     for (const text of inputs) expectValidSpans(text, readCooperation(text));
   }, 60_000);

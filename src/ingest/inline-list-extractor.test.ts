@@ -77,7 +77,7 @@ describe('inline list extractor', () => {
   it('heads a list after a colon with the lead that counts its tasks', () => {
     const [list] = listsIn('两省将重点推进四大任务：共建交通网络、共建产业体系、共筑生态屏障、共同推进改革。');
     expect(itemsOf(list)).toEqual(['共建交通网络', '共建产业体系', '共筑生态屏障', '共同推进改革']);
-    expect(list && list.title ? list.sentence.block.view.text.slice(list.title.start, list.title.end) : null).toBe('两省将重点推进四大任务');
+    expect(list?.title ? list.sentence.block.view.text.slice(list.title.start, list.title.end) : null).toBe('两省将重点推进四大任务');
   });
 
   it('reads the areas the parties name right after signing, and not a list deep in the text', () => {
@@ -88,7 +88,7 @@ describe('inline list extractor', () => {
 
   it('heads a counted task list in focus with the whole phrase, with or without 等', () => {
     const [list] = listsIn('两地将重点做好产业合作、劳务协作、消费帮扶三项工作。');
-    expect(list && list.title ? list.sentence.block.view.text.slice(list.title.start, list.title.end) : null).toBe('重点做好产业合作、劳务协作、消费帮扶三项工作');
+    expect(list?.title ? list.sentence.block.view.text.slice(list.title.start, list.title.end) : null).toBe('重点做好产业合作、劳务协作、消费帮扶三项工作');
   });
 
   it('reads a colon list whose items are agreements as agreements', () => {

@@ -43,7 +43,7 @@ export function extractLeadSentenceLists(blocks: readonly Block[], sentencesOf: 
     const leads: string[] = [];
     for (let j = k + 1; j < blocks.length && (count === null || items.length < count); j++) {
       const block = blocks[j];
-      if (!block || block.kind !== 'body' || block.segment !== intro.segment || LABELLED.test(block.view.text)) break;
+      if (block?.kind !== 'body' || block.segment !== intro.segment || LABELLED.test(block.view.text)) break;
       const lead = LEAD.exec(block.view.text);
       if (!lead) break;
       leads.push(lead[0]);

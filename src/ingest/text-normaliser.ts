@@ -28,7 +28,8 @@ function learnCharacters(text: string, from = 0, to = text.length): void {
     pending += `${text.charAt(i)}\n`;
   }
   if (pending.length === 0) return;
-  const convert = (toSimplified ??= Converter({ from: 't', to: 'cn' }));
+  const convert = toSimplified ?? Converter({ from: 't', to: 'cn' });
+  toSimplified = convert;
   // One character a line: OpenCC converts phrases, and the table maps single characters.
   const converted = convert(pending).split('\n');
   for (let k = 0; k < converted.length - 1; k++) {

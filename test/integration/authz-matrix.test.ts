@@ -282,7 +282,7 @@ const writesReport = (c: CheckContext) => {
   return !!report && c.actor.org === report.org && c.actor.memberships.some((m) => m.party === report.party);
 };
 /** Deciding for a side: that side's office; an administrator speaks for no side. */
-const decidesForASide = (c: CheckContext): Verdict => (!c.actor.isAdmin && !!c.coop && hasRole(c.actor, c.coop, ['coordinator']) ? 'either' : 'deny');
+const decidesForASide = (c: CheckContext): Verdict => (!c.actor.isAdmin && c.coop && hasRole(c.actor, c.coop, ['coordinator']) ? 'either' : 'deny');
 const keepsOrganizationsOfA = (c: CheckContext) => c.actor.isAdmin || c.actor.memberships.some((m) => m.role === 'coordinator' && PARTY_REGION[m.party] === PARTY_REGION.A);
 const comments = (c: CheckContext) => c.actor.isAdmin || (!!c.coop && hasRole(c.actor, c.coop, ['coordinator', 'unit']));
 

@@ -136,7 +136,7 @@ describe.each(databaseFlavours())('setting up a new cooperation on %s', (flavour
 
   it('lets a user the admin appointed a cooperation office create a cooperation before being the office of any, and no one else', async () => {
     const admin = await token('admin');
-    const units = (await t.call('GET', '/api/v1/organizations?q=' + encodeURIComponent('青岛市发展和改革委员会'), { token: admin })).json<{ items: { id: string }[] }>();
+    const units = (await t.call('GET', `/api/v1/organizations?q=${encodeURIComponent('青岛市发展和改革委员会')}`, { token: admin })).json<{ items: { id: string }[] }>();
     const register = async (username: string, isOffice: boolean) => {
       const res = await t.call('POST', '/api/v1/users', {
         token: admin,

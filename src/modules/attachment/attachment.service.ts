@@ -29,6 +29,7 @@ const tooLarge = (maxBytes: number) =>
 export function cleanFileName(name: string): string {
   const base = name.split(/[/\\]/).pop() ?? '';
   // Control characters and bidi overrides could disguise the extension in a download dialog.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is what this pattern is for.
   const cleaned = base.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '').trim();
   return cleaned.slice(0, 200) || 'attachment';
 }

@@ -76,8 +76,7 @@ export function UserFormModal({
         ? { username: user.username, displayName: user.displayName, email: user.email ?? '', organizationId: user.organizationId, locale: user.locale, isOffice: user.isOffice }
         : { username: '', displayName: '', email: '', organizationId: null, locale: 'zh-CN', isOffice: false, passwordMode: 'temporary', password: '' },
     );
-    // Filled once per opening; `clearFailure` is a new function on every render.
-  }, [open, user, form]);
+  }, [open, user, form, clearFailure]);
 
   const placed = (error: unknown) => {
     const field = error instanceof ApiError ? FIELD_OF_CODE[error.code] : undefined;

@@ -1,5 +1,5 @@
 import { Alert } from 'antd';
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../api/error-message.ts';
 
@@ -21,7 +21,8 @@ export function useSave() {
       setSaving(false);
     }
   };
-  return { saving, failure, save, clearFailure: () => setFailure(null) };
+  const clearFailure = useCallback(() => setFailure(null), []);
+  return { saving, failure, save, clearFailure };
 }
 
 /** The refusal of a save, above the form; nothing while there is none. */

@@ -1,5 +1,5 @@
 import { Select, Spin } from 'antd';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client.ts';
 import type { CooperationListItem } from '../api/types.ts';
@@ -21,7 +21,7 @@ export function CooperationSelect({
   const [chosen, setChosen] = useState<CooperationListItem | null>(null);
   const items = chosen && !results.some((c) => c.id === chosen.id) ? [chosen, ...results] : results;
 
-  let notFound;
+  let notFound: ReactNode;
   if (loading) notFound = <Spin size="small" />;
   else if (failed) notFound = t('import.cooperation.searchFailed');
   else notFound = t('import.cooperation.searchHint');

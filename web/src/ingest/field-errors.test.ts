@@ -30,13 +30,15 @@ describe('what keeps a draft from being saved', () => {
   });
 
   it('asks for a name, two parties with regions, a title, named directions and complete targets', () => {
-    const broken = draft();
-    broken.cooperationName = ' ';
-    broken.parties = [{ key: 'party-0', name: '', regionCode: null, span: null }];
-    broken.agreement.title = '';
-    broken.agreement.signedOn = '2024/5/18';
-    broken.areas[0]!.children[0]!.title = '';
-    broken.targets[0]!.unit = '';
+    const complete = draft();
+    const broken: ImportDraft = {
+      ...complete,
+      cooperationName: ' ',
+      parties: [{ key: 'party-0', name: '', regionCode: null, span: null }],
+      agreement: { ...complete.agreement, title: '', signedOn: '2024/5/18' },
+      areas: complete.areas.map((area) => ({ ...area, children: area.children.map((item) => ({ ...item, title: '' })) })),
+      targets: complete.targets.map((target) => ({ ...target, unit: '' })),
+    };
     expect(Object.fromEntries(Object.entries(validateDraft(broken).fields).map(([field, issue]) => [field, issue.code]))).toEqual({
       'cooperation.name': 'required',
       parties: 'partiesRequired',

@@ -28,15 +28,15 @@ export function highlightsOf(draft: ImportDraft): Highlight[] {
   const push = (kind: HighlightKind, key: string, span: SourceSpan | null) => {
     if (span) out.push({ kind, key, ...span });
   };
-  draft.parties.forEach((party) => push('party', party.key, party.span));
+  for (const party of draft.parties) push('party', party.key, party.span);
   push('date', 'agreement.signedOn', draft.agreement.dateSpan);
   push('agreement', 'agreement.title', draft.agreement.titleSpan);
   nodeHighlights(draft.areas, 'area', out);
-  draft.amounts.forEach((amount) => push('amount', amount.key, amount.span));
-  draft.targets.forEach((target) => push('target', target.key, target.span));
-  draft.subAgreements.forEach((named) => push('subAgreement', named.key, named.span));
-  draft.projects.forEach((named) => push('project', named.key, named.span));
-  draft.counts.forEach((count) => push('count', count.key, count.span));
+  for (const amount of draft.amounts) push('amount', amount.key, amount.span);
+  for (const target of draft.targets) push('target', target.key, target.span);
+  for (const named of draft.subAgreements) push('subAgreement', named.key, named.span);
+  for (const named of draft.projects) push('project', named.key, named.span);
+  for (const count of draft.counts) push('count', count.key, count.span);
   return out;
 }
 

@@ -257,10 +257,10 @@ export function commitRequestOf(draft: ImportDraft): { body: CommitBody; keysByP
     keysByPath.set(`areas.${index}`, area.key);
     return withSpan({ label: area.label, title: area.title.trim() || null, items: items(area.children, `areas.${index}.items`) }, area.span);
   });
-  draft.parties.forEach((party, index) => keysByPath.set(`parties.${index}`, party.key));
-  draft.targets.forEach((target, index) => keysByPath.set(`targets.${index}`, target.key));
-  draft.subAgreements.forEach((named, index) => keysByPath.set(`sub_agreements.${index}`, named.key));
-  draft.projects.forEach((named, index) => keysByPath.set(`projects.${index}`, named.key));
+  for (const [index, party] of draft.parties.entries()) keysByPath.set(`parties.${index}`, party.key);
+  for (const [index, target] of draft.targets.entries()) keysByPath.set(`targets.${index}`, target.key);
+  for (const [index, named] of draft.subAgreements.entries()) keysByPath.set(`sub_agreements.${index}`, named.key);
+  for (const [index, named] of draft.projects.entries()) keysByPath.set(`projects.${index}`, named.key);
 
   const place = draft.agreement.place.trim();
   const body: CommitBody = {

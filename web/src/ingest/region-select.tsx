@@ -1,4 +1,5 @@
 import { Select, Spin, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ingestApi } from './ingest-api.ts';
 import type { Region } from './ingest-types.ts';
@@ -26,7 +27,7 @@ export function RegionSelect({
   const current = value && !results.some((region) => region.code === value) ? [{ value, label: name, region: null }] : [];
   const options = [...current, ...results.map((region) => ({ value: region.code, label: region.name, region }))];
 
-  let notFound;
+  let notFound: ReactNode;
   if (loading) notFound = <Spin size="small" />;
   else if (failed) notFound = t('import.parties.searchFailed');
   else notFound = t('import.parties.searchHint');

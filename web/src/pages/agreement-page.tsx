@@ -1,6 +1,6 @@
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, EditOutlined, FileTextOutlined, NodeIndexOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Breadcrumb, Button, Card, Col, Descriptions, Empty, Popconfirm, Row, Segmented, Select, Space, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { type ReactNode, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { agreementsApi } from '../api/agreements.ts';
@@ -195,7 +195,7 @@ function TextPanel({ agreement, selected, onMarked }: { agreement: Agreement; se
   const text = version?.text ?? '';
   const highlight = isCurrent ? spanWithin(selected, text.length) : null;
 
-  let body;
+  let body: ReactNode;
   if (error) body = <LoadError error={error} onRetry={reload} />;
   else if (loading) body = <PageLoading />;
   else if (!isCurrent && view === 'changes') body = <VersionChangesView older={text} current={agreement.text} height={TEXT_HEIGHT} />;

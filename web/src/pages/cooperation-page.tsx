@@ -1,6 +1,6 @@
 import { DashboardOutlined, FundOutlined, LineChartOutlined, PlusOutlined, SettingOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { Breadcrumb, Button, Card, Descriptions, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { api } from '../api/client.ts';
@@ -47,7 +47,7 @@ function Agreements({ cooperationId }: { cooperationId: string }) {
     { title: t('cooperation.clauseCount'), dataIndex: 'clauseCount', width: 90, align: 'right' },
   ];
 
-  let content;
+  let content: ReactNode;
   if (error) content = <LoadError error={error} onRetry={reload} />;
   else if (loading || !data) content = <PageLoading />;
   else {

@@ -15,7 +15,7 @@ interface Credentials {
 
 /** Only paths inside this app are followed after login, so a crafted link cannot send the user elsewhere. */
 function safeNext(next: string | null): string {
-  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
+  return next?.startsWith('/') && !next.startsWith('//') ? next : '/';
 }
 
 export default function LoginPage() {

@@ -1,4 +1,4 @@
-import { App, Col, Form, Input, InputNumber, Modal, Radio, Row, Select } from 'antd';
+import { App, Button, Col, Form, Input, InputNumber, Modal, Radio, Row, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { VISIBILITIES } from '../api/agreements.ts';
 import { ApiError } from '../api/client.ts';
@@ -260,13 +260,15 @@ export function ProjectFormModal({ cooperationId, parties, stages, project, onCl
                     </Form.Item>
                   </Col>
                   <Col span={4}>
-                    <a onClick={() => remove(row.name)}>{t('projects.stages.remove')}</a>
+                    <Button type="link" style={{ paddingInline: 0 }} onClick={() => remove(row.name)}>
+                      {t('projects.stages.remove')}
+                    </Button>
                   </Col>
                 </Row>
               ))}
-              <a onClick={() => add({})} data-testid="add-plan">
+              <Button type="link" style={{ paddingInline: 0 }} onClick={() => add({})} data-testid="add-plan">
                 {t('projects.form.addPlan')}
-              </a>
+              </Button>
             </Form.Item>
           )}
         </Form.List>

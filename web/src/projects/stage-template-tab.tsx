@@ -52,7 +52,18 @@ export function StageTemplateTab({ cooperationId, template, onSaved }: { coopera
         ),
     },
     ...(editable
-      ? [{ title: '', key: 'remove', width: 80, render: (_: unknown, _s: Stage, i: number) => <a onClick={() => setRows((r) => r.filter((_x, j) => j !== i))}>{t('projects.stages.remove')}</a> }]
+      ? [
+          {
+            title: '',
+            key: 'remove',
+            width: 80,
+            render: (_: unknown, _s: Stage, i: number) => (
+              <Button type="link" size="small" style={{ paddingInline: 0 }} onClick={() => setRows((r) => r.filter((_x, j) => j !== i))}>
+                {t('projects.stages.remove')}
+              </Button>
+            ),
+          },
+        ]
       : []),
   ];
   return (

@@ -17,7 +17,7 @@ function KnownUnits({ regionCode }: { regionCode: string }) {
   const { data } = useApi(() => settingsApi.organizations(regionCode), regionCode);
   if (!data) return null;
   const names = data.items.slice(0, UNITS_NAMED).map((o) => o.name);
-  const more = data.total > UNITS_NAMED ? t('common.listSeparator') + '…' : '';
+  const more = data.total > UNITS_NAMED ? `${t('common.listSeparator')}…` : '';
   return (
     <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block', marginInlineStart: 128, marginTop: -4, marginBottom: 8 }} data-testid="known-units">
       {data.total === 0 ? t('setup.units.none') : t('setup.units.known', { count: data.total, names: names.join(t('common.listSeparator')) + more })}

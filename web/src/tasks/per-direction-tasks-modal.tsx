@@ -1,5 +1,5 @@
 import { Alert, App, Button, Col, Form, Modal, Result, Row, Select, Typography } from 'antd';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../api/client.ts';
@@ -61,7 +61,7 @@ export function PerDirectionTasksModal({ agreementId, cooperationId, directionCo
     }
   };
 
-  let body;
+  let body: ReactNode;
   if (result) {
     body = (
       <Result
