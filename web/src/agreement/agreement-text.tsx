@@ -25,26 +25,27 @@ const BLOCK_STYLE: Record<TextBlock['kind'], CSSProperties> = {
   gap: { height: '0.8em' },
 };
 const HEADING_SIZE = [20, 18, 16, 15, 15, 15];
+/** The text's headings sit under the page's own: its first level is an h3. */
+const HEADING_TAG = ['h3', 'h4', 'h5', 'h6'] as const;
 
 function Block({ block, markRef }: { block: TextBlock; markRef: Ref<HTMLElement> | undefined }) {
   let firstMark = true;
   const pieces: ReactNode[] = block.pieces.map((piece, i) => {
+    // biome-ignore lint/suspicious/noArrayIndexKey: the pieces are cut afresh from the text on each render and hold no state.
     if (piece.hidden) return <span key={i} hidden>{piece.text}</span>;
     if (!piece.marked) return piece.text;
     const ref = firstMark ? markRef : undefined;
     firstMark = false;
     return (
+      // biome-ignore lint/suspicious/noArrayIndexKey: the pieces are cut afresh from the text on each render and hold no state.
       <mark key={i} ref={ref} data-testid="clause-highlight" style={{ background: '#ffe58f', padding: '1px 0', borderRadius: 2 }}>
         {piece.text}
       </mark>
     );
   });
   if (block.kind === 'heading') {
-    return (
-      <div role="heading" aria-level={Math.min(block.level + 2, 6)} style={{ ...BLOCK_STYLE.heading, fontSize: HEADING_SIZE[block.level - 1] }}>
-        {pieces}
-      </div>
-    );
+    const Heading = HEADING_TAG[block.level - 1] ?? 'h6';
+    return <Heading style={{ ...BLOCK_STYLE.heading, fontSize: HEADING_SIZE[block.level - 1] }}>{pieces}</Heading>;
   }
   return <div style={BLOCK_STYLE[block.kind]}>{pieces}</div>;
 }
@@ -70,6 +71,7 @@ export function AgreementText({
   const blocks = useMemo(() => textBlocks(text, highlight), [text, highlight]);
   let markPlaced = false;
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the mark is read from its ref; the span's ends are what says it moved.
   useLayoutEffect(() => {
     const container = containerRef.current;
     const mark = markRef.current;
@@ -78,6 +80,7 @@ export function AgreementText({
   }, [highlight?.start, highlight?.end]);
 
   return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: no control: the panel only reads the selection the reader made in it.
     <div
       ref={containerRef}
       data-testid="agreement-text"
@@ -90,6 +93,7 @@ export function AgreementText({
         const holdsMark = block.pieces.some((p) => p.marked && !p.hidden);
         const first = holdsMark && !markPlaced;
         if (holdsMark) markPlaced = true;
+        // biome-ignore lint/suspicious/noArrayIndexKey: the blocks are cut afresh from the text on each render and hold no state.
         return <Block key={i} block={block} markRef={first ? markRef : undefined} />;
       })}
     </div>

@@ -2,7 +2,13 @@ import { Alert, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { textPanelStyle } from '../common/text-panel.ts';
-import { versionChanges } from './version-changes.ts';
+import { type ChangePart, versionChanges } from './version-changes.ts';
+
+function Part({ part }: { part: ChangePart }) {
+  if (part.kind === 'added') return <ins style={{ background: '#d9f7be', textDecoration: 'none' }}>{part.text}</ins>;
+  if (part.kind === 'removed') return <del style={{ background: '#ffd6d6', color: '#a8071a' }}>{part.text}</del>;
+  return <span>{part.text}</span>;
+}
 
 /** An older version of the text against the text in force: removed words struck through in red, added ones in green. */
 export function VersionChangesView({ older, current, height }: { older: string; current: string; height: string }) {
@@ -17,19 +23,10 @@ export function VersionChangesView({ older, current, height }: { older: string; 
         {added + removed === 0 ? t('agreement.changes.none') : t('agreement.changes.summary', { added, removed })}
       </Typography.Paragraph>
       <div style={textPanelStyle(height)} data-testid="version-changes">
-        {parts.map((part, i) =>
-          part.kind === 'added' ? (
-            <ins key={i} style={{ background: '#d9f7be', textDecoration: 'none' }}>
-              {part.text}
-            </ins>
-          ) : part.kind === 'removed' ? (
-            <del key={i} style={{ background: '#ffd6d6', color: '#a8071a' }}>
-              {part.text}
-            </del>
-          ) : (
-            <span key={i}>{part.text}</span>
-          ),
-        )}
+        {parts.map((part, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: the parts are worked out afresh from the two texts and hold no state.
+          <Part key={i} part={part} />
+        ))}
       </div>
     </>
   );

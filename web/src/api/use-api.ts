@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 
 export interface ApiState<T> {
   /** The latest answer; while a new key loads it still holds the previous one, so tables do not flash empty. */
@@ -22,17 +22,19 @@ export function useApi<T>(load: () => Promise<T>, key: string): ApiState<T> {
   const [settled, setSettled] = useState<Settled<T> | null>(null);
   const [attempt, setAttempt] = useState(0);
   const requestKey = `${key}#${attempt}`;
+  // `load` is a new closure on every render: the effect calls the latest, and `requestKey` says when to call it.
+  const latestLoad = useRef(load);
+  latestLoad.current = load;
 
   useEffect(() => {
     let current = true;
-    load().then(
+    latestLoad.current().then(
       (data) => current && setSettled({ key: requestKey, data, error: undefined }),
       (error: unknown) => current && setSettled((previous) => ({ key: requestKey, data: previous?.data, error })),
     );
     return () => {
       current = false;
     };
-    // `load` is a new closure on every render; `requestKey` is what says that what it loads has changed.
   }, [requestKey]);
 
   const reload = useCallback(() => setAttempt((n) => n + 1), []);

@@ -86,6 +86,7 @@ export function HighlightedText({
         const colours = HIGHLIGHT_COLOURS[highlight.kind];
         const focused = highlight.key === focusKey;
         return (
+          // biome-ignore lint/a11y/useKeyWithClickEvents: a pointer shortcut to the mark's field, which the keyboard reaches in the form; a tab stop per mark would flood the tab order.
           <mark
             key={segment.start}
             data-kind={highlight.kind}

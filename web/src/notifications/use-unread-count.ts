@@ -11,6 +11,7 @@ export function useUnreadCount(): number {
   const [count, setCount] = useState(0);
   const location = useLocation();
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the path is the trigger: every navigation asks again.
   useEffect(() => {
     let current = true;
     const load = () =>

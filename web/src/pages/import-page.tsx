@@ -44,6 +44,7 @@ export default function ImportPage() {
   const errors = review && attempts > 0 ? mergeErrors(validateDraft(review.draft), serverErrors) : NO_ERRORS;
 
   // After a refused save, bring the first marked field into view.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the server's errors are the trigger: the marks they bring are found in the page.
   useEffect(() => {
     if (attempts === 0) return;
     pageRef.current?.querySelector('.ant-form-item-has-error, [data-testid=area-node-error], [data-testid=general-errors], [data-testid=parties-error]')?.scrollIntoView({ block: 'center' });

@@ -59,6 +59,7 @@ export function GeneralTab({ cooperation, onSaved, onReload }: { cooperation: Co
   const conflict = failure instanceof ApiError && failure.code === 'cooperation.version_conflict';
 
   // A save or a reload brings a new version: the form shows it, and what was typed before is gone.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the version is the trigger; the form reads the new values from its initial values.
   useEffect(() => form.resetFields(), [form, cooperation.version]);
 
   const save = async () => {
