@@ -6,7 +6,7 @@ export interface Timing {
   runs: number;
 }
 
-export function summarise(samples: number[]): Timing {
+function summarise(samples: number[]): Timing {
   const sorted = [...samples].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
   return { median: at(0.5), p95: at(0.95), runs: sorted.length };

@@ -76,7 +76,7 @@ export type Config = {
   version: string;
 };
 
-export const APP_VERSION = '0.1.0';
+const APP_VERSION = '0.1.0';
 
 /** Parses the environment once; everything else receives the typed object. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {

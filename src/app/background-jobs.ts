@@ -31,5 +31,3 @@ export function createBackgroundJobs(
     },
   };
 }
-
-export type BackgroundJobs = ReturnType<typeof createBackgroundJobs>;

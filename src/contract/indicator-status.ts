@@ -158,7 +158,7 @@ const thresholdOf = (direction: Direction, target: TargetFigure) =>
   target.comparator === 'range' && direction === 'lower' ? (target.valueMax ?? target.value) : target.value;
 
 /** The day a target's window starts (see the rule above). */
-export function targetStart(rule: IndicatorRule, year: number): string {
+function targetStart(rule: IndicatorRule, year: number): string {
   const yearStart = `${year}-01-01`;
   if (rule.rollup === 'sum_per_year' || rule.rollup === 'average') return yearStart;
   return rule.baselineOn && rule.baselineOn < `${year}-12-31` ? rule.baselineOn : yearStart;

@@ -19,12 +19,6 @@ export const DEFAULT_STAGES: readonly StageDefinition[] = [
   { code: 'ended', name: '终止', ordinal: 6, kind: 'ended', milestone: null },
 ];
 
-/** A step's position among the steps; halted and ended stages have none. */
-export function stepIndex(stages: readonly StageDefinition[], code: string): number | null {
-  const stage = stages.find((s) => s.code === code);
-  return stage && stage.kind === 'step' ? stage.ordinal : null;
-}
-
 /** The ordinal from which a project counts as having reached a milestone (履约 from 注册, 开工), or null when no step carries it. */
 export function milestoneOrdinal(stages: readonly StageDefinition[], milestone: StageDefinition['milestone']): number | null {
   return stages.find((s) => s.kind === 'step' && s.milestone === milestone)?.ordinal ?? null;

@@ -15,7 +15,7 @@ import { acquireDataDirLock } from './data-dir-lock.ts';
 
 /** Repositories use the query builder only, so the database type needs no schema map. */
 export type Db = PgDatabase<PgQueryResultHKT>;
-export type DatabaseKind = 'pglite' | 'postgres';
+type DatabaseKind = 'pglite' | 'postgres';
 
 export interface Database {
   db: Db;

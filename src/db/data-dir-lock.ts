@@ -20,7 +20,7 @@ export class DataDirLockedError extends Error {
  * always runs as the same few pids). The boot and the process's start time
  * from /proc tell the owner apart from a later process given the same pid.
  */
-export interface LockOwner {
+interface LockOwner {
   pid: number;
   /** The kernel's id of this boot; null where /proc does not tell it. */
   bootId: string | null;

@@ -20,7 +20,7 @@ export interface DemoUser {
   roles: { cooperation: string; party: string; role: (typeof MEMBERSHIP_ROLES)[number] }[];
 }
 
-export interface DemoSubAgreement {
+interface DemoSubAgreement {
   title: string;
   kind: (typeof AGREEMENT_KINDS)[number];
 }

@@ -15,10 +15,10 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 /** Zero-width characters make two names that look alike differ (协调办 and 协\u200B调办); they are dropped. */
 const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF]/g;
 /** The message prefix the web recognises for text refused for its characters. */
-export const INVALID_CHARACTERS = 'text.invalid_characters';
+const INVALID_CHARACTERS = 'text.invalid_characters';
 
 /** Text a user types as a name, title or label: zero-width characters dropped, direction controls and broken characters refused. */
-export const typedText = () =>
+const typedText = () =>
   z
     .string()
     .overwrite((value) => value.replace(ZERO_WIDTH, ''))
@@ -35,8 +35,8 @@ export const labelText = (max: number) => typedText().max(max);
  * Every number a user reports (figures, targets, baselines, amounts) lies within ±10^15: larger is a typing
  * or a forged request (1e308), and beyond 2^53 a JavaScript number no longer holds every integer anyway.
  */
-export const FIGURE_LIMIT = 1e15;
-export const NUMBER_OUT_OF_RANGE = 'number.out_of_range';
+const FIGURE_LIMIT = 1e15;
+const NUMBER_OUT_OF_RANGE = 'number.out_of_range';
 const outOfRange = `${NUMBER_OUT_OF_RANGE}: numbers must lie within ±${FIGURE_LIMIT}`;
 export const figureNumber = () =>
   z
@@ -60,7 +60,7 @@ export const deleteQuery = z.object({ version: z.coerce.number().int().min(1).ma
  * nothing in a cooperation between Chinese cities lies before 1949 or after 2100, and a year 0000 or 9999
  * is a typing mistake that would otherwise reach the date arithmetic and the overdue counts.
  */
-export const DATE_RANGE = { min: '1949-01-01', max: '2100-12-31' } as const;
+const DATE_RANGE = { min: '1949-01-01', max: '2100-12-31' } as const;
 export const isoDate = z.iso
   .date()
   .refine((value) => value >= DATE_RANGE.min && value <= DATE_RANGE.max, {

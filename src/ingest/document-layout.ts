@@ -4,7 +4,7 @@ import { buildView, normaliseText, type TextView } from './text-normaliser.ts';
  * What a physical line of a pasted news page is. Only headings and body
  * text are read for content; the rest is page furniture.
  */
-export type LineKind = 'blank' | 'chrome' | 'caption' | 'byline' | 'dateline' | 'heading' | 'body';
+type LineKind = 'blank' | 'chrome' | 'caption' | 'byline' | 'dateline' | 'heading' | 'body';
 
 export interface Line {
   /** Offsets of the trimmed content (after any markdown #) in the original text. */
@@ -31,7 +31,7 @@ export interface Block {
 }
 
 /** One article of a page that may carry several (newspaper pages do). */
-export interface ArticleSegment {
+interface ArticleSegment {
   readonly start: number;
   readonly end: number;
   /** Whether the article is about cooperation at all; others are not read for content. */

@@ -3,10 +3,10 @@ import type { Sentence } from './sentence-splitter.ts';
 import { segmentWords } from './word-segmenter.ts';
 
 /** What the words closing a list say its items are. */
-export type ListKind = 'area' | 'agreement' | 'project' | 'other';
+type ListKind = 'area' | 'agreement' | 'project' | 'other';
 
 /** Offsets in a block's view. */
-export interface OffsetRange {
+interface OffsetRange {
   readonly start: number;
   readonly end: number;
 }

@@ -3,7 +3,7 @@ import type { Block } from './document-layout.ts';
 import { pieceOf, type SourcePiece } from './text-normaliser.ts';
 
 /** How an official text numbers a list item; each style is one level of the outline. */
-export type LabelStyle = 'chapter' | 'cn' | 'paren-cn' | 'num' | 'paren-num' | 'circled' | 'ordinal' | 'article' | 'shi';
+type LabelStyle = 'chapter' | 'cn' | 'paren-cn' | 'num' | 'paren-num' | 'circled' | 'ordinal' | 'article' | 'shi';
 
 interface LabelPattern {
   readonly style: LabelStyle;
@@ -33,7 +33,7 @@ function labelValue(style: LabelStyle, token: string): number {
 }
 
 /** One numbered item: its label and the text up to the next label or the end of its paragraph. */
-export interface NumberedUnit {
+interface NumberedUnit {
   readonly style: LabelStyle;
   readonly value: number;
   readonly block: Block;

@@ -76,7 +76,7 @@ function scaled(value: number, scale: number): number {
 }
 
 /** Every money amount and counted quantity in the text, left to right. */
-export function findQuantities(text: string): Quantity[] {
+function findQuantities(text: string): Quantity[] {
   const out: Quantity[] = [];
   QUANTITY.lastIndex = 0;
   for (let m = QUANTITY.exec(text); m; m = QUANTITY.exec(text)) {

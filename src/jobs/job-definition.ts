@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { Db } from '../db/client.ts';
 import type { JobRow } from './job.repository.ts';
 
-export interface JobContext {
+interface JobContext {
   db: Db;
   job: JobRow;
   /** The worker's clock, so handlers and tests agree on what "today" is. */

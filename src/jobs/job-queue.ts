@@ -11,7 +11,7 @@ export interface EnqueueRequest {
   maxAttempts?: number | undefined;
 }
 
-export const DEFAULT_MAX_ATTEMPTS = 5;
+const DEFAULT_MAX_ATTEMPTS = 5;
 
 export function createJobQueue(db: Db, clock: () => Date = () => new Date()) {
   return {

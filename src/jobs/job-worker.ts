@@ -142,5 +142,3 @@ export function createJobWorker(db: Db, definitions: readonly JobDefinition[], o
     },
   };
 }
-
-export type JobWorker = ReturnType<typeof createJobWorker>;

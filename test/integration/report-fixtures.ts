@@ -7,7 +7,7 @@ import type { TestApp } from '../setup/test-app.ts';
 
 /** Shared set-up for the progress-report suites: the 青岛—深圳 cooperation, its sides, units, users, and tasks made for the test. */
 
-export interface Side {
+interface Side {
   partyId: string;
   coordinator: string;
   unit: string;

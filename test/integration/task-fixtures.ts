@@ -79,7 +79,7 @@ export async function qingdaoShenzhen(t: TestApp, token: string): Promise<Qingda
 }
 
 /** A joint task with the science bureaus leading on both sides, as a coordinator would enter it. */
-export function scienceTaskBody(c: QingdaoShenzhen, overrides: Record<string, unknown> = {}) {
+function scienceTaskBody(c: QingdaoShenzhen, overrides: Record<string, unknown> = {}) {
   return {
     title: '共建联合实验室',
     startOn: '2026-01-01',

@@ -5,7 +5,7 @@ import { freePort } from './throwaway-postgres.ts';
 
 /** The real `liandong` command in a child process, for tests about killing, stopping and restarting it. */
 
-export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const CLI = ['--import', 'tsx', 'src/cli/main.ts'];
 
 export interface ServerEnv {

@@ -4,7 +4,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 
-export const PG_BIN = process.env.LIANDONG_PG_BIN ?? '/usr/lib/postgresql/15/bin';
+const PG_BIN = process.env.LIANDONG_PG_BIN ?? '/usr/lib/postgresql/15/bin';
 
 export interface ThrowawayPostgres {
   url: string;

@@ -1,6 +1,6 @@
 import type { ThemeConfig } from 'antd';
 
-export const FONT_FAMILY =
+const FONT_FAMILY =
   "-apple-system, BlinkMacSystemFont, 'Segoe UI', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'WenQuanYi Micro Hei', 'Noto Sans CJK SC', 'Source Han Sans SC', sans-serif";
 
 /** A sober work-tool look: one institutional blue, square-ish corners, tight rows. */

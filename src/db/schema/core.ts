@@ -280,7 +280,7 @@ export const clauses = pgTable(
 /** The rows whose visibility audit entries follow. */
 export const AUDIT_SCOPE_TYPES = ['task', 'agreement', 'project', 'indicator', 'signing_event', 'cross_side_transaction'] as const;
 
-export const AUDIT_CHAINS = ['cooperation', 'global'] as const;
+const AUDIT_CHAINS = ['cooperation', 'global'] as const;
 
 /** Append-only but for the scope columns; each row carries the hash of the previous one, so tampering shows. */
 export const auditLog = pgTable(

@@ -214,7 +214,7 @@ export const progressReports = pgTable(
   ],
 );
 
-export const APPROVAL_SUBJECTS = ['report', 'task_closure'] as const;
+const APPROVAL_SUBJECTS = ['report', 'task_closure'] as const;
 export const APPROVAL_DECISIONS = ['approved', 'returned'] as const;
 
 /** One decision per side per round: dual approval is "every side has an `approved` row in this round". */

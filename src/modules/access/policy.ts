@@ -160,13 +160,13 @@ export function canReadRow(actor: Actor | null, cooperationId: string, rowVisibi
 }
 
 /** Whether the actor sees one side's own ('side') rows: admins, and that side's members except observers. */
-export function seesSide(actor: Actor | null, cooperationId: string, partyId: string): boolean {
+function seesSide(actor: Actor | null, cooperationId: string, partyId: string): boolean {
   if (actor?.isAdmin) return true;
   return !!actor && actor.memberships.some((m) => m.cooperationId === cooperationId && m.partyId === partyId && m.role !== 'observer');
 }
 
 /** The sides of a cooperation whose 'side' rows the actor sees. */
-export function sidesSeen(actor: Actor | null, cooperationId: string): string[] {
+function sidesSeen(actor: Actor | null, cooperationId: string): string[] {
   if (!actor) return [];
   return [...new Set(actor.memberships.filter((m) => m.cooperationId === cooperationId && m.role !== 'observer').map((m) => m.partyId))];
 }

@@ -3,11 +3,11 @@ import { AGREEMENT_KINDS } from '../../db/schema/core.ts';
 import { isoDate, labelText, shortText, versionField } from '../../http/common.schemas.ts';
 import { visibility } from '../access/access.schemas.ts';
 
-export const agreementKind = z.enum(AGREEMENT_KINDS);
+const agreementKind = z.enum(AGREEMENT_KINDS);
 /** Agreements run to tens of thousands of characters; a megabyte is far beyond any real one. */
 export const agreementText = z.string().max(1_000_000);
 
-export const agreementSummarySchema = z.object({
+const agreementSummarySchema = z.object({
   id: z.uuid(),
   cooperationId: z.uuid(),
   parentId: z.uuid().nullable(),
@@ -30,7 +30,7 @@ export const agreementListSchema = z.object({
   can: z.object({ create: z.boolean() }),
 });
 
-export const textVersionSchema = z.object({ number: z.number().int(), note: z.string(), createdAt: z.string() });
+const textVersionSchema = z.object({ number: z.number().int(), note: z.string(), createdAt: z.string() });
 
 export const agreementSchema = agreementSummarySchema.extend({
   source: z.string().nullable(),

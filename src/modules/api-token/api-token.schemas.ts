@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { API_TOKEN_SCOPES } from '../../db/schema/platform.ts';
 import { shortText } from '../../http/common.schemas.ts';
 
-export const apiTokenScope = z.enum(API_TOKEN_SCOPES);
+const apiTokenScope = z.enum(API_TOKEN_SCOPES);
 
 export const createApiTokenBody = z.object({
   name: shortText(100),

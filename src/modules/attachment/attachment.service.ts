@@ -164,5 +164,3 @@ export function createAttachmentService(db: Db, deps: { store: AttachmentStore; 
     },
   };
 }
-
-export type AttachmentService = ReturnType<typeof createAttachmentService>;

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client.ts';
 import { auditRepository, auditHash, chainOf, GENESIS_HASH, type AuditRow } from './audit.repository.ts';
 
-export interface ChainBreak {
+interface ChainBreak {
   /** The cooperation whose chain broke, `platform`, or `global` for the chain entries joined before chains were split. */
   chain: string;
   seq: number;

@@ -12,7 +12,7 @@ export const auditQuery = z
   })
   .refine((q) => !q.from || !q.to || Date.parse(q.from) < Date.parse(q.to), { message: 'from must come before to', path: ['to'] });
 
-export const auditEntrySchema = z.object({
+const auditEntrySchema = z.object({
   seq: z.number().int(),
   at: z.iso.datetime(),
   actorId: z.uuid().nullable(),

@@ -50,5 +50,3 @@ export function createAuditService(db: Db, cooperations: CooperationService) {
     },
   };
 }
-
-export type AuditService = ReturnType<typeof createAuditService>;

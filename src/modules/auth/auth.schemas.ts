@@ -7,7 +7,7 @@ export const loginBody = z.object({
   password: z.string().min(1).max(256),
 });
 
-export const userSchema = z.object({
+const userSchema = z.object({
   id: z.uuid(),
   username: z.string(),
   displayName: z.string(),

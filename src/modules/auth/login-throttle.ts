@@ -6,7 +6,7 @@ export const ACCOUNT_THRESHOLD = 5;
 /** Wrong passwords from one address over all accounts before each further try has to wait. */
 export const ADDRESS_THRESHOLD = 20;
 /** The first wait; each further wrong password doubles it … */
-export const FIRST_WAIT_MS = 1000;
+const FIRST_WAIT_MS = 1000;
 /** … up to this. */
 export const MAX_WAIT_MS = 15 * 60_000;
 /** A counter with no wrong password for this long starts again from nothing. */

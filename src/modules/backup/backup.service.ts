@@ -16,7 +16,7 @@ const PAGE = 2000;
 const REFERENCE_TABLES = new Set(['regions']);
 const ATTACHMENTS = 'attachments';
 
-export type Progress = (message: string) => void;
+type Progress = (message: string) => void;
 
 export interface BackupDeps {
   database: Database;
@@ -26,7 +26,7 @@ export interface BackupDeps {
 }
 
 /** Tables in an order where each comes after those it refers to. */
-export function loadOrder(tables: TableInfo[]): TableInfo[] {
+function loadOrder(tables: TableInfo[]): TableInfo[] {
   const byName = new Map(tables.map((t) => [t.name, t]));
   const placed = new Set<string>();
   const order: TableInfo[] = [];
@@ -43,7 +43,7 @@ export function loadOrder(tables: TableInfo[]): TableInfo[] {
 }
 
 /** A table that refers to itself is written parents first, so a restore never inserts a row before the row it names. */
-export function parentsFirst(table: TableInfo, lines: string[]): string[] {
+function parentsFirst(table: TableInfo, lines: string[]): string[] {
   const self = table.selfReference;
   if (!self) return lines;
   const rows = lines.map((line) => JSON.parse(line) as Record<string, unknown>);

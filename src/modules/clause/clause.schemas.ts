@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CLAUSE_LEVELS } from '../../db/schema/core.ts';
 import { labelText, shortText, versionField } from '../../http/common.schemas.ts';
 
-export const clauseLevel = z.enum(CLAUSE_LEVELS);
+const clauseLevel = z.enum(CLAUSE_LEVELS);
 
 export interface ClauseNode {
   id: string;

@@ -128,5 +128,3 @@ export function createCommentService(db: Db, deps: { cooperations: CooperationSe
     },
   };
 }
-
-export type CommentService = ReturnType<typeof createCommentService>;

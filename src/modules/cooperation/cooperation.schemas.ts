@@ -6,12 +6,12 @@ import { regionCode } from '../region/region.schemas.ts';
 import { isoDate, pageQuery, shortText, versionField } from '../../http/common.schemas.ts';
 
 /** What the setup checklist of a cooperation names as missing. */
-export const SETUP_ITEMS = ['office', 'units', 'periods', 'agreement', 'tasks'] as const;
+const SETUP_ITEMS = ['office', 'units', 'periods', 'agreement', 'tasks'] as const;
 export type SetupItem = (typeof SETUP_ITEMS)[number];
 
-export const cooperationStatus = z.enum(COOPERATION_STATUSES);
+const cooperationStatus = z.enum(COOPERATION_STATUSES);
 
-export const partySchema = z.object({
+const partySchema = z.object({
   id: z.uuid(),
   name: z.string(),
   regionCode: z.string(),
@@ -29,7 +29,7 @@ export const partySchema = z.object({
   can: z.object({ edit: z.boolean(), registerUnits: z.boolean(), manageMembers: z.boolean(), appointOffice: z.boolean(), manageTasks: z.boolean() }),
 });
 
-export const cooperationSummarySchema = z.object({
+const cooperationSummarySchema = z.object({
   id: z.uuid(),
   name: z.string(),
   summary: z.string(),
@@ -81,7 +81,7 @@ export const cooperationListResponse = z.object({
 /** The other sides' offices named at creation: an existing user of a unit in that side's region, per side. */
 export const firstOffices = z.array(z.object({ regionCode, username: shortText(64) })).max(20).default([]);
 
-export const partyInput = z.object({
+const partyInput = z.object({
   regionCode,
   name: shortText(100).optional(),
   coordinatingOrganizationId: z.uuid().nullable().optional(),

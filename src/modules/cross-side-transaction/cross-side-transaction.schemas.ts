@@ -30,7 +30,7 @@ export const crossSideTransactionSchema = z.object({
   can: z.object({ edit: z.boolean() }),
 });
 
-export const crossSideTotalsGroupSchema = z.object({
+const crossSideTotalsGroupSchema = z.object({
   key: z.string().nullable(),
   unit: z.string().nullable(),
   currency: z.string(),
@@ -59,7 +59,7 @@ const filterQuery = {
 
 export const crossSideListQuery = z.object({ ...filterQuery, page: pageQuery.page, pageSize: pageQuery.pageSize.default(50) });
 
-export const CROSS_SIDE_GROUPINGS = ['kind', 'year', 'quarter'] as const;
+const CROSS_SIDE_GROUPINGS = ['kind', 'year', 'quarter'] as const;
 export const crossSideTotalsQuery = z.object({ ...filterQuery, by: z.enum(CROSS_SIDE_GROUPINGS).optional() });
 export const crossSideTotalsSchema = z.object({ by: z.enum(CROSS_SIDE_GROUPINGS).nullable(), groups: z.array(crossSideTotalsGroupSchema) });
 

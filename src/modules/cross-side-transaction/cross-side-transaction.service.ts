@@ -108,5 +108,3 @@ export function createCrossSideTransactionService(db: Db, deps: { cooperations: 
     },
   };
 }
-
-export type CrossSideTransactionService = ReturnType<typeof createCrossSideTransactionService>;

@@ -5,7 +5,7 @@ import { FIGURE_MEASURES, type FigureMeasure, type FigureQuery } from '../projec
 import type { Rollup } from '../../contract/indicator-status.ts';
 
 /** The fields a formula may filter on: those project figures know, and nothing else. */
-export const FORMULA_FIELDS = [
+const FORMULA_FIELDS = [
   'investorPartyId',
   'hostPartyId',
   'industryCode',

@@ -12,7 +12,7 @@ export type IndicatorTargetRow = typeof indicatorTargets.$inferSelect;
 export type NewIndicatorTarget = typeof indicatorTargets.$inferInsert;
 export type IndicatorActualRow = typeof indicatorActuals.$inferSelect;
 export type NewIndicatorActual = typeof indicatorActuals.$inferInsert;
-export type IndicatorUnitRow = typeof indicatorUnits.$inferSelect;
+type IndicatorUnitRow = typeof indicatorUnits.$inferSelect;
 
 /** An actual with the dates and label of its period, and the task of the report it came from. */
 export type IndicatorActualEntry = IndicatorActualRow & { periodLabel: string; startsOn: string; endsOn: string; taskId: string | null };

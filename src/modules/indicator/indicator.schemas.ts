@@ -11,7 +11,7 @@ const year = z.number().int().min(1949).max(2100);
 const comparatorInput = z.string().max(10).describe(`one of ${COMPARATORS.join(' ')}`);
 const sourceText = labelText(500).nullable().optional();
 
-export const targetSchema = z.object({
+const targetSchema = z.object({
   id: z.uuid(),
   year: z.number().int().nullable(),
   value: z.string(),
@@ -31,7 +31,7 @@ export const targetSchema = z.object({
   endsOn: z.string().nullable(),
 });
 
-export const actualSchema = z.object({
+const actualSchema = z.object({
   id: z.uuid(),
   periodId: z.uuid(),
   periodLabel: z.string(),

@@ -150,5 +150,3 @@ export function createIngestService(db: Db, deps: IngestDeps) {
     },
   };
 }
-
-export type IngestService = ReturnType<typeof createIngestService>;

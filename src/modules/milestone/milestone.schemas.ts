@@ -34,7 +34,7 @@ export const moveMilestoneBody = z.object({
 });
 
 /** The task as it stands after a milestone change: its percent, status and closing may have moved. */
-export const taskProgressSchema = z.object({
+const taskProgressSchema = z.object({
   id: z.uuid(),
   version: z.number().int(),
   status: z.enum(TASK_STATUSES),

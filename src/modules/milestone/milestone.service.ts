@@ -123,5 +123,3 @@ export function createMilestoneService(db: Db, deps: { tasks: TaskService; closu
     },
   };
 }
-
-export type MilestoneService = ReturnType<typeof createMilestoneService>;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { pageQuery } from '../../http/common.schemas.ts';
 
-export const notificationSchema = z.object({
+const notificationSchema = z.object({
   id: z.uuid(),
   cooperationId: z.uuid().nullable(),
   kind: z.string(),

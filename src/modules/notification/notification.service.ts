@@ -12,7 +12,7 @@ import { robotAddressPolicy, RobotAddressRefused } from './robot-address.ts';
 import { notificationRepository, type NotificationRow, type PreferenceRow, type RecipientCandidate } from './notification.repository.ts';
 
 /** What a notification is about; recipients who may not see it are dropped. Without one, only members are told. */
-export interface NotificationSubject {
+interface NotificationSubject {
   type: string;
   id: string;
   visibility: string;

@@ -56,14 +56,14 @@ export class RobotAddressRefused extends Error {
   }
 }
 
-export interface ResolvedAddress {
+interface ResolvedAddress {
   address: string;
   family: 4 | 6;
 }
 
 export type Resolver = (hostname: string) => Promise<ResolvedAddress[]>;
 
-export const systemResolver: Resolver = (hostname) =>
+const systemResolver: Resolver = (hostname) =>
   new Promise((resolve, reject) => {
     dns.lookup(hostname, { all: true, verbatim: true }, (error, addresses) => {
       if (error) reject(error);

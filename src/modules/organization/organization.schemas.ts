@@ -3,7 +3,7 @@ import { ORGANIZATION_KINDS } from '../../db/schema/core.ts';
 import { regionCode } from '../region/region.schemas.ts';
 import { pageQuery, shortText, versionField } from '../../http/common.schemas.ts';
 
-export const organizationKind = z.enum(ORGANIZATION_KINDS);
+const organizationKind = z.enum(ORGANIZATION_KINDS);
 
 export const organizationSchema = z.object({
   id: z.uuid(),

@@ -147,5 +147,3 @@ export function createOrganizationService(db: Db, deps: { cooperations: Pick<Coo
     },
   };
 }
-
-export type OrganizationService = ReturnType<typeof createOrganizationService>;

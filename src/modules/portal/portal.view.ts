@@ -2,7 +2,7 @@ import { INDUSTRY_SECTIONS } from '../../contract/industry-codes.ts';
 import type { AreaProgress, PortalCooperationPage, PortalHomePage } from './portal.service.ts';
 
 /** Everything written by people goes through here before it reaches HTML: it is text, never markup. */
-export function escapeHtml(value: string | number | null | undefined): string {
+function escapeHtml(value: string | number | null | undefined): string {
   return String(value ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
@@ -123,12 +123,12 @@ function day(isoDate: string, language: PortalLanguage): string {
 }
 
 /** A party as it reads: its name, and the region's name only where it says something the name does not. */
-export function partyLabel(name: string, regionName: string): string {
+function partyLabel(name: string, regionName: string): string {
   return regionName && regionName !== name && !name.includes(regionName) ? `${name}（${regionName}）` : name;
 }
 
 /** Amounts the way Chinese readers expect them: 亿 and 万 rather than long digit strings. */
-export function chineseAmount(value: string | null, unit: string): string {
+function chineseAmount(value: string | null, unit: string): string {
   if (value === null) return '—';
   const n = Number(value);
   const label = CURRENCY[unit] ?? unit;

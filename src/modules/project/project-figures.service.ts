@@ -82,5 +82,3 @@ export function createProjectFigures(db: Db) {
     },
   };
 }
-
-export type ProjectFigures = ReturnType<typeof createProjectFigures>;

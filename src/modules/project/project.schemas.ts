@@ -16,7 +16,7 @@ const stageCode = z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'a stage code: lowe
 
 export const moneyAmountSchema = z.object({ currency: z.string(), amount: z.string() });
 
-export const totalsGroupSchema = z.object({
+const totalsGroupSchema = z.object({
   key: z.string().nullable(),
   projects: z.number().int(),
   signed: z.number().int(),
@@ -41,7 +41,7 @@ export const updateStageTemplateBody = z.object({
     .max(20),
 });
 
-export const projectSchema = z.object({
+const projectSchema = z.object({
   id: z.uuid(),
   cooperationId: z.uuid(),
   name: z.string(),
@@ -75,7 +75,7 @@ export const projectSchema = z.object({
   can: z.object({ edit: z.boolean() }),
 });
 
-export const projectTransactionSchema = z.object({
+const projectTransactionSchema = z.object({
   id: z.uuid(),
   projectId: z.uuid(),
   kind: z.enum(MONEY_KINDS),
@@ -130,7 +130,7 @@ export const projectListQuery = z.object({
   pageSize: pageQuery.pageSize.default(50),
 });
 
-export const GROUPINGS = ['investorSide', 'hostSide', 'industry', 'stage', 'event', 'year'] as const;
+const GROUPINGS = ['investorSide', 'hostSide', 'industry', 'stage', 'event', 'year'] as const;
 
 export const projectTotalsQuery = z.object({
   ...projectFilterQuery,

@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 import { REGION_LEVELS } from '../../db/schema/core.ts';
 
-export const regionLevel = z.enum(REGION_LEVELS);
+const regionLevel = z.enum(REGION_LEVELS);
 export const regionCode = z.string().regex(/^(\d{6}|[A-Z]{2})$/, 'a GB/T 2260 code (6 digits) or an ISO 3166 country code');
 
 export const regionSchema = z.object({

@@ -35,5 +35,3 @@ export function createRegionService(db: Db) {
     },
   };
 }
-
-export type RegionService = ReturnType<typeof createRegionService>;

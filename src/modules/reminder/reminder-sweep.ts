@@ -10,7 +10,7 @@ import { defineJob, type JobDefinition } from '../../jobs/job-definition.ts';
 import type { JobQueue } from '../../jobs/job-queue.ts';
 import { reminderRepository, type ReminderTask } from './reminder.repository.ts';
 
-export const REMINDER_QUEUES = { sweep: 'reminders.sweep', notify: 'reminders.notify' } as const;
+const REMINDER_QUEUES = { sweep: 'reminders.sweep', notify: 'reminders.notify' } as const;
 
 /** Reminders go out in the morning where the offices work, not at midnight. */
 const SWEEP_HOUR = 8;
@@ -247,5 +247,3 @@ export function createReminderSweep(
     today: (now: Date = new Date()) => businessToday(timeZone, now),
   };
 }
-
-export type ReminderSweep = ReturnType<typeof createReminderSweep>;

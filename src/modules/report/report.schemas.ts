@@ -10,7 +10,7 @@ const figureInput = z.object({
 });
 
 /** A figure as stored; figures saved before the rules above tightened are still shown as they were. */
-export const figureSchema = z.object({ name: z.string(), value: z.number(), unit: z.string() });
+const figureSchema = z.object({ name: z.string(), value: z.number(), unit: z.string() });
 
 const reportFields = {
   narrative: z.string().max(20_000),
@@ -43,7 +43,7 @@ export const updateReportBody = z.object({
 export const submitReportBody = z.object({ version: versionField.optional() }).default({});
 
 /** The longest review opinion, return reason or revision reason. */
-export const REASON_MAX = 2000;
+const REASON_MAX = 2000;
 
 export const reviewReportBody = z.object({
   decision: z.enum(APPROVAL_DECISIONS),
@@ -53,7 +53,7 @@ export const reviewReportBody = z.object({
 
 export const reviseReportBody = z.object({ reason: z.string().trim().min(1).max(REASON_MAX) });
 
-export const reviewSchema = z.object({
+const reviewSchema = z.object({
   round: z.number().int(),
   partyId: z.uuid(),
   decision: z.enum(APPROVAL_DECISIONS),
@@ -110,11 +110,11 @@ export const reportSchema = z.object({
 
 export const reportList = z.object({ items: z.array(reportSchema) });
 
-export const INBOX_STATES = ['to_submit', 'to_review', 'returned'] as const;
+const INBOX_STATES = ['to_submit', 'to_review', 'returned'] as const;
 
 export const inboxQuery = z.object({ state: z.enum(INBOX_STATES) });
 
-export const inboxItemSchema = z.object({
+const inboxItemSchema = z.object({
   cooperationId: z.uuid(),
   taskId: z.uuid(),
   taskTitle: z.string(),

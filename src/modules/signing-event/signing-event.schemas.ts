@@ -17,7 +17,7 @@ export const eventFiguresSchema = z.object({
   fundsRate: z.number().nullable(),
 });
 
-export const signingEventSchema = z.object({
+const signingEventSchema = z.object({
   id: z.uuid(),
   cooperationId: z.uuid(),
   name: z.string(),

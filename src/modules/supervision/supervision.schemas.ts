@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { TASK_STATUSES } from '../../db/schema/work.ts';
 import { isoDate } from '../../http/common.schemas.ts';
 
-export const noticeRecipientSchema = z.object({
+const noticeRecipientSchema = z.object({
   partyId: z.uuid(),
   partyName: z.string(),
   organizationId: z.uuid(),
@@ -50,7 +50,7 @@ const counts = z.object({
   returned: z.number().int(),
 });
 
-export const supervisionTaskSchema = z.object({
+const supervisionTaskSchema = z.object({
   id: z.uuid(),
   title: z.string(),
   status: z.enum(TASK_STATUSES),

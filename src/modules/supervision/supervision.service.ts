@@ -261,5 +261,3 @@ export function createSupervisionService(
     },
   };
 }
-
-export type SupervisionService = ReturnType<typeof createSupervisionService>;

@@ -32,7 +32,7 @@ export interface LedgerFilter {
   tag?: string | undefined;
 }
 
-export type LedgerSort = 'dueOn' | 'createdAt' | 'priority' | 'title';
+type LedgerSort = 'dueOn' | 'createdAt' | 'priority' | 'title';
 
 export interface LedgerPage {
   sort: LedgerSort;
@@ -59,7 +59,7 @@ export const sideCondition = (cooperationId: string, partyId: string): SQL =>
   ) as SQL;
 
 /** Past due and still open; `today` is the business day, passed in so every query of a request agrees. */
-export const overdueCondition = (today: string): SQL => and(lt(tasks.dueOn, today), notInArray(tasks.status, [...CLOSED_STATUSES])) as SQL;
+const overdueCondition = (today: string): SQL => and(lt(tasks.dueOn, today), notInArray(tasks.status, [...CLOSED_STATUSES])) as SQL;
 
 // Without the null test a task with no due date would be "unknown" rather than not overdue, which the answer schema refuses.
 const overdueColumn = (today: string) => sql<boolean>`(${tasks.dueOn} is not null and ${tasks.dueOn} < ${today} and ${notInArray(tasks.status, [...CLOSED_STATUSES])})`;
@@ -118,7 +118,7 @@ function orderBy({ sort, order }: Pick<LedgerPage, 'sort' | 'order'>, c: OrderCo
 }
 
 /** A unit on a task as list rows carry it, with the names the ledger shows. */
-export interface ListedUnit {
+interface ListedUnit {
   taskId: string;
   partyId: string;
   partyName: string;

@@ -5,10 +5,10 @@ import { isoDate, shortText, versionField } from '../../http/common.schemas.ts';
 import { milestoneSchema } from '../milestone/milestone.schemas.ts';
 import { supervisionNoticeSchema } from '../supervision/supervision.schemas.ts';
 
-export const taskStatus = z.enum(TASK_STATUSES);
-export const taskPriority = z.enum(TASK_PRIORITIES);
-export const taskSource = z.enum(TASK_SOURCES);
-export const taskUnitRole = z.enum(TASK_UNIT_ROLES);
+const taskStatus = z.enum(TASK_STATUSES);
+const taskPriority = z.enum(TASK_PRIORITIES);
+const taskSource = z.enum(TASK_SOURCES);
+const taskUnitRole = z.enum(TASK_UNIT_ROLES);
 
 /** `?status=a&status=b` and `?status=a,b` both mean "a or b". */
 const manyOf = <T extends z.ZodType>(item: T) =>
@@ -17,8 +17,8 @@ const booleanFlag = z.enum(['true', 'false']).transform((v) => v === 'true');
 
 const tag = shortText(40);
 
-export const taskUnitInput = z.object({ partyId: z.uuid(), organizationId: z.uuid(), role: taskUnitRole });
-export const milestoneInput = z.object({ title: shortText(300), dueOn: isoDate.nullable().optional() });
+const taskUnitInput = z.object({ partyId: z.uuid(), organizationId: z.uuid(), role: taskUnitRole });
+const milestoneInput = z.object({ title: shortText(300), dueOn: isoDate.nullable().optional() });
 
 export const createTaskBody = z.object({
   title: shortText(500),
@@ -67,7 +67,7 @@ export const bulkCreateTasksBody = z.object({
   tags: z.array(tag).max(20).default([]),
 });
 
-export const LEDGER_SORTS = ['dueOn', 'createdAt', 'priority', 'title'] as const;
+const LEDGER_SORTS = ['dueOn', 'createdAt', 'priority', 'title'] as const;
 
 export const ledgerQuery = z.object({
   side: z.uuid().optional(),
@@ -96,14 +96,14 @@ export const myTasksQuery = z.object({
 
 const unitRef = z.object({ organizationId: z.uuid(), name: z.string() });
 
-export const taskSideSchema = z.object({
+const taskSideSchema = z.object({
   partyId: z.uuid(),
   partyName: z.string(),
   lead: unitRef.nullable(),
   co: z.array(unitRef),
 });
 
-export const taskListItemSchema = z.object({
+const taskListItemSchema = z.object({
   id: z.uuid(),
   cooperationId: z.uuid(),
   title: z.string(),
@@ -143,7 +143,7 @@ export const myTasksResponse = z.object({
   pageSize: z.number().int(),
 });
 
-export const approvalSchema = z.object({
+const approvalSchema = z.object({
   round: z.number().int(),
   partyId: z.uuid(),
   decision: z.enum(APPROVAL_DECISIONS),
@@ -152,7 +152,7 @@ export const approvalSchema = z.object({
   createdAt: z.string(),
 });
 
-export const closureSchema = z.object({
+const closureSchema = z.object({
   requestedAt: z.string().nullable(),
   round: z.number().int(),
   /** The sides whose approval closes the task. */

@@ -5,7 +5,6 @@ import { updateIfVersion } from '../../db/versioned-update.ts';
 import { escapeLike } from '../../db/like.ts';
 
 export type NewUser = typeof users.$inferInsert;
-export type UserRecord = typeof users.$inferSelect;
 
 /** What the admin area shows of a user: never the password hash. */
 const columns = {

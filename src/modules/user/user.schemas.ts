@@ -2,10 +2,10 @@ import { z } from 'zod';
 import { MEMBERSHIP_ROLES } from '../../db/schema/core.ts';
 import { pageQuery, shortText, versionField } from '../../http/common.schemas.ts';
 
-export const locale = z.enum(['zh-CN', 'en']);
+const locale = z.enum(['zh-CN', 'en']);
 
 /** Login names: latin letters, digits, dot, dash and underscore, starting with a letter or digit (qd.fgw, sz-kj-02). */
-export const username = z
+const username = z
   .string()
   .trim()
   .min(2)

@@ -226,5 +226,3 @@ export function createUserService(db: Db, deps: { cooperations: Pick<Cooperation
     },
   };
 }
-
-export type UserService = ReturnType<typeof createUserService>;

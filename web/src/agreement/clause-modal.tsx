@@ -18,7 +18,7 @@ interface Values {
 }
 
 /** The level a new clause beneath a parent usually has: area → direction → measure. */
-export function childLevel(parent: ClauseNode | undefined): ClauseLevel {
+function childLevel(parent: ClauseNode | undefined): ClauseLevel {
   if (!parent) return 'area';
   return parent.level === 'area' ? 'direction' : 'measure';
 }

@@ -4,7 +4,7 @@
  * being dropped, so offsets measured in the page (a reader's selection, a clause's span) are offsets into the text.
  */
 
-export interface TextPiece {
+interface TextPiece {
   text: string;
   /** Kept in the page for the offsets, not shown. */
   hidden: boolean;
@@ -12,7 +12,7 @@ export interface TextPiece {
   marked: boolean;
 }
 
-export type BlockKind = 'heading' | 'item' | 'paragraph' | 'gap';
+type BlockKind = 'heading' | 'item' | 'paragraph' | 'gap';
 
 export interface TextBlock {
   kind: BlockKind;

@@ -4,8 +4,8 @@ import type { Visibility } from './types.ts';
 
 /** Shapes and calls of indicators, their targets and actuals; src/modules/indicator is the source of truth. */
 
-export type { Comparator, Direction, Rollup, TargetStatus };
-export type ActualSource = 'report' | 'office' | 'formula';
+export type { Comparator, Direction, Rollup };
+type ActualSource = 'report' | 'office' | 'formula';
 
 export interface IndicatorTarget {
   id: string;
@@ -38,7 +38,7 @@ export interface IndicatorActual {
   updatedAt: string;
 }
 
-export interface IndicatorUnit {
+interface IndicatorUnit {
   partyId: string;
   organizationId: string;
   organizationName: string;

@@ -15,12 +15,12 @@ export interface Figure {
 }
 
 /** A value a report gives for an indicator its unit answers for. */
-export interface IndicatorValue {
+interface IndicatorValue {
   indicatorId: string;
   value: number;
 }
 
-export interface Person {
+interface Person {
   id: string;
   username: string;
   displayName: string;

@@ -12,7 +12,7 @@ export type TaskPriority = (typeof TASK_PRIORITIES)[number];
 export type LedgerSort = (typeof LEDGER_SORTS)[number];
 export type ApprovalDecision = 'approved' | 'returned';
 
-export interface UnitRef {
+interface UnitRef {
   organizationId: string;
   name: string;
 }
@@ -78,7 +78,7 @@ export interface MilestoneInput {
   dueOn: string | null;
 }
 
-export interface ClosureApproval {
+interface ClosureApproval {
   round: number;
   partyId: string;
   decision: ApprovalDecision;
@@ -88,7 +88,7 @@ export interface ClosureApproval {
 }
 
 /** A unit a 督办 notice is addressed to, and who signed (签收) for it when. */
-export interface NoticeRecipient {
+interface NoticeRecipient {
   partyId: string;
   partyName: string;
   organizationId: string;

@@ -7,7 +7,7 @@ export type MembershipRole = 'coordinator' | 'unit' | 'leader' | 'observer';
 export type AgreementKind = 'framework' | 'departmental' | 'district' | 'park' | 'enterprise' | 'other';
 export type ClauseLevel = 'area' | 'direction' | 'measure';
 
-export interface User {
+interface User {
   id: string;
   username: string;
   displayName: string;
@@ -97,7 +97,7 @@ export interface Cooperation {
   can: { manage: boolean; delete: boolean; readIndicators: boolean; createTasks: boolean; issueNotices: boolean; readAudit: boolean };
 }
 
-export type SetupItem = 'office' | 'units' | 'periods' | 'agreement' | 'tasks';
+type SetupItem = 'office' | 'units' | 'periods' | 'agreement' | 'tasks';
 
 export interface SetupGap {
   item: SetupItem;
@@ -127,7 +127,7 @@ export interface AgreementList extends Items<AgreementListItem> {
   can: { create: boolean };
 }
 
-export interface TextVersionSummary {
+interface TextVersionSummary {
   number: number;
   note: string | null;
   createdAt: string;

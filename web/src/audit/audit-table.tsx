@@ -88,7 +88,7 @@ interface Reading {
   value: (entity: string, field: string, value: unknown) => string;
 }
 
-export function useReading(names: ReadonlyMap<string, string>): Reading {
+function useReading(names: ReadonlyMap<string, string>): Reading {
   const { t } = useTranslation();
   const locale = currentLocale();
   return useMemo(() => {

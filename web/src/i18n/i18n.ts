@@ -15,7 +15,7 @@ declare module 'i18next' {
 }
 
 export const LOCALES: readonly Locale[] = ['zh-CN', 'en'];
-export const DEFAULT_LOCALE: Locale = 'zh-CN';
+const DEFAULT_LOCALE: Locale = 'zh-CN';
 const STORAGE_KEY = 'liandong.locale';
 
 export function isLocale(value: unknown): value is Locale {
@@ -51,4 +51,3 @@ await i18n.use(initReactI18next).init({
   returnNull: false,
 });
 
-export default i18n;

@@ -4,7 +4,7 @@ import type { Locale } from '../api/types.ts';
 import { formatQuantity } from './quantity.ts';
 
 /** The catalogue key of each comparator (`indicators.comparator.<key>`). */
-export const COMPARATOR_KEYS: Record<Comparator, 'eq' | 'approx' | 'gt' | 'ge' | 'lt' | 'le' | 'range'> = { '=': 'eq', '≈': 'approx', '>': 'gt', '>=': 'ge', '<': 'lt', '<=': 'le', range: 'range' };
+const COMPARATOR_KEYS: Record<Comparator, 'eq' | 'approx' | 'gt' | 'ge' | 'lt' | 'le' | 'range'> = { '=': 'eq', '≈': 'approx', '>': 'gt', '>=': 'ge', '<': 'lt', '<=': 'le', range: 'range' };
 
 const SIGNS: Record<Exclude<Comparator, 'range'>, string> = { '=': '=', '≈': '≈', '>': '>', '>=': '≥', '<': '<', '<=': '≤' };
 

@@ -7,7 +7,7 @@ import type { DraftNode, ImportDraft } from './import-draft.ts';
  * them: a fixed field ("agreement.title") or a draft item's key with the field inside it ("area-0-1.title").
  */
 
-export type IssueCode =
+type IssueCode =
   | 'required'
   | 'tooLong'
   | 'invalidCharacters'
@@ -30,7 +30,7 @@ export interface FieldIssue {
 export type FieldErrors = Record<string, FieldIssue>;
 
 /** An issue no field on the page owns: shown above the form with the path the server named. */
-export interface GeneralIssue {
+interface GeneralIssue {
   path: string;
   issue: FieldIssue;
 }

@@ -65,7 +65,7 @@ export interface DraftNamed {
   span: SourceSpan | null;
 }
 
-export interface DraftCount {
+interface DraftCount {
   key: string;
   text: string;
   span: SourceSpan;
@@ -114,7 +114,7 @@ const GOVERNMENT = /(人民政府|政府)/g;
 const ZONE_SUFFIX = /(开发区|合作区|保税区|片区|园区|试验区|示范区)$/;
 
 /** 青岛市 → 青岛; a name that would shrink to one character stays whole, and so does a zone's. */
-export function shortRegionName(name: string): string {
+function shortRegionName(name: string): string {
   if (ZONE_SUFFIX.test(name)) return name;
   const short = name.replace(REGION_SUFFIX, '');
   return short.length >= 2 ? short : name;

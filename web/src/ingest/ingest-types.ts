@@ -15,12 +15,12 @@ export interface SourceSpan {
 export type Comparator = '=' | '≈' | '>' | '>=';
 export const COMPARATORS: readonly Comparator[] = ['>=', '>', '=', '≈'];
 
-export type RegionLevel = 'country' | 'province' | 'city' | 'county';
+type RegionLevel = 'country' | 'province' | 'city' | 'county';
 
 export type Confidence = 'high' | 'medium' | 'low';
 export type PartyReason = 'headline' | 'signing' | 'headline_and_signing' | 'publisher' | 'joined_pair';
 
-export interface IngestPartyDetail extends SourceSpan {
+interface IngestPartyDetail extends SourceSpan {
   name: string;
   code: string;
   level: RegionLevel;
@@ -35,13 +35,13 @@ export interface IngestAreaItem extends SourceSpan {
   items?: IngestAreaItem[];
 }
 
-export interface IngestArea extends SourceSpan {
+interface IngestArea extends SourceSpan {
   label: string | null;
   title: string | null;
   items: IngestAreaItem[];
 }
 
-export interface IngestAmount extends SourceSpan {
+interface IngestAmount extends SourceSpan {
   text: string;
   value: number;
   unit: string;
@@ -49,7 +49,7 @@ export interface IngestAmount extends SourceSpan {
   value_max: number | null;
 }
 
-export interface IngestTarget extends SourceSpan {
+interface IngestTarget extends SourceSpan {
   text: string;
   year: number | null;
   indicator: string;
@@ -59,7 +59,7 @@ export interface IngestTarget extends SourceSpan {
   comparator: Comparator;
 }
 
-export interface IngestCount extends SourceSpan {
+interface IngestCount extends SourceSpan {
   text: string;
   value: number;
   unit: string;
@@ -113,7 +113,7 @@ export interface CommitArea {
   items: CommitItem[];
 }
 
-export interface CommitTarget {
+interface CommitTarget {
   text?: string;
   year: number | null;
   indicator: string;

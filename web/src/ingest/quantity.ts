@@ -4,7 +4,7 @@ import { formatMoney } from '../format/money.ts';
 const CURRENCY_CODE = /^[A-Z]{3}$/;
 
 /** A value with its unit as a reader checks it: money in 亿/万 (or compact English), other units as written (家, %). */
-export function formatQuantity(value: number, unit: string, locale: Locale): string {
+function formatQuantity(value: number, unit: string, locale: Locale): string {
   if (CURRENCY_CODE.test(unit)) {
     try {
       return formatMoney(value, unit, locale);

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /** The server's limit for a review opinion, return reason or revision reason. */
-export const REASON_MAX = 2000;
+const REASON_MAX = 2000;
 
 interface Props {
   open: boolean;

@@ -2,7 +2,7 @@
  * Whether a party's region holds the user's unit's region, as the server decides who becomes whose office: the same
  * region, a district of a city, a city of a province. The server's answer counts; this only says it beforehand.
  */
-export function regionHolds(partyCode: string, unitCode: string): boolean {
+function regionHolds(partyCode: string, unitCode: string): boolean {
   if (partyCode === unitCode) return true;
   if (!/^\d{6}$/.test(partyCode) || !/^\d{6}$/.test(unitCode)) return false;
   if (partyCode.endsWith('0000')) return unitCode.startsWith(partyCode.slice(0, 2));

@@ -7,7 +7,7 @@ const isPriority = (value: string): value is TaskPriority => (TASK_PRIORITIES as
 const isSort = (value: string): value is LedgerSort => (LEDGER_SORTS as readonly string[]).includes(value);
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-export const LEDGER_PAGE_SIZE = 20;
+const LEDGER_PAGE_SIZE = 20;
 
 function list(params: URLSearchParams, key: string): string[] {
   return (params.get(key) ?? '').split(',').filter(Boolean);

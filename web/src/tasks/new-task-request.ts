@@ -8,7 +8,7 @@ export interface UnitField<Name> {
   organizationId: string;
 }
 
-export interface SideUnits {
+interface SideUnits {
   lead?: string | undefined;
   co?: string[] | undefined;
 }
@@ -167,7 +167,7 @@ export function perDirectionRequest(
   };
 }
 
-export interface ClauseOption {
+interface ClauseOption {
   value: string;
   title: string;
   selectable: boolean;

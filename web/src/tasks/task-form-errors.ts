@@ -6,9 +6,9 @@ import type { UnitField } from './new-task-request.ts';
  * ("body.units.1.organizationId") and the service's own codes (task.invalid_dates) both name a field.
  */
 
-export type TaskIssueCode = 'required' | 'tooLong' | 'invalidCharacters' | 'invalid' | 'invalidDate' | 'dueBeforeStart' | 'duplicateUnit' | 'duplicateLead' | 'unitWrongSide' | 'notFound';
+type TaskIssueCode = 'required' | 'tooLong' | 'invalidCharacters' | 'invalid' | 'invalidDate' | 'dueBeforeStart' | 'duplicateUnit' | 'duplicateLead' | 'unitWrongSide' | 'notFound';
 
-export interface TaskFieldIssue<Name> {
+interface TaskFieldIssue<Name> {
   name: Name;
   code: TaskIssueCode;
   /** The server's own wording, for whoever has to report the problem. */
