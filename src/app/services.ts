@@ -19,6 +19,7 @@ import { createProjectService } from '../modules/project/project.service.ts';
 import { createProjectFigures } from '../modules/project/project-figures.service.ts';
 import { createSigningEventService } from '../modules/signing-event/signing-event.service.ts';
 import { createCrossSideTransactionService } from '../modules/cross-side-transaction/cross-side-transaction.service.ts';
+import { createBriefingService } from '../modules/briefing/briefing.service.ts';
 import { createDashboardService } from '../modules/dashboard/dashboard.service.ts';
 import { createCooperationService } from '../modules/cooperation/cooperation.service.ts';
 import { createOrganizationService } from '../modules/organization/organization.service.ts';
@@ -54,6 +55,8 @@ export function createServices(database: Database, config: Config, options: { cl
   const task = createTaskService(db, cooperation, { today, notifications: taskNotifications, removeStoredFile: (key) => attachmentStore.remove(key) });
   const taskClosure = createTaskClosureService(db, { tasks: task, notifications: taskNotifications });
   const signingEvent = createSigningEventService(db, { cooperations: cooperation, projects: project });
+  const dashboard = createDashboardService(db, { cooperations: cooperation, tasks: task, projects: project, signingEvents: signingEvent, indicators: indicator, today });
+  const supervision = createSupervisionService(db, { cooperations: cooperation, tasks: task, notifications: taskNotifications, today });
   const report = createReportService(db, { tasks: task, indicators: indicator, timeZone: config.timeZone, notifier: notification, proposeTaskClosing: (tx, actor, closing) => taskClosure.proposeIn(tx, actor, closing) });
   return {
     database,
@@ -70,14 +73,15 @@ export function createServices(database: Database, config: Config, options: { cl
     project,
     projectFigures: createProjectFigures(db),
     signingEvent,
-    dashboard: createDashboardService(db, { cooperations: cooperation, tasks: task, projects: project, signingEvents: signingEvent, indicators: indicator, today }),
+    dashboard,
+    briefing: createBriefingService(db, { cooperations: cooperation, dashboard, supervision, today, timeZone: config.timeZone }),
     crossSideTransaction: createCrossSideTransactionService(db, { cooperations: cooperation, today, figuresChanged }),
     indicator,
     ingest: createIngestService(db, { cooperation, agreement, clause, project, indicator, period }),
     task,
     taskClosure,
     milestone: createMilestoneService(db, { tasks: task, closure: taskClosure }),
-    supervision: createSupervisionService(db, { cooperations: cooperation, tasks: task, notifications: taskNotifications, today }),
+    supervision,
     period,
     report,
     attachment: createAttachmentService(db, { store: attachmentStore, maxBytes: config.uploads.maxBytes, reports: report, tasks: task }),

@@ -22,6 +22,8 @@ const ProjectsPage = lazy(() => import('./pages/projects-page.tsx'));
 const ProjectPage = lazy(() => import('./pages/project-page.tsx'));
 const SigningEventPage = lazy(() => import('./pages/signing-event-page.tsx'));
 const DashboardPage = lazy(() => import('./dashboard/dashboard-page.tsx'));
+const BriefingPage = lazy(() => import('./briefing/briefing-page.tsx'));
+const BriefingPrintPage = lazy(() => import('./briefing/briefing-print-page.tsx'));
 const IndicatorListPage = lazy(() => import('./pages/indicator-list-page.tsx'));
 const IndicatorPage = lazy(() => import('./pages/indicator-page.tsx'));
 const MyWorkPage = lazy(() => import('./pages/my-work-page.tsx'));
@@ -58,6 +60,7 @@ function AppRoutes() {
     <Suspense fallback={<PageLoading />}>
       <Routes>
         <Route path="/login" element={<LoginPage />} />
+        <Route path="/print/cooperations/:cooperationId/briefing" element={<BriefingPrintPage />} />
         <Route
           element={
             <RequireSession>
@@ -70,6 +73,7 @@ function AppRoutes() {
           <Route path="/cooperations/:cooperationId" element={<CooperationPage />} />
           <Route path="/cooperations/:cooperationId/settings" element={<CooperationSettingsPage />} />
           <Route path="/cooperations/:cooperationId/dashboard" element={<DashboardPage />} />
+          <Route path="/cooperations/:cooperationId/briefing" element={<BriefingPage />} />
           <Route path="/agreements/:agreementId" element={<AgreementPage />} />
           <Route path="/cooperations/:cooperationId/tasks" element={<TaskLedgerPage />} />
           <Route path="/tasks/:taskId" element={<TaskPage />} />

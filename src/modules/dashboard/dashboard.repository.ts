@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNotNull, ne, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNotNull, lt, ne, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { agreements, auditLog, clauses, organizations, parties, projects } from '../../db/schema/core.ts';
 import { progressReports, supervisionNoticeRecipients, supervisionNotices, taskClauses, tasks } from '../../db/schema/work.ts';
@@ -96,9 +96,10 @@ export const dashboardRepository = {
 
   /**
    * Recent decisions, newest first, from the audit trail as far as the reader may read each entry
-   * (`auditScopeCondition`), named by the live task or project (which the entry's scope makes the reader's to read).
+   * (`auditScopeCondition`), named by the live task or project (which the entry's scope makes the reader's to read);
+   * with `between`, only those recorded from `from` up to (not including) `to`.
    */
-  async decisions(db: Db, cooperationId: string, reader: AuditReader, scope: RowScope, limit: number) {
+  async decisions(db: Db, cooperationId: string, reader: AuditReader, scope: RowScope, limit: number, between?: { from: Date; to: Date }) {
     const kinds = or(
       and(eq(auditLog.entity, 'report'), inArray(auditLog.action, ['approve', 'return'])),
       and(eq(auditLog.entity, 'task'), inArray(auditLog.action, ['approve_close', 'return_close', 'close'])),
@@ -123,7 +124,16 @@ export const dashboardRepository = {
       .from(auditLog)
       .leftJoin(tasks, and(eq(auditLog.scopeType, 'task'), eq(tasks.id, auditLog.scopeId), scopeCondition(scope)))
       .leftJoin(projects, and(eq(auditLog.scopeType, 'project'), eq(projects.id, auditLog.scopeId), rowScopeCondition(scope, projects)))
-      .where(and(eq(auditLog.cooperationId, cooperationId), isNotNull(auditLog.scopeType), auditScopeCondition(reader, auditLog), kinds, or(isNotNull(tasks.id), isNotNull(projects.id))))
+      .where(
+        and(
+          eq(auditLog.cooperationId, cooperationId),
+          isNotNull(auditLog.scopeType),
+          auditScopeCondition(reader, auditLog),
+          kinds,
+          or(isNotNull(tasks.id), isNotNull(projects.id)),
+          between ? and(gte(auditLog.at, between.from), lt(auditLog.at, between.to)) : undefined,
+        ),
+      )
       .orderBy(desc(auditLog.seq))
       .limit(limit);
   },

@@ -62,6 +62,19 @@ function decisionDetail(kind: DecisionKind, after: unknown, stageName: Map<strin
   return null;
 }
 
+type DecisionRow = Awaited<ReturnType<typeof dashboardRepository.decisions>>[number];
+
+/** Audit entries of decisions as the timeline shows them, each opening its task or project. */
+function presentDecisions(rows: DecisionRow[], stageName: Map<string, string>): Dashboard['changes'] {
+  return rows.flatMap((d) => {
+    const kind = decisionKind(d.entity, d.action);
+    const title = d.taskTitle ?? d.projectName;
+    if (!kind || !title || !d.scopeId) return [];
+    const drill: Drill = d.scopeType === 'task' ? { to: 'task', id: d.scopeId } : { to: 'project', id: d.scopeId };
+    return [{ at: d.at.toISOString(), kind, title, detail: decisionDetail(kind, d.after, stageName), drill }];
+  });
+}
+
 export interface DashboardDeps {
   cooperations: CooperationService;
   tasks: TaskService;
@@ -217,13 +230,7 @@ export function createDashboardService(db: Db, deps: DashboardDeps) {
         };
       });
 
-      const changes = decisions.flatMap((d) => {
-        const kind = decisionKind(d.entity, d.action);
-        const title = d.taskTitle ?? d.projectName;
-        if (!kind || !title || !d.scopeId) return [];
-        const drill: Drill = d.scopeType === 'task' ? { to: 'task', id: d.scopeId } : { to: 'project', id: d.scopeId };
-        return [{ at: d.at.toISOString(), kind, title, detail: decisionDetail(kind, d.after, stageName), drill }];
-      });
+      const changes = presentDecisions(decisions, stageName);
 
       return {
         cooperation: { id: cooperation.id, name: cooperation.name },
@@ -271,6 +278,17 @@ export function createDashboardService(db: Db, deps: DashboardDeps) {
         changes,
       };
     },
+
+    /** The decisions recorded from `from` up to `to` (instants), newest first, at most `limit`: what moved in a period. */
+    async changesBetween(actor: Actor | null, cooperationId: string, between: { from: Date; to: Date }, limit: number): Promise<Dashboard['changes']> {
+      await deps.cooperations.load(actor, cooperationId);
+      const [rows, stages] = await Promise.all([
+        dashboardRepository.decisions(db, cooperationId, auditReader(actor, cooperationId), rowScope(actor, cooperationId), limit, between),
+        deps.projects.stagesOf(db, cooperationId),
+      ]);
+      return presentDecisions(rows, new Map(stages.map((s) => [s.code, s.name])));
+    },
   };
 }
 
+export type DashboardService = ReturnType<typeof createDashboardService>;

@@ -21,3 +21,21 @@ export function addDays(isoDate: string, days: number): string {
   date.setUTCDate(date.getUTCDate() + days);
   return date.toISOString().slice(0, 10);
 }
+
+const clockFormats = new Map<string, Intl.DateTimeFormat>();
+function clockFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = clockFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+    clockFormats.set(timeZone, format);
+  }
+  return format;
+}
+
+/** The instant a business day begins where the offices work: periods are days there, audit entries are instants. */
+export function startOfBusinessDay(isoDate: string, timeZone: string): Date {
+  const utcMidnight = new Date(`${isoDate}T00:00:00Z`);
+  const part = (type: string) => Number(clockFormat(timeZone).formatToParts(utcMidnight).find((p) => p.type === type)?.value ?? 0);
+  const wallClock = Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'), part('second'));
+  return new Date(utcMidnight.getTime() - (wallClock - utcMidnight.getTime()));
+}

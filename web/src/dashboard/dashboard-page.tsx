@@ -1,4 +1,5 @@
-import { Breadcrumb, Card, Col, Empty, Row, Segmented, Space, Statistic, Table, Tag, Timeline, Typography, type TableColumnsType } from 'antd';
+import { FileTextOutlined } from '@ant-design/icons';
+import { Breadcrumb, Button, Card, Col, Empty, Row, Segmented, Space, Statistic, Table, Tag, Timeline, Typography, type TableColumnsType } from 'antd';
 import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
@@ -439,6 +440,10 @@ export default function DashboardPage() {
         <Typography.Title level={3} style={{ margin: 0 }} data-testid="cooperation-name">
           {cooperation.data.name}
         </Typography.Title>
+        <Space wrap>
+        <Link to={`/cooperations/${cooperationId}/briefing`} data-testid="briefing-link">
+          <Button icon={<FileTextOutlined />}>{t('briefing.nav')}</Button>
+        </Link>
         <Segmented
           data-testid="side-switch"
           aria-label={t('dashboard.side')}
@@ -446,6 +451,7 @@ export default function DashboardPage() {
           onChange={(value) => setSearch(value === 'all' ? {} : { side: String(value) }, { replace: true })}
           options={[{ value: 'all', label: t('dashboard.bothSides') }, ...cooperation.data.parties.map((p) => ({ value: p.id, label: p.name }))]}
         />
+        </Space>
       </Space>
       {!data || dashboard.loading ? (
         <PageLoading />

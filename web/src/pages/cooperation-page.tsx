@@ -1,4 +1,4 @@
-import { DashboardOutlined, FundOutlined, LineChartOutlined, PlusOutlined, SettingOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { DashboardOutlined, FileTextOutlined, FundOutlined, LineChartOutlined, PlusOutlined, SettingOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { Breadcrumb, Button, Card, Descriptions, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -150,6 +150,9 @@ export default function CooperationPage() {
             ) : null}
             <Link to={`/cooperations/${cooperation.id}/dashboard`} data-testid="dashboard-link">
               <Button icon={<DashboardOutlined />}>{t('dashboard.nav')}</Button>
+            </Link>
+            <Link to={`/cooperations/${cooperation.id}/briefing`} data-testid="briefing-link">
+              <Button icon={<FileTextOutlined />}>{t('briefing.nav')}</Button>
             </Link>
             <Link to={`/cooperations/${cooperation.id}/tasks`} data-testid="task-ledger-link">
               <Button type="primary" icon={<UnorderedListOutlined />}>
