@@ -21,6 +21,8 @@ const envSchema = z.object({
   LIANDONG_MAIL_FROM: z.string().default('Liandong <noreply@liandong.local>'),
   /** Due dates and "overdue" are judged by the calendar day in this zone. */
   LIANDONG_TIME_ZONE: z.string().default('Asia/Shanghai'),
+  /** The Chromium that prints briefings to PDF. */
+  LIANDONG_CHROMIUM_PATH: z.string().default('/usr/bin/chromium'),
   /** Where users open the app; links in mails and robot messages point here. */
   LIANDONG_PUBLIC_URL: z.string().url().optional(),
   /**
@@ -70,6 +72,7 @@ export type Config = {
   http: { requestTimeoutMs: number };
   mail: { smtpUrl: string | undefined; from: string };
   timeZone: string;
+  documents: { chromiumPath: string };
   notifications: { publicUrl: string; remindDaysBefore: number; escalateDaysOverdue: number; robotAllowedNetworks: RobotNetwork[] };
   jobs: { worker: boolean };
   uploads: { dir: string; maxBytes: number; s3: S3StoreConfig | undefined };
@@ -102,6 +105,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     http: { requestTimeoutMs: e.LIANDONG_REQUEST_TIMEOUT_SECONDS * 1000 },
     mail: { smtpUrl: e.LIANDONG_SMTP_URL, from: e.LIANDONG_MAIL_FROM },
     timeZone: e.LIANDONG_TIME_ZONE,
+    documents: { chromiumPath: e.LIANDONG_CHROMIUM_PATH },
     notifications: {
       publicUrl: (e.LIANDONG_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
       remindDaysBefore: e.LIANDONG_REMIND_DAYS_BEFORE,

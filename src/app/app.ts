@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
@@ -38,9 +37,11 @@ import { dashboardRoutes } from '../modules/dashboard/dashboard.routes.ts';
 import { taskRoutes } from '../modules/task/task.routes.ts';
 import { userRoutes } from '../modules/user/user.routes.ts';
 import { authPlugin } from './auth-plugin.ts';
+import { WEB_DIST } from './web-dist.ts';
+
+export { WEB_DIST };
 import { clientErrorHandler, frameworkErrors, registerErrorHandler } from '../http/error-handler.ts';
 
-export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 /** Agreement texts are up to a million characters of UTF-8 Chinese (3 bytes each). */
 const BODY_LIMIT = 4 * 1024 * 1024;
 

@@ -19,6 +19,7 @@ import { createProjectService } from '../modules/project/project.service.ts';
 import { createProjectFigures } from '../modules/project/project-figures.service.ts';
 import { createSigningEventService } from '../modules/signing-event/signing-event.service.ts';
 import { createCrossSideTransactionService } from '../modules/cross-side-transaction/cross-side-transaction.service.ts';
+import { WEB_DIST } from './web-dist.ts';
 import { createBriefingService } from '../modules/briefing/briefing.service.ts';
 import { createDashboardService } from '../modules/dashboard/dashboard.service.ts';
 import { createCooperationService } from '../modules/cooperation/cooperation.service.ts';
@@ -74,7 +75,7 @@ export function createServices(database: Database, config: Config, options: { cl
     projectFigures: createProjectFigures(db),
     signingEvent,
     dashboard,
-    briefing: createBriefingService(db, { cooperations: cooperation, dashboard, supervision, today, timeZone: config.timeZone }),
+    briefing: createBriefingService(db, { cooperations: cooperation, dashboard, supervision, today, timeZone: config.timeZone, pdf: { chromiumPath: config.documents.chromiumPath, webDist: WEB_DIST } }),
     crossSideTransaction: createCrossSideTransactionService(db, { cooperations: cooperation, today, figuresChanged }),
     indicator,
     ingest: createIngestService(db, { cooperation, agreement, clause, project, indicator, period }),

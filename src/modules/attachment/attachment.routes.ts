@@ -2,18 +2,12 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { badRequest } from '../../app-error.ts';
 import { errorResponses, errorSchema, uuidParam } from '../../http/common.schemas.ts';
+import { contentDisposition } from '../../http/content-disposition.ts';
 import { requireActor } from '../../http/session.ts';
 import type { Services } from '../../app/services.ts';
 import { attachmentList, attachmentSchema } from './attachment.schemas.ts';
 
 const tags = ['attachments'];
-
-/** RFC 6266 / 5987: an ASCII fallback name and the exact UTF-8 name. */
-function contentDisposition(fileName: string): string {
-  const ascii = fileName.replace(/[^\x20-\x7e]|["\\%]/g, '_');
-  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
-}
 
 export const attachmentRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
   app.get(

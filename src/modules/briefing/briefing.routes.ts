@@ -1,8 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Services } from '../../app/services.ts';
-import { errorResponses, uuidParam } from '../../http/common.schemas.ts';
+import { z } from 'zod';
+import { errorResponses, errorSchema, uuidParam } from '../../http/common.schemas.ts';
+import { contentDisposition } from '../../http/content-disposition.ts';
 import { requireActor } from '../../http/session.ts';
-import { briefingNoteSchema, briefingQuery, briefingSchema, saveBriefingNoteBody } from './briefing.schemas.ts';
+import { briefingDocumentQuery, briefingNoteSchema, briefingQuery, briefingSchema, saveBriefingNoteBody } from './briefing.schemas.ts';
 
 const tags = ['briefing'];
 
@@ -19,6 +21,24 @@ export const briefingRoutes: FastifyPluginAsyncZod<{ services: Services }> = asy
       },
     },
     async (request) => services.briefing.get(requireActor(request), request.params.id, request.query),
+  );
+
+  app.get(
+    '/cooperations/:id/briefing.pdf',
+    {
+      schema: {
+        tags,
+        summary: 'The briefing as an A4 PDF (CJK fonts embedded, running header, page numbers), printed by Chromium from the print view with the same data as the JSON answer',
+        params: uuidParam,
+        querystring: briefingDocumentQuery,
+        produces: ['application/pdf'],
+        response: { 200: z.unknown().describe('application/pdf'), 503: errorSchema.describe('No Chromium or no built web app on this server'), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const { body, fileName } = await services.briefing.pdf(requireActor(request), request.params.id, request.query);
+      return reply.header('content-type', 'application/pdf').header('content-disposition', contentDisposition(fileName)).header('cache-control', 'private, no-store').send(body);
+    },
   );
 
   app.put(

@@ -8,6 +8,9 @@ export const briefingQuery = z.object({
   period: z.uuid().optional(),
 });
 
+/** A rendering of the briefing (PDF, Word): its period and the language of its words. */
+export const briefingDocumentQuery = briefingQuery.extend({ lang: z.enum(['zh-CN', 'en']).default('zh-CN') });
+
 /** The most a 领导关注 paragraph holds: a page of text. */
 export const NOTE_MAX = 2000;
 

@@ -11,6 +11,7 @@ import { periodRepository, type PeriodRow } from '../period/period.repository.ts
 import { presentPeriod } from '../period/period.service.ts';
 import type { SupervisionService } from '../supervision/supervision.service.ts';
 import { addDays, startOfBusinessDay } from '../task/business-date.ts';
+import { renderBriefingPdf } from './briefing-pdf.ts';
 import { briefingRepository } from './briefing.repository.ts';
 import type { Briefing, BriefingNote } from './briefing.schemas.ts';
 
@@ -24,7 +25,17 @@ export interface BriefingDeps {
   supervision: SupervisionService;
   today(): string;
   timeZone: string;
+  /** What prints the PDF: Chromium, and the built web app whose print view it loads. */
+  pdf: { chromiumPath: string; webDist: string };
 }
+
+export type DocumentLocale = 'zh-CN' | 'en';
+
+/** The PDF's running header and page label, in the reader's language. */
+const PDF_WORDS: Record<DocumentLocale, { header: (name: string, period: string) => string; pageLabel: string }> = {
+  'zh-CN': { header: (name, period) => `${name}工作简报 ${period}`, pageLabel: '第 {page} 页 / 共 {pages} 页' },
+  en: { header: (name, period) => `${name}: work briefing ${period}`, pageLabel: 'Page {page} of {pages}' },
+};
 
 const emptyNote: BriefingNote = { text: '', version: 0, updatedAt: null, updatedByName: null };
 
@@ -41,7 +52,7 @@ export function createBriefingService(db: Db, deps: BriefingDeps) {
     return row;
   }
 
-  return {
+  const service = {
     async get(actor: Actor | null, cooperationId: string, query: { period?: string | undefined }): Promise<Briefing> {
       const dashboard = await deps.dashboard.get(actor, cooperationId, { side: 'all' });
       const period = await periodOf(cooperationId, query.period);
@@ -121,6 +132,14 @@ export function createBriefingService(db: Db, deps: BriefingDeps) {
       };
     },
 
+    /** The briefing the reader would get as JSON, printed to an A4 PDF; the file name says what and when. */
+    async pdf(actor: Actor | null, cooperationId: string, query: { period?: string | undefined; lang: DocumentLocale }) {
+      const briefing = await service.get(actor, cooperationId, query);
+      const words = PDF_WORDS[query.lang];
+      const body = await renderBriefingPdf(briefing, { ...deps.pdf, locale: query.lang, header: words.header(briefing.cooperation.name, briefing.period?.label ?? ''), pageLabel: words.pageLabel });
+      return { body, fileName: `${briefing.cooperation.name}工作简报${briefing.period?.label ?? briefing.asOf}.pdf` };
+    },
+
     /** Writes the period's 领导关注 paragraph (cooperation offices only); a stale version is refused with 409. */
     async saveNote(actor: Actor, cooperationId: string, input: { period: string; text: string; version: number }): Promise<BriefingNote> {
       assertTokenMayWrite(actor);
@@ -148,6 +167,7 @@ export function createBriefingService(db: Db, deps: BriefingDeps) {
       return { text: saved.note.text, version: saved.note.version, updatedAt: saved.note.updatedAt.toISOString(), updatedByName: saved.updatedByName };
     },
   };
+  return service;
 }
 
 export type BriefingService = ReturnType<typeof createBriefingService>;
