@@ -83,7 +83,7 @@ export const briefingSchema = z.object({
     thisYear: dashboardSchema.shape.money.shape.thisYear,
     byStage: dashboardSchema.shape.money.shape.byStage,
   }),
-  coverage: z.array(z.object({ label: z.string().nullable(), title: z.string(), directions: z.number().int(), tasks: z.number().int(), done: z.number().int(), gaps: z.number().int() })),
+  coverage: z.array(z.object({ clauseId: z.uuid(), label: z.string().nullable(), title: z.string(), directions: z.number().int(), tasks: z.number().int(), done: z.number().int(), gaps: z.number().int() })),
   targets: dashboardSchema.shape.targets,
   decisions: z.array(awaiting),
   /** The 领导关注 paragraph of the period; null without a period. */

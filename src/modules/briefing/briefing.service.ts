@@ -115,6 +115,7 @@ export function createBriefingService(db: Db, deps: BriefingDeps) {
         reporting: dashboard.reporting,
         money: { cumulative: dashboard.money.cumulative, thisYear: dashboard.money.thisYear, byStage: dashboard.money.byStage },
         coverage: dashboard.coverage.areas.map((area) => ({
+          clauseId: area.clauseId,
           label: area.label,
           title: area.title,
           directions: area.directions.length,

@@ -76,8 +76,8 @@ export function BriefingDocument({ data, note, links = true }: { data: Briefing;
           ? empty(t('briefing.nothingMoved'))
           : (
             <ul>
-              {data.moved.map((m, i) => (
-                <li key={`${m.at}-${i}`}>
+              {data.moved.map((m) => (
+                <li key={`${m.at}-${m.kind}-${m.title}`}>
                   <span className="briefing-muted">{formatDate(m.at.slice(0, 10), locale)}</span> {t(`dashboard.decision.${m.kind}`)} · {m.drill.to === 'task' ? taskLink(m.drill.id, m.title) : m.title}
                   {m.detail && m.kind === 'stage_changed' ? ` · ${m.detail}` : ''}
                 </li>
@@ -215,8 +215,8 @@ export function BriefingDocument({ data, note, links = true }: { data: Briefing;
               </tr>
             </thead>
             <tbody>
-              {data.coverage.map((area, i) => (
-                <tr key={`${area.title}-${i}`}>
+              {data.coverage.map((area) => (
+                <tr key={area.clauseId}>
                   <td>{`${area.label ?? ''}${area.title}`}</td>
                   <td className="briefing-number">{area.directions}</td>
                   <td className="briefing-number">{area.tasks}</td>
