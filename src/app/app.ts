@@ -32,6 +32,7 @@ import { reportRoutes } from '../modules/report/report.routes.ts';
 import { invalidatePortalOnWrites, portalRoutes } from '../modules/portal/portal.routes.ts';
 import { milestoneRoutes } from '../modules/milestone/milestone.routes.ts';
 import { supervisionRoutes } from '../modules/supervision/supervision.routes.ts';
+import { documentRoutes } from '../modules/document/document.routes.ts';
 import { briefingRoutes } from '../modules/briefing/briefing.routes.ts';
 import { dashboardRoutes } from '../modules/dashboard/dashboard.routes.ts';
 import { taskRoutes } from '../modules/task/task.routes.ts';
@@ -112,7 +113,7 @@ export async function buildApp({ services, logger = true }: AppOptions): Promise
 
   await app.register(
     async (api) => {
-      for (const routes of [healthRoutes, authRoutes, regionRoutes, organizationRoutes, cooperationRoutes, agreementRoutes, clauseRoutes, projectRoutes, signingEventRoutes, crossSideTransactionRoutes, indicatorRoutes, ingestRoutes, apiTokenRoutes, notificationRoutes, auditRoutes, periodRoutes, reportRoutes, attachmentRoutes, commentRoutes, taskRoutes, milestoneRoutes, supervisionRoutes, dashboardRoutes, briefingRoutes, userRoutes]) {
+      for (const routes of [healthRoutes, authRoutes, regionRoutes, organizationRoutes, cooperationRoutes, agreementRoutes, clauseRoutes, projectRoutes, signingEventRoutes, crossSideTransactionRoutes, indicatorRoutes, ingestRoutes, apiTokenRoutes, notificationRoutes, auditRoutes, periodRoutes, reportRoutes, attachmentRoutes, commentRoutes, taskRoutes, milestoneRoutes, supervisionRoutes, dashboardRoutes, briefingRoutes, documentRoutes, userRoutes]) {
         await api.register(routes, { services });
       }
     },

@@ -20,6 +20,7 @@ import { createProjectFigures } from '../modules/project/project-figures.service
 import { createSigningEventService } from '../modules/signing-event/signing-event.service.ts';
 import { createCrossSideTransactionService } from '../modules/cross-side-transaction/cross-side-transaction.service.ts';
 import { WEB_DIST } from './web-dist.ts';
+import { createDocumentService } from '../modules/document/document.service.ts';
 import { createBriefingService } from '../modules/briefing/briefing.service.ts';
 import { createDashboardService } from '../modules/dashboard/dashboard.service.ts';
 import { createCooperationService } from '../modules/cooperation/cooperation.service.ts';
@@ -58,6 +59,7 @@ export function createServices(database: Database, config: Config, options: { cl
   const signingEvent = createSigningEventService(db, { cooperations: cooperation, projects: project });
   const dashboard = createDashboardService(db, { cooperations: cooperation, tasks: task, projects: project, signingEvents: signingEvent, indicators: indicator, today });
   const supervision = createSupervisionService(db, { cooperations: cooperation, tasks: task, notifications: taskNotifications, today });
+  const briefing = createBriefingService(db, { cooperations: cooperation, dashboard, supervision, today, timeZone: config.timeZone, pdf: { chromiumPath: config.documents.chromiumPath, webDist: WEB_DIST } });
   const report = createReportService(db, { tasks: task, indicators: indicator, timeZone: config.timeZone, notifier: notification, proposeTaskClosing: (tx, actor, closing) => taskClosure.proposeIn(tx, actor, closing) });
   return {
     database,
@@ -75,7 +77,8 @@ export function createServices(database: Database, config: Config, options: { cl
     projectFigures: createProjectFigures(db),
     signingEvent,
     dashboard,
-    briefing: createBriefingService(db, { cooperations: cooperation, dashboard, supervision, today, timeZone: config.timeZone, pdf: { chromiumPath: config.documents.chromiumPath, webDist: WEB_DIST } }),
+    briefing,
+    document: createDocumentService(db, { briefing, supervision, today }),
     crossSideTransaction: createCrossSideTransactionService(db, { cooperations: cooperation, today, figuresChanged }),
     indicator,
     ingest: createIngestService(db, { cooperation, agreement, clause, project, indicator, period }),

@@ -18,7 +18,7 @@ const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF]/g;
 const INVALID_CHARACTERS = 'text.invalid_characters';
 
 /** Text a user types as a name, title or label: zero-width characters dropped, direction controls and broken characters refused. */
-const typedText = () =>
+export const typedText = () =>
   z
     .string()
     .overwrite((value) => value.replace(ZERO_WIDTH, ''))

@@ -7,8 +7,6 @@ import { rowScopeCondition, type RowScope } from '../access/policy.ts';
 import { CLOSED_STATUSES } from '../task/task-status.ts';
 import { scopeCondition } from '../task/task.repository.ts';
 
-export type BriefingNoteRow = typeof briefingNotes.$inferSelect;
-
 /** Decisions still owed, at most this many of each kind: a briefing lists, the ledger and the report pages hold the rest. */
 const AWAITING = 30;
 

@@ -12,7 +12,7 @@ export const briefingQuery = z.object({
 export const briefingDocumentQuery = briefingQuery.extend({ lang: z.enum(['zh-CN', 'en']).default('zh-CN') });
 
 /** The most a 领导关注 paragraph holds: a page of text. */
-export const NOTE_MAX = 2000;
+const NOTE_MAX = 2000;
 
 export const briefingNoteSchema = z.object({
   text: z.string(),

@@ -29,7 +29,7 @@ export interface GeneratePeriodsInput {
 }
 
 /** A period as the API shows it. */
-function presentPeriod(row: PeriodRow) {
+export function presentPeriod(row: PeriodRow) {
   return {
     id: row.id,
     cooperationId: row.cooperationId,

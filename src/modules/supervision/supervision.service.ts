@@ -171,6 +171,16 @@ export function createSupervisionService(
       };
     },
 
+    /** One notice with its task, for the reader of the task (a notice on a task one may not read is not found). */
+    async getReadable(actor: Actor | null, noticeId: string) {
+      const row = await supervisionRepository.getNotice(db, noticeId);
+      if (!row) throw notFound(ENTITY, noticeId);
+      const task = await missingAs(ENTITY, noticeId, () => deps.tasks.loadReadable(actor, row.taskId));
+      const [notice] = await presentNotices(db, actor, [row]);
+      if (!notice) throw notFound(ENTITY, noticeId);
+      return { notice, task: { id: task.id, title: task.title, dueOn: task.dueOn, cooperationId: task.cooperationId } };
+    },
+
     async listForTask(actor: Actor | null, taskId: string) {
       await deps.tasks.loadReadable(actor, taskId);
       return presentNotices(db, actor, await supervisionRepository.noticesOfTasks(db, [taskId]));
@@ -261,3 +271,5 @@ export function createSupervisionService(
     },
   };
 }
+
+export type SupervisionService = ReturnType<typeof createSupervisionService>;

@@ -51,6 +51,12 @@ export default function BriefingPage() {
           <Button href={downloads.pdf} data-testid="download-pdf">
             {t('briefing.pdf')}
           </Button>
+          <Button href={downloads.briefingDocx} data-testid="download-briefing-docx">
+            {t('briefing.briefingDocx')}
+          </Button>
+          <Button href={downloads.bulletinDocx} data-testid="download-bulletin-docx">
+            {t('briefing.bulletinDocx')}
+          </Button>
         </Space>
       </Space>
       {briefing.loading ? (

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { api } from '../api/client.ts';
 import { STATUS_COLOURS as STATUS_COLOURS_TARGET } from '../../../src/contract/indicator-status.ts';
+import { briefingDownloads } from '../api/briefing.ts';
 import { dashboardApi, drillPath, type Dashboard, type Drill } from '../api/dashboard.ts';
 import { useApi } from '../api/use-api.ts';
 import { LoadError } from '../common/load-error.tsx';
@@ -444,6 +445,9 @@ export default function DashboardPage() {
         <Link to={`/cooperations/${cooperationId}/briefing`} data-testid="briefing-link">
           <Button icon={<FileTextOutlined />}>{t('briefing.nav')}</Button>
         </Link>
+        <Button href={briefingDownloads(cooperationId, undefined, currentLocale()).briefingDocx} data-testid="briefing-docx">
+          {t('briefing.briefingDocx')}
+        </Button>
         <Segmented
           data-testid="side-switch"
           aria-label={t('dashboard.side')}

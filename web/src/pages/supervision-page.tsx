@@ -3,6 +3,7 @@ import { Breadcrumb, Button, Card, Col, Empty, InputNumber, Row, Select, Space, 
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { briefingDownloads } from '../api/briefing.ts';
 import { api } from '../api/client.ts';
 import { tasksApi, type SupervisionCounts, type SupervisionReason, type SupervisionRowNotice, type SupervisionTask, type SupervisionUnit } from '../api/tasks.ts';
 import { useApi } from '../api/use-api.ts';
@@ -38,6 +39,9 @@ function RowNotice({ notice }: { notice: SupervisionRowNotice | null }) {
   return (
     <Space orientation="vertical" size={2} data-testid="row-notice">
       <Typography.Text>{notice.number}</Typography.Text>
+      <a href={`/api/v1/supervision-notices/${notice.id}/document.docx`} data-testid="notice-docx" download>
+        {t('supervision.noticeDocx')}
+      </a>
       {notice.acknowledgedAt ? (
         <Tag color="success">{t('supervision.signedByShort', { name: notice.acknowledgedByName ?? t('common.none'), date: formatDateTime(notice.acknowledgedAt, locale) })}</Tag>
       ) : (
@@ -154,6 +158,9 @@ export default function SupervisionPage() {
         extra={
           <Space wrap>
             {data ? <Typography.Text type="secondary">{t('supervision.asOf', { date: formatDate(data.asOf, locale) })}</Typography.Text> : null}
+            <Button href={briefingDownloads(cooperation.id, undefined, locale).bulletinDocx} data-testid="bulletin-docx">
+              {t('briefing.bulletinDocx')}
+            </Button>
             <Select
               allowClear
               placeholder={t('supervision.allSides')}
