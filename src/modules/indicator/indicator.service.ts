@@ -314,7 +314,8 @@ export function createIndicatorService(db: Db, cooperations: CooperationService,
       (p) => p.startsOn <= today && (!row.baselineOn || p.endsOn >= row.baselineOn) && (!since || p.endsOn >= since),
     );
     const existing = new Map((await indicatorRepository.actualsOf(tx, [row.id])).map((a) => [a.periodId, a]));
-    const note = `公式 ${formulaText(formula)}`;
+    // The API's own words, not a sentence: the web says "computed by the formula" in the reader's language.
+    const note = formulaText(formula);
     let changed = 0;
     for (const period of periods) {
       const query = periodQuery(row.cooperationId, formula, row.rollup, period);
