@@ -50,7 +50,7 @@ export interface UnitInput {
   organizationId: string;
 }
 
-export type IndicatorFields = Pick<NewIndicator, 'name' | 'unit'> &
+type IndicatorFields = Pick<NewIndicator, 'name' | 'unit'> &
   Partial<Pick<NewIndicator, 'description' | 'direction' | 'rollup' | 'baseline' | 'baselineOn' | 'visibility' | 'ownerPartyId'>> & {
     atRiskMargin?: number | null | undefined;
     formula?: IndicatorFormula | null | undefined;
@@ -78,7 +78,7 @@ export interface ReportIndicatorValues {
   indicatorValues: { indicatorId: string; value: number }[];
 }
 
-export interface Notifier {
+interface Notifier {
   notify(tx: Db, request: NotifyRequest): Promise<unknown>;
 }
 
@@ -89,7 +89,7 @@ export interface IndicatorServiceDeps {
 
 const numberOrNull = (value: string | null) => (value === null ? null : Number(value));
 
-export const ruleOf = (row: IndicatorRow): IndicatorRule => ({
+const ruleOf = (row: IndicatorRow): IndicatorRule => ({
   direction: row.direction,
   rollup: row.rollup,
   baseline: numberOrNull(row.baseline),

@@ -69,6 +69,7 @@ export default function IndicatorPage() {
     setFresh(next);
     setEditing(null);
   };
+  // biome-ignore lint/suspicious/noConfusingVoidType: a call that deletes the indicator itself answers nothing, the others the indicator anew.
   const act = async (call: () => Promise<Indicator | void>, done: 'indicators.deleted' | 'indicators.target.deleted' | 'indicators.actual.deleted') => {
     try {
       const next = await call();
