@@ -1,3 +1,4 @@
+import { ledgerExchangeRoutes } from '../modules/ledger-exchange/ledger-exchange.routes.ts';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -110,7 +111,7 @@ export async function buildApp({ services, logger = true }: AppOptions): Promise
 
   await app.register(
     async (api) => {
-      for (const routes of [healthRoutes, authRoutes, regionRoutes, organizationRoutes, cooperationRoutes, agreementRoutes, clauseRoutes, projectRoutes, signingEventRoutes, crossSideTransactionRoutes, indicatorRoutes, ingestRoutes, apiTokenRoutes, notificationRoutes, auditRoutes, periodRoutes, reportRoutes, attachmentRoutes, commentRoutes, taskRoutes, milestoneRoutes, supervisionRoutes, dashboardRoutes, userRoutes]) {
+      for (const routes of [healthRoutes, authRoutes, regionRoutes, organizationRoutes, cooperationRoutes, agreementRoutes, clauseRoutes, projectRoutes, signingEventRoutes, crossSideTransactionRoutes, indicatorRoutes, ingestRoutes, apiTokenRoutes, notificationRoutes, auditRoutes, periodRoutes, reportRoutes, attachmentRoutes, commentRoutes, ledgerExchangeRoutes, taskRoutes, milestoneRoutes, supervisionRoutes, dashboardRoutes, userRoutes]) {
         await api.register(routes, { services });
       }
     },

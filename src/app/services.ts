@@ -32,6 +32,7 @@ import { createTaskNotifications } from '../modules/task/task-notifications.ts';
 import { createTaskService } from '../modules/task/task.service.ts';
 import { createSupervisionService } from '../modules/supervision/supervision.service.ts';
 import { createUserService } from '../modules/user/user.service.ts';
+import { createLedgerExchangeService } from '../modules/ledger-exchange/ledger-exchange.service.ts';
 
 /** Every service, wired once; routes, the CLI and tests all take them from here. */
 /** `clock` stands in for the time where rules depend on it (login throttling); tests move it. */
@@ -75,6 +76,7 @@ export function createServices(database: Database, config: Config, options: { cl
     indicator,
     ingest: createIngestService(db, { cooperation, agreement, clause, project, indicator, period }),
     task,
+    ledgerExchange: createLedgerExchangeService(db, { tasks: task }),
     taskClosure,
     milestone: createMilestoneService(db, { tasks: task, closure: taskClosure }),
     supervision: createSupervisionService(db, { cooperations: cooperation, tasks: task, notifications: taskNotifications, today }),

@@ -721,3 +721,17 @@ export function landingFor(actor: Actor | null): Landing {
   if (cooperations.length === 1 && only) return { page: 'dashboard', cooperationId: only };
   return { page: 'cooperations' };
 }
+
+/**
+ * Importing a task ledger (任务台账) from a file: those who may create or change tasks (the offices) and those who
+ * may update the progress of their own units' tasks; each row is then held to the same rules as an edit by hand.
+ */
+export function canImportTasks(actor: Actor | null, cooperationId: string): boolean {
+  if (!actor || isReadOnlyToken(actor)) return false;
+  if (canManageTask(actor, { cooperationId, joint: true, ownerPartyId: null })) return true;
+  return rolesIn(actor, cooperationId).includes('unit') && !!actor.organizationId;
+}
+
+export function assertCanImportTasks(actor: Actor | null, cooperationId: string): void {
+  if (!canImportTasks(actor, cooperationId)) throw forbidden('Only the cooperation offices and the units working on its tasks may import a task ledger');
+}
