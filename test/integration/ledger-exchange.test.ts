@@ -1,8 +1,12 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { deflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { and, eq, gt } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../src/db/schema/core.ts';
+import { exportLedgerCommand, importLedgerCommand, importReportText } from '../../src/cli/ledger.commands.ts';
 import { databaseFlavours } from '../setup/test-database.ts';
 import { startTestApp, type TestApp } from '../setup/test-app.ts';
 import { docxOf } from './report-fixtures.ts';
@@ -345,5 +349,18 @@ describe.each(databaseFlavours())('task ledger export and import on %s', (flavou
     expect(row).toMatchObject({ action: 'error', reasons: [{ code: 'auth.forbidden' }] });
     const refused = await importTasks(t, leader, c.id, 'dry-run', 'leader.xlsx', await bufferOf(book));
     expect(refused.statusCode).toBe(403);
+  });
+
+  it('liandong export ledger writes the file the web downloads, and liandong import reads it back unchanged', async () => {
+    const target = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-')), 'ledger.xlsx');
+    expect(await exportLedgerCommand(t.services, { cooperation: '青岛—深圳', format: 'xlsx', lang: 'zh-CN', output: target })).toBe(target);
+    const report = await importLedgerCommand(t.services, target, { cooperation: '青岛—深圳', commit: false });
+    const total = report.rows.length;
+    expect(total).toBeGreaterThan(10);
+    expect(report.summary).toMatchObject({ unchanged: total, create: 0, update: 0, error: 0, conflict: 0 });
+    expect(importReportText(report)).toContain(`dry run, nothing changed: 0 create, 0 update, ${total} unchanged`);
+    const json = path.join(path.dirname(target), 'ledger.json');
+    await exportLedgerCommand(t.services, { cooperation: '青岛—深圳', format: 'json', lang: 'en', output: json });
+    expect(JSON.parse(fs.readFileSync(json, 'utf8')).total).toBe(total);
   });
 });
