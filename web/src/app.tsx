@@ -18,6 +18,7 @@ const AgreementPage = lazy(() => import('./pages/agreement-page.tsx'));
 const ImportPage = lazy(() => import('./pages/import-page.tsx'));
 const TaskLedgerPage = lazy(() => import('./pages/task-ledger-page.tsx'));
 const TaskPage = lazy(() => import('./pages/task-page.tsx'));
+const TaskImportPage = lazy(() => import('./pages/task-import-page.tsx'));
 const ProjectsPage = lazy(() => import('./pages/projects-page.tsx'));
 const ProjectPage = lazy(() => import('./pages/project-page.tsx'));
 const SigningEventPage = lazy(() => import('./pages/signing-event-page.tsx'));
@@ -72,6 +73,7 @@ function AppRoutes() {
           <Route path="/cooperations/:cooperationId/dashboard" element={<DashboardPage />} />
           <Route path="/agreements/:agreementId" element={<AgreementPage />} />
           <Route path="/cooperations/:cooperationId/tasks" element={<TaskLedgerPage />} />
+          <Route path="/cooperations/:cooperationId/tasks/import" element={<TaskImportPage />} />
           <Route path="/tasks/:taskId" element={<TaskPage />} />
           <Route path="/cooperations/:cooperationId/projects" element={<ProjectsPage />} />
           <Route path="/projects/:projectId" element={<ProjectPage />} />

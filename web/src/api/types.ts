@@ -94,7 +94,7 @@ export interface Cooperation {
    * `manage`: the caller may change the settings (its offices and admins); `delete`: delete it (admins); `createTasks`: create tasks and change
    * them in bulk; `issueNotices`: issue 督办 notices; `readAudit`: read the audit trail and the 督办 overview (offices, leaders, admins).
    */
-  can: { manage: boolean; delete: boolean; readIndicators: boolean; createTasks: boolean; issueNotices: boolean; readAudit: boolean };
+  can: { manage: boolean; delete: boolean; readIndicators: boolean; createTasks: boolean; issueNotices: boolean; readAudit: boolean; importTasks: boolean };
 }
 
 type SetupItem = 'office' | 'units' | 'periods' | 'agreement' | 'tasks';
