@@ -171,7 +171,7 @@ describe.each(databaseFlavours())('task ledger export and import on %s', (flavou
     const first = page.items[0];
     expect(ids?.getRow(2).values).toEqual([undefined, 1, first?.id, first?.version]);
     // Dates are dates, and the coded columns offer their lists.
-    const headers = (sheet?.getRow(1).values as unknown[]).map(String);
+    const headers = ((sheet?.getRow(1).values ?? []) as unknown[]).map(String);
     const dueColumn = headers.indexOf('截止日期');
     const withDue = page.items.findIndex((i) => i.dueOn);
     expect(sheet?.getRow(withDue + 2).getCell(dueColumn).value).toBeInstanceOf(Date);

@@ -11,7 +11,7 @@ const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 const DAY_MS = 86_400_000;
 
 /** The value shown in the cell: a formula's cached result, the text of rich text or a hyperlink; null for an error or nothing. */
-export function cellValue(raw: RawCell): string | number | boolean | Date | null {
+function cellValue(raw: RawCell): string | number | boolean | Date | null {
   if (raw === null || raw === undefined) return null;
   if (typeof raw !== 'object' || raw instanceof Date) return raw;
   if ('result' in raw || 'formula' in raw || 'sharedFormula' in raw) return cellValue(raw.result as RawCell);

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { LEDGER_LANGS } from '../../contract/ledger-columns.ts';
 import { ledgerQuery } from '../task/task.schemas.ts';
 
-export const LEDGER_FORMATS = ['xlsx', 'csv', 'json'] as const;
-export const IMPORT_MODES = ['dry-run', 'commit'] as const;
+const LEDGER_FORMATS = ['xlsx', 'csv', 'json'] as const;
+const IMPORT_MODES = ['dry-run', 'commit'] as const;
 export const ROW_ACTIONS = ['create', 'update', 'unchanged', 'error', 'conflict'] as const;
 
 /** The ledger's own filters (the same as `GET …/tasks`, so the file holds what the page shows), a format and a language. */
@@ -17,12 +17,12 @@ export const ledgerImportQuery = z.object({
 });
 
 /** Why a row or cell cannot be taken as it is: a stable code and the values its words need, worded by the client. */
-export const importReason = z.object({
+const importReason = z.object({
   code: z.string(),
   params: z.record(z.string(), z.union([z.string(), z.number()])),
 });
 
-export const importRow = z.object({
+const importRow = z.object({
   /** The row number in the sheet, as the spreadsheet shows it. */
   row: z.number().int(),
   action: z.enum(ROW_ACTIONS),
@@ -35,7 +35,7 @@ export const importRow = z.object({
   changes: z.array(z.string()),
 });
 
-export const importColumn = z.object({
+const importColumn = z.object({
   /** The column's letter in the sheet. */
   column: z.string(),
   header: z.string(),

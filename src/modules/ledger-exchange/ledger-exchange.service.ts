@@ -11,7 +11,7 @@ import { ledgerCsv, ledgerWorkbook } from './ledger-file.ts';
 import { createLedgerImport } from './ledger-import.ts';
 
 /** Enough for every real ledger, few enough that one file stays a few megabytes. */
-export const MAX_EXPORT_ROWS = 50_000;
+const MAX_EXPORT_ROWS = 50_000;
 const PAGE = 200;
 
 export type LedgerFormat = 'xlsx' | 'csv' | 'json';
@@ -72,4 +72,3 @@ export function createLedgerExchangeService(db: Db, deps: { tasks: TaskService }
   };
 }
 
-export type LedgerExchangeService = ReturnType<typeof createLedgerExchangeService>;

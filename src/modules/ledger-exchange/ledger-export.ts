@@ -29,10 +29,10 @@ export interface ListedTask {
 }
 
 /** A day as a date cell: midnight UTC, which spreadsheet programs show as that day. */
-export const dayCell = (day: string | null) => (day ? new Date(`${day}T00:00:00Z`) : null);
+const dayCell = (day: string | null) => (day ? new Date(`${day}T00:00:00Z`) : null);
 
 /** The cells of one task in the file's words. */
-export function taskCells(task: ListedTask, lang: LedgerLang, parties: { id: string; name: string }[]): LedgerFileRow['cells'] {
+function taskCells(task: ListedTask, lang: LedgerLang, parties: { id: string; name: string }[]): LedgerFileRow['cells'] {
   const [yes, no] = YES_NO_WORDS[lang];
   const cells: Partial<Record<ColumnKey, string | number | Date | null>> = {
     title: task.title,

@@ -26,7 +26,7 @@ export interface LedgerFileContent {
 }
 
 /** The hidden sheet that ties a row's 编号 to its task and the version it was exported at. */
-export const ID_SHEET = '_ids';
+const ID_SHEET = '_ids';
 export const ID_SHEET_HEADER = ['no', 'id', 'version', 'liandong-task-ledger-1'] as const;
 const LIST_SHEET = '_lists';
 /** Rows below the data that still offer the lists, for tasks added in the file. */
@@ -41,7 +41,7 @@ const columnLetter = (n: number) => {
   return name;
 };
 
-export const sheetName = (lang: LedgerLang) => (lang === 'en' ? 'Task ledger' : '任务台账');
+const sheetName = (lang: LedgerLang) => (lang === 'en' ? 'Task ledger' : '任务台账');
 
 /**
  * The ledger as a workbook: the id sheet first (hidden, so a reader meets it before the data and can stop at the

@@ -24,7 +24,7 @@ import { readLedgerCsv } from './ledger-csv.ts';
 import { UnreadableFile, readLedgerXlsx, type ReadLedger, type ReadRow } from './ledger-reader.ts';
 
 /** A ledger of more tasks than this is imported in parts. */
-export const MAX_IMPORT_ROWS = 20_000;
+const MAX_IMPORT_ROWS = 20_000;
 const MAX_TITLE = 500;
 const MAX_TAG = 40;
 const MAX_TAGS = 20;
