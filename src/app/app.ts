@@ -35,6 +35,7 @@ import { invalidatePortalOnWrites, portalRoutes } from '../modules/portal/portal
 import { milestoneRoutes } from '../modules/milestone/milestone.routes.ts';
 import { supervisionRoutes } from '../modules/supervision/supervision.routes.ts';
 import { dashboardRoutes } from '../modules/dashboard/dashboard.routes.ts';
+import { overviewRoutes } from '../modules/overview/overview.routes.ts';
 import { taskRoutes } from '../modules/task/task.routes.ts';
 import { userRoutes } from '../modules/user/user.routes.ts';
 import { authPlugin } from './auth-plugin.ts';
@@ -111,7 +112,7 @@ export async function buildApp({ services, logger = true }: AppOptions): Promise
 
   await app.register(
     async (api) => {
-      for (const routes of [healthRoutes, authRoutes, regionRoutes, organizationRoutes, cooperationRoutes, agreementRoutes, clauseRoutes, projectRoutes, signingEventRoutes, crossSideTransactionRoutes, indicatorRoutes, ingestRoutes, apiTokenRoutes, notificationRoutes, auditRoutes, periodRoutes, reportRoutes, attachmentRoutes, commentRoutes, ledgerExchangeRoutes, taskRoutes, milestoneRoutes, supervisionRoutes, dashboardRoutes, userRoutes]) {
+      for (const routes of [healthRoutes, authRoutes, regionRoutes, organizationRoutes, cooperationRoutes, agreementRoutes, clauseRoutes, projectRoutes, signingEventRoutes, crossSideTransactionRoutes, indicatorRoutes, ingestRoutes, apiTokenRoutes, notificationRoutes, auditRoutes, periodRoutes, reportRoutes, attachmentRoutes, commentRoutes, ledgerExchangeRoutes, taskRoutes, milestoneRoutes, supervisionRoutes, dashboardRoutes, overviewRoutes, userRoutes]) {
         await api.register(routes, { services });
       }
     },

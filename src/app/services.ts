@@ -20,6 +20,7 @@ import { createProjectFigures } from '../modules/project/project-figures.service
 import { createSigningEventService } from '../modules/signing-event/signing-event.service.ts';
 import { createCrossSideTransactionService } from '../modules/cross-side-transaction/cross-side-transaction.service.ts';
 import { createDashboardService } from '../modules/dashboard/dashboard.service.ts';
+import { createOverviewService } from '../modules/overview/overview.service.ts';
 import { createCooperationService } from '../modules/cooperation/cooperation.service.ts';
 import { createOrganizationService } from '../modules/organization/organization.service.ts';
 import { createPeriodService } from '../modules/period/period.service.ts';
@@ -72,6 +73,7 @@ export function createServices(database: Database, config: Config, options: { cl
     projectFigures: createProjectFigures(db),
     signingEvent,
     dashboard: createDashboardService(db, { cooperations: cooperation, tasks: task, projects: project, signingEvents: signingEvent, indicators: indicator, today }),
+    overview: createOverviewService(db, { indicators: indicator, today }),
     crossSideTransaction: createCrossSideTransactionService(db, { cooperations: cooperation, today, figuresChanged }),
     indicator,
     ingest: createIngestService(db, { cooperation, agreement, clause, project, indicator, period }),
