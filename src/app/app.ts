@@ -123,7 +123,7 @@ export async function buildApp({ services, logger = true }: AppOptions): Promise
   app.addHook('onSend', async (request, reply) => {
     if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
   });
-  invalidatePortalOnWrites(app, services.portal);
+  invalidatePortalOnWrites(app, services.portal, services.overview);
   await app.register(portalRoutes, { services });
 
   await registerWeb(app);

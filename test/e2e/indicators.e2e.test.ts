@@ -6,6 +6,7 @@ import { useBrowserSession } from './browser-session.ts';
 import { serverBusinessToday } from './global-server.ts';
 import { screenshot } from './screenshots.ts';
 import { chooseOption, fillDate } from './select.ts';
+import { openCooperationList } from './navigation.ts';
 
 const COOPERATION = /青岛.*深圳/;
 const today = serverBusinessToday();
@@ -40,6 +41,7 @@ async function statusOf(page: Page, row: string): Promise<{ status: string | nul
 const input = (scope: Locator, testId: string) => scope.locator(`input[data-testid=${testId}], [data-testid=${testId}] input`).first();
 
 async function openIndicators(page: Page): Promise<void> {
+  await openCooperationList(page);
   await page.getByRole('link', { name: COOPERATION }).click();
   await page.getByTestId('indicators-link').click();
   await page.getByTestId('indicator-table').waitFor();

@@ -23,6 +23,8 @@ const ProjectsPage = lazy(() => import('./pages/projects-page.tsx'));
 const ProjectPage = lazy(() => import('./pages/project-page.tsx'));
 const SigningEventPage = lazy(() => import('./pages/signing-event-page.tsx'));
 const DashboardPage = lazy(() => import('./dashboard/dashboard-page.tsx'));
+const OverviewPage = lazy(() => import('./overview/overview-page.tsx'));
+const PublicOverviewPage = lazy(() => import('./overview/public-overview-page.tsx'));
 const IndicatorListPage = lazy(() => import('./pages/indicator-list-page.tsx'));
 const IndicatorPage = lazy(() => import('./pages/indicator-page.tsx'));
 const MyWorkPage = lazy(() => import('./pages/my-work-page.tsx'));
@@ -59,6 +61,7 @@ function AppRoutes() {
     <Suspense fallback={<PageLoading />}>
       <Routes>
         <Route path="/login" element={<LoginPage />} />
+        <Route path="/map" element={<PublicOverviewPage />} />
         <Route
           element={
             <RequireSession>
@@ -67,6 +70,7 @@ function AppRoutes() {
           }
         >
           <Route index element={<Landing />} />
+          <Route path="/overview" element={<OverviewPage />} />
           <Route path="/cooperations" element={<CooperationListPage />} />
           <Route path="/cooperations/:cooperationId" element={<CooperationPage />} />
           <Route path="/cooperations/:cooperationId/settings" element={<CooperationSettingsPage />} />

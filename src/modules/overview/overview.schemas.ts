@@ -5,7 +5,7 @@ import { moneyAmountSchema } from '../project/project.schemas.ts';
 /** A map point: longitude, latitude (WGS-84 as the GeoJSON has it). */
 const point = z.tuple([z.number(), z.number()]);
 
-export const overviewCooperationSchema = z.object({
+const overviewCooperationSchema = z.object({
   id: z.uuid(),
   name: z.string(),
   visibility: z.enum(VISIBILITIES),
@@ -30,8 +30,10 @@ export const overviewCooperationSchema = z.object({
 });
 
 export const overviewSchema = z.object({
-  /** The business day the figures are as of; they are computed when asked, so they are as current as the data. */
+  /** The business day the figures are as of. */
   asOf: z.string(),
+  /** The answer is at most this old (kept per reader's visibility, dropped on every write through this server). */
+  maxAgeSeconds: z.number().int(),
   cooperations: z.array(overviewCooperationSchema),
   /** Chinese regions with a party in one of the cooperations, with their map point (null: none known). */
   regions: z.array(z.object({ code: z.string(), name: z.string(), level: z.enum(REGION_LEVELS), point: point.nullable(), cooperationIds: z.array(z.uuid()) })),

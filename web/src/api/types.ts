@@ -37,10 +37,10 @@ export interface Me {
   user: User & { organizationId: string | null };
   memberships: Membership[];
   organization: { id: string; name: string; regionCode: string } | null;
-  /** From the server's policy: registering a cooperation, by hand or by importing a text; the admin area; 我的工作. */
-  can: { register: boolean; administer: boolean; myWork: boolean };
+  /** From the server's policy: registering a cooperation, by hand or by importing a text; the admin area; 我的工作; the national overview. */
+  can: { register: boolean; administer: boolean; myWork: boolean; overview: boolean };
   /** From the server's policy: the page the user starts at. */
-  landing: { page: 'cooperations' } | { page: 'my-work' } | { page: 'dashboard'; cooperationId: string };
+  landing: { page: 'cooperations' } | { page: 'overview' } | { page: 'my-work' } | { page: 'dashboard'; cooperationId: string };
   limits: { uploadMaxBytes: number };
 }
 
