@@ -118,6 +118,7 @@ describe.skipIf(!chromiumAvailable())('creating tasks in Chromium', () => {
     await logIn(page, 'qd.fgw');
     await createTaskForFirstDirection(page, ZONE);
 
+    await openCooperationList(page);
     await page.getByRole('link', { name: ZONE }).click();
     await page.getByRole('link', { name: ZONE_PLAN }).click();
     await page.getByTestId('tasks-per-direction').click();
