@@ -28,6 +28,8 @@ function step(name: string, command: string, args: string[]): boolean {
 
 const typecheckOk = step('typecheck', 'npx', ['tsc', '--noEmit', '-p', '.']);
 const depsOk = step('import rules (.dependency-cruiser.cjs)', 'npm', ['run', '--silent', 'check:deps']);
+const lintOk = step('lint (biome.jsonc)', 'npm', ['run', '--silent', 'lint']);
+const unusedOk = step('unused files, exports and dependencies (knip.jsonc)', 'npm', ['run', '--silent', 'check:unused']);
 const buildOk = step('build web', 'npm', ['run', 'build:web']);
 
 const resultsFile = path.resolve('test-results/vitest.json');
@@ -49,8 +51,8 @@ if (fs.existsSync(resultsFile)) {
   const brokenFiles = results.testResults.filter((f) => f.status === 'failed' && !f.assertionResults.some((a) => a.status === 'failed')).length;
   failed = results.numFailedTests + brokenFiles;
 }
-// Failures outside vitest (types, import rules, build, a crashed runner) count too.
-for (const ok of [typecheckOk, depsOk, buildOk]) if (!ok) failed++;
+// Failures outside vitest (types, import rules, lint, unused code, build, a crashed runner) count too.
+for (const ok of [typecheckOk, depsOk, lintOk, unusedOk, buildOk]) if (!ok) failed++;
 if (!testsOk && failed === 0) failed++;
 if (passed === 0) failed++;
 console.log(`\n${passed} passed, ${failed} failed`);

@@ -109,13 +109,13 @@ try {
       const sections = [`${label}: ledger ${name} ${JSON.stringify(filter)}`, `service call p95 ${ms(timing.p95)} (median ${ms(timing.median)}, ${timing.runs} runs, in turns with the other cases)`, ''];
       for (const statement of statements) {
         const plan = await explainer.query<{ 'QUERY PLAN': string }>(`explain (analyze, buffers, costs off, summary on) ${inline(statement)}`);
-        sections.push('-- ' + inline(statement), ...plan.rows.map((r) => r['QUERY PLAN']), '');
+        sections.push(`-- ${inline(statement)}`, ...plan.rows.map((r) => r['QUERY PLAN']), '');
       }
       fs.writeFileSync(path.join(OUT, `${prefix}-${name}.txt`), sections.join('\n'));
       summary.push(`  ${name.padEnd(18)} p95 ${ms(timing.p95).padStart(9)}  median ${ms(timing.median).padStart(9)}  p95 = ${(timing.p95 / pkLookup.p95).toFixed(1)}× a PK lookup`);
     }
   }
-  fs.writeFileSync(path.join(OUT, 'ledger-summary.txt'), summary.join('\n') + '\n');
+  fs.writeFileSync(path.join(OUT, 'ledger-summary.txt'), `${summary.join('\n')}\n`);
   console.log(summary.join('\n'));
 } finally {
   await explainer.end().catch(() => undefined);

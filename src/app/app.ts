@@ -1,3 +1,4 @@
+import { ledgerExchangeRoutes } from '../modules/ledger-exchange/ledger-exchange.routes.ts';
 import fs from 'node:fs';
 import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -35,6 +36,7 @@ import { supervisionRoutes } from '../modules/supervision/supervision.routes.ts'
 import { documentRoutes } from '../modules/document/document.routes.ts';
 import { briefingRoutes } from '../modules/briefing/briefing.routes.ts';
 import { dashboardRoutes } from '../modules/dashboard/dashboard.routes.ts';
+import { overviewRoutes } from '../modules/overview/overview.routes.ts';
 import { taskRoutes } from '../modules/task/task.routes.ts';
 import { userRoutes } from '../modules/user/user.routes.ts';
 import { authPlugin } from './auth-plugin.ts';
@@ -113,7 +115,7 @@ export async function buildApp({ services, logger = true }: AppOptions): Promise
 
   await app.register(
     async (api) => {
-      for (const routes of [healthRoutes, authRoutes, regionRoutes, organizationRoutes, cooperationRoutes, agreementRoutes, clauseRoutes, projectRoutes, signingEventRoutes, crossSideTransactionRoutes, indicatorRoutes, ingestRoutes, apiTokenRoutes, notificationRoutes, auditRoutes, periodRoutes, reportRoutes, attachmentRoutes, commentRoutes, taskRoutes, milestoneRoutes, supervisionRoutes, dashboardRoutes, briefingRoutes, documentRoutes, userRoutes]) {
+      for (const routes of [healthRoutes, authRoutes, regionRoutes, organizationRoutes, cooperationRoutes, agreementRoutes, clauseRoutes, projectRoutes, signingEventRoutes, crossSideTransactionRoutes, indicatorRoutes, ingestRoutes, apiTokenRoutes, notificationRoutes, auditRoutes, periodRoutes, reportRoutes, attachmentRoutes, commentRoutes, ledgerExchangeRoutes, taskRoutes, milestoneRoutes, supervisionRoutes, dashboardRoutes, briefingRoutes, documentRoutes, overviewRoutes, userRoutes]) {
         await api.register(routes, { services });
       }
     },
@@ -124,7 +126,7 @@ export async function buildApp({ services, logger = true }: AppOptions): Promise
   app.addHook('onSend', async (request, reply) => {
     if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
   });
-  invalidatePortalOnWrites(app, services.portal);
+  invalidatePortalOnWrites(app, services.portal, services.overview);
   await app.register(portalRoutes, { services });
 
   await registerWeb(app);

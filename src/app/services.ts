@@ -23,6 +23,7 @@ import { WEB_DIST } from './web-dist.ts';
 import { createDocumentService } from '../modules/document/document.service.ts';
 import { createBriefingService } from '../modules/briefing/briefing.service.ts';
 import { createDashboardService } from '../modules/dashboard/dashboard.service.ts';
+import { createOverviewService } from '../modules/overview/overview.service.ts';
 import { createCooperationService } from '../modules/cooperation/cooperation.service.ts';
 import { createOrganizationService } from '../modules/organization/organization.service.ts';
 import { createPeriodService } from '../modules/period/period.service.ts';
@@ -35,6 +36,7 @@ import { createTaskNotifications } from '../modules/task/task-notifications.ts';
 import { createTaskService } from '../modules/task/task.service.ts';
 import { createSupervisionService } from '../modules/supervision/supervision.service.ts';
 import { createUserService } from '../modules/user/user.service.ts';
+import { createLedgerExchangeService } from '../modules/ledger-exchange/ledger-exchange.service.ts';
 
 /** Every service, wired once; routes, the CLI and tests all take them from here. */
 /** `clock` stands in for the time where rules depend on it (login throttling); tests move it. */
@@ -79,10 +81,12 @@ export function createServices(database: Database, config: Config, options: { cl
     dashboard,
     briefing,
     document: createDocumentService(db, { briefing, supervision, today }),
+    overview: createOverviewService(db, { indicators: indicator, today }),
     crossSideTransaction: createCrossSideTransactionService(db, { cooperations: cooperation, today, figuresChanged }),
     indicator,
     ingest: createIngestService(db, { cooperation, agreement, clause, project, indicator, period }),
     task,
+    ledgerExchange: createLedgerExchangeService(db, { tasks: task }),
     taskClosure,
     milestone: createMilestoneService(db, { tasks: task, closure: taskClosure }),
     supervision,

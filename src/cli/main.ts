@@ -11,6 +11,7 @@ import { registerJobsCommands } from './jobs.commands.ts';
 import { registerProjectCommands } from './project.commands.ts';
 import { registerDashboardCommands } from './dashboard.commands.ts';
 import { registerTaskCommands } from './task.commands.ts';
+import { registerLedgerCommands } from './ledger.commands.ts';
 
 const program = new Command()
   .name('liandong')
@@ -54,6 +55,7 @@ registerIngestCommand(program);
 registerJobsCommands(program);
 registerAuditCommands(program);
 registerTaskCommands(program);
+registerLedgerCommands(program);
 registerProjectCommands(program);
 registerDashboardCommands(program);
 registerBackupCommands(program);

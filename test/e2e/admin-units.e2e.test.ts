@@ -4,6 +4,7 @@ import { chromiumAvailable } from './browser.ts';
 import { useBrowserSession } from './browser-session.ts';
 import { screenshot } from './screenshots.ts';
 import { chooseOption } from './select.ts';
+import { openCooperationList } from './navigation.ts';
 
 const COOPERATION = /青岛.*深圳/;
 const KEPT = '青岛市科学技术局';
@@ -106,6 +107,7 @@ describe.skipIf(!chromiumAvailable())('the admin area and the units of a side in
   it('lets the office register a unit of its side, edit it and merge it as a duplicate: the task that named it shows the kept unit', async () => {
     const page = await newPage();
     await logIn(page, 'qd.fgw');
+    await openCooperationList(page);
     await page.getByRole('link', { name: COOPERATION }).click();
     await page.getByTestId('settings-link').click();
     await page.getByRole('tab', { name: '单位' }).click();

@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { chromiumAvailable } from './browser.ts';
 import { useBrowserSession } from './browser-session.ts';
 import { chooseOption, fillDate } from './select.ts';
+import { openCooperationList } from './navigation.ts';
 
 const FRAMEWORK = '青岛市人民政府 深圳市人民政府战略合作协议';
 const REGISTERED = '青岛市科技局 深圳市科技创新局科技合作协议';
@@ -30,6 +31,7 @@ async function selectInText(page: Page, phrase: string): Promise<void> {
 }
 
 async function openQingdaoShenzhen(page: Page): Promise<void> {
+  await openCooperationList(page);
   await page.getByRole('link', { name: /青岛.*深圳/ }).click();
   await page.getByTestId('agreement-tree').waitFor();
 }

@@ -4,12 +4,14 @@ import { chromiumAvailable } from './browser.ts';
 import { useBrowserSession } from './browser-session.ts';
 import { screenshot } from './screenshots.ts';
 import { chooseOption, fillDate } from './select.ts';
+import { openCooperationList } from './navigation.ts';
 
 /** In the demo, 青岛's office (qd.fgw) is the only office of this cooperation: 日本 has none, and its periods are the years 2022–2026 its indicators are measured in. */
 const COOPERATION = /中日\(青岛\)地方发展合作示范区/;
 const SUMMARY = '示范区2027年重点：产业合作、人才交流与营商环境对接。';
 
 async function openSettings(page: Page): Promise<void> {
+  await openCooperationList(page);
   await page.getByRole('link', { name: COOPERATION }).click();
   await page.getByTestId('settings-link').click();
   await page.getByTestId('general-form').waitFor();

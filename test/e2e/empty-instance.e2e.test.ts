@@ -7,6 +7,7 @@ import { chromiumAvailable, launchBrowser } from './browser.ts';
 import { runCli, startServer, type RunningServer } from './server-harness.ts';
 import { screenshot } from './screenshots.ts';
 import { chooseOption, fillDate, tick } from './select.ts';
+import { openCooperationList } from './navigation.ts';
 
 /**
  * Issue 11's proof that the web app alone sets up and runs a cooperation: an instance without demo data, its one
@@ -183,6 +184,9 @@ describe.skipIf(!chromiumAvailable())('an instance without demo data, set up and
 
   it("lets 青岛's office create a cooperation with 宁波 by hand, name 宁波's office afterwards, register its units and people and generate the periods", async () => {
     const page = await logIn('qd.office');
+    // An office starts at the overview, which has nothing to show yet and says where to begin.
+    await page.getByTestId('overview-empty').getByText('还没有您可以查看的合作').waitFor();
+    await openCooperationList(page);
     await page.getByTestId('new-cooperation').click();
     const form = page.getByTestId('new-cooperation-form');
     await form.getByLabel('合作名称').fill(COOPERATION);
@@ -244,6 +248,7 @@ describe.skipIf(!chromiumAvailable())('an instance without demo data, set up and
 
   it("lets 宁波's office, named by the other side, register its own unit and its unit's user", async () => {
     const page = await logIn('nb.office');
+    await openCooperationList(page);
     await page.getByRole('link', { name: COOPERATION }).click();
     await page.getByTestId('cooperation-name').waitFor();
     await openSettingsTab(page, '单位');

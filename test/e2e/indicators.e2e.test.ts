@@ -6,6 +6,7 @@ import { useBrowserSession } from './browser-session.ts';
 import { serverBusinessToday } from './global-server.ts';
 import { screenshot } from './screenshots.ts';
 import { chooseOption, fillDate } from './select.ts';
+import { openCooperationList } from './navigation.ts';
 
 const COOPERATION = /青岛.*深圳/;
 const today = serverBusinessToday();
@@ -40,6 +41,7 @@ async function statusOf(page: Page, row: string): Promise<{ status: string | nul
 const input = (scope: Locator, testId: string) => scope.locator(`input[data-testid=${testId}], [data-testid=${testId}] input`).first();
 
 async function openIndicators(page: Page): Promise<void> {
+  await openCooperationList(page);
   await page.getByRole('link', { name: COOPERATION }).click();
   await page.getByTestId('indicators-link').click();
   await page.getByTestId('indicator-table').waitFor();
@@ -47,6 +49,22 @@ async function openIndicators(page: Page): Promise<void> {
 
 describe.skipIf(!chromiumAvailable())('indicators and targets in Chromium', () => {
   const { newPage, finish, logIn } = useBrowserSession();
+
+  it('reads a computed indicator’s formula in words, the sides by name, in Chinese and in English', async () => {
+    const page = await newPage();
+    await logIn(page, 'qd.fgw');
+    await openIndicators(page);
+    await page.getByTestId('indicator-table').getByRole('link', { name: '深圳企业在青岛投资项目到位资金' }).click();
+    await expect.poll(() => page.getByTestId('indicator-formula').innerText()).toBe('到位资金 · 投资方：深圳市 · 承接方：青岛市 · 元→亿元（÷1亿）');
+    await page.getByText('按公式计算').first().waitFor();
+    await page.getByTestId('language-switch').click();
+    const english = page.getByRole('menuitem', { name: 'English' });
+    await english.click();
+    await english.waitFor({ state: 'hidden' });
+    await expect.poll(() => page.getByTestId('indicator-formula').innerText()).toBe('Funds in place · Investor side: 深圳市 · Host side: 青岛市 · yuan → 亿 (÷ 100 million)');
+    await page.getByText('Computed by the formula').first().waitFor();
+    await finish(page);
+  });
 
   it('lets the office register an indicator, add a target, enter actuals that change its status colour, edit both and delete them', async () => {
     const page = await newPage();

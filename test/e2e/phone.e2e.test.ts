@@ -22,6 +22,10 @@ describe.skipIf(!chromiumAvailable())('the app on a phone-sized screen and on pa
     await page.getByRole('button', { name: '退出登录' }).waitFor();
     expect(await page.getByTestId('current-user').getAttribute('aria-label')).toBe('青岛市发改委协调办');
     expect(await overflowsSideways(page)).toBe(false);
+    // An office lands on the overview; the list is one tap away in the menu.
+    await page.goto('/cooperations');
+    await page.getByTestId('cooperation-search').waitFor();
+    expect(await overflowsSideways(page)).toBe(false);
     await screenshot(page, 'phone-cooperations');
 
     await page.getByRole('link', { name: /青岛.*深圳/ }).click();
@@ -44,9 +48,9 @@ describe.skipIf(!chromiumAvailable())('the app on a phone-sized screen and on pa
     // The side menu shows its icons only; each still opens its page, named on hover.
     const sider = page.locator('.ant-layout-sider');
     expect((await sider.boundingBox())?.width ?? 0).toBeLessThan(80);
-    await sider.getByRole('menuitem').nth(2).click();
+    await sider.getByRole('menuitem').nth(3).click();
     await page.waitForURL(/\/my-work$/);
-    await sider.getByRole('menuitem').first().click();
+    await sider.getByRole('menuitem').nth(1).click();
     await page.waitForURL(/\/cooperations$/);
     expect(await overflowsSideways(page)).toBe(false);
 
@@ -92,6 +96,7 @@ describe.skipIf(!chromiumAvailable())('the app on a phone-sized screen and on pa
   it('prints the ledger as a document: the table from the top of the first page, without menu, header, filters or buttons', async () => {
     const page = await newPage();
     await logIn(page, 'qd.fgw');
+    await page.goto('/cooperations');
     await page.getByRole('link', { name: /青岛.*深圳/ }).click();
     await page.getByTestId('task-ledger-link').click();
     const ledger = page.getByTestId('task-ledger');

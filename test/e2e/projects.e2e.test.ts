@@ -5,6 +5,7 @@ import { useBrowserSession } from './browser-session.ts';
 import { serverBusinessToday } from './global-server.ts';
 import { screenshot } from './screenshots.ts';
 import { fillDate } from './select.ts';
+import { openCooperationList } from './navigation.ts';
 
 const PROJECT = '青深海洋生物医药产业园';
 /** Entries are dated today: money cannot lie ahead, and a stage change not before the registration (today). */
@@ -43,6 +44,7 @@ describe.skipIf(!chromiumAvailable())('projects and money in Chromium', () => {
   it('lets the Qingdao office add a project with two money entries and a stage change, see the totals move, edit it and delete it', async () => {
     const page = await newPage();
     await logIn(page, 'qd.fgw');
+    await openCooperationList(page);
     await page.getByRole('link', { name: /青岛.*深圳/ }).click();
     await page.getByTestId('projects-link').click();
     const table = page.getByTestId('project-table');
@@ -130,6 +132,7 @@ describe.skipIf(!chromiumAvailable())('projects and money in Chromium', () => {
   it('shows the signing event with its rates, and the stage funnel', async () => {
     const page = await newPage();
     await logIn(page, 'qd.fgw');
+    await openCooperationList(page);
     await page.getByRole('link', { name: /青岛.*深圳/ }).click();
     await page.getByTestId('projects-link').click();
     await page.getByRole('tab', { name: '签约活动' }).click();

@@ -4,6 +4,7 @@ import { chromiumAvailable } from './browser.ts';
 import { useBrowserSession } from './browser-session.ts';
 import { screenshot } from './screenshots.ts';
 import { chooseOption, fillDate } from './select.ts';
+import { openCooperationList } from './navigation.ts';
 
 const TASK_TITLE = '联合举办海洋科技成果对接会';
 /** The demo's 中日 zone has one framework plan with five directions and no tasks yet. */
@@ -54,6 +55,7 @@ describe.skipIf(!chromiumAvailable())('creating tasks in Chromium', () => {
   it('lets the Qingdao office create a task by hand, shows the server’s date rule at the due date, and lists the task in the ledger', async () => {
     const page = await newPage();
     await logIn(page, 'qd.fgw');
+    await openCooperationList(page);
     await page.getByRole('link', { name: /青岛.*深圳/ }).click();
     await page.getByTestId('task-ledger-link').click();
     const ledger = page.getByTestId('task-ledger');
@@ -116,6 +118,7 @@ describe.skipIf(!chromiumAvailable())('creating tasks in Chromium', () => {
     await logIn(page, 'qd.fgw');
     await createTaskForFirstDirection(page, ZONE);
 
+    await openCooperationList(page);
     await page.getByRole('link', { name: ZONE }).click();
     await page.getByRole('link', { name: ZONE_PLAN }).click();
     await page.getByTestId('tasks-per-direction').click();
@@ -143,7 +146,7 @@ describe.skipIf(!chromiumAvailable())('creating tasks in Chromium', () => {
   it('offers neither way of creating tasks to a lead unit’s liaison', async () => {
     const page = await newPage();
     await logIn(page, 'qd.kj');
-    await page.getByRole('link', { name: '合作', exact: true }).click();
+    await openCooperationList(page);
     await page.getByRole('link', { name: /青岛.*深圳/ }).click();
     const agreementLink = page.getByTestId('agreement-tree').getByRole('link').first();
     await agreementLink.waitFor();

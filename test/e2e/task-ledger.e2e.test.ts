@@ -4,6 +4,7 @@ import { chromiumAvailable } from './browser.ts';
 import { useBrowserSession } from './browser-session.ts';
 import { screenshot } from './screenshots.ts';
 import { chooseOption } from './select.ts';
+import { openCooperationList } from './navigation.ts';
 
 /** The Shenzhen science bureau leads this direction of 青岛—深圳 in the demo data, so sz.kj reports on it. */
 const TASK_TITLE = '鼓励高校院所互动合作';
@@ -40,7 +41,7 @@ describe.skipIf(!chromiumAvailable())('the task ledger in Chromium', () => {
     await logIn(page, 'sz.kj');
     // A unit user starts at 我的工作.
     await page.getByTestId('tab-overdue').waitFor();
-    await page.getByRole('link', { name: '合作', exact: true }).click();
+    await openCooperationList(page);
     await page.getByRole('link', { name: /青岛.*深圳/ }).click();
     await page.getByTestId('task-ledger-link').click();
     const ledger = page.getByTestId('task-ledger');
@@ -129,6 +130,7 @@ describe.skipIf(!chromiumAvailable())('the task ledger in Chromium', () => {
   it('shows the cooperation office the 督办 view by unit, lets it issue a notice, and records it in the audit trail', async () => {
     const page = await newPage();
     await logIn(page, 'qd.fgw');
+    await openCooperationList(page);
     await page.getByRole('link', { name: /青岛.*深圳/ }).click();
     await page.getByTestId('task-ledger-link').click();
     await page.getByRole('button', { name: /督办/ }).click();

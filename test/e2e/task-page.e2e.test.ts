@@ -3,6 +3,7 @@ import type { Locator, Page } from 'playwright-core';
 import { chromiumAvailable } from './browser.ts';
 import { useBrowserSession } from './browser-session.ts';
 import { chooseOption } from './select.ts';
+import { openCooperationList } from './navigation.ts';
 
 /** In the demo, 青岛市科学技术局 leads this direction of 青岛—深圳 on the Qingdao side: one of its three milestones is reached. */
 const TASK_TITLE = '鼓励高校院所互动合作';
@@ -47,6 +48,7 @@ describe.skipIf(!chromiumAvailable())('a task page in Chromium', () => {
   it('lets the cooperation office issue a 督办 notice to its lead unit from the task page, which shows it as not yet signed for', async () => {
     const page = await newPage();
     await logIn(page, 'qd.fgw');
+    await openCooperationList(page);
     await page.getByRole('link', { name: /青岛.*深圳/ }).click();
     await page.getByTestId('task-ledger-link').click();
     await page.getByTestId('task-ledger').waitFor();
@@ -110,6 +112,7 @@ describe.skipIf(!chromiumAvailable())('a task page in Chromium', () => {
   it('shows the office on the 督办 page who signed the notice to the unit, and when', async () => {
     const page = await newPage();
     await logIn(page, 'qd.fgw');
+    await openCooperationList(page);
     await page.getByRole('link', { name: /青岛.*深圳/ }).click();
     await page.getByTestId('task-ledger-link').click();
     await page.getByRole('button', { name: /督办/ }).click();
@@ -125,7 +128,7 @@ describe.skipIf(!chromiumAvailable())('a task page in Chromium', () => {
   it('offers a unit the inline status only on the rows of its own tasks, and keeps the change', async () => {
     const page = await newPage();
     await logIn(page, 'qd.kj');
-    await page.getByRole('link', { name: '合作', exact: true }).click();
+    await openCooperationList(page);
     await page.getByRole('link', { name: /青岛.*深圳/ }).click();
     await page.getByTestId('task-ledger-link').click();
     const ledger = page.getByTestId('task-ledger');

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { chromiumAvailable } from './browser.ts';
 import { DEMO_PASSWORD, useBrowserSession } from './browser-session.ts';
 import { screenshot } from './screenshots.ts';
+import { openCooperationList } from './navigation.ts';
 
 describe.skipIf(!chromiumAvailable())('the web app in Chromium', () => {
   const { newPage, finish, submitLogin, logIn } = useBrowserSession();
@@ -31,6 +32,7 @@ describe.skipIf(!chromiumAvailable())('the web app in Chromium', () => {
     const page = await newPage();
     await logIn(page, 'qd.fgw', DEMO_PASSWORD);
     expect(await page.getByTestId('current-user').innerText()).toContain('青岛市发改委协调办');
+    await openCooperationList(page);
     const cooperationLink = page.getByRole('link', { name: /青岛.*深圳/ });
     await cooperationLink.waitFor();
     await screenshot(page, 'cooperation-list');
@@ -83,6 +85,7 @@ describe.skipIf(!chromiumAvailable())('the web app in Chromium', () => {
   it('shows a framework agreement with the fifteen agreements signed under it as one 1+N tree', async () => {
     const page = await newPage();
     await logIn(page, 'dl.fgw', DEMO_PASSWORD);
+    await openCooperationList(page);
     await page.getByRole('link', { name: /大连.*烟台/ }).click();
     const tree = page.getByTestId('agreement-tree');
     await tree.getByText('框架协议', { exact: true }).waitFor();
@@ -148,7 +151,7 @@ describe.skipIf(!chromiumAvailable())('the web app in Chromium', () => {
 
   it('starts each role where its work is, and offers 导入文本 to a cooperation office only and 我的工作 to no leader', async () => {
     const landings = [
-      ['qd.fgw', 1, /\/cooperations$/],
+      ['qd.fgw', 1, /\/overview$/],
       ['qd.kj', 0, /\/my-work$/],
       ['qd.leader', 0, /\/cooperations\/[0-9a-f-]{36}\/dashboard$/],
     ] as const;

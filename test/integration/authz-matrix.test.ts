@@ -300,6 +300,8 @@ const RULES: Record<string, (c: CheckContext) => Verdict | boolean> = {
   'GET /api/v1/regions': PUBLIC,
   'GET /api/v1/regions/{code}': PUBLIC,
   'GET /portal': PUBLIC,
+  'GET /api/v1/portal/overview': PUBLIC,
+  'GET /api/v1/overview': loggedIn,
   'GET /portal/cooperations/{id}': (c) => c.coop !== null && COOP_VISIBILITY[c.coop] === 'public',
   'DELETE /api/v1/regions/{code}': (c) => c.actor.isAdmin,
   'GET /api/v1/me': loggedIn,
@@ -404,7 +406,7 @@ const RULES: Record<string, (c: CheckContext) => Verdict | boolean> = {
 };
 
 /** Routes anyone may call without logging in. */
-const ANONYMOUS_ROUTES = new Set(['GET /api/v1/health', 'GET /api/v1/regions', 'GET /api/v1/regions/{code}', 'GET /portal', 'GET /portal/cooperations/{id}']);
+const ANONYMOUS_ROUTES = new Set(['GET /api/v1/health', 'GET /api/v1/portal/overview', 'GET /api/v1/regions', 'GET /api/v1/regions/{code}', 'GET /portal', 'GET /portal/cooperations/{id}']);
 
 function expectation(op: Operation, c: CheckContext): { verdict: Verdict; visible: boolean } {
   const visible = c.actor.key === 'anonymous' && ANONYMOUS_ROUTES.has(op.key) ? true : readable(c);

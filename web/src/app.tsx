@@ -18,10 +18,13 @@ const AgreementPage = lazy(() => import('./pages/agreement-page.tsx'));
 const ImportPage = lazy(() => import('./pages/import-page.tsx'));
 const TaskLedgerPage = lazy(() => import('./pages/task-ledger-page.tsx'));
 const TaskPage = lazy(() => import('./pages/task-page.tsx'));
+const TaskImportPage = lazy(() => import('./pages/task-import-page.tsx'));
 const ProjectsPage = lazy(() => import('./pages/projects-page.tsx'));
 const ProjectPage = lazy(() => import('./pages/project-page.tsx'));
 const SigningEventPage = lazy(() => import('./pages/signing-event-page.tsx'));
 const DashboardPage = lazy(() => import('./dashboard/dashboard-page.tsx'));
+const OverviewPage = lazy(() => import('./overview/overview-page.tsx'));
+const PublicOverviewPage = lazy(() => import('./overview/public-overview-page.tsx'));
 const BriefingPage = lazy(() => import('./briefing/briefing-page.tsx'));
 const BriefingPrintPage = lazy(() => import('./briefing/briefing-print-page.tsx'));
 const IndicatorListPage = lazy(() => import('./pages/indicator-list-page.tsx'));
@@ -60,6 +63,7 @@ function AppRoutes() {
     <Suspense fallback={<PageLoading />}>
       <Routes>
         <Route path="/login" element={<LoginPage />} />
+        <Route path="/map" element={<PublicOverviewPage />} />
         <Route path="/print/cooperations/:cooperationId/briefing" element={<BriefingPrintPage />} />
         <Route
           element={
@@ -69,6 +73,7 @@ function AppRoutes() {
           }
         >
           <Route index element={<Landing />} />
+          <Route path="/overview" element={<OverviewPage />} />
           <Route path="/cooperations" element={<CooperationListPage />} />
           <Route path="/cooperations/:cooperationId" element={<CooperationPage />} />
           <Route path="/cooperations/:cooperationId/settings" element={<CooperationSettingsPage />} />
@@ -76,6 +81,7 @@ function AppRoutes() {
           <Route path="/cooperations/:cooperationId/briefing" element={<BriefingPage />} />
           <Route path="/agreements/:agreementId" element={<AgreementPage />} />
           <Route path="/cooperations/:cooperationId/tasks" element={<TaskLedgerPage />} />
+          <Route path="/cooperations/:cooperationId/tasks/import" element={<TaskImportPage />} />
           <Route path="/tasks/:taskId" element={<TaskPage />} />
           <Route path="/cooperations/:cooperationId/projects" element={<ProjectsPage />} />
           <Route path="/projects/:projectId" element={<ProjectPage />} />

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from './actor.ts';
-import { assertCanAddressNotice, canAcknowledgeFor, canComment, canHaveOwnWork, canManageTask, canReadCooperationAudit, issuingSide, landingFor, noticeSideOf, reportsAsUnit } from './policy.ts';
+import { assertCanAddressNotice, canAcknowledgeFor, canComment, canHaveOwnWork, canManageTask, canSeeOverview, canReadCooperationAudit, issuingSide, landingFor, noticeSideOf, reportsAsUnit } from './policy.ts';
 
 const COOP = 'c1';
 const actor = (over: Partial<Actor>): Actor => ({ userId: 'u1', username: 'u1', isAdmin: false, organizationId: null, memberships: [], ...over });
@@ -64,17 +64,27 @@ describe('what a leader is offered', () => {
 
 describe('where a user starts and what the menu offers', () => {
   const leader = (cooperationId: string) => ({ cooperationId, partyId: 'qd', role: 'leader' as const });
-  it("starts a leader of one cooperation at its dashboard, of several at the list, and offers no 我的工作", () => {
+  it("starts a leader of one cooperation at its dashboard, of several at the national overview, and offers no 我的工作", () => {
     expect(landingFor(actor({ memberships: [leader(COOP)] }))).toEqual({ page: 'dashboard', cooperationId: COOP });
-    expect(landingFor(actor({ memberships: [leader(COOP), leader('c2')] }))).toEqual({ page: 'cooperations' });
+    expect(landingFor(actor({ memberships: [leader(COOP), leader('c2')] }))).toEqual({ page: 'overview' });
     expect(canHaveOwnWork(actor({ memberships: [leader(COOP), { cooperationId: 'c2', partyId: 'x', role: 'observer' }] }))).toBe(false);
   });
 
-  it('starts offices and admins at the list and units at their work, both with 我的工作', () => {
-    expect(landingFor(office)).toEqual({ page: 'cooperations' });
-    expect(landingFor(actor({ isAdmin: true }))).toEqual({ page: 'cooperations' });
+  it('starts offices and admins at the national overview and units at their work, both with 我的工作', () => {
+    expect(landingFor(office)).toEqual({ page: 'overview' });
+    expect(landingFor(actor({ isAdmin: true }))).toEqual({ page: 'overview' });
+    // An office an admin appointed, before it is in a cooperation, starts there too: its empty state says what to do.
+    expect(landingFor(actor({ isOffice: true }))).toEqual({ page: 'overview' });
     expect(landingFor(actor({ memberships: [unitUser.memberships[0] ?? leader(COOP), leader('c2')] }))).toEqual({ page: 'my-work' });
     expect(canHaveOwnWork(office) && canHaveOwnWork(unitUser)).toBe(true);
     expect(landingFor(null)).toEqual({ page: 'cooperations' });
+    expect(landingFor(actor({}))).toEqual({ page: 'cooperations' });
+  });
+
+  it('offers the national overview to members, offices and admins, never to a user in no cooperation or a token', () => {
+    expect([office, unitUser, actor({ memberships: [leader(COOP)] }), actor({ isAdmin: true }), actor({ isOffice: true })].every(canSeeOverview)).toBe(true);
+    expect(canSeeOverview(actor({}))).toBe(false);
+    expect(canSeeOverview(null)).toBe(false);
+    expect(canSeeOverview({ ...office, token: { id: 't', cooperationId: COOP, scope: 'read' } })).toBe(false);
   });
 });

@@ -698,7 +698,7 @@ export function reportMayCarryIndicator(task: { visibility: string; ownerPartyId
 export const canReadIndicators = (actor: Actor | null, cooperationId: string): boolean => isMember(actor, cooperationId);
 
 /** Where the web starts a user after login: a page of the app, decided by what the user's roles are for. */
-export type Landing = { page: 'cooperations' } | { page: 'my-work' } | { page: 'dashboard'; cooperationId: string };
+export type Landing = { page: 'cooperations' } | { page: 'overview' } | { page: 'my-work' } | { page: 'dashboard'; cooperationId: string };
 
 /**
  * 我的工作 lists the tasks a user owns or whose unit leads or co-operates: it has rows only for those who do the
@@ -707,17 +707,38 @@ export type Landing = { page: 'cooperations' } | { page: 'my-work' } | { page: '
 export const canHaveOwnWork = (actor: Actor | null): boolean => !!actor && (actor.isAdmin || actor.memberships.some((m) => m.role === 'coordinator' || m.role === 'unit'));
 
 /**
- * Where a user starts, by what their work is: an office or an admin oversees cooperations and starts at their
- * list; a unit user's work is their tasks, so 我的工作; a leader reads where one cooperation stands, so its
- * dashboard when they are in just one. Anyone with several kinds of role starts where the widest of them does.
+ * The national overview (the map and table of cooperations) is offered to those who oversee or read cooperations:
+ * members of one, appointed offices (who register theirs) and admins. A token reads its own cooperation only.
+ */
+export const canSeeOverview = (actor: Actor | null): boolean => !!actor && !actor.token && (actor.isAdmin || !!actor.isOffice || actor.memberships.length > 0);
+
+/**
+ * Where a user starts, by what their work is: an office or an admin oversees cooperations and starts at the
+ * national overview; a unit user's work is their tasks, so 我的工作; a leader reads where their cooperation
+ * stands, so its dashboard when they are in just one and the overview when in several. Anyone with several kinds
+ * of role starts where the widest of them does.
  */
 export function landingFor(actor: Actor | null): Landing {
   if (!actor) return { page: 'cooperations' };
   const roles = new Set(actor.memberships.map((m) => m.role));
-  if (actor.isAdmin || roles.has('coordinator')) return { page: 'cooperations' };
+  if (actor.isAdmin || actor.isOffice || roles.has('coordinator')) return { page: 'overview' };
   if (roles.has('unit')) return { page: 'my-work' };
   const cooperations = [...new Set(actor.memberships.map((m) => m.cooperationId))];
   const [only] = cooperations;
   if (cooperations.length === 1 && only) return { page: 'dashboard', cooperationId: only };
-  return { page: 'cooperations' };
+  return cooperations.length ? { page: 'overview' } : { page: 'cooperations' };
+}
+
+/**
+ * Importing a task ledger (任务台账) from a file: those who may create or change tasks (the offices) and those who
+ * may update the progress of their own units' tasks; each row is then held to the same rules as an edit by hand.
+ */
+export function canImportTasks(actor: Actor | null, cooperationId: string): boolean {
+  if (!actor || isReadOnlyToken(actor)) return false;
+  if (canManageTask(actor, { cooperationId, joint: true, ownerPartyId: null })) return true;
+  return rolesIn(actor, cooperationId).includes('unit') && !!actor.organizationId;
+}
+
+export function assertCanImportTasks(actor: Actor | null, cooperationId: string): void {
+  if (!canImportTasks(actor, cooperationId)) throw forbidden('Only the cooperation offices and the units working on its tasks may import a task ledger');
 }

@@ -40,11 +40,12 @@ export const meResponse = z.object({
   apiToken: z.object({ id: z.uuid(), cooperationId: z.uuid(), scope: z.enum(API_TOKEN_SCOPES) }).nullable(),
   /**
    * What the web offers across cooperations, from the policy: registering a cooperation (by hand or by importing a
-   * text), the admin area, 我的工作 (only to those who have work of their own); and the page to start at.
+   * text), the admin area, 我的工作 (only to those who have work of their own), the national overview; and the page to start at.
    */
-  can: z.object({ register: z.boolean(), administer: z.boolean(), myWork: z.boolean() }),
+  can: z.object({ register: z.boolean(), administer: z.boolean(), myWork: z.boolean(), overview: z.boolean() }),
   landing: z.discriminatedUnion('page', [
     z.object({ page: z.literal('cooperations') }),
+    z.object({ page: z.literal('overview') }),
     z.object({ page: z.literal('my-work') }),
     z.object({ page: z.literal('dashboard'), cooperationId: z.uuid() }),
   ]),

@@ -3,7 +3,7 @@ import { AppError } from '../../app-error.ts';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/client.ts';
 import type { Actor } from '../access/actor.ts';
-import { assertNotApiToken, canAdminister, canHaveOwnWork, canRegister, landingFor, personalAuditScope, personalScope } from '../access/policy.ts';
+import { assertNotApiToken, canAdminister, canHaveOwnWork, canRegister, canSeeOverview, landingFor, personalAuditScope, personalScope } from '../access/policy.ts';
 import { apiTokenRepository } from '../api-token/api-token.repository.ts';
 import { audit } from '../audit/audit.recorder.ts';
 import { organizationRepository } from '../organization/organization.repository.ts';
@@ -193,7 +193,7 @@ export function createAuthService(db: Db, config: Config['session'], deps: AuthD
       const { cooperationId } = personalScope(actor);
       const memberships = (await authRepository.membershipsOf(db, actor.userId)).filter((m) => !cooperationId || m.cooperationId === cooperationId);
       const organization = user.organizationId ? await organizationRepository.get(db, user.organizationId) : undefined;
-      return { user, memberships, organization: organization ? { id: organization.id, name: organization.name, regionCode: organization.regionCode } : null, can: { register: canRegister(actor), administer: canAdminister(actor), myWork: canHaveOwnWork(actor) }, landing: landingFor(actor) };
+      return { user, memberships, organization: organization ? { id: organization.id, name: organization.name, regionCode: organization.regionCode } : null, can: { register: canRegister(actor), administer: canAdminister(actor), myWork: canHaveOwnWork(actor), overview: canSeeOverview(actor) }, landing: landingFor(actor) };
     },
   };
 }

@@ -61,8 +61,9 @@ export const cooperationSchema = z.object({
    * `manage`: the caller may change the cooperation's settings (general fields, parties, periods): its offices and admins. `delete`: the caller
    * may delete it (admins). `readIndicators`: the indicator pages are open to the reader. `createTasks`: create (joint) tasks and change them in bulk.
    * `issueNotices`: issue 督办 notices (a side's office). `readAudit`: read its audit trail and 督办 overview (offices, leaders, admins).
+   * `importTasks`: import a task ledger file (offices, and units for their own tasks' progress).
    */
-  can: z.object({ manage: z.boolean(), delete: z.boolean(), readIndicators: z.boolean(), createTasks: z.boolean(), issueNotices: z.boolean(), readAudit: z.boolean() }),
+  can: z.object({ manage: z.boolean(), delete: z.boolean(), readIndicators: z.boolean(), createTasks: z.boolean(), issueNotices: z.boolean(), readAudit: z.boolean(), importTasks: z.boolean() }),
 });
 
 export const cooperationListQuery = z.object({

@@ -18,6 +18,7 @@ import {
   canManageSide,
   canDeleteCooperation,
   canReadIndicators,
+  canImportTasks,
   canManageTask,
   canReadCooperationAudit,
   noticeSideOf,
@@ -116,6 +117,7 @@ export function createCooperationService(db: Db) {
         createTasks: canManageTask(actor, jointTask),
         issueNotices: noticeSideOf(actor, jointTask) !== null,
         readAudit: canReadCooperationAudit(actor, row.id),
+        importTasks: canImportTasks(actor, row.id),
       },
     };
   }

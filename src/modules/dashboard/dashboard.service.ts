@@ -16,6 +16,7 @@ import type { LedgerQuery, TaskService } from '../task/task.service.ts';
 import type { TaskStatus } from '../task/task.repository.ts';
 import { OPEN_STATUSES } from '../task/task-status.ts';
 import { dashboardRepository } from './dashboard.repository.ts';
+import { upcomingTargets } from './dashboard-targets.ts';
 import type { DECISION_KINDS, Dashboard, Drill } from './dashboard.schemas.ts';
 
 type LedgerFilter = Extract<Drill, { to: 'ledger' }>['filter'];
@@ -220,7 +221,7 @@ export function createDashboardService(db: Db, deps: DashboardDeps) {
       const stageName = new Map(stages.map((s) => [s.code, s.name]));
 
       const targets = indicators.items.map((indicator) => {
-        const upcoming = indicator.targets.filter((t) => t.year === null || t.year >= year).sort((a, b) => (a.year ?? 9999) - (b.year ?? 9999));
+        const upcoming = upcomingTargets(indicator.targets, year);
         return {
           indicatorId: indicator.id,
           name: indicator.name,

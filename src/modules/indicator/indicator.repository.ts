@@ -4,7 +4,7 @@ import { indicators, indicatorTargets, organizations, parties } from '../../db/s
 import { indicatorActuals, indicatorUnits } from '../../db/schema/indicator.ts';
 import { progressReports, reportingPeriods } from '../../db/schema/work.ts';
 import { updateIfVersion } from '../../db/versioned-update.ts';
-import { rowScopeCondition, type RowScope } from '../access/policy.ts';
+import { rowScopeAcrossCondition, rowScopeCondition, type RowScope, type RowScopeAcross } from '../access/policy.ts';
 
 export type IndicatorRow = typeof indicators.$inferSelect;
 export type NewIndicator = typeof indicators.$inferInsert;
@@ -34,6 +34,16 @@ export const indicatorRepository = {
       .from(indicators)
       .where(and(...conditions))
       .orderBy(asc(indicators.createdAt), asc(indicators.name));
+  },
+
+  /** The indicators of many cooperations the scope sees (the national overview's targets column). */
+  async listAcross(db: Db, cooperationIds: string[], scope: RowScopeAcross): Promise<IndicatorRow[]> {
+    if (!cooperationIds.length) return [];
+    return db
+      .select()
+      .from(indicators)
+      .where(and(inArray(indicators.cooperationId, cooperationIds), rowScopeAcrossCondition(scope, indicators)))
+      .orderBy(asc(indicators.cooperationId), asc(indicators.createdAt));
   },
 
   /** Every computed indicator of a cooperation, whoever may see it: a recomputation is the system's, not a reader's. */

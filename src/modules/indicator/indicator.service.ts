@@ -15,6 +15,7 @@ import {
   reportMayCarryIndicator,
   rowAuditScope,
   rowScope,
+  rowScopeAcross,
 } from '../access/policy.ts';
 import { audit } from '../audit/audit.recorder.ts';
 import { cooperationRepository } from '../cooperation/cooperation.repository.ts';
@@ -50,7 +51,7 @@ export interface UnitInput {
   organizationId: string;
 }
 
-export type IndicatorFields = Pick<NewIndicator, 'name' | 'unit'> &
+type IndicatorFields = Pick<NewIndicator, 'name' | 'unit'> &
   Partial<Pick<NewIndicator, 'description' | 'direction' | 'rollup' | 'baseline' | 'baselineOn' | 'visibility' | 'ownerPartyId'>> & {
     atRiskMargin?: number | null | undefined;
     formula?: IndicatorFormula | null | undefined;
@@ -78,7 +79,7 @@ export interface ReportIndicatorValues {
   indicatorValues: { indicatorId: string; value: number }[];
 }
 
-export interface Notifier {
+interface Notifier {
   notify(tx: Db, request: NotifyRequest): Promise<unknown>;
 }
 
@@ -89,7 +90,7 @@ export interface IndicatorServiceDeps {
 
 const numberOrNull = (value: string | null) => (value === null ? null : Number(value));
 
-export const ruleOf = (row: IndicatorRow): IndicatorRule => ({
+const ruleOf = (row: IndicatorRow): IndicatorRule => ({
   direction: row.direction,
   rollup: row.rollup,
   baseline: numberOrNull(row.baseline),
@@ -314,7 +315,8 @@ export function createIndicatorService(db: Db, cooperations: CooperationService,
       (p) => p.startsOn <= today && (!row.baselineOn || p.endsOn >= row.baselineOn) && (!since || p.endsOn >= since),
     );
     const existing = new Map((await indicatorRepository.actualsOf(tx, [row.id])).map((a) => [a.periodId, a]));
-    const note = `公式 ${formulaText(formula)}`;
+    // The API's own words, not a sentence: the web says "computed by the formula" in the reader's language.
+    const note = formulaText(formula);
     let changed = 0;
     for (const period of periods) {
       const query = periodQuery(row.cooperationId, formula, row.rollup, period);
@@ -362,6 +364,22 @@ export function createIndicatorService(db: Db, cooperations: CooperationService,
         rows = rows.filter((r) => !r.formula && reportMayCarryIndicator(task, r));
       }
       return { items: await present(actor, rows), can: { create: canManageCooperation(actor, cooperationId) } };
+    },
+
+    /**
+     * The status of each target of every indicator the actor sees in the given cooperations (which the caller has
+     * already found readable), by the one status rule, in three queries whatever the number of cooperations.
+     */
+    async targetStatusesAcross(actor: Actor | null, cooperationIds: string[]) {
+      const rows = await indicatorRepository.listAcross(db, cooperationIds, rowScopeAcross(actor));
+      const ids = rows.map((r) => r.id);
+      const [targets, actuals] = await Promise.all([indicatorRepository.targetsOf(db, ids), indicatorRepository.actualsOf(db, ids)]);
+      const today = deps.today();
+      return rows.map((row) => ({
+        cooperationId: row.cooperationId,
+        indicatorId: row.id,
+        targets: evaluate(row, targets.filter((t) => t.indicatorId === row.id), actuals.filter((a) => a.indicatorId === row.id), today).map((e) => ({ year: e.target.year, status: e.evaluation.status })),
+      }));
     },
 
     async get(actor: Actor | null, id: string) {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError } from '../../app-error.ts';
 import type { Services } from '../../app/services.ts';
-import { PORTAL_CACHE_TTL_MS, type PortalService } from './portal.service.ts';
+import { PORTAL_CACHE_TTL_MS } from './portal.service.ts';
 import { portalLanguage, renderCooperation, renderHome, renderNotFound } from './portal.view.ts';
 
 const tags = ['portal'];
@@ -56,9 +56,9 @@ export const portalRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
 
 const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-/** Any successful write through the API may change what the portal shows, so its cache is dropped. */
-export function invalidatePortalOnWrites(app: FastifyInstance, portal: PortalService): void {
+/** Any successful write through the API may change what the portal (and the overview) shows, so their caches are dropped. */
+export function invalidatePortalOnWrites(app: FastifyInstance, ...caches: { invalidate(): void }[]): void {
   app.addHook('onResponse', async (request, reply) => {
-    if (!READS.has(request.method) && reply.statusCode < 400) portal.invalidate();
+    if (!READS.has(request.method) && reply.statusCode < 400) for (const cache of caches) cache.invalidate();
   });
 }

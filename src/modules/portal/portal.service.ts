@@ -102,5 +102,3 @@ export function createPortalService(db: Db) {
     },
   };
 }
-
-export type PortalService = ReturnType<typeof createPortalService>;

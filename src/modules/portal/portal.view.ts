@@ -15,6 +15,7 @@ const WORDS = {
     homeTitle: '公开的跨区域合作',
     homeDescription: (n: number) => `${n} 项公开的跨区域合作：合作方、协议、重点领域与进展。`,
     none: '暂无公开的合作。',
+    mapLink: '在中国地图上查看：公开合作的地区、连线与进展',
     since: (date: string) => `始于 ${date}`,
     agreementCount: (n: number) => `公开协议 ${n} 份`,
     parties: '合作方',
@@ -54,6 +55,7 @@ const WORDS = {
     homeTitle: 'Public cross-regional cooperations',
     homeDescription: (n: number) => `${n} public cross-regional cooperations: parties, agreements, areas and progress.`,
     none: 'No cooperation is public yet.',
+    mapLink: 'See them on the map of China: regions, partner lines and progress',
     since: (date: string) => `since ${date}`,
     agreementCount: (n: number) => `${n} public agreement${n === 1 ? '' : 's'}`,
     parties: 'Parties',
@@ -193,7 +195,8 @@ export function renderHome(cooperations: PortalHomePage, language: PortalLanguag
 ${c.summary ? `<p>${escapeHtml(c.summary)}</p>` : ''}</li>`,
     )
     .join('\n');
-  const body = cooperations.length ? `<ul class="coops">\n${items}\n</ul>` : `<p class="muted">${escapeHtml(w.none)}</p>`;
+  // The map is the web app's public page (/map), which draws it with ECharts from the same public figures.
+  const body = cooperations.length ? `<p><a href="/map" data-testid="portal-map-link">${escapeHtml(w.mapLink)}</a></p>\n<ul class="coops">\n${items}\n</ul>` : `<p class="muted">${escapeHtml(w.none)}</p>`;
   return layout(language, `${w.homeTitle} — ${language === 'en' ? 'Liandong' : '联动'}`, w.homeDescription(cooperations.length), '/portal', body);
 }
 

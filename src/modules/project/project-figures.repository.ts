@@ -2,7 +2,7 @@ import { and, asc, count, countDistinct, desc, eq, inArray, lte, or, sql, sum, t
 import type { Db } from '../../db/client.ts';
 import { projects } from '../../db/schema/core.ts';
 import { crossSideTransactions, projectTransactions, type CROSS_SIDE_KINDS } from '../../db/schema/projects.ts';
-import { rowScopeCondition, type RowScope } from '../access/policy.ts';
+import { rowScopeAcrossCondition, rowScopeCondition, type RowScope, type RowScopeAcross } from '../access/policy.ts';
 
 /**
  * The counting rule (README "Projects and money"), as queries. Of a project's contracted entries up to a day:
@@ -173,6 +173,21 @@ export const projectFiguresRepository = {
     for (const row of inPlace) addMoney(groups, row.key, 'inPlace', row.currency, row.amount ?? '0');
     if (!by && !groups.size) groups.set(null, { key: null, projects: 0, signed: 0, contracted: [], inPlace: [] });
     return [...groups.values()].sort((a, b) => String(a.key).localeCompare(String(b.key)));
+  },
+
+  /**
+   * Funds in place of many cooperations at once, per cooperation and currency, as `totals` counts them with no
+   * filter and no window (every in-place entry of a project the reader sees): the national overview's column.
+   */
+  async inPlaceAcross(db: Db, cooperationIds: string[], scope: RowScopeAcross) {
+    if (!cooperationIds.length) return [];
+    return db
+      .select({ cooperationId: t.cooperationId, currency: t.currency, amount: sum(t.amount).mapWith(String) })
+      .from(t)
+      .innerJoin(projects, eq(projects.id, t.projectId))
+      .where(and(inArray(t.cooperationId, cooperationIds), eq(t.kind, 'in_place'), rowScopeAcrossCondition(scope, projects)))
+      .groupBy(t.cooperationId, t.currency)
+      .orderBy(t.cooperationId, t.currency);
   },
 
   /** Per project: its anchor (event and date of the counted signing), contracted as counted and funds in place, per currency. */

@@ -387,10 +387,92 @@ export function createTaskService(db: Db, cooperations: CooperationService, deps
     return row;
   }
 
+  /** A change to one task inside the caller's transaction: the rules every edit follows (the API's, an imported ledger's). */
+  async function updateIn(tx: Db, actor: Actor, id: string, version: number, patch: UpdateTaskInput): Promise<TaskRow> {
+    const before = await loadReadable(actor, id, tx);
+    const units = await taskRepository.unitsOf(tx, [id]);
+    const changed = (Object.keys(patch) as (keyof UpdateTaskInput)[]).filter((k) => patch[k] !== undefined);
+    if (changed.some((k) => !PROGRESS_FIELDS.has(k))) assertCanManageTask(actor, before);
+    else assertCanWorkOnTask(actor, before, units.map((u) => u.organizationId));
+    const fields: Partial<NewTask> = {};
+    if (patch.status !== undefined && patch.status !== before.status) {
+      if (patch.status === 'done') throw conflict('task.close_requires_approval', 'A task is closed by the approval of its sides: request closing instead');
+      // Cancelling and reopening a closed task are decisions of the cooperation offices.
+      if (patch.status === 'cancelled' || isClosed(before.status)) assertCanManageTask(actor, before);
+      fields.status = patch.status;
+      if (before.status === 'done') fields.doneAt = null;
+      if (isClosed(before.status)) fields.closeRequestedAt = null;
+    }
+    if (patch.percent !== undefined) {
+      if (!percentIsStated(await milestoneRepository.counts(tx, id))) {
+        throw badRequest('task.percent_derived', 'The percent of a task with milestones follows its milestones');
+      }
+      fields.percent = patch.percent;
+    }
+    const startOn = patch.startOn !== undefined ? patch.startOn : before.startOn;
+    const dueOn = patch.dueOn !== undefined ? patch.dueOn : before.dueOn;
+    assertDates(startOn, dueOn);
+    const visibility = patch.visibility ?? before.visibility;
+    const joint = patch.joint ?? before.joint;
+    const ownerPartyId = patch.ownerPartyId !== undefined ? patch.ownerPartyId : patch.joint ? null : before.ownerPartyId;
+    const reshaped = joint !== before.joint || ownerPartyId !== before.ownerPartyId;
+    if (reshaped) assertCanChangeTaskSides(actor);
+    const partyRows = await assertShape(tx, before.cooperationId, { joint, ownerPartyId, visibility });
+    const nextUnits = patch.units ?? units;
+    if (patch.units || reshaped) await assertUnits(tx, partyRows, { joint, ownerPartyId }, nextUnits);
+    if (patch.units) assertCanChangeUnitsOf(actor, before.cooperationId, sidesWithChangedUnits(units, patch.units));
+    if (reshaped) {
+      fields.joint = joint;
+      fields.ownerPartyId = ownerPartyId;
+      fields.sides = sidesOfNewTask({ joint, ownerPartyId }, nextUnits.map((u) => u.partyId), partyRows.map((p) => p.id));
+    } else if (patch.units) {
+      // A side given units on a task it does not take part in would join its decisions, which is not one side's call.
+      const joining = partyRows.filter((p) => !before.sides.includes(p.id) && patch.units?.some((u) => u.partyId === p.id));
+      if (joining.length) {
+        assertCanChangeTaskSides(actor);
+        fields.sides = partyRows.filter((p) => before.sides.includes(p.id) || joining.includes(p)).map((p) => p.id);
+      }
+    }
+    const ownerUserIds = patch.ownerUserIds && (await assertOwners(tx, before.cooperationId, patch.ownerUserIds));
+    const clauseIds = patch.clauseIds && (await assertClauses(tx, actor, before.cooperationId, patch.clauseIds));
+    if (patch.title !== undefined) fields.title = patch.title;
+    if (patch.description !== undefined) fields.description = patch.description;
+    if (patch.priority !== undefined) fields.priority = patch.priority;
+    if (patch.tags !== undefined) fields.tags = unique(patch.tags);
+    if (patch.startOn !== undefined) fields.startOn = patch.startOn;
+    if (patch.dueOn !== undefined) fields.dueOn = patch.dueOn;
+    if (patch.visibility !== undefined) fields.visibility = patch.visibility;
+    const after = await taskRepository.update(tx, id, version, fields);
+    if (!after) throw staleVersion(ENTITY, before.version);
+    if (patch.units) {
+      await taskRepository.replaceUnits(tx, before.cooperationId, id, patch.units);
+      const added = unique(patch.units.map((u) => u.organizationId)).filter((o) => !units.some((u) => u.organizationId === o));
+      if (added.length) await deps.notifications.assigned(tx, actor, after, added);
+    }
+    if (ownerUserIds) await taskRepository.replaceOwners(tx, before.cooperationId, id, ownerUserIds);
+    if (clauseIds) {
+      // The caller names the clauses it sees; those of agreements kept from it stay as they were.
+      const kept = await taskRepository.hiddenClauseIdsOf(tx, id, rowScope(actor, before.cooperationId));
+      await taskRepository.replaceClauses(tx, before.cooperationId, id, unique([...clauseIds, ...kept]));
+    }
+    await followRowScope(tx, ENTITY, before, after);
+    await audit(tx, actor, {
+      cooperationId: before.cooperationId,
+      action: 'update',
+      entity: ENTITY,
+      entityId: id,
+      before: { ...before, ...(patch.units ? { units } : {}) },
+      after: { ...after, ...(patch.units ? { units: patch.units } : {}), ...(ownerUserIds ? { ownerUserIds } : {}), ...(clauseIds ? { clauseIds } : {}) },
+      scope: rowAuditScope(ENTITY, after),
+    });
+    return after;
+  }
+
   return {
     loadReadable,
     presentDetail,
     createIn,
+    updateIn,
     today: deps.today,
 
     /** Refuses, as missing, a task the actor may not see; for routes that act on it through another module. */
@@ -492,85 +574,7 @@ export function createTaskService(db: Db, cooperations: CooperationService, deps
     },
 
     async update(actor: Actor, id: string, version: number, patch: UpdateTaskInput) {
-      const row = await writeTransaction(db, ENTITY, async (tx) => {
-        const before = await loadReadable(actor, id, tx);
-        const units = await taskRepository.unitsOf(tx, [id]);
-        const changed = (Object.keys(patch) as (keyof UpdateTaskInput)[]).filter((k) => patch[k] !== undefined);
-        if (changed.some((k) => !PROGRESS_FIELDS.has(k))) assertCanManageTask(actor, before);
-        else assertCanWorkOnTask(actor, before, units.map((u) => u.organizationId));
-        const fields: Partial<NewTask> = {};
-        if (patch.status !== undefined && patch.status !== before.status) {
-          if (patch.status === 'done') throw conflict('task.close_requires_approval', 'A task is closed by the approval of its sides: request closing instead');
-          // Cancelling and reopening a closed task are decisions of the cooperation offices.
-          if (patch.status === 'cancelled' || isClosed(before.status)) assertCanManageTask(actor, before);
-          fields.status = patch.status;
-          if (before.status === 'done') fields.doneAt = null;
-          if (isClosed(before.status)) fields.closeRequestedAt = null;
-        }
-        if (patch.percent !== undefined) {
-          if (!percentIsStated(await milestoneRepository.counts(tx, id))) {
-            throw badRequest('task.percent_derived', 'The percent of a task with milestones follows its milestones');
-          }
-          fields.percent = patch.percent;
-        }
-        const startOn = patch.startOn !== undefined ? patch.startOn : before.startOn;
-        const dueOn = patch.dueOn !== undefined ? patch.dueOn : before.dueOn;
-        assertDates(startOn, dueOn);
-        const visibility = patch.visibility ?? before.visibility;
-        const joint = patch.joint ?? before.joint;
-        const ownerPartyId = patch.ownerPartyId !== undefined ? patch.ownerPartyId : patch.joint ? null : before.ownerPartyId;
-        const reshaped = joint !== before.joint || ownerPartyId !== before.ownerPartyId;
-        if (reshaped) assertCanChangeTaskSides(actor);
-        const partyRows = await assertShape(tx, before.cooperationId, { joint, ownerPartyId, visibility });
-        const nextUnits = patch.units ?? units;
-        if (patch.units || reshaped) await assertUnits(tx, partyRows, { joint, ownerPartyId }, nextUnits);
-        if (patch.units) assertCanChangeUnitsOf(actor, before.cooperationId, sidesWithChangedUnits(units, patch.units));
-        if (reshaped) {
-          fields.joint = joint;
-          fields.ownerPartyId = ownerPartyId;
-          fields.sides = sidesOfNewTask({ joint, ownerPartyId }, nextUnits.map((u) => u.partyId), partyRows.map((p) => p.id));
-        } else if (patch.units) {
-          // A side given units on a task it does not take part in would join its decisions, which is not one side's call.
-          const joining = partyRows.filter((p) => !before.sides.includes(p.id) && patch.units?.some((u) => u.partyId === p.id));
-          if (joining.length) {
-            assertCanChangeTaskSides(actor);
-            fields.sides = partyRows.filter((p) => before.sides.includes(p.id) || joining.includes(p)).map((p) => p.id);
-          }
-        }
-        const ownerUserIds = patch.ownerUserIds && (await assertOwners(tx, before.cooperationId, patch.ownerUserIds));
-        const clauseIds = patch.clauseIds && (await assertClauses(tx, actor, before.cooperationId, patch.clauseIds));
-        if (patch.title !== undefined) fields.title = patch.title;
-        if (patch.description !== undefined) fields.description = patch.description;
-        if (patch.priority !== undefined) fields.priority = patch.priority;
-        if (patch.tags !== undefined) fields.tags = unique(patch.tags);
-        if (patch.startOn !== undefined) fields.startOn = patch.startOn;
-        if (patch.dueOn !== undefined) fields.dueOn = patch.dueOn;
-        if (patch.visibility !== undefined) fields.visibility = patch.visibility;
-        const after = await taskRepository.update(tx, id, version, fields);
-        if (!after) throw staleVersion(ENTITY, before.version);
-        if (patch.units) {
-          await taskRepository.replaceUnits(tx, before.cooperationId, id, patch.units);
-          const added = unique(patch.units.map((u) => u.organizationId)).filter((o) => !units.some((u) => u.organizationId === o));
-          if (added.length) await deps.notifications.assigned(tx, actor, after, added);
-        }
-        if (ownerUserIds) await taskRepository.replaceOwners(tx, before.cooperationId, id, ownerUserIds);
-        if (clauseIds) {
-          // The caller names the clauses it sees; those of agreements kept from it stay as they were.
-          const kept = await taskRepository.hiddenClauseIdsOf(tx, id, rowScope(actor, before.cooperationId));
-          await taskRepository.replaceClauses(tx, before.cooperationId, id, unique([...clauseIds, ...kept]));
-        }
-        await followRowScope(tx, ENTITY, before, after);
-        await audit(tx, actor, {
-          cooperationId: before.cooperationId,
-          action: 'update',
-          entity: ENTITY,
-          entityId: id,
-          before: { ...before, ...(patch.units ? { units } : {}) },
-          after: { ...after, ...(patch.units ? { units: patch.units } : {}), ...(ownerUserIds ? { ownerUserIds } : {}), ...(clauseIds ? { clauseIds } : {}) },
-          scope: rowAuditScope(ENTITY, after),
-        });
-        return after;
-      });
+      const row = await writeTransaction(db, ENTITY, (tx) => updateIn(tx, actor, id, version, patch));
       return presentDetail(actor, row);
     },
 

@@ -37,10 +37,10 @@ export interface Me {
   user: User & { organizationId: string | null };
   memberships: Membership[];
   organization: { id: string; name: string; regionCode: string } | null;
-  /** From the server's policy: registering a cooperation, by hand or by importing a text; the admin area; 我的工作. */
-  can: { register: boolean; administer: boolean; myWork: boolean };
+  /** From the server's policy: registering a cooperation, by hand or by importing a text; the admin area; 我的工作; the national overview. */
+  can: { register: boolean; administer: boolean; myWork: boolean; overview: boolean };
   /** From the server's policy: the page the user starts at. */
-  landing: { page: 'cooperations' } | { page: 'my-work' } | { page: 'dashboard'; cooperationId: string };
+  landing: { page: 'cooperations' } | { page: 'overview' } | { page: 'my-work' } | { page: 'dashboard'; cooperationId: string };
   limits: { uploadMaxBytes: number };
 }
 
@@ -94,7 +94,7 @@ export interface Cooperation {
    * `manage`: the caller may change the settings (its offices and admins); `delete`: delete it (admins); `createTasks`: create tasks and change
    * them in bulk; `issueNotices`: issue 督办 notices; `readAudit`: read the audit trail and the 督办 overview (offices, leaders, admins).
    */
-  can: { manage: boolean; delete: boolean; readIndicators: boolean; createTasks: boolean; issueNotices: boolean; readAudit: boolean };
+  can: { manage: boolean; delete: boolean; readIndicators: boolean; createTasks: boolean; issueNotices: boolean; readAudit: boolean; importTasks: boolean };
 }
 
 type SetupItem = 'office' | 'units' | 'periods' | 'agreement' | 'tasks';

@@ -16,11 +16,10 @@ import { currentLocale } from '../i18n/i18n.ts';
 import { formatQuantity } from '../indicators/quantity.ts';
 import { industryName } from '../projects/project-words.ts';
 import { DashboardChart, type DashboardChartOption } from './dashboard-chart.tsx';
+import { TASK_STATUS_COLOURS } from './status-colours.ts';
 
 type TaskStatus = Dashboard['tasks']['byStatus'][number]['status'];
 
-/** Okabe–Ito colours: told apart with every common colour-vision deficiency. */
-const STATUS_COLOURS: Record<TaskStatus, string> = { not_started: '#999999', in_progress: '#0072B2', done: '#009E73', blocked: '#D55E00', cancelled: '#CC79A7' };
 
 const percent = (share: number | null) => (share === null ? '—' : `${Math.round(share * 100)}%`);
 
@@ -57,7 +56,7 @@ function WhereItStands({ data }: { data: Dashboard }) {
         type: 'bar',
         stack: 'tasks',
         name: t(`tasks.statusValue.${s.status}`),
-        itemStyle: { color: STATUS_COLOURS[s.status] },
+        itemStyle: { color: TASK_STATUS_COLOURS[s.status] },
         data: [s.count, ...tasks.bySide.map((side) => side.byStatus.find((b) => b.status === s.status)?.count ?? 0)],
       })),
     }),
@@ -190,7 +189,7 @@ function Coverage({ data }: { data: Dashboard }) {
           {d.byStatus
             .filter((s) => s.count > 0)
             .map((s) => (
-              <Tag key={s.status} color={STATUS_COLOURS[s.status]}>
+              <Tag key={s.status} color={TASK_STATUS_COLOURS[s.status]}>
                 <Count cooperationId={id} drill={s.drill} value={`${t(`tasks.statusValue.${s.status}`)} ${s.count}`} />
               </Tag>
             ))}

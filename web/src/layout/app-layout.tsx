@@ -1,4 +1,4 @@
-import { ApartmentOutlined, BellOutlined, FileSearchOutlined, InboxOutlined, LogoutOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, BellOutlined, GlobalOutlined, FileSearchOutlined, InboxOutlined, LogoutOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { App, Button, Grid, Layout, Menu, Space, Tooltip } from 'antd';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,6 +14,7 @@ const { Header, Sider, Content } = Layout;
 
 /** The section a path belongs to, so that a cooperation's or agreement's page keeps 合作 selected. */
 function sectionOf(pathname: string): string {
+  if (pathname.startsWith('/overview')) return 'overview';
   if (pathname.startsWith('/cooperations') || pathname.startsWith('/agreements')) return 'cooperations';
   if (pathname.startsWith('/import')) return 'import';
   if (pathname.startsWith('/my-work')) return 'my-work';
@@ -70,6 +71,7 @@ export function AppLayout() {
             selectedKeys={[sectionOf(location.pathname)]}
             style={{ borderInlineEnd: 'none', paddingTop: 8 }}
             items={[
+              ...(me.can.overview ? [{ key: 'overview', icon: <GlobalOutlined />, label: <Link to="/overview">{t('overview.nav')}</Link> }] : []),
               { key: 'cooperations', icon: <ApartmentOutlined />, label: <Link to="/cooperations">{t('nav.cooperations')}</Link> },
               ...(me.can.register ? [{ key: 'import', icon: <FileSearchOutlined />, label: <Link to="/import">{t('import.nav')}</Link> }] : []),
               ...(me.can.myWork ? [{ key: 'my-work', icon: <InboxOutlined />, label: <Link to="/my-work">{t('myWork.nav')}</Link> }] : []),

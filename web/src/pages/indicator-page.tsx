@@ -17,6 +17,7 @@ import { IndicatorChart } from '../indicators/indicator-chart.tsx';
 import { IndicatorFormModal } from '../indicators/indicator-form-modal.tsx';
 import { IndicatorStatusTag } from '../indicators/indicator-status-tag.tsx';
 import { formatQuantity } from '../indicators/quantity.ts';
+import { formulaWords } from '../indicators/formula-words.ts';
 import { StatusRule } from '../indicators/status-rule.tsx';
 import { TargetModal } from '../indicators/target-modal.tsx';
 import { targetText } from '../indicators/target-text.ts';
@@ -39,7 +40,8 @@ function Source({ actual }: { actual: IndicatorActual }) {
   return (
     <Space size={4}>
       <Tag color={actual.source === 'formula' ? 'purple' : 'default'}>{t(`indicators.source.${actual.source}`)}</Tag>
-      <Typography.Text>{actual.sourceNote}</Typography.Text>
+      {/* A computed figure's note is the API's formula text; the indicator's description names the formula in words. */}
+      <Typography.Text>{actual.source === 'formula' ? t('indicators.source.formulaComputed') : actual.sourceNote}</Typography.Text>
     </Space>
   );
 }
@@ -67,6 +69,7 @@ export default function IndicatorPage() {
     setFresh(next);
     setEditing(null);
   };
+  // biome-ignore lint/suspicious/noConfusingVoidType: a call that deletes the indicator itself answers nothing, the others the indicator anew.
   const act = async (call: () => Promise<Indicator | void>, done: 'indicators.deleted' | 'indicators.target.deleted' | 'indicators.actual.deleted') => {
     try {
       const next = await call();
@@ -193,12 +196,9 @@ export default function IndicatorPage() {
           <Descriptions.Item label={t('indicators.fields.visibility')}>{t(`visibility.${indicator.visibility}`)}</Descriptions.Item>
           {indicator.formula ? (
             <Descriptions.Item label={t('indicators.fields.formula')} span={3}>
-              <Space orientation="vertical" size={0}>
-                <span>{t(`indicators.measure.${indicator.formula.measure}`, { defaultValue: indicator.formula.measure })}</span>
-                <Typography.Text type="secondary" code data-testid="indicator-formula">
-                  {indicator.formula.text}
-                </Typography.Text>
-              </Space>
+              <span data-testid="indicator-formula" title={indicator.formula.text}>
+                {formulaWords(indicator.formula, cooperation.data?.parties ?? [], t, locale)}
+              </span>
             </Descriptions.Item>
           ) : null}
           <Descriptions.Item label={t('indicators.fields.units')} span={3}>

@@ -1,9 +1,10 @@
-import { AlertOutlined, AuditOutlined, PlusOutlined } from '@ant-design/icons';
+import { AlertOutlined, AuditOutlined, DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { Breadcrumb, Button, Card, Progress, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { api } from '../api/client.ts';
+import { ledgerExportUrl } from '../api/ledger-exchange.ts';
 import { tasksApi, type LedgerQuery, type TaskListItem, type TaskPriority } from '../api/tasks.ts';
 import type { Cooperation, Party } from '../api/types.ts';
 import { useApi } from '../api/use-api.ts';
@@ -27,7 +28,7 @@ function unitName(task: TaskListItem, partyId: string): string | undefined {
 
 function Ledger({ cooperation, parties }: { cooperation: Cooperation; parties: Party[] }) {
   const cooperationId = cooperation.id;
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [params, setParams] = useSearchParams();
   const query = ledgerQueryFrom(params);
   const { data, error, loading, reload } = useApi(() => tasksApi.ledger(cooperationId, query), `${cooperationId}?${params.toString()}`);
@@ -93,7 +94,18 @@ function Ledger({ cooperation, parties }: { cooperation: Cooperation; parties: P
     <Card
       title={t('tasks.ledgerTitle')}
       extra={
-        <Space>
+        <Space wrap>
+          {/* The file holds what the page lists: the same filters go to the export. */}
+          <Button icon={<DownloadOutlined />} href={ledgerExportUrl(cooperationId, query, 'xlsx', i18n.language === 'en' ? 'en' : 'zh-CN')} data-testid="ledger-export">
+            {t('ledgerImport.export')}
+          </Button>
+          {cooperation.can.importTasks ? (
+            <Link to={`/cooperations/${cooperationId}/tasks/import`}>
+              <Button icon={<UploadOutlined />} data-testid="ledger-import">
+                {t('ledgerImport.button')}
+              </Button>
+            </Link>
+          ) : null}
           {cooperation.can.createTasks ? (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="new-task">
               {t('tasks.create.button')}

@@ -5,6 +5,8 @@ export function landingPath(me: Me): string {
   switch (me.landing.page) {
     case 'dashboard':
       return `/cooperations/${me.landing.cooperationId}/dashboard`;
+    case 'overview':
+      return '/overview';
     case 'my-work':
       return '/my-work';
     case 'cooperations':
