@@ -10,6 +10,7 @@ import { registerIngestCommand } from './ingest.command.ts';
 import { registerJobsCommands } from './jobs.commands.ts';
 import { registerProjectCommands } from './project.commands.ts';
 import { registerDashboardCommands } from './dashboard.commands.ts';
+import { registerReportCommands } from './report.commands.ts';
 import { registerTaskCommands } from './task.commands.ts';
 import { registerLedgerCommands } from './ledger.commands.ts';
 
@@ -58,6 +59,7 @@ registerTaskCommands(program);
 registerLedgerCommands(program);
 registerProjectCommands(program);
 registerDashboardCommands(program);
+registerReportCommands(program);
 registerBackupCommands(program);
 
 program.parseAsync().catch((error: unknown) => {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WEB_DIST } from '../../src/app/web-dist.ts';
+import { reportCommand } from '../../src/cli/report.commands.ts';
 import type { Briefing } from '../../src/modules/briefing/briefing.schemas.ts';
 import { databaseFlavours } from '../setup/test-database.ts';
 import { startTestApp, type TestApp } from '../setup/test-app.ts';
@@ -196,5 +197,19 @@ describe.skipIf(!has('unzip'))('the Word documents in the official layout', () =
     const other = await t.call('GET', `/api/v1/supervision-notices/${notice.id}/document.docx`, { token: tokens['st.fgw'] });
     expect(other.statusCode).toBe(404);
     if (hasSoffice) expect(pages(file).count).toBeGreaterThan(0);
+  });
+
+  it('is written by `liandong report briefing|bulletin --period 2026Q4 --format docx -o FILE` for the period the short name names', { timeout: 240_000 }, async () => {
+    const briefing = (await t.call('GET', `/api/v1/cooperations/${c.id}/briefing`, { token: tokens['qd.fgw'] })).json<Briefing>();
+    const startsOn = briefing.period?.startsOn ?? '';
+    const short = `${startsOn.slice(0, 4)}Q${Math.floor((Number(startsOn.slice(5, 7)) - 1) / 3) + 1}`;
+    for (const kind of ['briefing', 'bulletin'] as const) {
+      const output = path.join(work, `cli-${kind}.docx`);
+      expect(await reportCommand(t.services, kind, { cooperation: c.id, period: short, format: 'docx', output, lang: 'zh-CN' })).toContain(output);
+      const p = parts(output);
+      expectOfficialLayout(p);
+      if (briefing.period?.kind === 'quarterly') expect(p.document).toContain(briefing.period.label);
+    }
+    await expect(reportCommand(t.services, 'briefing', { cooperation: c.id, period: '1999Q1', format: 'docx', lang: 'zh-CN' })).rejects.toThrow(/No reporting period "1999Q1"/);
   });
 });
