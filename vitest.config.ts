@@ -29,6 +29,9 @@ export default defineConfig({
           globalSetup: ['test/e2e/global-server.ts'],
           testTimeout: 180_000,
           hookTimeout: 180_000,
+          // A page reloads or refetches in well under a second alone, but several seconds on a loaded CI
+          // machine; expect.poll's own default gives up after one.
+          expect: { poll: { timeout: 15_000 } },
           fileParallelism: false,
         },
       },

@@ -6,6 +6,7 @@ import { chromiumAvailable } from './browser.ts';
 import { useBrowserSession } from './browser-session.ts';
 import { screenshot } from './screenshots.ts';
 import { chooseOption } from './select.ts';
+import { openCooperationList } from './navigation.ts';
 
 const NEW_TASK = '共建海洋装备联合实验室（台账导入）';
 const NOTE = '备注';
@@ -52,7 +53,7 @@ describe.skipIf(!chromiumAvailable())('the task ledger round trip through Excel 
   it('exports the filtered ledger, reads a changed file back with a wrong unit named in words, and commits once corrected', async () => {
     const page = await newPage();
     await logIn(page, 'qd.fgw');
-    await page.getByRole('link', { name: '合作', exact: true }).click();
+    await openCooperationList(page);
     await page.getByRole('link', { name: /青岛.*深圳/ }).click();
     await page.getByTestId('task-ledger-link').click();
     const ledger = page.getByTestId('task-ledger');
@@ -96,6 +97,8 @@ describe.skipIf(!chromiumAvailable())('the task ledger round trip through Excel 
     await english.click();
     await english.waitFor({ state: 'hidden' });
     await page.getByRole('link', { name: 'Cooperations', exact: true }).click();
+    // An office lands on the overview, which names the cooperation too: the list is there once its search box is.
+    await page.getByTestId('cooperation-search').waitFor();
     await page.getByRole('link', { name: /青岛.*深圳/ }).click();
     await page.getByTestId('task-ledger-link').click();
     await page.getByTestId('ledger-export').getByText('Export Excel').waitFor();

@@ -87,6 +87,8 @@ describe.skipIf(!chromiumAvailable())('correcting a task in Chromium', () => {
     await renamed.getByRole('button', { name: '上移' }).click();
     await expect.poll(order).toEqual(['农产品产销对接', '签订帆船赛事互办协议', '设立展销窗口']);
     await page.reload();
+    // expect.poll gives up after a second; a reload on a loaded machine takes longer to list the milestones again.
+    await milestones.locator('.ant-list-item').nth(2).waitFor();
     await expect.poll(order).toEqual(['农产品产销对接', '签订帆船赛事互办协议', '设立展销窗口']);
 
     await renamed.getByRole('button', { name: '删除' }).click();
