@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { chromiumAvailable } from './browser.ts';
 import { useBrowserSession } from './browser-session.ts';
 import { screenshot } from './screenshots.ts';
+import { openCooperationList } from './navigation.ts';
 
 const PHONE = { width: 390, height: 844 };
 /** A tablet held upright (iPad mini and most Android tablets): antd's md breakpoint, where the side menu folds to icons. */
@@ -28,6 +29,7 @@ describe.skipIf(!chromiumAvailable())('the app on a phone-sized screen and on pa
     expect(await overflowsSideways(page)).toBe(false);
     await screenshot(page, 'phone-cooperations');
 
+    await openCooperationList(page);
     await page.getByRole('link', { name: /青岛.*深圳/ }).click();
     await page.getByTestId('task-ledger-link').click();
     await page.getByTestId('task-ledger').waitFor();
@@ -54,6 +56,7 @@ describe.skipIf(!chromiumAvailable())('the app on a phone-sized screen and on pa
     await page.waitForURL(/\/cooperations$/);
     expect(await overflowsSideways(page)).toBe(false);
 
+    await openCooperationList(page);
     await page.getByRole('link', { name: /青岛.*深圳/ }).click();
     await page.getByTestId('cooperation-name').waitFor();
     const cooperation = new URL(page.url()).pathname;
@@ -97,6 +100,7 @@ describe.skipIf(!chromiumAvailable())('the app on a phone-sized screen and on pa
     const page = await newPage();
     await logIn(page, 'qd.fgw');
     await page.goto('/cooperations');
+    await openCooperationList(page);
     await page.getByRole('link', { name: /青岛.*深圳/ }).click();
     await page.getByTestId('task-ledger-link').click();
     const ledger = page.getByTestId('task-ledger');

@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { chromiumAvailable } from './browser.ts';
 import { useBrowserSession } from './browser-session.ts';
 import { chooseOption, fillDate } from './select.ts';
+import { openCooperationList } from './navigation.ts';
 
 /** Demo tasks of 青岛—深圳 that no other browser test touches. */
 const EDITED = '深化体育领域合作';
@@ -13,6 +14,7 @@ const ADDED_UNIT = '青岛市商务局';
 
 async function openTask(page: Page, title: string): Promise<void> {
   await page.getByRole('link', { name: '合作', exact: true }).click();
+  await openCooperationList(page);
   await page.getByRole('link', { name: /青岛.*深圳/ }).click();
   await page.getByTestId('task-ledger-link').click();
   await page.getByTestId('task-ledger').waitFor();
@@ -119,6 +121,7 @@ describe.skipIf(!chromiumAvailable())('correcting a task in Chromium', () => {
     const page = await newPage();
     await logIn(page, 'qd.fgw');
     await page.getByRole('link', { name: '合作', exact: true }).click();
+    await openCooperationList(page);
     await page.getByRole('link', { name: /青岛.*深圳/ }).click();
     await page.getByTestId('task-ledger-link').click();
     const ledger = page.getByTestId('task-ledger');
