@@ -1,11 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { openMigrated } from '../src/bootstrap.ts';
-import { loadConfig } from '../src/config.ts';
 import { writeTransaction } from '../src/db/write-transaction.ts';
 import { SYSTEM_ACTOR } from '../src/modules/access/actor.ts';
-import { createServices } from '../src/app/services.ts';
-import { startThrowawayPostgres } from '../test/setup/throwaway-postgres.ts';
 import { ms, time } from './stats.ts';
+import { withBenchDatabase } from './bench-database.ts';
 
 const TRADES = Number(process.env.BENCH_TRADES ?? 20_000);
 const FORMULAS = Number(process.env.BENCH_FORMULAS ?? 10);
@@ -18,12 +15,7 @@ const BUDGET_MS = 200;
  * so every round starts from the same data.
  */
 export async function benchIndicatorFormulas(): Promise<string[]> {
-  const external = process.env.BENCH_DATABASE_URL;
-  const pg = external ? null : await startThrowawayPostgres();
-  const config = loadConfig({ DATABASE_URL: external ?? pg?.url, LIANDONG_LOG_LEVEL: 'silent', LIANDONG_DATA_DIR: 'memory://' });
-  const database = await openMigrated(config);
-  try {
-    const services = createServices(database, config);
+  return withBenchDatabase(async (database, services) => {
     const { db } = database;
     const cooperation = await services.cooperation.create(SYSTEM_ACTOR, { name: 'bench指标合作', summary: '', principles: [], status: 'active', visibility: 'parties', parties: [{ regionCode: '210200' }, { regionCode: '370600' }] });
     const [dalian, yantai] = cooperation.parties.map((p) => p.id);
@@ -60,8 +52,5 @@ export async function benchIndicatorFormulas(): Promise<string[]> {
       `a transaction entered, every formula indicator recomputed   p95 ${ms(timing.p95).padStart(9)}  median ${ms(timing.median).padStart(9)}  = ${(timing.p95 / BUDGET_MS).toFixed(2)}× the ${BUDGET_MS} ms budget`,
     );
     return lines;
-  } finally {
-    await database.close();
-    pg?.remove();
-  }
+  });
 }

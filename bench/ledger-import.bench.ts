@@ -1,10 +1,7 @@
 import ExcelJS from 'exceljs';
-import { openMigrated } from '../src/bootstrap.ts';
-import { loadConfig } from '../src/config.ts';
-import { createServices } from '../src/app/services.ts';
 import { SYSTEM_ACTOR } from '../src/modules/access/actor.ts';
 import { seedDemo } from '../src/demo/demo.seed.ts';
-import { startThrowawayPostgres } from '../test/setup/throwaway-postgres.ts';
+import { withBenchDatabase } from './bench-database.ts';
 
 const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 10_000);
 
@@ -29,12 +26,7 @@ async function seconds<T>(work: () => Promise<T>): Promise<{ value: T; s: string
  * with the memory the process grew by while it ran.
  */
 export async function benchLedgerImport(): Promise<string[]> {
-  const external = process.env.BENCH_DATABASE_URL;
-  const pg = external ? null : await startThrowawayPostgres();
-  const config = loadConfig({ DATABASE_URL: external ?? pg?.url, LIANDONG_LOG_LEVEL: 'silent', LIANDONG_DATA_DIR: 'memory://' });
-  const database = await openMigrated(config);
-  try {
-    const services = createServices(database, config);
+  return withBenchDatabase(async (_database, services) => {
     await seedDemo(services);
     const { items } = await services.cooperation.list(SYSTEM_ACTOR, { q: '青岛—深圳', page: 1, pageSize: 1 });
     const cooperationId = items[0]?.id;
@@ -67,8 +59,5 @@ export async function benchLedgerImport(): Promise<string[]> {
     const commitUpdate = await seconds(() => services.ledgerExchange.import(SYSTEM_ACTOR, cooperationId, changed, 'commit', {}));
     lines.push(`its commit: ${commitUpdate.s}, memory +${commitUpdate.peakMb} MB`);
     return lines;
-  } finally {
-    await database.close();
-    pg?.remove();
-  }
+  });
 }

@@ -1,11 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { openMigrated } from '../src/bootstrap.ts';
-import { loadConfig } from '../src/config.ts';
-import { createServices } from '../src/app/services.ts';
 import type { LedgerQuery } from '../src/modules/task/task.service.ts';
-import { startThrowawayPostgres } from '../test/setup/throwaway-postgres.ts';
 import { benchCoordinator, generateNationalDataset } from './national-dataset.ts';
 import { ms, timeInTurns } from './stats.ts';
+import { withBenchDatabase } from './bench-database.ts';
 
 const TASKS = Number(process.env.BENCH_TASKS ?? 200_000);
 const COOPERATIONS = 300;
@@ -18,12 +15,7 @@ const BUDGET_P95_MS = 15;
  * shared machine drift from run to run.
  */
 export async function benchLedger(): Promise<string[]> {
-  const external = process.env.BENCH_DATABASE_URL;
-  const pg = external ? null : await startThrowawayPostgres();
-  const config = loadConfig({ DATABASE_URL: external ?? pg?.url, LIANDONG_LOG_LEVEL: 'silent', LIANDONG_DATA_DIR: 'memory://' });
-  const database = await openMigrated(config);
-  try {
-    const services = createServices(database, config);
+  return withBenchDatabase(async (database, services) => {
     const started = Date.now();
     await generateNationalDataset(database.db, { cooperations: COOPERATIONS, tasks: TASKS, unitsPerSide: 5 });
     const lines = [`national dataset: ${COOPERATIONS} cooperations, ${TASKS.toLocaleString('en')} tasks generated in ${((Date.now() - started) / 1000).toFixed(1)} s`];
@@ -59,8 +51,5 @@ export async function benchLedger(): Promise<string[]> {
       );
     }
     return lines;
-  } finally {
-    await database.close();
-    pg?.remove();
-  }
+  });
 }

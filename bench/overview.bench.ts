@@ -1,12 +1,9 @@
 import { and, asc, eq, like } from 'drizzle-orm';
 import { cooperations, parties } from '../src/db/schema/core.ts';
-import { openMigrated } from '../src/bootstrap.ts';
-import { loadConfig } from '../src/config.ts';
-import { createServices } from '../src/app/services.ts';
 import type { Actor } from '../src/modules/access/actor.ts';
-import { startThrowawayPostgres } from '../test/setup/throwaway-postgres.ts';
 import { generateNationalDataset, generateProjectsDataset } from './national-dataset.ts';
 import { ms, time, timeInTurns } from './stats.ts';
+import { withBenchDatabase } from './bench-database.ts';
 
 const TASKS = Number(process.env.BENCH_TASKS ?? 200_000);
 const PROJECTS = Number(process.env.BENCH_PROJECTS ?? 100_000);
@@ -20,12 +17,7 @@ const BUDGET_P95_MS = 200;
  * answer dropped first, as every write does); the warm run is a reader within the 30 s an answer is kept.
  */
 export async function benchOverview(): Promise<string[]> {
-  const external = process.env.BENCH_DATABASE_URL;
-  const pg = external ? null : await startThrowawayPostgres();
-  const config = loadConfig({ DATABASE_URL: external ?? pg?.url, LIANDONG_LOG_LEVEL: 'silent', LIANDONG_DATA_DIR: 'memory://' });
-  const database = await openMigrated(config);
-  try {
-    const services = createServices(database, config);
+  return withBenchDatabase(async (database, services) => {
     const started = Date.now();
     await generateNationalDataset(database.db, { cooperations: COOPERATIONS, tasks: TASKS, unitsPerSide: 5 });
     await generateProjectsDataset(database.db, { cooperations: COOPERATIONS, projects: PROJECTS, entriesPerProject: 10 });
@@ -66,8 +58,5 @@ export async function benchOverview(): Promise<string[]> {
       lines.push(`overview ${name.padEnd(42)} p95 ${ms(timing.p95).padStart(10)}  median ${ms(timing.median).padStart(10)}  = ${(timing.p95 / BUDGET_P95_MS).toFixed(2)}× the 200 ms budget`);
     }
     return lines;
-  } finally {
-    await database.close();
-    pg?.remove();
-  }
+  });
 }

@@ -1,12 +1,9 @@
 import { count, sql } from 'drizzle-orm';
 import { projects } from '../src/db/schema/core.ts';
 import { projectTransactions } from '../src/db/schema/projects.ts';
-import { openMigrated } from '../src/bootstrap.ts';
-import { loadConfig } from '../src/config.ts';
-import { createServices } from '../src/app/services.ts';
-import { startThrowawayPostgres } from '../test/setup/throwaway-postgres.ts';
 import { benchCoordinator, generateNationalDataset, generateProjectsDataset } from './national-dataset.ts';
 import { ms, timeInTurns } from './stats.ts';
+import { withBenchDatabase } from './bench-database.ts';
 
 const PROJECTS = Number(process.env.BENCH_PROJECTS ?? 100_000);
 /** Ten entries a project: 1,000,000 money entries for 100,000 projects, as the issue asks. */
@@ -20,12 +17,7 @@ const BUDGET_P95_MS = 30;
  * them; p95 against the 30 ms budget and as a ratio to a primary-key lookup of the same run.
  */
 export async function benchProjectTotals(): Promise<string[]> {
-  const external = process.env.BENCH_DATABASE_URL;
-  const pg = external ? null : await startThrowawayPostgres();
-  const config = loadConfig({ DATABASE_URL: external ?? pg?.url, LIANDONG_LOG_LEVEL: 'silent', LIANDONG_DATA_DIR: 'memory://' });
-  const database = await openMigrated(config);
-  try {
-    const services = createServices(database, config);
+  return withBenchDatabase(async (database, services) => {
     const started = Date.now();
     await generateNationalDataset(database.db, { cooperations: COOPERATIONS, tasks: COOPERATIONS, unitsPerSide: 2 });
     await generateProjectsDataset(database.db, { cooperations: COOPERATIONS, projects: PROJECTS, entriesPerProject: ENTRIES_PER_PROJECT });
@@ -52,8 +44,5 @@ export async function benchProjectTotals(): Promise<string[]> {
       lines.push(`${name.padEnd(34)} p95 ${ms(timing.p95).padStart(9)}  median ${ms(timing.median).padStart(9)}  = ${(timing.p95 / BUDGET_P95_MS).toFixed(2)}× the 30 ms budget`);
     }
     return lines;
-  } finally {
-    await database.close();
-    pg?.remove();
-  }
+  });
 }
