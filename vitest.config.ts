@@ -2,6 +2,10 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // Vitest keeps a core free by default, which on a 2-core machine ran the integration files one at a time;
+    // each file has its own database, so two at once are independent and the tier takes two thirds of the time.
+    // The browser tier stays one file at a time (fileParallelism below): its files share one server.
+    maxWorkers: 2,
     projects: [
       {
         test: {
