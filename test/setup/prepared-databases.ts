@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
@@ -31,6 +32,8 @@ export function testConfig(databaseUrl: string | undefined, overrides: Record<st
   return loadConfig({
     LIANDONG_DATA_DIR: 'memory://',
     LIANDONG_LOG_LEVEL: 'silent',
+    // One upload directory per test process: files run two at a time, and a test counts the files it stored.
+    LIANDONG_UPLOAD_DIR: path.join(os.tmpdir(), `liandong-uploads-${process.pid}`),
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
     ...overrides,
   });
