@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Briefing } from '../../src/modules/briefing/briefing.schemas.ts';
 import type { Dashboard } from '../../src/modules/dashboard/dashboard.schemas.ts';
-import { addDays } from '../../src/modules/task/business-date.ts';
 import { databaseFlavours } from '../setup/test-database.ts';
 import { startTestApp, type TestApp } from '../setup/test-app.ts';
-import { createTask, expectError, qingdaoShenzhen, type QingdaoShenzhen } from './task-fixtures.ts';
+import { createQingdaoOwnOverdueTask, expectError, qingdaoShenzhen, type QingdaoShenzhen } from './task-fixtures.ts';
 
 describe.each(databaseFlavours())('the briefing of a cooperation and a period on %s', (flavour) => {
   let t: TestApp;
@@ -17,15 +16,7 @@ describe.each(databaseFlavours())('the briefing of a cooperation and a period on
     for (const user of ['qd.fgw', 'sz.fgw', 'qd.leader', 'st.fgw']) tokens[user] = await t.login(user);
     c = await qingdaoShenzhen(t, tokens['qd.fgw'] ?? '');
     hiddenTitle = `青岛内部逾期任务${Date.now()}`;
-    await createTask(t, tokens['qd.fgw'] ?? '', c, {
-      title: hiddenTitle,
-      joint: false,
-      ownerPartyId: c.qingdao,
-      visibility: 'side',
-      startOn: addDays(t.services.task.today(), -30),
-      dueOn: addDays(t.services.task.today(), -3),
-      units: [{ partyId: c.qingdao, organizationId: c.unit('青岛市科学技术局'), role: 'lead' }],
-    });
+    await createQingdaoOwnOverdueTask(t, tokens['qd.fgw'] ?? '', c, hiddenTitle);
   });
   afterAll(() => t?.close());
 

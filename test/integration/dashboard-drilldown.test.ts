@@ -4,7 +4,7 @@ import { addDays } from '../../src/modules/task/business-date.ts';
 import type { Dashboard, Drill } from '../../src/modules/dashboard/dashboard.schemas.ts';
 import { databaseFlavours } from '../setup/test-database.ts';
 import { startTestApp, type TestApp } from '../setup/test-app.ts';
-import { createTask, qingdaoShenzhen, type QingdaoShenzhen } from './task-fixtures.ts';
+import { createQingdaoOwnOverdueTask, qingdaoShenzhen, type QingdaoShenzhen } from './task-fixtures.ts';
 
 /** A number on the dashboard and what its drill-down opens, found anywhere in the answer. */
 interface Figure {
@@ -62,15 +62,7 @@ describe.each(databaseFlavours())('dashboard numbers equal their drill-downs on 
     c = await qingdaoShenzhen(t, qd);
     // 青岛's own overdue task: counted for 青岛's readers, for no one else.
     hiddenTitle = `青岛内部逾期任务${Date.now()}`;
-    await createTask(t, qd, c, {
-      title: hiddenTitle,
-      joint: false,
-      ownerPartyId: c.qingdao,
-      visibility: 'side',
-      startOn: addDays(t.services.task.today(), -30),
-      dueOn: addDays(t.services.task.today(), -3),
-      units: [{ partyId: c.qingdao, organizationId: c.unit('青岛市科学技术局'), role: 'lead' }],
-    });
+    await createQingdaoOwnOverdueTask(t, qd, c, hiddenTitle);
   });
   afterAll(() => t?.close());
 

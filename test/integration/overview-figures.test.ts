@@ -2,10 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Dashboard } from '../../src/modules/dashboard/dashboard.schemas.ts';
 import { targetOnTrack } from '../../src/modules/dashboard/dashboard-targets.ts';
 import type { Overview, OverviewCooperation } from '../../src/modules/overview/overview.schemas.ts';
-import { addDays } from '../../src/modules/task/business-date.ts';
 import { databaseFlavours } from '../setup/test-database.ts';
 import { startTestApp, type TestApp } from '../setup/test-app.ts';
-import { createTask, qingdaoShenzhen, type QingdaoShenzhen } from './task-fixtures.ts';
+import { createQingdaoOwnOverdueTask, qingdaoShenzhen, type QingdaoShenzhen } from './task-fixtures.ts';
 
 const OPEN = new Set(['not_started', 'in_progress', 'blocked']);
 const money = (amounts: readonly { currency: string; amount: string }[]) =>
@@ -54,15 +53,7 @@ describe.each(databaseFlavours())('national overview figures on %s', (flavour) =
     c = await qingdaoShenzhen(t, qd);
     // 青岛's own overdue task: the other side's private work, which 深圳 and outsiders never count.
     hiddenTitle = `青岛内部总览任务${Date.now()}`;
-    await createTask(t, qd, c, {
-      title: hiddenTitle,
-      joint: false,
-      ownerPartyId: c.qingdao,
-      visibility: 'side',
-      startOn: addDays(t.services.task.today(), -30),
-      dueOn: addDays(t.services.task.today(), -3),
-      units: [{ partyId: c.qingdao, organizationId: c.unit('青岛市科学技术局'), role: 'lead' }],
-    });
+    await createQingdaoOwnOverdueTask(t, qd, c, hiddenTitle);
   });
   afterAll(() => t?.close());
 

@@ -1,4 +1,5 @@
 import { expect } from 'vitest';
+import { addDays } from '../../src/modules/task/business-date.ts';
 import type { TestApp } from '../setup/test-app.ts';
 
 /** The 青岛—深圳 demo cooperation as the task tests use it: its sides, units and directions. */
@@ -96,6 +97,19 @@ export async function createTask(t: TestApp, token: string, c: QingdaoShenzhen, 
   const res = await t.call('POST', `/api/v1/cooperations/${c.id}/tasks`, { token, body: scienceTaskBody(c, overrides) });
   expect(res.statusCode, res.body).toBe(201);
   return res.json<TaskDetail>();
+}
+
+/** 青岛's own task, kept to its side and three days overdue: the other side's private work, which 深圳 and outsiders never count. */
+export function createQingdaoOwnOverdueTask(t: TestApp, token: string, c: QingdaoShenzhen, title: string): Promise<TaskDetail> {
+  return createTask(t, token, c, {
+    title,
+    joint: false,
+    ownerPartyId: c.qingdao,
+    visibility: 'side',
+    startOn: addDays(t.services.task.today(), -30),
+    dueOn: addDays(t.services.task.today(), -3),
+    units: [{ partyId: c.qingdao, organizationId: c.unit('青岛市科学技术局'), role: 'lead' }],
+  });
 }
 
 export function expectError(res: { statusCode: number; body: string; json<T>(): T }, status: number, code: string) {
